@@ -1,0 +1,46 @@
+# Two commands for a new user: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The laptop set-up runs with DEBUG on unless the caller says otherwise.
+export DJANGO_DEBUG ?= 1
+
+.PHONY: install run serve seed test test-postgres test-all bench clean
+
+# Only prepares .venv; re-run whenever requirements change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Migrate, import seeds/ (idempotent), build the index, then serve.
+seed: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_articles seeds/
+	$(PY) manage.py rebuild_index --if-stale
+	$(PY) manage.py dev_admin
+
+run: seed
+	@echo ""
+	@echo "The archive: http://$(HOST):$(PORT)/    the admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite (the slow, marked tests included).
+test: install
+	$(PY) -m pytest
+
+# The same suite on a throwaway PostgreSQL cluster (needs initdb/pg_ctl on the machine).
+test-postgres: install
+	$(PY) scripts/with_postgres.py $(PY) -m pytest
+
+test-all: test test-postgres
+
+clean:
+	rm -rf var/ .pytest_cache test-artifacts

@@ -1,0 +1,246 @@
+"""The archive's data: outlets, articles, and who said what in them.
+
+Statements point into the article body by character offsets, so the text of a
+statement can always be checked against (and highlighted in) the original.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.text.normalize import normalize_arabic
+
+
+class Source(models.Model):
+    """A news outlet (العربية، بي بي سي …)."""
+
+    name = models.CharField(_("الاسم"), max_length=200)
+    code = models.SlugField(_("الرمز"), max_length=50, unique=True)
+    site_url = models.URLField(_("الموقع"), blank=True)
+
+    class Meta:
+        verbose_name = _("مصدر")
+        verbose_name_plural = _("المصادر")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("source", args=[self.code])
+
+
+class Section(models.Model):
+    """A news category (العالم، اقتصاد، رياضة …), shared by all outlets."""
+
+    name = models.CharField(_("الاسم"), max_length=200, unique=True)
+    slug = models.SlugField(_("المعرف"), max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        verbose_name = _("قسم")
+        verbose_name_plural = _("الأقسام")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    external_id = models.CharField(
+        _("المعرف الخارجي"),
+        max_length=200,
+        unique=True,
+        help_text=_("معرف ثابت من المصدر (رقم وثيقة المدونة أو اسم الملف)."),
+    )
+    title = models.TextField(_("العنوان"))
+    abstract = models.TextField(_("الملخص"), blank=True)
+    body = models.TextField(_("النص"))
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="articles", verbose_name=_("المصدر")
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+        verbose_name=_("القسم"),
+    )
+    author = models.CharField(_("الكاتب"), max_length=300, blank=True)
+    published = models.DateTimeField(_("تاريخ النشر"), null=True, blank=True, db_index=True)
+    url = models.URLField(_("الرابط الأصلي"), max_length=1000, blank=True)
+    language = models.CharField(_("اللغة"), max_length=10, default="ar")
+    content_hash = models.CharField(
+        _("بصمة المحتوى"),
+        max_length=64,
+        help_text=_("SHA-256 للحقول المستوردة؛ تغيرها يعني أن المقال عُدّل."),
+    )
+    import_path = models.CharField(_("ملف الاستيراد"), max_length=1000, blank=True)
+    import_format = models.CharField(_("صيغة الاستيراد"), max_length=20, blank=True)
+    imported_at = models.DateTimeField(_("وقت الاستيراد"), null=True, blank=True)
+    created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
+    updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("مقال")
+        verbose_name_plural = _("المقالات")
+        ordering = [F("published").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(external_id=""), name="article_external_id_not_empty"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
+        ]
+        indexes = [models.Index(fields=["source", "published"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article", args=[self.external_id])
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", _("شخص")
+    ORGANISATION = "organisation", _("جهة")
+    UNKNOWN = "unknown", _("غير معروف")
+
+
+class Speaker(models.Model):
+    """A person or organisation quoted in the archive, under one canonical name."""
+
+    name = models.CharField(_("الاسم المعتمد"), max_length=300)
+    slug = models.SlugField(_("المعرف"), max_length=300, unique=True, allow_unicode=True)
+    kind = models.CharField(
+        _("النوع"), max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.UNKNOWN
+    )
+    description = models.CharField(
+        _("الصفة"), max_length=500, blank=True, help_text=_("المنصب أو الصفة، مثل: وزير الخارجية الأميركي")
+    )
+    created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
+    updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("متحدث")
+        verbose_name_plural = _("المتحدثون")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("speaker", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    """One spelling of a speaker's name. A spelling belongs to exactly one speaker."""
+
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("المتحدث")
+    )
+    name = models.CharField(_("الاسم كما كُتب"), max_length=300)
+    # The normalized form is what matching uses; unique so that one spelling can never
+    # point at two speakers.
+    normalized = models.CharField(_("الصيغة الموحدة"), max_length=300, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("اسم بديل")
+        verbose_name_plural = _("الأسماء البديلة")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_arabic(self.name)
+        super().save(*args, **kwargs)
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", _("اقتباس مباشر")
+    PARTIAL = "partial", _("اقتباس جزئي")
+    REPORTED = "reported", _("كلام منقول")
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", _("لم يُراجع")
+    VERIFIED = "verified", _("مؤكد")
+    REJECTED = "rejected", _("مرفوض")
+
+
+class Statement(models.Model):
+    """A quoted or reported statement, located in its article's body by offsets."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="statements", verbose_name=_("المقال")
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("المتحدث"),
+    )
+    speaker_mention = models.CharField(_("المتحدث كما ورد"), max_length=300, blank=True)
+    mention_start = models.PositiveIntegerField(_("بداية ذكر المتحدث"), null=True, blank=True)
+    mention_end = models.PositiveIntegerField(_("نهاية ذكر المتحدث"), null=True, blank=True)
+    speaker_link_confidence = models.FloatField(_("ثقة ربط المتحدث"), default=1.0)
+    text = models.TextField(_("النص"))
+    kind = models.CharField(_("النوع"), max_length=20, choices=StatementKind.choices)
+    verb = models.CharField(_("فعل القول"), max_length=50, blank=True)
+    channel = models.CharField(_("القناة"), max_length=200, blank=True)
+    start = models.PositiveIntegerField(_("البداية"))
+    end = models.PositiveIntegerField(_("النهاية"))
+    confidence = models.FloatField(_("الثقة"), default=0.5)
+    status = models.CharField(
+        _("حالة المراجعة"),
+        max_length=20,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.UNREVIEWED,
+        db_index=True,
+    )
+    # Set when an editor changes the statement by hand: re-extraction never touches it.
+    edited = models.BooleanField(_("عدّله محرر"), default=False)
+    reviewer_notes = models.TextField(_("ملاحظات المراجع"), blank=True)
+    extractor_version = models.CharField(_("إصدار المستخرج"), max_length=20, blank=True)
+    created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
+    updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("تصريح")
+        verbose_name_plural = _("التصريحات")
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="statement_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="statement_confidence_0_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(mention_start__isnull=True) | Q(mention_end__gt=F("mention_start")),
+                name="statement_mention_span_not_empty",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "kind"], name="statement_unique_span"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_protected(self):
+        """Editors' work that re-extraction must keep."""
+        return self.edited or self.status != ReviewStatus.UNREVIEWED
+
+    def clean(self):
+        # A database CHECK cannot see the article's body length, so the bound is kept here
+        # and by the extractor, which only produces offsets inside the text it was given.
+        body = self.article.body if self.article_id else ""
+        if self.end is not None and self.end > len(body):
+            raise ValidationError({"end": _("النهاية تتجاوز طول نص المقال.")})
+        if self.mention_end is not None and self.mention_end > len(body):
+            raise ValidationError({"mention_end": _("ذكر المتحدث يتجاوز طول نص المقال.")})
