@@ -19,6 +19,13 @@ def require_corpus(path=CORPUS_DIR):
     return path
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or db['NAME']}"
+
+
 @pytest.fixture(autouse=True)
 def index_dir(tmp_path, settings):
     """Every test writes to its own empty index folder."""
