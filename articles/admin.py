@@ -1,6 +1,7 @@
 """Curation in the Django admin: editors browse articles and review who said what."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,7 @@ from articles.models import Article, Section, Source, Speaker, SpeakerAlias, Sta
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "code", "site_url", "article_count"]
     search_fields = ["name", "code"]
 
@@ -38,6 +40,7 @@ class StatementInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "source", "section", "published", "external_id"]
     list_filter = ["source", "section", ("published", admin.DateFieldListFilter)]
     list_select_related = ["source", "section"]

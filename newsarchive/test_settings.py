@@ -14,3 +14,6 @@ NEWSARCHIVE_INDEX_DIR = Path(tempfile.mkdtemp(prefix="newsarchive-test-index-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 SECURE_SSL_REDIRECT = False
+# Static files come from the finders in tests; no collectstatic folder is needed.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="newsarchive-test-static-"))  # noqa: F405
+WHITENOISE_USE_FINDERS = True
