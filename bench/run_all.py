@@ -1,0 +1,278 @@
+"""The whole benchmark in one command: ours against PostgreSQL, at 31.5k and 126k articles.
+
+    .venv/bin/python bench/make_corpus.py          # once: var/bench/ant-news-4x.jsonl.gz
+    .venv/bin/python bench/run_all.py              # both sizes (the 4x part takes long)
+    .venv/bin/python bench/run_all.py --sizes 1x   # one size
+    .venv/bin/python bench/run_all.py --reuse      # keep the built DB/index, re-measure only
+
+For each size, in var/bench/run-<size>/ (git-ignored):
+  1. store:   manage.py import_articles --no-process FILE   (SQLite, time + peak RSS)
+  2. extract: manage.py extract_statements                  (time)
+  3. index:   manage.py rebuild_index                       (time + peak RSS)
+  4. sizes of the database and the index folder
+  5. bench/serve_probe.py: search_articles / statement search p50/p95/p99 with snippets,
+     peak RSS of the serving process
+  6. the search page through gunicorn (one client, sequential): p50/p95/p99, worker RSS
+  7. PostgreSQL baseline on a throwaway cluster: COPY + tsvector GIN, the same queries
+     (bench/pg_baseline.py), statements copied from our database
+Each step runs in its own subprocess; results are merged into var/bench/results.json and
+the comparison table is printed from it, with the ratios to PostgreSQL and the targets.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (  # noqa: E402
+    BENCH_DIR, CORPUS_1X, CORPUS_4X, ROOT, dir_size_mb, load_queries, percentiles, print_table,
+    read_corpus,
+)
+
+SIZES = {"1x": CORPUS_1X, "4x": CORPUS_4X}
+RESULTS = BENCH_DIR / "results.json"
+
+
+def bench_env(workdir):
+    return dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+        NEWSARCHIVE_INDEX_DIR=str(workdir / "index"),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_HSTS_SECONDS="0",
+        STATIC_ROOT=str(BENCH_DIR / "static"),
+        # Bulk paths index explicitly; no per-save signal work during the bench.
+        NEWSARCHIVE_AUTO_INDEX="0",
+        DJANGO_SETTINGS_MODULE="newsarchive.settings",
+        PYTHONUNBUFFERED="1",
+    )
+
+
+def run_measured(argv, env, log):
+    """Run a subprocess; return (seconds, peak RSS MB of that process, return code)."""
+    log.write(f"\n$ {' '.join(map(str, argv))}\n".encode())
+    log.flush()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=log)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, proc.returncode
+
+
+def manage(*args):
+    return [sys.executable, "manage.py", *args]
+
+
+def command_exists(name):
+    return (ROOT / "articles" / "management" / "commands" / f"{name}.py").exists()
+
+
+def build(label, corpus, workdir, log):
+    out = {}
+    env = bench_env(workdir)
+    for f in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
+        (workdir / f).unlink(missing_ok=True)
+    subprocess.run(["rm", "-rf", str(workdir / "index")], check=True)
+    steps = [("migrate", manage("migrate", "--noinput", "-v", "0")),
+             ("store", manage("import_articles", "--no-process", "--no-progress", str(corpus)))]
+    if command_exists("extract_statements"):
+        steps.append(("extract", manage("extract_statements")))
+    steps.append(("index", manage("rebuild_index")))
+    for step, argv in steps:
+        print(f"[{label}] {step} …", flush=True)
+        seconds, rss, rc = run_measured(argv, env, log)
+        if rc != 0:
+            sys.exit(f"[{label}] {step} failed (exit {rc}); see {log.name}")
+        out[step] = {"seconds": seconds, "peak_rss_mb": rss}
+        print(f"[{label}] {step}: {seconds:.1f} s, peak RSS {rss:.0f} MB", flush=True)
+    return out
+
+
+def sizes(workdir):
+    db = sum((workdir / f).stat().st_size for f in ("db.sqlite3", "db.sqlite3-wal")
+             if (workdir / f).exists()) / 2**20
+    con = sqlite3.connect(f"file:{workdir / 'db.sqlite3'}?mode=ro", uri=True)
+    articles = con.execute("SELECT count(*) FROM articles_article").fetchone()[0]
+    statements = con.execute("SELECT count(*) FROM articles_statement").fetchone()[0]
+    con.close()
+    return {"db_mb": db, "index_mb": dir_size_mb(workdir / "index"),
+            "articles": articles, "statements": statements}
+
+
+def probe(workdir, log, profile=None):
+    argv = [sys.executable, "bench/serve_probe.py"] + (["--profile", str(profile)] if profile else [])
+    result = subprocess.run(argv, cwd=ROOT, env=bench_env(workdir), capture_output=True, text=True)
+    log.write(result.stderr.encode())
+    if result.returncode != 0:
+        print(result.stderr[-3000:])
+        sys.exit("serve_probe failed")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def page_probe(workdir, queries):
+    """The search page (HTML, facets, snippets) through gunicorn, one request at a time."""
+    import http.client
+
+    from load import free_port, proc_status_kb, start_gunicorn, worker_pids
+
+    port = free_port()
+    proc = start_gunicorn(workdir, port, workers=1, threads=1)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        samples, errors = [], 0
+        for measured in (False, True):
+            for q in queries:
+                start = time.perf_counter()
+                conn.request("GET", "/search/?" + urlencode({"q": q}))
+                response = conn.getresponse()
+                response.read()
+                if response.getheader("Connection", "").lower() == "close":
+                    conn.close()
+                if measured:
+                    samples.append((time.perf_counter() - start) * 1000)
+                    errors += response.status != 200
+        rss = max(proc_status_kb(p, "VmHWM") for p in worker_pids(proc.pid)[1:]) / 1024
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return {**percentiles(samples), "errors": errors, "worker_peak_rss_mb": rss}
+
+
+def postgres(corpus, workdir, queries):
+    from pg_baseline import STATEMENT_QUERY, PostgresBaseline, pg_cluster, server_peak_rss_mb
+
+    with pg_cluster() as cluster:
+        pg = PostgresBaseline(cluster["conninfo"], cluster["data"])
+        load_s, index_s, n = pg.load_articles(read_corpus(corpus))
+        db_mb, gin_mb = pg.sizes_mb()
+        lat, hit_rate = pg.run_queries(queries)
+        out = {"articles": n, "load_s": load_s, "index_s": index_s, "db_mb": db_mb,
+               "gin_mb": gin_mb, "search": {**lat, "hit_rate": hit_rate}}
+        con = sqlite3.connect(f"file:{workdir / 'db.sqlite3'}?mode=ro", uri=True)
+        rows = con.execute(
+            "SELECT s.id, coalesce(sp.name, s.speaker_mention), s.text FROM articles_statement s "
+            "LEFT JOIN articles_speaker sp ON sp.id = s.speaker_id")
+        out["statements_load_s"] = pg.load_statements(rows)
+        con.close()
+        lat_s, hit_rate_s = pg.run_queries(queries, sql=STATEMENT_QUERY)
+        out["statements"] = {**lat_s, "hit_rate": hit_rate_s}
+        out["peak_rss_mb"] = server_peak_rss_mb(cluster["data"])
+        pg.close()
+    return out
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def report(results):
+    labels = [l for l in SIZES if l in results]
+    if not labels:
+        return
+    print(f"\nQueries: {results[labels[0]]['probe']['queries']} ({results[labels[0]]['probe']['query_set']})")
+    rows = []
+
+    def add(name, fn, fmt=None):
+        row = [name]
+        for l in labels:
+            try:
+                row.append(fn(results[l]))
+            except (KeyError, TypeError, ZeroDivisionError):
+                row.append("–")
+        rows.append(row)
+
+    def ours_load(r):
+        return r["build"]["store"]["seconds"] + r["build"]["index"]["seconds"]
+
+    def pg_load(r):
+        return r["pg"]["load_s"] + r["pg"]["index_s"]
+
+    add("articles", lambda r: r["sizes"]["articles"])
+    add("statements", lambda r: r["sizes"]["statements"])
+    add("ours: store s (import --no-process)", lambda r: r["build"]["store"]["seconds"])
+    add("ours: extract statements s", lambda r: r["build"]["extract"]["seconds"])
+    add("ours: rebuild_index s", lambda r: r["build"]["index"]["seconds"])
+    add("ours: store + index s", ours_load)
+    add("PG: COPY + tsvector/GIN s", pg_load)
+    add("ratio store+index / PG (target ≤ 3)", lambda r: ratio(ours_load(r), pg_load(r)))
+    add("ours: SQLite MB", lambda r: r["sizes"]["db_mb"])
+    add("ours: index MB", lambda r: r["sizes"]["index_mb"])
+    add("PG: database MB (incl. GIN)", lambda r: r["pg"]["db_mb"])
+    add("PG: GIN index MB", lambda r: r["pg"]["gin_mb"])
+    for kind, label in (("search", "articles"), ("statements", "statements")):
+        ours_key = "articles" if kind == "search" else "statements"
+        for p in ("p50", "p95", "p99"):
+            add(f"ours: {label} top-10 + snippets {p} ms", lambda r, p=p, k=ours_key: r["probe"][k][p])
+        for p in ("p50", "p95", "p99"):
+            add(f"PG: {label} ts_rank_cd + headline {p} ms", lambda r, p=p, k=kind: r["pg"][k][p])
+        target = " (target ≤ 5)" if kind == "search" else ""
+        add(f"ratio {label} p95 / PG{target}",
+            lambda r, k=ours_key, pk=kind: ratio(r["probe"][k]["p95"], r["pg"][pk]["p95"]))
+    add("search page via gunicorn p50 ms", lambda r: r["page"]["p50"])
+    add("search page via gunicorn p95 ms (target ≤ 150 at 4x)", lambda r: r["page"]["p95"])
+    add("search page errors", lambda r: r["page"]["errors"])
+    add("peak RSS store MB", lambda r: r["build"]["store"]["peak_rss_mb"])
+    add("peak RSS rebuild_index MB", lambda r: r["build"]["index"]["peak_rss_mb"])
+    add("peak RSS serving (probe) MB (target ≤ 600)", lambda r: r["probe"]["peak_rss_mb"])
+    add("peak RSS gunicorn worker MB", lambda r: r["page"]["worker_peak_rss_mb"])
+    add("PG: peak backend RSS MB", lambda r: r["pg"]["peak_rss_mb"])
+    print_table(["measure"] + [f"{l} ({results[l]['sizes']['articles']:,})" for l in labels], rows)
+    if len(labels) == 2:
+        a, b = (results[l] for l in labels)
+        print(f"\nGrowth 1x→4x of search p95: ours ×{ratio(b['probe']['articles']['p95'], a['probe']['articles']['p95']):.2f}, "
+              f"PostgreSQL ×{ratio(b['pg']['search']['p95'], a['pg']['search']['p95']):.2f} "
+              "(target: ours grows no faster)")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1x,4x")
+    parser.add_argument("--reuse", action="store_true", help="keep the built DB and index; re-measure")
+    parser.add_argument("--skip", default="", help="comma list of: page,pg")
+    parser.add_argument("--profile", action="store_true", help="cProfile the measured search pass")
+    parser.add_argument("--report", action="store_true", help="only print the table from results.json")
+    args = parser.parse_args(argv)
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if args.report:
+        report(results)
+        return
+    skip = set(filter(None, args.skip.split(",")))
+    _name, queries = load_queries()
+    for label in args.sizes.split(","):
+        corpus = SIZES[label]
+        if not corpus.exists():
+            sys.exit(f"{corpus} is missing" + (" — run bench/make_corpus.py first" if label == "4x" else ""))
+        workdir = BENCH_DIR / f"run-{label}"
+        workdir.mkdir(parents=True, exist_ok=True)
+        entry = results.get(label, {})
+        with open(workdir / "run.log", "ab") as log:
+            if not (args.reuse and (workdir / "db.sqlite3").exists()):
+                entry["build"] = build(label, corpus, workdir, log)
+            entry["sizes"] = sizes(workdir)
+            print(f"[{label}] serve probe …", flush=True)
+            entry["probe"] = probe(workdir, log, BENCH_DIR / f"search-{label}.prof" if args.profile else None)
+            if "page" not in skip:
+                print(f"[{label}] search page via gunicorn …", flush=True)
+                entry["page"] = page_probe(workdir, queries)
+            if "pg" not in skip:
+                print(f"[{label}] PostgreSQL baseline …", flush=True)
+                entry["pg"] = postgres(corpus, workdir, queries)
+        results[label] = entry
+        RESULTS.write_text(json.dumps(results, indent=1))
+    report(results)
+
+
+if __name__ == "__main__":
+    main()

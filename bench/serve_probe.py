@@ -1,0 +1,70 @@
+"""Time searches the way the site runs them, in a fresh process; print JSON. Used by run_all.py.
+
+    DATABASE_URL=... NEWSARCHIVE_INDEX_DIR=... python bench/serve_probe.py [--repeat 1]
+
+Every query goes through `articles.search.search_articles` (ranked top 10 with snippets and
+facets — what the search page shows) and, when it exists, the statement search. A first
+pass warms the caches (as a running server would be); the second pass is measured.
+Peak RSS is this serving process's VmHWM after both.
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import load_queries, percentiles, self_peak_rss_mb, timed  # noqa: E402
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--profile", help="write cProfile stats of the measured pass here")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
+    import django
+
+    django.setup()
+    from articles import search
+
+    query_set, queries = load_queries()
+    out = {"query_set": query_set, "queries": len(queries), "rss_after_setup_mb": self_peak_rss_mb()}
+    kinds = [("articles", search.search_articles)]
+    statement_search = getattr(search, "search_statements", None)
+    if statement_search:
+        kinds.append(("statements", statement_search))
+    for name, run in kinds:
+        first_ms = [timed(run, q, per_page=10)[0] for q in queries]  # cold pass
+        profiler = None
+        if args.profile and name == "articles":
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        samples, hits, snippets, partial = [], 0, 0, 0
+        for _ in range(args.repeat):
+            for q in queries:
+                ms, result = timed(run, q, per_page=10)
+                samples.append(ms)
+                hits += bool(result.get("total"))
+                partial += bool(result.get("partial"))
+                snippets += sum(1 for r in result.get("results", []) if r.get("snippet") if isinstance(r, dict))
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        out[name] = {
+            **percentiles(samples),
+            "cold": percentiles(first_ms),
+            "hit_rate": hits / max(1, len(samples)),
+            "partial": partial,
+            "snippets": snippets,
+        }
+    out["peak_rss_mb"] = self_peak_rss_mb()
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
