@@ -1,0 +1,236 @@
+"""The one search entry point for views, API, feeds and the `search` command.
+
+The index finds and ranks; the database supplies what is shown (title, body for the
+snippet, names), so a result always shows the current text. Callers handle exactly one
+error: IndexNeedsRebuild (the index is missing or was built by another analyzer version).
+Anything else a user can type or put in a URL is clamped or ignored, never raised.
+"""
+
+import math
+from datetime import date, datetime, time
+
+from django.conf import settings
+from whoosh import query as wq
+
+from articles.indexing import IndexNeedsRebuild, open_archive_index  # noqa: F401
+from articles.models import Article, Source, Speaker, Statement
+from articles.text.highlight import snippet
+from articles.text.query import HighlightTerms
+from articles.text.schema import ARTICLES, STATEMENTS
+
+ARTICLE_FACETS = ("source", "section", "year", "month", "speaker")
+STATEMENT_FACETS = ("speaker", "kind", "source", "year")
+MAX_PER_PAGE = 100
+SNIPPET_LENGTH = 240
+
+
+def _time_limit():
+    return float(getattr(settings, "NEWSARCHIVE_SEARCH_TIME_LIMIT", 2.0))
+
+
+def _positive_int(value, default, maximum=None):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    if number < 1:
+        return default
+    return min(number, maximum) if maximum else number
+
+
+def _as_datetime(value, end=False):
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime.combine(value, time.max if end else time.min)
+    if isinstance(value, str) and value.strip():
+        try:
+            return _as_datetime(date.fromisoformat(value.strip()), end)
+        except ValueError:
+            return None
+    return None
+
+
+def filter_query(filters, kind=ARTICLES):
+    """The UI's filters as one Whoosh query (None when there are none). Junk values are
+    skipped: the filter form has already told the user about them."""
+    filters = filters or {}
+    parts = []
+    if filters.get("source"):
+        parts.append(wq.Term("source", str(filters["source"])))
+    if filters.get("section") and kind == ARTICLES:
+        parts.append(wq.Term("section", str(filters["section"])))
+    if filters.get("speaker"):
+        parts.append(wq.Term("speaker", str(filters["speaker"])))
+    if filters.get("kind") and kind == STATEMENTS:
+        parts.append(wq.Term("kind", str(filters["kind"])))
+    if filters.get("year"):
+        year = _positive_int(filters["year"], None)
+        if year:
+            parts.append(wq.Term("year", f"{year:04d}"))
+    if filters.get("month"):
+        month = str(filters["month"])
+        if len(month) == 7 and month[4] == "-":
+            parts.append(wq.Term("month", month))
+    start = _as_datetime(filters.get("date_from"))
+    end = _as_datetime(filters.get("date_to"), end=True)
+    if start or end:
+        parts.append(wq.DateRange("published", start, end))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _run(kind, q, filters, sort, page, per_page, exact, facets):
+    index = open_archive_index()
+    per_page = _positive_int(per_page, 20, MAX_PER_PAGE)
+    page = _positive_int(page, 1)
+    sort = sort if sort in ("relevance", "newest", "oldest") else "relevance"
+    arguments = dict(kind=kind, exact=bool(exact), filter_query=filter_query(filters, kind),
+                     sort=sort, per_page=per_page, time_limit=_time_limit(), facets=facets)
+    outcome = index.search(q or "", page=page, **arguments)
+    pages = max(1, math.ceil(outcome.total / per_page))
+    if page > pages:  # past the end: show the last page instead of an empty one
+        page = pages
+        outcome = index.search(q or "", page=page, **arguments)
+    return index, outcome, page, per_page, pages
+
+
+def _envelope(q, outcome, page, per_page, pages, results, facets):
+    return {
+        "query": q,
+        "total": outcome.total,
+        "took_ms": outcome.took_ms,
+        "partial": outcome.partial,
+        "suggestion": outcome.suggestion,
+        "notes": outcome.notes,
+        "page": page,
+        "per_page": per_page,
+        "pages": pages,
+        "results": results,
+        "facets": facets,
+    }
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _facet_list(counts, labels=None):
+    labels = labels or {}
+    items = [{"value": v, "label": labels.get(v, v), "count": n} for v, n in counts.items() if v]
+    return sorted(items, key=lambda item: (-item["count"], str(item["label"])))
+
+
+def _date_facet(counts):
+    return sorted(
+        ({"value": v, "label": v, "count": n} for v, n in counts.items() if v),
+        key=lambda item: item["value"], reverse=True,
+    )
+
+
+def article_result(article, score, terms, stemmer):
+    return {
+        "external_id": article.external_id,
+        "title": article.title,
+        "score": round(score, 4),
+        "url": article.get_absolute_url(),
+        "published": _iso(article.published),
+        "source": article.source.name,
+        "source_code": article.source.code,
+        "section": article.section.name if article.section_id else "",
+        "snippet": snippet(article.body or article.abstract, terms, length=SNIPPET_LENGTH,
+                           stemmer=stemmer),
+    }
+
+
+def _articles_by_external_id(external_ids):
+    rows = Article.objects.filter(external_id__in=external_ids).select_related("source", "section")
+    return {a.external_id: a for a in rows}
+
+
+def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False):
+    index, outcome, page, per_page, pages = _run(
+        ARTICLES, q, filters, sort, page, per_page, exact, ARTICLE_FACETS
+    )
+    by_id = _articles_by_external_id([h.fields["external_id"] for h in outcome.hits])
+    results = [
+        article_result(by_id[h.fields["external_id"]], h.score, outcome.highlight, index.stemmer)
+        for h in outcome.hits
+        if h.fields["external_id"] in by_id  # deleted since indexing: check_index reports it
+    ]
+    facets = outcome.facets
+    source_names = dict(Source.objects.values_list("code", "name"))
+    speaker_names = dict(
+        Speaker.objects.filter(slug__in=list(facets.get("speaker", {}))).values_list("slug", "name")
+    )
+    return _envelope(q, outcome, page, per_page, pages, results, {
+        "source": _facet_list(facets.get("source", {}), source_names),
+        "section": _facet_list(facets.get("section", {})),
+        "year": _date_facet(facets.get("year", {})),
+        "month": _date_facet(facets.get("month", {})),
+        "speaker": _facet_list(facets.get("speaker", {}), speaker_names),
+    })
+
+
+def statement_result(statement, terms, stemmer):
+    article = statement.article
+    return {
+        "id": statement.pk,
+        "text": statement.text,
+        "snippet": snippet(statement.text, terms, length=SNIPPET_LENGTH * 2, stemmer=stemmer),
+        "kind": statement.kind,
+        "verb": statement.verb,
+        "speaker": statement.speaker.name if statement.speaker_id else statement.speaker_mention,
+        "speaker_slug": statement.speaker.slug if statement.speaker_id else "",
+        "article_external_id": article.external_id,
+        "article_title": article.title,
+        "published": _iso(article.published),
+        "source": article.source.name,
+        "url": f"{article.get_absolute_url()}#statement-{statement.pk}",
+    }
+
+
+def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False):
+    index, outcome, page, per_page, pages = _run(
+        STATEMENTS, q, filters, sort, page, per_page, exact, STATEMENT_FACETS
+    )
+    ids = [int(h.fields["statement_id"]) for h in outcome.hits]
+    rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+    by_id = {s.pk: s for s in rows}
+    results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
+    facets = outcome.facets
+    speaker_names = dict(
+        Speaker.objects.filter(slug__in=list(facets.get("speaker", {}))).values_list("slug", "name")
+    )
+    kind_labels = dict(Statement._meta.get_field("kind").choices)
+    return _envelope(q, outcome, page, per_page, pages, results, {
+        "speaker": _facet_list(facets.get("speaker", {}), speaker_names),
+        "kind": _facet_list(facets.get("kind", {}), {k: str(v) for k, v in kind_labels.items()}),
+        "source": _facet_list(facets.get("source", {}), dict(Source.objects.values_list("code", "name"))),
+        "year": _date_facet(facets.get("year", {})),
+    })
+
+
+def more_like_this(external_id, limit=5):
+    """Articles most like this one (same result shape, snippet = opening of the body)."""
+    article = Article.objects.filter(external_id=external_id).first()
+    if article is None:
+        return []
+    index = open_archive_index()
+    text = "\n".join((article.title, article.abstract, article.body))
+    hits = index.more_like_this(external_id, text, limit=_positive_int(limit, 5, 50))
+    by_id = _articles_by_external_id([h.fields["external_id"] for h in hits])
+    empty = HighlightTerms()
+    return [
+        article_result(by_id[h.fields["external_id"]], h.score, empty, index.stemmer)
+        for h in hits if h.fields["external_id"] in by_id
+    ]
+
+
+def match_counts_over_time(q, filters=None, exact=False):
+    """[("YYYY-MM", n)] of articles matching the query, oldest month first (the chart)."""
+    index = open_archive_index()
+    counts, _ = index.counts_by(q or "", "month", exact=bool(exact),
+                                filter_query=filter_query(filters), time_limit=_time_limit())
+    return sorted((month, n) for month, n in counts.items() if month)

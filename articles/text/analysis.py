@@ -1,0 +1,301 @@
+"""Whoosh analyzers for Arabic news text, one small stage per job.
+
+    ArabicTokenizer() | ArabicNormalizeFilter() | ArabicStopFilter() | StemFilter("light")
+
+The analyzer objects are pickled into the index schema, so this module must stay
+importable under this name; any change to what a stage produces must bump
+`ANALYZER_VERSION` in `articles.text.schema` so that old indexes are refused.
+
+Per-word work (normalize, stem, skeleton) is memoized: news vocabulary is Zipfian, a
+few thousand forms make most of the tokens, so caching turns the stemmers from the
+dominant cost of indexing into a dictionary look-up.
+"""
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import Filter, RegexTokenizer
+
+from articles.text.normalize import (
+    fold_teh_marbuta,
+    normalize_arabic,
+    strip_harakat,
+    strip_invisibles,
+    strip_tatweel,
+)
+
+# A word is letters/digits (\w already includes tatweel, a modifier letter) plus the
+# combining marks that Python's \w leaves out: harakat, superscript alef, Quranic marks,
+# and the zero-width joiners. Without them "عَمَلِيَّة" would split at every vowel.
+TOKEN_PATTERN = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]+"
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+MEMO_SIZE = 400_000
+
+# Stop words, in normalized form (ى→ي, ة→ه, no hamza on alef). The Lucene Arabic list
+# plus the news-frequent function words it lacks; content words are never here.
+ARABIC_STOP_WORDS = frozenset(
+    normalize_arabic(word)
+    for word in """
+    من الى إلى عن على في مع ب ل ك و ف ثم او أو أم بل لكن لكنه لكنها لا لم لن ما ماذا
+    متى أين اين كيف كم هل إن ان أن إنه انه أنه إنها انها أنها إذ إذا اذا لو لولا كي حتى
+    قد لقد سوف سـ كان كانت كانوا يكون تكون يكونوا ليس ليست لست لسنا
+    هو هي هم هن هما أنا انا نحن أنت انت أنتم انتم أنتن انتن إياه اياه
+    هذا هذه هذان هذين هؤلاء ذلك تلك ذلكم أولئك اولئك هناك هنا هنالك ثمة
+    الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي اللائي
+    كل بعض أي اي غير سوى بين عند عندما لدى لدي منذ مذ خلال حول ضد نحو دون بدون تحت فوق
+    أمام امام وراء خلف قبل بعد حيث حين بينما كما مثل لأن لان لما مما عما فيما بما كلما
+    أيضا ايضا جدا فقط إلا الا وقد وكان وكانت وهو وهي وهذا وهذه وفي ومن وعلى وإلى والى
+    وأن وان وإن ولا ولم وما وقال فيه فيها فيهم منه منها منهم عنه عنها عليه عليها عليهم
+    إليه اليه إليها اليها له لها لهم لهن به بها بهم معه معها ذات ذو ذي
+    يا أيها ايها
+    """.split()
+)
+
+
+# --- per-word functions (memoized) -------------------------------------------------
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def normalize_word(word, fold_teh=True):
+    return normalize_arabic(word, fold_teh=fold_teh)
+
+
+def surface_word(word):
+    """The word as written, minus marks that never change its spelling (for did-you-mean)."""
+    return strip_tatweel(strip_harakat(strip_invisibles(word))).lower()
+
+
+# Lucene's ArabicStemmer (Larkey et al. "light8"): one prefix, then each suffix in turn,
+# each only when enough of the word is left. Lucene also lists ية and ة, but its
+# normalizer has already turned them into يه and ه, as ours has.
+LIGHT_PREFIXES = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
+LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+def strip_light_prefix(word):
+    for prefix in LIGHT_PREFIXES:
+        if len(prefix) == 1 and len(word) < 4:
+            continue
+        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
+            return word[len(prefix):]
+    return word
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def light_stem(word):
+    """Lucene-style light stem of a normalized word (ة already folded to ه)."""
+    word = strip_light_prefix(word)
+    for suffix in LIGHT_SUFFIXES:
+        if word.endswith(suffix) and len(word) >= len(suffix) + 2:
+            word = word[: -len(suffix)]
+    return word
+
+
+_snowball = None
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def snowball_stem(word):
+    """Snowball Arabic on a word normalized *without* folding ة (it needs ة to see the
+    feminine suffix); the result is folded so that a user's ه-for-ة meets it."""
+    global _snowball
+    if _snowball is None:
+        import snowballstemmer
+
+        _snowball = snowballstemmer.stemmer("arabic")
+    return fold_teh_marbuta(_snowball.stemWord(word))
+
+
+_isri = None
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def isri_stem(word):
+    """ISRI root-based stemmer (Taghva et al.), heavy: والمعلمون → علم."""
+    global _isri
+    if _isri is None:
+        from whoosh.lang.isri import ISRIStemmer
+
+        _isri = ISRIStemmer()
+    return fold_teh_marbuta(_isri.stem(word))
+
+
+def no_stem(word):
+    return word
+
+
+STEMMERS = {"none": no_stem, "light": light_stem, "snowball": snowball_stem, "isri": isri_stem}
+# Stemmers that must see ة (fold_teh=False) before stemming.
+STEMMERS_KEEPING_TEH = {"snowball", "isri"}
+
+# Transliteration sound classes: the letters outlets use for one foreign sound.
+# g/gh/q/k/kh (غوتيريش/جوتيريش, ناغورني/ناجورني, باغ/باخ), emphatic/plain pairs
+# (ت/ط, س/ص, د/ض, ذ/ز/ظ), and ث that some write for s.
+SOUND_CLASSES = str.maketrans(
+    {"ج": "ك", "غ": "ك", "ق": "ك", "خ": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د",
+     "ذ": "ز", "ظ": "ز", "ح": "ه", "ء": ""}
+)
+LONG_VOWELS = frozenset("اوي")
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def skeleton(word):
+    """Consonant skeleton of a normalized word: prefix off, sound classes merged, long
+    vowels after the first letter dropped, doubled letters collapsed.
+
+    غوتيريش and جوتيريش both give كترش; ناغورني and ناجورني give نكرن.
+    """
+    word = strip_light_prefix(word).translate(SOUND_CLASSES)
+    if not word:
+        return ""
+    letters = [word[0]]
+    for ch in word[1:]:
+        if ch in LONG_VOWELS or ch == letters[-1]:
+            continue
+        letters.append(ch)
+    return "".join(letters)
+
+
+# --- Whoosh stages ------------------------------------------------------------------
+
+
+def ArabicTokenizer():
+    """Words with their harakat and tatweel inside, with character offsets."""
+    return RegexTokenizer(expression=TOKEN_PATTERN, gaps=False)
+
+
+class _WordFilter(Filter):
+    """A filter that maps each token's text through one memoized word function and
+    drops tokens that become empty (a lone tatweel or mark)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def word(self, text):
+        raise NotImplementedError
+
+    def __call__(self, tokens):
+        for token in tokens:
+            text = self.word(token.text)
+            if text:
+                token.text = text
+                yield token
+
+
+class ArabicNormalizeFilter(_WordFilter):
+    def __init__(self, fold_teh=True):
+        self.fold_teh = fold_teh
+
+    def word(self, text):
+        return normalize_word(text, self.fold_teh)
+
+
+class ArabicStopFilter(Filter):
+    """Drops function words (compared in normalized, ة-folded form). In query mode
+    Whoosh asks to keep them marked as stopped so phrases keep their positions."""
+
+    def __init__(self, stoplist=ARABIC_STOP_WORDS, renumber=True):
+        self.stoplist = stoplist
+        self.renumber = renumber
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.stoplist == other.stoplist
+
+    def __call__(self, tokens):
+        stoplist = self.stoplist
+        renumber = self.renumber
+        pos = None
+        for token in tokens:
+            text = token.text
+            stopped = fold_teh_marbuta(text) in stoplist or len(text) < 2 and not text.isdigit()
+            if not stopped:
+                if renumber and token.positions:
+                    pos = 0 if pos is None else pos + 1
+                    token.pos = pos
+                token.stopped = False
+                yield token
+            elif not token.removestops:
+                token.stopped = True
+                yield token
+
+
+class StemFilter(_WordFilter):
+    def __init__(self, stemmer="light"):
+        if stemmer not in STEMMERS:
+            raise ValueError(f"unknown stemmer {stemmer!r}; choose from {sorted(STEMMERS)}")
+        self.stemmer = stemmer
+
+    def word(self, text):
+        return STEMMERS[self.stemmer](text)
+
+
+class SkeletonFilter(_WordFilter):
+    def word(self, text):
+        return skeleton(text)
+
+
+class SurfaceFilter(_WordFilter):
+    """Keeps the spelling as written (hamza, ة, ى) so suggestions are real words."""
+
+    def word(self, text):
+        word = surface_word(text)
+        if fold_teh_marbuta(normalize_word(word)) in ARABIC_STOP_WORDS or len(word) < 3:
+            return ""
+        return word
+
+
+# --- analyzers ----------------------------------------------------------------------
+
+
+def stemmed_analyzer(stemmer="light"):
+    """Main text fields: normalized, stop words out, stemmed."""
+    return (
+        ArabicTokenizer()
+        | ArabicNormalizeFilter(fold_teh=stemmer not in STEMMERS_KEEPING_TEH)
+        | ArabicStopFilter()
+        | StemFilter(stemmer)
+    )
+
+
+def exact_analyzer():
+    """Exact-spelling fields: normalized (hamza, ى, ة, marks, digits) but not stemmed."""
+    return ArabicTokenizer() | ArabicNormalizeFilter() | ArabicStopFilter()
+
+
+def skeleton_analyzer():
+    """Transliteration-variant field: one consonant skeleton per word."""
+    return ArabicTokenizer() | ArabicNormalizeFilter() | ArabicStopFilter() | SkeletonFilter()
+
+
+def surface_analyzer():
+    """Did-you-mean vocabulary: words as written."""
+    return ArabicTokenizer() | SurfaceFilter()
+
+
+# --- one word, all forms (queries and highlighting use the same functions) ----------
+
+
+class WordForms:
+    __slots__ = ("exact", "stem", "skeleton")
+
+    def __init__(self, exact, stem, skel):
+        self.exact, self.stem, self.skeleton = exact, stem, skel
+
+    def __repr__(self):
+        return f"WordForms(exact={self.exact!r}, stem={self.stem!r}, skeleton={self.skeleton!r})"
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def word_forms(word, stemmer="light"):
+    """The forms one written word is indexed under, or None for a stop word/mark."""
+    exact = normalize_word(word)
+    if not exact or exact in ARABIC_STOP_WORDS or (len(exact) < 2 and not exact.isdigit()):
+        return None
+    base = normalize_word(word, stemmer not in STEMMERS_KEEPING_TEH)
+    return WordForms(exact, STEMMERS[stemmer](base), skeleton(exact))
+
+
+def words_with_offsets(text):
+    """(word, start, end) for every word of `text`, exactly as the tokenizer sees them."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]

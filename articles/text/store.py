@@ -1,0 +1,336 @@
+"""The on-disk index: two Whoosh indexes (articles, statements) in one folder.
+
+Plain Python: documents come in as dicts (built from the database by
+articles.indexing, or straight from the corpus by the bench), searches come back as
+plain hits. The folder carries an `index.json` with the analyzer version; an index
+whose version differs from the code's, or that is missing, is refused with
+IndexNeedsRebuild rather than searched with the wrong analyzer.
+"""
+
+import json
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import sorting
+from whoosh.collectors import TimeLimitCollector
+from whoosh.searching import TimeLimit
+
+from articles.text import query as q
+from articles.text.schema import (
+    ARTICLES,
+    DEFAULT_STEMMER,
+    SCHEMAS,
+    STATEMENTS,
+    analyzer_version,
+)
+from articles.text.analysis import surface_word, word_forms, words_with_offsets
+from articles.text.normalize import normalize_arabic
+
+META_FILE = "index.json"
+REBUILD_HINT = "run: python manage.py rebuild_index"
+
+
+class IndexNeedsRebuild(Exception):
+    """The index is missing, or was built by another analyzer version."""
+
+    def __init__(self, reason):
+        super().__init__(f"The search index {reason}; {REBUILD_HINT}")
+        self.reason = reason
+
+
+class IndexLockTimeout(Exception):
+    """Another process held the index writer lock for longer than we may wait."""
+
+    def __init__(self, folder, timeout):
+        super().__init__(
+            f"The search index in {folder} is locked by another writer (waited {timeout:g} s). "
+            "Another import or rebuild_index is probably running; try again when it ends."
+        )
+
+
+# --- folders ------------------------------------------------------------------------
+
+
+def read_meta(folder):
+    path = Path(folder) / META_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def index_state(folder, stemmer=None):
+    """'ok', 'missing' or 'stale' (built by another analyzer version)."""
+    folder = Path(folder)
+    meta = read_meta(folder)
+    if meta is None or not all(windex.exists_in(folder, indexname=n) for n in SCHEMAS):
+        return "missing"
+    wanted = analyzer_version(stemmer or meta.get("stemmer", DEFAULT_STEMMER))
+    if meta.get("analyzer_version") != wanted or (stemmer and meta.get("stemmer") != stemmer):
+        return "stale"
+    return "ok"
+
+
+def create(folder, stemmer=DEFAULT_STEMMER):
+    """A new, empty pair of indexes in `folder` (which is emptied first)."""
+    folder = Path(folder)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name, schema in SCHEMAS.items():
+        windex.create_in(folder, schema(stemmer), indexname=name)
+    meta = {"analyzer_version": analyzer_version(stemmer), "stemmer": stemmer,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    (folder / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    return ArchiveIndex(folder)
+
+
+def replace(target, built):
+    """Swap a freshly built folder in place of the live one (readers keep their files)."""
+    target, built = Path(target), Path(built)
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def open_index(folder, *, create_missing=False, stemmer=None):
+    state = index_state(folder, stemmer)
+    if state == "ok":
+        return ArchiveIndex(folder)
+    if state == "missing" and create_missing:
+        return create(folder, stemmer or DEFAULT_STEMMER)
+    if state == "missing":
+        raise IndexNeedsRebuild(f"in {folder} does not exist yet")
+    raise IndexNeedsRebuild(
+        f"in {folder} was built by analyzer {(read_meta(folder) or {}).get('analyzer_version')}, "
+        f"this code uses {analyzer_version(stemmer or DEFAULT_STEMMER)}"
+    )
+
+
+# --- documents ----------------------------------------------------------------------
+
+
+def _join(*parts):
+    return "\n".join(p for p in parts if p)
+
+
+def _dates(published):
+    if published is None:
+        return {}
+    # Whoosh compares naive datetimes; the archive stores UTC.
+    naive = published.replace(tzinfo=None)
+    return {"published": naive, "year": f"{naive:%Y}", "month": f"{naive:%Y-%m}"}
+
+
+def article_document(article):
+    """Whoosh fields for one article dict:
+    external_id, title, abstract, body, source_code, source_name, section, author,
+    published (datetime|None), statements [text], speakers [{slug, names}], fingerprint."""
+    rest = _join(article.get("abstract", ""), article.get("body", ""))
+    speakers = article.get("speakers") or []
+    statements = _join(*(article.get("statements") or []))
+    doc = {
+        "external_id": article["external_id"],
+        "title": article["title"],
+        "text": rest,
+        "statements": statements,
+        "exact_title": article["title"],
+        "exact_text": rest,
+        "skeleton": _join(article["title"], rest),
+        "surface": _join(article["title"], rest),
+        "speaker_names": _join(*(n for s in speakers for n in s["names"])),
+        "author": article.get("author") or "",
+        "source": article.get("source_code") or "",
+        "source_norm": normalize_arabic(article.get("source_name") or ""),
+        "section": article.get("section") or "",
+        "section_norm": normalize_arabic(article.get("section") or ""),
+        "speaker": ",".join(s["slug"] for s in speakers),
+        "fingerprint": article.get("fingerprint", ""),
+        **_dates(article.get("published")),
+    }
+    return {k: v for k, v in doc.items() if v != "" or k in ("title", "text")}
+
+
+def statement_document(statement):
+    """Whoosh fields for one statement dict: id, article_id, text, speaker_slug,
+    speaker_names [..], kind, source_code, source_name, section, published."""
+    doc = {
+        "statement_id": str(statement["id"]),
+        "article_id": statement["article_id"],
+        "text": statement["text"],
+        "exact_text": statement["text"],
+        "skeleton": statement["text"],
+        "speaker_names": _join(*(statement.get("speaker_names") or [])),
+        "speaker": statement.get("speaker_slug") or "",
+        "kind": statement.get("kind") or "",
+        "source": statement.get("source_code") or "",
+        "source_norm": normalize_arabic(statement.get("source_name") or ""),
+        "section_norm": normalize_arabic(statement.get("section") or ""),
+        **_dates(statement.get("published")),
+    }
+    return {k: v for k, v in doc.items() if v != ""}
+
+
+# --- search -------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    fields: dict
+    score: float
+
+
+@dataclass
+class Outcome:
+    hits: list = field(default_factory=list)
+    total: int = 0
+    partial: bool = False
+    facets: dict = field(default_factory=dict)  # field → {value: count}
+    highlight: q.HighlightTerms = field(default_factory=q.HighlightTerms)
+    suggestion: str | None = None
+    notes: list = field(default_factory=list)
+    took_ms: float = 0.0
+
+
+SORTS = {"relevance": (None, False), "newest": ("published", True), "oldest": ("published", False)}
+FEW_HITS = 3
+
+
+class ArchiveIndex:
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        meta = read_meta(self.folder) or {}
+        self.stemmer = meta.get("stemmer", DEFAULT_STEMMER)
+        self._ix = {}
+
+    def ix(self, name):
+        if name not in self._ix:
+            self._ix[name] = windex.open_dir(self.folder, indexname=name)
+        return self._ix[name]
+
+    @contextmanager
+    def writer(self, name, *, timeout, procs=1, limitmb=128):
+        try:
+            writer = self.ix(name).writer(timeout=timeout, delay=0.1, procs=procs,
+                                          limitmb=limitmb)
+        except windex.LockError:
+            raise IndexLockTimeout(self.folder, timeout) from None
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            writer.commit()
+
+    def doc_count(self, name=ARTICLES):
+        return self.ix(name).doc_count()
+
+    def stored(self, name=ARTICLES):
+        """{unique id: stored fields} for every document (check_index)."""
+        key = "external_id" if name == ARTICLES else "statement_id"
+        with self.ix(name).searcher() as searcher:
+            return {f[key]: f for f in searcher.all_stored_fields()}
+
+    def search(self, text, *, kind=ARTICLES, exact=False, filter_query=None,
+               sort="relevance", page=1, per_page=20, time_limit=2.0, facets=()):
+        started = time.perf_counter()
+        fields = q.ARTICLE_FIELDS if kind == ARTICLES else q.STATEMENT_FIELDS
+        parsed = q.parse(text)
+        query, highlight = q.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
+        outcome = Outcome(highlight=highlight, notes=list(parsed.notes))
+        if query is None and filter_query is not None:
+            query = q.wq.Every()
+        if query is not None:
+            with self.ix(kind).searcher() as searcher:
+                self._collect(searcher, query, outcome, filter_query, sort, page, per_page,
+                              time_limit, facets)
+                if outcome.total < FEW_HITS and not parsed.is_empty:
+                    outcome.suggestion = self._suggest(searcher, parsed, kind)
+        outcome.took_ms = round((time.perf_counter() - started) * 1000, 1)
+        return outcome
+
+    def _collect(self, searcher, query, outcome, filter_query, sort, page, per_page,
+                 time_limit, facets):
+        sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
+        groupedby = {
+            name: sorting.FieldFacet(name, allow_overlap=(name == "speaker"), maptype=sorting.Count)
+            for name in facets
+        }
+        collector = searcher.collector(
+            limit=page * per_page, sortedby=sortedby, reverse=reverse,
+            groupedby=groupedby or None, filter=filter_query, optimize=False,
+        )
+        timed = TimeLimitCollector(collector, time_limit, use_alarm=False)
+        try:
+            searcher.search_with_collector(query, timed)
+        except TimeLimit:
+            outcome.partial = True
+        results = timed.results()
+        outcome.total = results.scored_length() if outcome.partial else len(results)
+        start = (page - 1) * per_page
+        for hit in results[start: start + per_page]:
+            outcome.hits.append(Hit(dict(hit.fields()), float(hit.score or 0.0)))
+        for name in facets:
+            try:
+                outcome.facets[name] = dict(results.groups(name))
+            except KeyError:
+                outcome.facets[name] = {}
+
+    def _suggest(self, searcher, parsed, kind):
+        """Replace each word the index lacks by the closest real word as written."""
+        if kind != ARTICLES:
+            return None
+        corrector = searcher.corrector("surface")
+        reader = searcher.reader()
+        changed, words = False, []
+        for group in parsed.groups:
+            for clause in group:
+                if clause.kind not in ("word", "phrase") or clause.negated:
+                    continue
+                for word, _, _ in words_with_offsets(clause.text):
+                    forms = word_forms(word, self.stemmer)
+                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms):
+                        words.append(word)
+                        continue
+                    maxdist = 1 if len(forms.exact) <= 4 else 2
+                    found = corrector.suggest(surface_word(word), limit=1, maxdist=maxdist)
+                    if found:
+                        changed = True
+                        words.append(found[0])
+                    else:
+                        words.append(word)
+        return " ".join(words) if changed else None
+
+    @staticmethod
+    def _known(reader, forms):
+        """A word is known when any of its forms is in the index (variants count)."""
+        return any(
+            reader.doc_frequency(name, form)
+            for name, form in (("exact_text", forms.exact), ("exact_title", forms.exact),
+                               ("text", forms.stem), ("title", forms.stem),
+                               ("skeleton", forms.skeleton))
+        )
+
+    def more_like_this(self, external_id, text, limit=5):
+        """Articles sharing the most distinctive words of `text` (the article's own)."""
+        with self.ix(ARTICLES).searcher() as searcher:
+            docnum = searcher.document_number(external_id=external_id)
+            if docnum is None:
+                return []
+            hits = searcher.more_like(docnum, "exact_text", text=text, top=limit, numterms=25)
+            return [Hit(dict(h.fields()), float(h.score or 0.0)) for h in hits]
+
+    def counts_by(self, text, facet, *, kind=ARTICLES, exact=False, filter_query=None,
+                  time_limit=2.0):
+        outcome = self.search(text, kind=kind, exact=exact, filter_query=filter_query,
+                              per_page=1, time_limit=time_limit, facets=(facet,))
+        return outcome.facets.get(facet, {}), outcome
