@@ -1,0 +1,118 @@
+"""The plain record every reader produces, and the checks it must pass before it is stored.
+
+Readers know nothing about the database: they turn a file into `ArticleRecord`s and
+`ImportFailure`s. Validation happens here, on the whole record, before anything is
+written, so a record that would violate a column limit or a constraint is reported as a
+failure instead of aborting a batch half-way.
+"""
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Column limits of articles.Article; PostgreSQL rejects longer values, SQLite would not,
+# so the importer checks them itself to behave the same on both.
+MAX_EXTERNAL_ID = 200
+MAX_AUTHOR = 300
+MAX_URL = 1000
+MAX_LANGUAGE = 10
+MAX_SOURCE_NAME = 200
+MAX_SECTION_NAME = 200
+
+# Characters that would break the article's address (/articles/<external_id>/).
+FORBIDDEN_ID_CHARS = set("/?#%\\") | {chr(c) for c in range(0x21)} | {"\x7f"}
+
+
+# The corpus's author field is sometimes an opaque account id (a UUID), which means
+# nothing to a reader; it is dropped the same way whichever format the article came in.
+OPAQUE_AUTHOR_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+
+
+def readable_author(value):
+    value = (value or "").strip()
+    return "" if OPAQUE_AUTHOR_RE.match(value) else value
+
+
+class RecordError(ValueError):
+    """A record (or a file) that cannot be imported; the message is shown to the user."""
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class ArticleRecord:
+    external_id: str
+    title: str
+    body: str
+    source_name: str
+    source_code: str
+    abstract: str = ""
+    section: str = ""
+    author: str = ""
+    published: datetime | None = None
+    url: str = ""
+    language: str = "ar"
+    # Provenance: where the record came from; not part of the content hash.
+    import_path: str = field(default="", compare=False)
+    import_format: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    def content_fields(self):
+        """The imported fields, in a fixed order; the hash covers exactly these."""
+        return {
+            "external_id": self.external_id,
+            "title": self.title,
+            "abstract": self.abstract,
+            "body": self.body,
+            "source_code": self.source_code,
+            "section": self.section,
+            "author": self.author,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "language": self.language,
+        }
+
+    def content_hash(self):
+        payload = json.dumps(self.content_fields(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def validate(self):
+        """Raise RecordError with the first reason this record cannot be stored."""
+        if not self.external_id:
+            raise RecordError("empty external id")
+        if len(self.external_id) > MAX_EXTERNAL_ID:
+            raise RecordError(f"external id longer than {MAX_EXTERNAL_ID} characters")
+        bad = sorted(FORBIDDEN_ID_CHARS.intersection(self.external_id))
+        if bad:
+            raise RecordError(f"external id {self.external_id!r} contains {bad[0]!r}")
+        if not self.title.strip():
+            raise RecordError("empty title")
+        if not self.source_code:
+            raise RecordError("no source")
+        limits = [
+            ("author", self.author, MAX_AUTHOR),
+            ("url", self.url, MAX_URL),
+            ("language", self.language, MAX_LANGUAGE),
+            ("source", self.source_name, MAX_SOURCE_NAME),
+            ("section", self.section, MAX_SECTION_NAME),
+        ]
+        for name, value, limit in limits:
+            if len(value) > limit:
+                raise RecordError(f"{name} longer than {limit} characters")
+        if self.published is not None and self.published.tzinfo is None:
+            raise RecordError("published date has no time zone")
+        # PostgreSQL text cannot hold NUL; a NUL in news text means a broken file anyway.
+        for name, value in self.content_fields().items():
+            if isinstance(value, str) and "\x00" in value:
+                raise RecordError(f"{name} contains a NUL character")

@@ -1,0 +1,121 @@
+"""Reading input files as a stream of bounded lines, whatever their size or compression.
+
+Nothing here holds more than one line (at most `max_line_bytes`) in memory, and no file
+may yield more than `max_bytes` (after decompression), so a 100 MB single line or a zip
+bomb costs a bounded amount of memory and ends in a clear error, not an exhausted machine.
+"""
+
+import gzip
+import zlib
+from dataclasses import dataclass
+
+from articles.importing.records import RecordError
+
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 2 * 1024 * MB
+DEFAULT_MAX_LINE_BYTES = 20 * MB
+SKIP_CHUNK = MB
+
+
+class FileError(RecordError):
+    """The rest of a file cannot be read (truncated gzip, size limit …)."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Line:
+    number: int
+    data: bytes | None  # None when the line was too long and skipped
+    too_long: int = 0  # its length in bytes when skipped
+
+    def text(self, limits):
+        """The decoded line, or RecordError saying exactly why it cannot be."""
+        if self.data is None:
+            raise RecordError(
+                f"line is longer than the {human_bytes(limits.max_line_bytes)} limit "
+                f"({self.too_long} bytes); skipped"
+            )
+        try:
+            text = self.data.decode(limits.encoding)
+        except UnicodeDecodeError as error:
+            raise RecordError(not_text_message(self.data, error, limits.encoding)) from None
+        return text.removeprefix("\ufeff") if self.number == 1 else text
+
+
+def human_bytes(n):
+    if n >= MB:
+        return f"{n / MB:g} MB"
+    return f"{n} bytes"
+
+
+def not_text_message(data, error, encoding):
+    byte = data[error.start]
+    hint = ""
+    if encoding.replace("-", "").replace("_", "").lower() == "utf8":
+        hint = " (if the file is Windows Arabic, re-run with --encoding cp1256)"
+    return f"not {encoding} text: byte 0x{byte:02x} at byte {error.start + 1} of the line{hint}"
+
+
+def is_gzip(path):
+    return path.name.lower().endswith(".gz")
+
+
+def open_binary(path):
+    raw = open(path, "rb")
+    if is_gzip(path):
+        return raw, gzip.GzipFile(fileobj=raw, mode="rb")
+    return raw, raw
+
+
+def iter_lines(stream, limits, progress=None):
+    """Yield Line objects; raise FileError when the file itself stops being readable."""
+    total = 0
+    number = 0
+    while True:
+        number += 1
+        try:
+            data = stream.readline(limits.max_line_bytes + 1)
+        except EOFError:
+            raise FileError("gzip file is truncated (ends before its end-of-stream marker); the lines before it were read", number) from None
+        except (gzip.BadGzipFile, zlib.error) as error:
+            raise FileError(f"corrupt gzip data ({error})", number) from None
+        except OSError as error:
+            raise FileError(f"cannot read file ({error})", number) from None
+        if not data:
+            return
+        total += len(data)
+        if len(data) > limits.max_line_bytes and not data.endswith(b"\n"):
+            skipped = len(data)
+            data = None
+            while True:  # drop the rest of the line without holding it
+                try:
+                    chunk = stream.readline(SKIP_CHUNK)
+                except (EOFError, gzip.BadGzipFile, zlib.error, OSError):
+                    break
+                skipped += len(chunk)
+                total += len(chunk)
+                if total > limits.max_bytes:
+                    raise FileError(size_limit_message(limits), number)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield Line(number, None, skipped)
+        else:
+            if total > limits.max_bytes:
+                raise FileError(size_limit_message(limits), number)
+            yield Line(number, data)
+        if progress is not None and number % 256 == 0:
+            progress()
+
+
+def size_limit_message(limits):
+    return f"file is larger than the {human_bytes(limits.max_bytes)} limit (--max-bytes) once decompressed; the rest of it was not read"

@@ -1,0 +1,63 @@
+"""import_articles PATH [PATH ...]: files or folders of articles into the archive.
+
+Ends with one summary line (imported N, updated N, unchanged N, failed N), then every
+failure as path:line: reason; exits with status 1 when anything failed.
+"""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.importing.importer import import_paths
+from articles.importing.discovery import find_files
+from articles.importing.streams import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_BYTES, Limits
+from articles.importing.upsert import DEFAULT_BATCH_SIZE
+
+
+class Command(BaseCommand):
+    help = "Import articles (seed plain text, JSON Lines, TREC; .gz read compressed) from files or folders."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (walked recursively)")
+        parser.add_argument("--no-process", action="store_true",
+                            help="store only: skip statement extraction and indexing (for timing the phases apart)")
+        parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+        parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                            help="most bytes read from one file once decompressed (default 2 GB)")
+        parser.add_argument("--max-line-bytes", type=int, default=DEFAULT_MAX_LINE_BYTES,
+                            help="longest line / DOC / plain-text article accepted (default 20 MB)")
+        parser.add_argument("--encoding", default="utf-8",
+                            help="text encoding of the input (default utf-8; e.g. cp1256 for Windows Arabic)")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+
+    def handle(self, *args, **options):
+        paths = options["paths"]
+        if options["batch_size"] < 1 or options["max_bytes"] < 1 or options["max_line_bytes"] < 1:
+            raise CommandError("--batch-size, --max-bytes and --max-line-bytes must be positive")
+        try:
+            "".encode(options["encoding"])
+        except LookupError:
+            raise CommandError(f"unknown encoding: {options['encoding']}") from None
+        limits = Limits(options["max_bytes"], options["max_line_bytes"], options["encoding"])
+        bar = self.progress_bar(paths, options)
+        try:
+            report = import_paths(
+                paths, limits=limits, batch_size=options["batch_size"],
+                process=not options["no_process"], progress=bar.update if bar else None,
+            )
+        finally:
+            if bar:
+                bar.close()
+        self.stdout.write(report.summary())
+        for failure in report.failures:
+            self.stderr.write(str(failure))
+        if report.failed:
+            sys.exit(1)
+
+    def progress_bar(self, paths, options):
+        # Only for a person watching: logs and pipes get the summary line alone.
+        if options["no_progress"] or not sys.stderr.isatty():
+            return None
+        total = sum(path.stat().st_size for path, problem in find_files(paths) if not problem)
+        return tqdm(total=total, unit="B", unit_scale=True, desc="import", file=sys.stderr)
