@@ -1,37 +1,319 @@
-"""Reading-room pages. (Being built: see issue 6.)"""
+"""The reading room: the pages a reader sees.
 
-from django.http import Http404, HttpResponse, HttpResponseServerError
+Database pages (home, article, speaker, source) work without the search index; the
+search pages ask articles.search and show a clear 503 when the index must be rebuilt.
+Every parameter goes through a FilterSet (articles/filters.py): a bad value is dropped
+with a note, the rest of the request still runs.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from articles.models import Article, Source, Speaker
+from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
+from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
+from articles.templatetags.reading_room import render_article_body, usable_statement_spans
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 20
+ARTICLES_PER_PAGE = 20
+STATEMENTS_PER_PAGE = 20
+
+
+def public_statements():
+    """Statements a reader may see: an editor's rejection takes one off the site."""
+    return Statement.objects.exclude(status=ReviewStatus.REJECTED)
+
+
+# --- Database pages ---------------------------------------------------------------------
 
 
 def home(request):
-    return render(request, "home.html", {"articles": Article.objects.select_related("source")[:20]})
+    latest = Article.objects.select_related("source", "section")[:12]
+    sources = Source.objects.annotate(article_count=Count("articles")).order_by("-article_count", "name")
+    quoted, quoted_since = most_quoted_speakers()
+    return render(
+        request,
+        "home.html",
+        {
+            "latest": latest,
+            "sources": sources,
+            "article_total": Article.objects.count(),
+            "statement_total": public_statements().count(),
+            "quoted": quoted,
+            "quoted_since": quoted_since,
+        },
+    )
 
 
-def search(request):
-    raise Http404
+def most_quoted_speakers(limit=10):
+    """Speakers by statements in articles of the current month.
 
-
-def statements(request):
-    raise Http404
+    An archive that is not fed every day (the 2018 corpus) has nothing "this month"; then
+    the list is for the archive's most recent month with statements, and the page says
+    which month it is, so the heading never lies.
+    """
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    statements = public_statements().filter(speaker__isnull=False, article__published__isnull=False)
+    if not statements.filter(article__published__gte=month_start).exists():
+        latest = statements.aggregate(latest=Max("article__published"))["latest"]
+        if latest is None:
+            return [], None
+        month_start = timezone.localtime(latest).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    month_end = (month_start + timedelta(days=32)).replace(day=1)
+    in_month = Q(
+        statements__article__published__gte=month_start,
+        statements__article__published__lt=month_end,
+    ) & ~Q(statements__status=ReviewStatus.REJECTED)
+    speakers = (
+        Speaker.objects.annotate(statement_count=Count("statements", filter=in_month))
+        .filter(statement_count__gt=0)
+        .order_by("-statement_count", "name")[:limit]
+    )
+    return list(speakers), month_start
 
 
 def article_detail(request, external_id):
     article = get_object_or_404(Article.objects.select_related("source", "section"), external_id=external_id)
-    return render(request, "article.html", {"article": article})
+    statements = list(public_statements().filter(article=article).select_related("speaker"))
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    exact = request.GET.get("exact") == "1"
+    body_html = render_article_body(article.body, statements, query_spans(article.body, query, exact))
+    marked = usable_statement_spans(article.body, statements)
+    speakers = {}
+    for statement in marked:
+        if statement.speaker_id:
+            speakers.setdefault(statement.speaker_id, statement.speaker)
+    return render(
+        request,
+        "article.html",
+        {
+            "article": article,
+            "body_html": body_html,
+            "statements": marked,
+            "speakers": sorted(speakers.values(), key=lambda s: s.name),
+            "related": related_articles(article.external_id),
+            "query": query,
+        },
+    )
+
+
+def query_spans(body, query, exact=False):
+    """(start, end) of the query's terms in the body, from the search layer's highlighter."""
+    if not query:
+        return []
+    try:
+        from articles.text.highlight import term_spans
+    except ImportError:  # the highlighter is not in this checkout: show the body plain
+        return []
+    return term_spans(body, query, exact=exact)
+
+
+def related_articles(external_id, limit=5):
+    """More-like-this from the index; the article page never fails because the index does."""
+    try:
+        from articles import search as search_layer
+        from articles.indexing import IndexNeedsRebuild
+    except ImportError:
+        return []
+    try:
+        return search_layer.more_like_this(external_id, limit=limit)
+    except IndexNeedsRebuild:
+        return []
 
 
 def speaker_detail(request, slug):
     speaker = get_object_or_404(Speaker, slug=slug)
-    return render(request, "speaker.html", {"speaker": speaker})
+    statements = (
+        public_statements()
+        .filter(speaker=speaker)
+        .select_related("article", "article__source")
+        .order_by(F("article__published").desc(nulls_last=True), "-id")
+    )
+    page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "speaker.html",
+        {
+            "speaker": speaker,
+            "aliases": [alias for alias in speaker.aliases.all() if alias.name != speaker.name],
+            "page": page,
+            "timeline": months_of(statements, "article__published"),
+        },
+    )
 
 
 def source_detail(request, code):
     source = get_object_or_404(Source, code=code)
-    return render(request, "source.html", {"source": source})
+    articles = source.articles.select_related("section")
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    sections = (
+        Section.objects.annotate(article_count=Count("articles", filter=Q(articles__source=source)))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")
+    )
+    return render(
+        request,
+        "source.html",
+        {
+            "source": source,
+            "page": page,
+            "sections": sections,
+            "article_total": articles.count(),
+            "timeline": months_of(articles, "published"),
+        },
+    )
+
+
+def months_of(queryset, date_field):
+    """[("YYYY-MM", n)] for the timeline chart, counted by the database."""
+    rows = (
+        queryset.order_by()
+        .exclude(**{f"{date_field}__isnull": True})
+        .annotate(month=TruncMonth(date_field))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    return [(row["month"].strftime("%Y-%m"), row["n"]) for row in rows if row["month"]]
+
+
+# --- Search pages -----------------------------------------------------------------------
+
+
+def search(request):
+    return _search_page(request, kind="articles")
+
+
+def statements(request):
+    return _search_page(request, kind="statements")
+
+
+def _search_page(request, kind):
+    from articles import search as search_layer
+    from articles.indexing import IndexNeedsRebuild
+
+    if kind == "articles":
+        filterset = ArticleSearchFilterSet(request.GET)
+        run, template = search_layer.search_articles, "search.html"
+    else:
+        filterset = StatementSearchFilterSet(request.GET)
+        run, template = search_layer.search_statements, "statements.html"
+    arguments = filterset.search_arguments()
+    context = {
+        "filterset": filterset,
+        "query": arguments["q"],
+        "exact": arguments["exact"],
+        "sort": arguments["sort"],
+        "sorts": SORTS,
+        "filters": arguments["filters"],
+        "active": active_filters(arguments["filters"]),
+        "rejected": [r for r in filterset.rejected() if r[0] != "q"],
+        "results": None,
+    }
+    if filterset.query_too_long():
+        context["query_error"] = _("The query is too long: at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        context["query"] = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+        return render(request, template, context, status=400)
+    if not arguments["q"] and not arguments["filters"]:
+        return render(request, template, context)
+    try:
+        results, clamped = run_paged(run, arguments)
+        if kind == "articles":
+            context["timeline"] = search_layer.match_counts_over_time(
+                arguments["q"], filters=arguments["filters"], exact=arguments["exact"]
+            )
+    except IndexNeedsRebuild as error:
+        return index_unavailable(request, error)
+    if kind == "statements":
+        kinds = dict(Statement._meta.get_field("kind").choices)
+        for result in results["results"]:
+            result["kind_label"] = kinds.get(result.get("kind"), result.get("kind"))
+    context.update({"results": results, "page_clamped": clamped})
+    return render(request, template, context)
+
+
+def run_paged(run, arguments, per_page=RESULTS_PER_PAGE):
+    """Run a search; a page past the end shows the last page, with a note, not an empty list."""
+    results = run(
+        arguments["q"],
+        filters=arguments["filters"],
+        sort=arguments["sort"],
+        page=arguments["page"],
+        per_page=per_page,
+        exact=arguments["exact"],
+    )
+    pages = results.get("pages") or 0
+    if pages and arguments["page"] > pages:
+        results = run(
+            arguments["q"],
+            filters=arguments["filters"],
+            sort=arguments["sort"],
+            page=pages,
+            per_page=per_page,
+            exact=arguments["exact"],
+        )
+        return results, True
+    return results, False
+
+
+def active_filters(filters):
+    """The filters in force, each with its readable label, for the chips above the results."""
+    labels = {
+        "source": _("Source"),
+        "section": _("Section"),
+        "year": _("Year"),
+        "month": _("Month"),
+        "speaker": _("Speaker"),
+        "kind": _("Kind"),
+        "date_from": _("From"),
+        "date_to": _("To"),
+    }
+    chips = []
+    for name, value in filters.items():
+        shown = value
+        if name == "source":
+            shown = Source.objects.filter(code=value).values_list("name", flat=True).first() or value
+        elif name == "speaker":
+            shown = Speaker.objects.filter(slug=value).values_list("name", flat=True).first() or value
+        elif name == "kind":
+            shown = dict(Statement._meta.get_field("kind").choices).get(value, value)
+        chips.append({"name": name, "label": labels.get(name, name), "value": value, "shown": shown})
+    return chips
+
+
+def index_unavailable(request, error=None):
+    """Search needs the index; the rest of the site does not, so say exactly what to do."""
+    logger.warning("search index unavailable: %s", error)
+    response = render(request, "index_unavailable.html", {"error": str(error or "")}, status=503)
+    response["Retry-After"] = "300"
+    return response
+
+
+# --- Small machine-readable pages -------------------------------------------------------
+
+
+def opensearch(request):
+    search_url = request.build_absolute_uri(reverse("search"))
+    return render(
+        request,
+        "opensearch.xml",
+        {"search_url": search_url, "home_url": request.build_absolute_uri(reverse("home"))},
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+
+
+# --- Errors -----------------------------------------------------------------------------
 
 
 def page_not_found(request, exception=None):
@@ -39,4 +321,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # No request context: whatever broke the page may be what a context processor needs.
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -36,3 +36,68 @@ def index_dir(tmp_path, settings):
 @pytest.fixture
 def seed_text():
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+# --- The reading room (tests/test_views_*.py, tests/browser/) -------------------------
+
+
+@pytest.fixture
+def reading_room(db, seed_text):
+    """The seed article as the reading room sees it: its outlet, a section, Guterres and
+    his statement at its real offsets, plus a second article from another outlet.
+
+    Rows are made in code (the importer is tested on its own); returns a namespace.
+    """
+    from datetime import datetime, timezone as dt_timezone
+    from types import SimpleNamespace
+
+    from articles.models import Article, Section, Source, Speaker, SpeakerAlias, Statement
+
+    lines = seed_text.split("\n")
+    title = lines[0].strip()
+    body = "\n".join(lines[3:]).strip()
+    zat_masr = Source.objects.create(name="ذات مصر", code="zat-masr", site_url="https://example.org/")
+    bbc = Source.objects.create(name="بي بي سي عربي", code="bbc-arabic")
+    world = Section.objects.create(name="العالم", slug="world")
+    seed = Article.objects.create(
+        external_id="seed-000", title=title, body=body, source=zat_masr, section=world,
+        author="محرر ذات مصر", published=datetime(2023, 9, 20, 12, 0, tzinfo=dt_timezone.utc),
+        content_hash="0" * 64,
+    )
+    other = Article.objects.create(
+        external_id="bbc-001", title="غوتيريش يدعو إلى هدنة إنسانية في غزة",
+        body='دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى "هدنة إنسانية فورية".\n\nوشارك برنامج ذا فويس The Voice في حملة تبرعات.',
+        source=bbc, section=world, published=datetime(2023, 10, 25, 9, 0, tzinfo=dt_timezone.utc),
+        content_hash="1" * 64,
+    )
+    guterres = Speaker.objects.create(
+        name="أنطونيو غوتيريش", slug="antonio-guterres", kind="person",
+        description="الأمين العام للأمم المتحدة",
+    )
+    for spelling in ("أنطونيو غوتيريش", "أنطونيو جوتيريش", "جوتيريش", "غوتيريش"):
+        SpeakerAlias.objects.create(speaker=guterres, name=spelling)
+    quote = '"وقف القتال على الفور"'
+    start = body.index(quote)
+    statement = Statement.objects.create(
+        article=seed, speaker=guterres, speaker_mention="أنطونيو جوتيريش", text=quote,
+        kind="direct", verb="دعا", start=start, end=start + len(quote), confidence=0.9,
+    )
+    other_quote = '"هدنة إنسانية فورية"'
+    other_start = other.body.index(other_quote)
+    other_statement = Statement.objects.create(
+        article=other, speaker=guterres, speaker_mention="أنطونيو غوتيريش", text=other_quote,
+        kind="direct", verb="دعا", start=other_start, end=other_start + len(other_quote),
+    )
+    return SimpleNamespace(
+        seed=seed, other=other, guterres=guterres, statement=statement,
+        other_statement=other_statement, zat_masr=zat_masr, bbc=bbc, world=world, body=body,
+    )
+
+
+@pytest.fixture
+def reading_room_index(reading_room, settings):
+    """The reading room's rows in a freshly built search index."""
+    from articles import indexing
+
+    indexing.rebuild()
+    return reading_room
