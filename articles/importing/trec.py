@@ -41,7 +41,7 @@ class Doc:
     def add(self, text, limit):
         if self.error:
             return
-        self.size += len(text)
+        self.size += len(text.encode("utf-8"))
         if self.size > limit:
             self.error = f"DOC is larger than the {human_bytes(limit)} limit; skipped"
             self.parts = []

@@ -1,0 +1,247 @@
+"""Broken and hostile input: each gives its exact error, and the good articles around it
+are still imported. Big files are generated here, never committed."""
+
+import gzip
+import json
+
+import pytest
+
+from articles.models import Article
+from tests.conftest import SEED_ARTICLE
+from tests.test_import import DATA, run_import
+
+pytestmark = pytest.mark.django_db
+MB = 1024 * 1024
+SEED_TITLE = "قره باخ: أذربيجان تعلق عمليتها العسكرية والانفصاليون يلقون السلاح"
+
+
+def good_lines():
+    """The four valid articles of the committed JSONL fixture (real corpus text)."""
+    lines = (DATA / "corpus-lines.jsonl").read_text(encoding="utf-8").splitlines()
+    return [lines[0], lines[2], lines[9], lines[10]]
+
+
+def renamed(line, external_id):
+    item = json.loads(line)
+    item["id"] = external_id
+    return json.dumps(item, ensure_ascii=False)
+
+
+def test_bad_json_lines_fail_alone_and_the_lines_around_them_are_imported():
+    path = DATA / "corpus-lines.jsonl"
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 4, updated 0, unchanged 0, failed 7\n")
+    assert err.splitlines() == [
+        f"{path}:2: invalid JSON: Unterminated string starting at column 465",
+        f"{path}:4: JSON value is list, not an object",
+        f"{path}:5: JSON value is str, not an object",
+        f"{path}:6: missing required field(s): title",
+        f"{path}:7: JSON nested deeper than 64 levels",
+        f"{path}:8: field 'title' is int, not a string",
+        f"{path}:12: published is not an ISO 8601 date: '18 فبراير 2018'",
+    ]
+    imported = {json.loads(line)["id"] for line in good_lines()}
+    assert set(Article.objects.values_list("external_id", flat=True)) == imported
+
+
+def test_script_and_markup_in_the_text_are_stored_as_text():
+    run_import(DATA / "corpus-lines.jsonl")
+
+    article = Article.objects.get(external_id=json.loads(good_lines()[3])["id"])
+    assert article.title.startswith('<script>alert("x")</script> ')
+    assert article.body.endswith('<img src=x onerror=alert(1)> <a href="javascript:alert(1)">رابط</a>')
+
+
+def test_trec_with_bare_ampersand_markup_and_entities_keeps_the_text():
+    path = DATA / "trec-bare-ampersand.txt"
+
+    code, out, err = run_import(path)
+
+    assert (code, out, err) == (0, "imported 2, updated 0, unchanged 0, failed 0\n", "")
+    article = Article.objects.get(external_id="BB-culture-1-20180218")
+    assert article.title.startswith("الفن & التاريخ: المؤرخ السينمائي أشرف غريب")
+    # &quot; decoded; bare & and the legacy "&copy" without ';' left alone; markup kept as text
+    assert article.body.splitlines()[0] == 'شركة AT&T و"ديزني" R&D <b>عاجل</b> &copy2018'
+    assert Article.objects.filter(external_id__startswith="SK-economy-").count() == 1
+
+
+def test_trec_with_missing_closing_tags_keeps_every_doc_and_reports_the_one_without_docno():
+    path = DATA / "trec-missing-closing-tags.txt"
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 3, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:35: DOC without <DOCNO>\n"
+    no_text_close = Article.objects.get(external_id="BB-culture-1-20180218")
+    no_doc_close = Article.objects.get(external_id__startswith="SK-economy-")
+    complete = Article.objects.get(external_id="FR-middleEast-1-20180218")
+    for article in (no_text_close, no_doc_close, complete):
+        assert "<" not in article.body, article.external_id
+    assert no_text_close.body.startswith("ليست هذه المرة الأولى التي يتحدى فيها أشرف غريب")
+    assert no_doc_close.body.count("\n") == 2  # its three lines of text, nothing of the next DOC
+
+
+def test_empty_file_is_reported_and_the_next_file_still_imports(tmp_path):
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n", encoding="utf-8")
+    empty = DATA / "empty.txt"
+
+    code, out, err = run_import(empty, blank, SEED_ARTICLE)
+
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 2\n")
+    assert err.splitlines() == [f"{empty}: empty file", f"{blank}: empty file"]
+
+
+def test_non_utf8_file_is_refused_with_the_byte_and_a_hint():
+    path = DATA / "seed-cp1256.txt"
+
+    code, out, err = run_import(path, SEED_ARTICLE)
+
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == (
+        f"{path}:1: not utf-8 text: byte 0xde at byte 1 of the line "
+        "(if the file is Windows Arabic, re-run with --encoding cp1256)\n"
+    )
+
+
+def test_cp1256_file_imports_when_the_encoding_is_given():
+    code, out, _ = run_import(DATA / "seed-cp1256.txt", encoding="cp1256")
+
+    assert (code, out) == (0, "imported 1, updated 0, unchanged 0, failed 0\n")
+    article = Article.objects.get(external_id="seed-cp1256")
+    assert article.title == SEED_TITLE and article.source.name == "ذات مصر"
+
+
+def test_a_bad_utf8_line_in_jsonl_fails_alone(tmp_path):
+    first, second = good_lines()[:2]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(first.encode() + b"\n" + renamed(second, "latin1-line").encode("utf-8").replace(b'"title": "', b'"title": "\xe9', 1) + b"\n" + second.encode() + b"\n")
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err.startswith(f"{path}:2: not utf-8 text: byte 0xe9 at byte ")
+
+
+def test_truncated_gzip_keeps_the_lines_before_the_cut(tmp_path):
+    lines = [renamed(line, f"copy-{n}-{i}") for n in range(30) for i, line in enumerate(good_lines())]
+    packed = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+
+    code, out, err = run_import(path)
+
+    imported = Article.objects.count()
+    assert 0 < imported < len(lines)
+    assert code == 1
+    assert out == f"imported {imported}, updated 0, unchanged 0, failed 1\n"
+    assert err == (
+        f"{path}:{imported + 1}: gzip file is truncated (ends before its end-of-stream marker); "
+        "the lines before it were read\n"
+    )
+    assert set(Article.objects.values_list("external_id", flat=True)) == {
+        json.loads(line)["id"] for line in lines[:imported]
+    }
+
+
+def test_a_file_that_is_not_gzip_inside_is_reported(tmp_path):
+    path = tmp_path / "fake.jsonl.gz"
+    path.write_bytes(good_lines()[0].encode("utf-8"))
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 0, updated 0, unchanged 0, failed 1\n")
+    assert err.startswith(f"{path}:1: corrupt gzip data (Not a gzipped file")
+
+
+def write_zip_bomb(path, first_line, zeros):
+    with gzip.open(path, "wb", compresslevel=9) as bomb:
+        bomb.write(first_line.encode("utf-8") + b"\n")
+        chunk = b"0" * MB
+        for _ in range(zeros // MB):
+            bomb.write(chunk)
+
+
+def test_zip_bomb_stops_at_max_bytes_and_keeps_what_came_before(tmp_path):
+    path = tmp_path / "bomb.jsonl.gz"
+    write_zip_bomb(path, good_lines()[0], zeros=64 * MB)
+    assert path.stat().st_size < MB  # 64 MB of zeros packs into a few hundred kB
+
+    code, out, err = run_import(path, max_bytes=8 * MB)
+
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == (
+        f"{path}:2: file is larger than the 8 MB limit (--max-bytes) once decompressed; "
+        "the rest of it was not read\n"
+    )
+
+
+def test_overlong_line_is_skipped_without_losing_the_next_ones(tmp_path):
+    first, second = good_lines()[:2]
+    huge = renamed(first, "huge-1").replace('"body": "', '"body": "' + "ا" * (3 * MB), 1)
+    path = tmp_path / "long-line.jsonl"
+    path.write_text("\n".join([first, huge, second]) + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path, max_line_bytes=1 * MB)
+
+    assert (code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: line is longer than the 1 MB limit ({len(huge.encode()) + 1} bytes); skipped\n"
+
+
+def test_100_mb_single_line_is_rejected_at_the_default_limit(tmp_path):
+    first, second = good_lines()[:2]
+    path = tmp_path / "hundred-mb.jsonl"
+    with path.open("wb") as out:
+        out.write(first.encode() + b"\n" + b'{"id": "huge", "body": "')
+        for _ in range(100):
+            out.write("ب".encode() * (MB // 2))
+        out.write(b'"}\n' + second.encode() + b"\n")
+    huge_bytes = 100 * MB + len('{"id": "huge", "body": "') + 3
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: line is longer than the 20 MB limit ({huge_bytes} bytes); skipped\n"
+
+
+def test_nesting_far_beyond_the_recursion_limit_is_rejected(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 200_000 + "]" * 200_000 + "\n" + good_lines()[0] + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:1: JSON nested deeper than 64 levels\n"
+
+
+def test_oversized_trec_doc_fails_alone(tmp_path):
+    doc = (DATA / "trec-bare-ampersand.txt").read_text(encoding="utf-8")
+    swollen = doc.replace("<TEXT>\n", "<TEXT>\n" + ("سطر طويل من النص\n" * 40_000), 1)
+    path = tmp_path / "swollen.txt"
+    path.write_text(swollen, encoding="utf-8")
+
+    code, out, err = run_import(path, max_line_bytes=MB)
+
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:1: DOC is larger than the 1 MB limit; skipped\n"
+    assert Article.objects.get().external_id.startswith("SK-economy-")
+
+
+def test_a_record_the_database_would_refuse_is_reported_before_writing(tmp_path):
+    first, second = good_lines()[:2]
+    item = json.loads(renamed(first, "long-url-1"))
+    item["url"] = "https://example.com/" + "ا" * 1000
+    slash = renamed(second, "a/b")
+    path = tmp_path / "refused.jsonl"
+    path.write_text("\n".join([first, json.dumps(item, ensure_ascii=False), slash, second]) + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 2, updated 0, unchanged 0, failed 2\n")
+    assert err.splitlines() == [
+        f"{path}:2: url longer than 1000 characters",
+        f"{path}:3: external id 'a/b' contains '/'",
+    ]
+    assert not Article.objects.filter(external_id__in=["long-url-1", "a/b"]).exists()
