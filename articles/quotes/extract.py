@@ -1,0 +1,1083 @@
+"""Who said what: quoted and reported statements in Arabic news text, by rule.
+
+A pure function from text to spans. Every offset points into the text exactly as given
+(no normalization is applied to the text itself, only to copies of single words while
+matching), so `text[span.start:span.end] == span.text` always holds and a statement can
+be highlighted in the article it came from.
+
+The rules follow how Arabic news reports speech (see ARABIC.md):
+- verb–subject order: `وقال الرئيس …، إن …` — the speaker sits between the speech verb
+  and إن/أن/بأن, a colon, an opening quote or a channel (لـ"رويترز", في بيان);
+- a speech verb with no subject (وأضاف، وتابع، مضيفا) continues the last speaker of the
+  same grammatical gender; a verb joined mid-sentence (…، وحث) keeps the sentence subject;
+- feminine verbs (قالت، أعلنت) usually have an organisation or a country as speaker;
+- trailing attribution (…، وفق ما ذكرته إنترفاكس) attributes the clause before it;
+- short quoted spans ("رويترز"، "إنترفاكس") are names or scare quotes, not statements.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from articles.text.normalize import normalize_arabic
+
+# Bump when a rule changes what is extracted: stored statements record the version that
+# produced them, so a re-extraction can be traced.
+EXTRACTOR_VERSION = "1.0"
+
+DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
+PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
+MASCULINE, FEMININE, PLURAL = "m", "f", "p"
+
+# Quotes shorter than this (in words) are names, titles or scare quotes unless a speech
+# verb introduces them directly (أن "…" / : "…" / على "…").
+MIN_QUOTE_WORDS = 4
+MIN_INTRODUCED_QUOTE_WORDS = 3
+# An unattributed quote this long that opens a sentence continues the last speaker.
+MIN_STANDALONE_QUOTE_WORDS = 6
+# How far (in tokens) after the speaker the content may start: long enough for a title,
+# a channel and a date between commas, short enough not to reach the next clause.
+CONTENT_WINDOW = 32
+MAX_SPEAKER_TOKENS = 9
+
+
+@dataclass
+class StatementSpan:
+    text: str
+    start: int
+    end: int
+    kind: str
+    verb: str = ""
+    speaker: str = ""  # the mention as written (title included), "" when unknown
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str = ""  # the name without the title: روبن فاردانيان
+    description: str = ""  # the title: وزير الخارجية الأميركي
+    speaker_kind: str = UNKNOWN
+    speaker_gender: str = ""
+    channel: str = ""
+    confidence: float = 0.5
+    inherited: bool = False  # speaker taken from an earlier sentence, not written here
+
+    def as_dict(self):
+        return dict(self.__dict__)
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicons, all in normalize_arabic() form (أ→ا, ى→ي, ة→ه).
+
+
+def _forms(*words):
+    return {normalize_arabic(w) for w in words}
+
+
+# Masculine past stems; feminine = stem + ت (with the few irregular ones listed).
+SPEECH_VERBS_M = _forms(
+    "قال", "أضاف", "أكد", "أعلن", "أشار", "ذكر", "أوضح", "تابع", "صرح", "شدد", "لفت",
+    "نفى", "اعتبر", "رأى", "حذر", "دعا", "طالب", "ندد", "وصف", "أفاد", "كشف", "أعرب",
+    "اتهم", "حث", "أقر", "اعترف", "توقع", "أبلغ", "زعم", "ادعى", "استطرد", "أردف",
+    "نوه", "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "يقول", "يضيف", "يؤكد",
+    "يرى", "يعتبر", "أوضحوا", "طالبوا", "دعوا", "حذروا", "اتهموا", "هدد", "تعهد", "أبدى",
+    "تساءل", "رد", "أشاد", "انتقد", "رفض",
+)
+SPEECH_VERBS_F = _forms(
+    "قالت", "أضافت", "أكدت", "أعلنت", "أشارت", "ذكرت", "أوضحت", "تابعت", "صرحت", "شددت",
+    "لفتت", "نفت", "اعتبرت", "رأت", "حذرت", "دعت", "طالبت", "نددت", "وصفت", "أفادت",
+    "كشفت", "أعربت", "اتهمت", "حثت", "أقرت", "اعترفت", "توقعت", "أبلغت", "زعمت", "ادعت",
+    "نوهت", "تقول", "تضيف", "تؤكد", "ترى", "تعتبر", "هددت", "تعهدت", "أبدت", "تساءلت",
+    "ردت", "أشادت", "انتقدت", "رفضت", "استطردت", "أردفت",
+)
+PLURAL_VERBS = _forms(
+    "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "أوضحوا", "طالبوا", "دعوا",
+    "حذروا", "اتهموا",
+)
+# Verbs that report with a direct object when no إن/أن follows (أعلن وقف…، دعا إلى…).
+OBJECT_VERBS = _forms(
+    "أعلن", "أعلنت", "أعلنوا", "دعا", "دعت", "دعوا", "حث", "حثت", "طالب", "طالبت",
+    "طالبوا", "نفى", "نفت", "ندد", "نددت", "اتهم", "اتهمت", "اتهموا", "حذر", "حذرت",
+    "حذروا", "هدد", "هددت", "تعهد", "تعهدت", "أشاد", "أشادت", "انتقد", "انتقدت",
+    "رفض", "رفضت",
+)
+# Verbs that are speech only when content follows at once (رفض and انتقد are often
+# plain actions; they report only with an object or أن right after the subject).
+WEAK_VERBS = _forms(
+    "رد", "ردت", "رفض", "رفضت", "انتقد", "انتقدت", "أشاد", "أشادت", "هدد", "هددت",
+    "تعهد", "تعهدت", "أبدى", "أبدت", "نقل", "ذكر", "يرى", "ترى",
+)
+# Participles that continue the last speaker: …، مضيفا أن …
+CONTINUATION_M = _forms(
+    "مضيفا", "مشيرا", "مؤكدا", "قائلا", "موضحا", "لافتا", "معتبرا", "متابعا", "مشددا",
+    "محذرا", "منوها", "داعيا", "مطالبا", "مستدركا", "مردفا", "مضيفاً", "مشيراً",
+)
+CONTINUATION_F = _forms(
+    "مضيفة", "مشيرة", "مؤكدة", "قائلة", "موضحة", "لافتة", "معتبرة", "متابعة", "مشددة",
+    "محذرة", "منوهة", "داعية", "مطالبة",
+)
+CONTINUATION_P = _forms("مضيفين", "مشيرين", "مؤكدين", "قائلين", "موضحين")
+# Verbs that only continue: without a written subject they take the last speaker.
+CONTINUATION_VERBS = _forms(
+    "أضاف", "أضافت", "تابع", "تابعت", "استطرد", "استطردت", "أردف", "أردفت", "أضافوا",
+    "يضيف", "تضيف",
+)
+
+COMPLEMENTIZERS = _forms(
+    "إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم",
+    "بأنهم", "إننا", "أننا", "بأننا", "إنني", "أنني", "بأنني", "فإن", "وأن", "وإن", "لأن",
+    "إنهما", "أنهما", "بأنهما", "إنّ", "أنّ",
+)
+# Object markers that follow object verbs: دعا إلى، حث على، اتهم ب…، طالب ب…
+OBJECT_MARKERS = _forms("إلى", "على", "من")
+
+PREPOSITIONS = _forms(
+    "في", "من", "عن", "على", "إلى", "خلال", "أمام", "عبر", "مع", "حول", "بشأن", "لدى",
+    "بعد", "قبل", "عقب", "أثناء", "إثر", "منذ", "حين", "عندما", "بين", "ضمن", "وسط",
+    "تجاه", "إزاء", "حيال", "نحو", "ردا", "رداً", "تعليقا", "تعليقاً", "بدوره", "بدورها",
+    "أيضا", "أيضاً", "كذلك", "بالقول", "قائلا", "مساء", "صباح", "ظهر", "ليل", "فجر",
+    "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "يوم", "فيه", "فيها", "له", "لها", "لهم", "الذي", "التي", "الذين",
+    "اللذين", "اللتين", "هو", "هي", "هم", "إنه", "كان", "كانت", "قد", "لقد", "ما", "لا",
+    "لم", "لن", "إن", "أن", "بأن", "كما", "حيث", "إذ", "ثم", "بل", "أو", "أم", "و",
+    "ذلك", "هذا", "هذه", "تلك", "سابق", "لاحق", "وقت", "عبره", "بيان", "تصريح",
+    "تصريحات", "مقابلة", "مؤتمر", "تغريدة", "رسالة", "كلمة", "حديث", "بالتزامن",
+    "إضافة", "فضلا", "خاصة", "نفسه", "نفسها", "شخصيا", "علنا", "صراحة", "مجددا",
+    "مجدداً", "مرة", "حينها", "آنذاك", "حاليا", "لاحقا", "لاحقاً", "سابقا", "الأسبوع",
+    "الشهر", "الماضي", "المقبل", "الجاري", "الحالي",
+)
+# Time adjuncts that may open an object before its head: دعت موسكو في وقت مبكر من اليوم …
+TIME_WORDS = _forms(
+    "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر",
+    "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري",
+)
+# Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
+CHANNEL_NOUNS = _forms(
+    "بيان", "مقابلة", "تصريح", "تصريحات", "تغريدة", "تغريدات", "مؤتمر", "رسالة", "كلمة",
+    "حديث", "حوار", "منشور", "خطاب", "لقاء", "اتصال", "تدوينة", "مداخلة", "بث",
+)
+# ل-words that name the outlet a speaker talked to: لـ"رويترز"، لوكالة، لصحيفة، لقناة.
+CHANNEL_PREFIXED = _forms(
+    "لوكالة", "لصحيفة", "لقناة", "لموقع", "لشبكة", "لتلفزيون", "لإذاعة", "لمجلة", "للصحفيين",
+    "للصحافيين", "لوسائل", "للتلفزيون", "للإذاعة", "لـ",
+)
+
+# Words that open a title; the name follows the title: وزير الخارجية الأميركي أنتوني بلينكن.
+PERSON_TITLES = _forms(
+    "وزير", "وزيرة", "رئيس", "رئيسة", "الرئيس", "الرئيسة", "الأمين", "المتحدث", "المتحدثة",
+    "متحدث", "متحدثة", "الناطق", "الناطقة", "ناطق", "السفير", "السفيرة", "المبعوث", "المبعوثة",
+    "المندوب", "المندوبة", "مدير", "مديرة", "المدير", "المديرة", "نائب", "نائبة", "زعيم",
+    "الزعيم", "زعيمة", "قائد", "القائد", "الملك", "الملكة", "الأمير", "الأميرة", "ولي",
+    "الشيخ", "المستشار", "المستشارة", "مستشار", "مستشارة", "السيناتور", "النائب", "النائبة",
+    "عضو", "مسؤول", "المسؤول", "مسؤولة", "الناشط", "الناشطة", "ناشط", "الخبير", "خبير",
+    "المحلل", "محلل", "مدرب", "المدرب", "لاعب", "اللاعب", "نجم", "النجم", "نجمة", "النجمة",
+    "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "الكاتب", "الكاتبة",
+    "الروائي", "الدكتور", "الدكتورة", "البروفيسور", "الجنرال", "اللواء", "العقيد", "العميد",
+    "الفريق", "المشير", "القاضي", "القاضية", "المدعي", "المحامي", "المحامية", "محامي",
+    "البابا", "السيد", "السيدة", "حاكم", "الحاكم", "عمدة", "الباحث", "الباحثة", "باحث",
+    "الأستاذ", "أستاذ", "المؤرخ", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "مراسل",
+    "المراسل", "مؤسس", "المؤسس", "الممثل", "المرشح", "المرشحة", "مرشح", "المخرج",
+    "المخرجة", "المنتج", "المطرب", "المطربة", "قائدة", "مساعد", "مساعدة", "المساعد",
+    "كبير", "كبيرة", "وكيل", "رئيسا", "المفوض", "المفوضة", "مفوض", "العاهل", "ملك",
+    "الحارس", "حارس", "مهاجم", "المهاجم", "مدافع", "المدافع", "الكابتن", "المدير الفني",
+    "الدولي", "الشاب", "الطبيب", "الطبيبة", "طبيب", "العالم", "المهندس", "الأديب",
+    "الشاعر", "الشاعرة", "الإعلامي", "الإعلامية", "المفتي", "الإمام", "رجل", "سيدة",
+)
+ORGANISATION_HEADS = _forms(
+    "وزارة", "وكالة", "الحكومة", "حكومة", "الشرطة", "شرطة", "الجيش", "جيش", "مصادر", "مصدر",
+    "المكتب", "مكتب", "البيت", "الكرملين", "الرئاسة", "رئاسة", "الخارجية", "الداخلية",
+    "صحيفة", "الصحيفة", "قناة", "القناة", "هيئة", "الهيئة", "منظمة", "المنظمة", "مجلس",
+    "المجلس", "لجنة", "اللجنة", "حركة", "الحركة", "حزب", "الحزب", "جماعة", "الجماعة",
+    "شركة", "الشركة", "نادي", "النادي", "الاتحاد", "اتحاد", "المرصد", "مرصد", "البنك", "بنك",
+    "صندوق", "الصندوق", "الأمم", "التحالف", "تحالف", "السلطات", "سلطات", "القوات", "قوات",
+    "السفارة", "سفارة", "الوكالة", "المحكمة", "محكمة", "النيابة", "الادعاء", "البرلمان",
+    "الكونغرس", "الوزارة", "الإدارة", "إدارة", "جامعة", "الجامعة", "معهد", "المعهد", "مركز",
+    "المركز", "وسائل", "التلفزيون", "تلفزيون", "شبكة", "الشبكة", "موقع", "الموقع", "البيان",
+    "تقرير", "التقرير", "الانفصاليون", "المعارضة", "الفصائل", "فصائل", "الدفاع", "المدني",
+    "الأمانة", "الجمعية", "جمعية", "رابطة", "الرابطة", "نقابة", "النقابة", "الهلال",
+    "الصليب", "مفوضية", "المفوضية", "البعثة", "بعثة", "مجموعة", "المجموعة", "الأجهزة",
+    "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "ناشطين", "مراقبون", "محللون",
+    "خبراء", "تقارير", "أوساط", "دوائر", "مصادرنا", "الخارجيه", "الأمن", "قيادة", "القيادة",
+    "التلفزيون", "الإذاعة", "إذاعة", "مجلة", "المجلة", "الموقع", "الحرس", "الحوثيون",
+    "المتمردون", "الجيش", "الأطباء", "منظمو", "المنظمون", "المحتجون", "المتظاهرون",
+    "مكتبه", "أنصار", "دائرة", "الدائرة", "مديرية", "المديرية", "الأمانة", "بلدية",
+    "البلدية", "محافظة", "المحافظة", "الولاية", "ولاية", "المفوضية", "الخارجية",
+)
+# Agencies and outlets named alone: رويترز، إنترفاكس …
+KNOWN_OUTLETS = _forms(
+    "رويترز", "إنترفاكس", "انترفاكس", "تاس", "سبوتنيك", "نوفوستي", "الأناضول", "سانا", "واس",
+    "وام", "إرنا", "إرنا", "فارس", "تسنيم", "شينخوا", "بلومبرغ", "بلومبيرغ", "أسوشيتد",
+    "سي إن إن", "بي بي سي", "الجزيرة", "العربية", "سكاي", "نيويورك", "واشنطن", "الغارديان",
+    "التلغراف", "لوموند", "دير", "بيلد", "ماركا", "آس", "موندو", "ليكيب", "غازيتا", "كورييري",
+)
+# Bare words that are never a speaker's name on their own.
+NOT_A_NAME = _forms(
+    "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
+    "هنا", "كل", "بعض", "جميع", "عدد", "أحد", "إحدى", "أي", "غير", "نحو", "حوالي",
+)
+# Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
+ATTRIBUTION_RE = re.compile(
+    r"(?:^|(?<=[\s،,(]))(?:و|ف)?(?:"
+    r"وفق(?:ا|اً)?\s+ل(?:ـ)?|وفق\s+ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|"
+    r"قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|نقل|نقلت|نقلته|أورد|أوردت|أوردته|أكد|أكدت|أكده|"
+    r"أكدته|نشر|نشرت|نشره|نشرته)|"
+    r"بحسب(?:\s+ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|قال|قالت|أعلن|أعلنت|نقل|نقلت|"
+    r"أورد|أوردت|نشر|نشرت|أكد|أكدت))?|"
+    r"حسب(?:ما|\s+ما)\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|قال|قالت|أعلن|أعلنت|نقل|نقلت|"
+    r"أورد|أوردت|نشر|نشرت|أكد|أكدت)|"
+    r"نقلا\s+عن|نقلاً\s+عن)"
+    r"(?=\s|[\"«“”])"
+)
+# Sources an attribution phrase may name: not "بحسب الأرقام" or "وفقا للقانون".
+ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
+    "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
+    "التقرير", "تقارير", "وسائل", "إعلام", "شهود", "سكان", "ناشطين", "مراسل", "مراسلة",
+)
+
+TOKEN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\s\w]", re.UNICODE)
+SENTENCE_END = {".", "!", "?", "؟", "\n"}
+CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
+OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str
+    is_word: bool
+    quote: "Quote | None" = None  # set on the opening/closing quote mark tokens
+
+
+@dataclass
+class Quote:
+    start: int  # offset of the content (inside the marks)
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset just after the closing mark
+    words: int
+    claimed: bool = False
+
+
+@dataclass
+class _Speaker:
+    mention: str
+    start: int
+    end: int
+    name: str
+    description: str
+    kind: str
+    gender: str
+    inherited: bool = False
+
+
+@dataclass
+class _State:
+    text: str
+    tokens: list
+    quotes: list
+    spans: list = field(default_factory=list)
+    last_speaker: dict = field(default_factory=dict)  # gender -> _Speaker
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens, quotes, sentences.
+
+
+def _strip_clitic(norm):
+    """و/ف + word → word, for lexicon look-ups of verbs and complementizers."""
+    if len(norm) > 2 and norm[0] in "وف":
+        return norm[1:]
+    return norm
+
+
+def tokenize(text):
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        is_word = word[0].isalnum() or word[0] == "_"
+        tokens.append(Token(word, m.start(), m.end(), normalize_arabic(word), is_word))
+    return tokens
+
+
+def find_quotes(text, tokens):
+    """Pair quotation marks within a paragraph; «» “” "" in either direction."""
+    quotes = []
+    open_tok = None
+    for tok in tokens:
+        if tok.text == "\n" or (tok.is_word is False and tok.text in "\r"):
+            open_tok = None
+            continue
+        if open_tok is None:
+            if tok.text in OPEN_QUOTES:
+                open_tok = tok
+            continue
+        closer = OPEN_QUOTES[open_tok.text]
+        if tok.text == closer or (open_tok.text in "“”" and tok.text in "“”"):
+            content = text[open_tok.end : tok.start]
+            stripped_start = open_tok.end + (len(content) - len(content.lstrip()))
+            stripped_end = tok.start - (len(content) - len(content.rstrip()))
+            words = len(re.findall(r"\w+", content))
+            if stripped_end > stripped_start:
+                q = Quote(stripped_start, stripped_end, open_tok.start, tok.end, words)
+                open_tok.quote = q
+                tok.quote = q
+                quotes.append(q)
+            open_tok = None
+        elif tok.text == "«":
+            open_tok = tok
+    return quotes
+
+
+def _newline_tokens(text, tokens):
+    """Paragraph breaks are sentence ends; TOKEN_RE skips whitespace, so add them."""
+    out = []
+    nl = [m.start() for m in re.finditer(r"\n", text)]
+    i = 0
+    for tok in tokens:
+        while i < len(nl) and nl[i] < tok.start:
+            out.append(Token("\n", nl[i], nl[i] + 1, "\n", False))
+            i += 1
+        out.append(tok)
+    for pos in nl[i:]:
+        out.append(Token("\n", pos, pos + 1, "\n", False))
+    return out
+
+
+def split_sentences(tokens, quotes):
+    """Token index ranges of sentences; a full stop inside a quote does not end one."""
+    inside = _inside_quote_index(tokens)
+    sentences = []
+    begin = 0
+    for i, tok in enumerate(tokens):
+        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i]):
+            if i > begin:
+                sentences.append((begin, i))
+            begin = i + 1
+    if begin < len(tokens):
+        sentences.append((begin, len(tokens)))
+    return sentences
+
+
+def _inside_quote_index(tokens):
+    inside = [False] * len(tokens)
+    current = None
+    for i, tok in enumerate(tokens):
+        if tok.quote is not None:
+            if current is None and tok.start == tok.quote.open_at:
+                current = tok.quote
+                continue
+            if current is tok.quote:
+                current = None
+                continue
+        if current is not None:
+            inside[i] = True
+    return inside
+
+
+# ---------------------------------------------------------------------------------------
+# Speakers.
+
+
+def _is_title_word(norm):
+    return norm in PERSON_TITLES
+
+
+def _starts_with_al(norm):
+    return norm.startswith("ال") or norm.startswith("لل") or norm.startswith("وال") or (
+        norm.startswith("بال") and len(norm) > 4
+    )
+
+
+def read_speaker(state, i, stop):
+    """The noun phrase starting at token i: the speaker after a speech verb.
+
+    Returns (_Speaker or None, index after the phrase).
+    """
+    tokens = state.tokens
+    j = i
+    # Adjuncts between the verb and its subject: أعلنت فيه وزارة …، قال أيضا فلان.
+    while j < stop and tokens[j].norm in _forms("فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها"):
+        j += 1
+    begin = j
+    words = []
+    while j < stop and len(words) < MAX_SPEAKER_TOKENS:
+        tok = tokens[j]
+        if tok.quote is not None and tok.start == tok.quote.open_at:
+            # A short quoted name inside the subject: وكالة "إنترفاكس" الروسية.
+            q = tok.quote
+            if q.words <= 3 and words and words[-1].norm in ORGANISATION_HEADS:
+                close = _token_at(tokens, q.close_at - 1, j)
+                words.extend(tokens[j : close + 1])
+                j = close + 1
+                continue
+            break
+        if not tok.is_word:
+            break
+        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in NOT_A_NAME:
+            break
+        if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
+            break
+        if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
+            break
+        if tok.text.isdigit():
+            break
+        if words and _noun_phrase_ends(words, tok):
+            break
+        words.append(tok)
+        j += 1
+    if not words:
+        return None, begin
+    words = _trim_speaker(words)
+    start, end = words[0].start, words[-1].end
+    mention = state.text[start:end]
+    name, description, kind = split_title(state.text, words)
+    sp = _Speaker(mention, start, end, name, description, kind, "")
+    return sp, j
+
+
+def _noun_phrase_ends(words, tok):
+    """Does `tok` start the object rather than continue the subject?
+
+    After an organisation head and its definite modifiers (وزارة الدفاع الأذربيجانية), an
+    indefinite word is the object (تعليق …). After a title, a name runs at most three
+    words (روبن فاردانيان).
+    """
+    head = words[0].norm
+    indefinite = not _starts_with_al(tok.norm)
+    if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
+        seen_definite = any(_starts_with_al(w.norm) or w.quote is not None for w in words[1:])
+        return indefinite and seen_definite
+    name_run = _name_run(words)
+    if name_run >= 3 and indefinite:
+        return True
+    if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")):
+        # A third "name" word in ة/ات is a noun: … أنتوني بلينكن اتصالات.
+        return True
+    if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
+        return False
+    # A name followed by a definite word: the name is over (قال بوتين الأربعاء …).
+    return name_run >= 1 and not indefinite and not _is_name_particle(words + [tok], len(words)) and len(words) > name_run
+
+
+def _is_title_continuation(words, k, next_tok):
+    """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
+    w = words[k]
+    if not w.norm.startswith("ل") or len(w.norm) < 4 or k == 0:
+        return False
+    prev = words[k - 1].norm
+    prev_is_title = _is_title_word(prev) or _starts_with_al(prev)
+    return prev_is_title and next_tok is not None and _starts_with_al(next_tok.norm)
+
+
+def _name_run(words):
+    run = 0
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if w.is_word and not _starts_with_al(w.norm) and not _is_title_word(w.norm):
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if _is_title_continuation(words, k, nxt):
+                break
+            run += 1
+        else:
+            break
+    return run
+
+
+def _token_at(tokens, offset, from_index):
+    for k in range(from_index, len(tokens)):
+        if tokens[k].start <= offset < tokens[k].end:
+            return k
+    return from_index
+
+
+def _is_channel_word(tokens, j):
+    """لـ"رويترز" or لرويترز: the outlet the speaker talked to, not part of the name."""
+    tok = tokens[j]
+    if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل"):
+        return True
+    return tok.norm in CHANNEL_PREFIXED
+
+
+def _trim_speaker(words):
+    # A subject never ends on a bare conjunction or a quote mark left open.
+    while words and (words[-1].norm in ("و", "ف") or not words[-1].is_word and words[-1].quote is None):
+        words.pop()
+    return words
+
+
+def split_title(text, words):
+    """Split a subject into (name, description, kind).
+
+    The name of a person is the run of words at the end that carry no article and no
+    title word (الأمين العام للأمم المتحدة أنطونيو جوتيريش → أنطونيو جوتيريش); a
+    subject headed by وزارة/وكالة … is an organisation and its whole phrase is its name,
+    except a quoted outlet name, which is the name itself (وكالة "إنترفاكس" → إنترفاكس).
+    """
+    head = words[0].norm
+    quoted = [w for w in words if w.quote is not None]
+    if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
+        if len(quoted) >= 2 and head in _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة"):
+            q = quoted[0].quote
+            return text[q.start : q.end], text[words[0].start : words[-1].end], ORGANISATION
+        return text[words[0].start : words[-1].end], "", ORGANISATION
+    if head in KNOWN_OUTLETS:
+        return text[words[0].start : words[-1].end], "", ORGANISATION
+    # Find the trailing name run.
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        if not w.is_word or _is_title_word(w.norm) or (_starts_with_al(w.norm) and not _is_name_particle(words, k - 1)):
+            break
+        if _is_title_continuation(words, k - 1, words[k] if k < len(words) else None):
+            break
+        k -= 1
+    name_words = words[k:]
+    title_words = words[:k]
+    if name_words and title_words:
+        return (
+            text[name_words[0].start : name_words[-1].end],
+            text[title_words[0].start : title_words[-1].end],
+            PERSON,
+        )
+    if name_words:
+        return text[name_words[0].start : name_words[-1].end], "", UNKNOWN
+    # Only a title or a definite noun: الانفصاليون، الرئيس الأميركي.
+    kind = PERSON if any(_is_title_word(w.norm) for w in words) else UNKNOWN
+    return text[words[0].start : words[-1].end], "", kind
+
+
+def _is_name_particle(words, k):
+    """الله، الدين، الرحمن after عبد/نور/… belong to the name (عبد الله، نور الدين)."""
+    if k == 0:
+        return False
+    prev = words[k - 1].norm
+    return prev in _forms("عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن") or (
+        words[k].norm in _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
+    )
+
+
+def guess_kind(sp, gender):
+    """Organisation or person, from the head word, the verb's gender and the name."""
+    if sp.kind != UNKNOWN:
+        return sp.kind
+    n_words = len(sp.name.split())
+    if gender == FEMININE and n_words == 1:
+        # قالت أرمينيا، دعت موسكو: a country or city speaking through its government.
+        return ORGANISATION
+    if gender == PLURAL:
+        return ORGANISATION
+    if _starts_with_al(normalize_arabic(sp.name.split()[0])):
+        return ORGANISATION
+    return PERSON
+
+
+# ---------------------------------------------------------------------------------------
+# Statements.
+
+
+def _verb_gender(norm):
+    if norm in PLURAL_VERBS:
+        return PLURAL
+    if norm in SPEECH_VERBS_F:
+        return FEMININE
+    return MASCULINE
+
+
+def _speech_verb(tok):
+    """The verb lemma-ish form if the token is a speech verb (with و/ف allowed)."""
+    if not tok.is_word:
+        return None
+    for cand in (tok.norm, _strip_clitic(tok.norm)):
+        if cand in SPEECH_VERBS_M or cand in SPEECH_VERBS_F:
+            return cand
+    return None
+
+
+def _continuation(tok):
+    for cand in (tok.norm, _strip_clitic(tok.norm)):
+        if cand in CONTINUATION_M:
+            return MASCULINE
+        if cand in CONTINUATION_F:
+            return FEMININE
+        if cand in CONTINUATION_P:
+            return PLURAL
+    return None
+
+
+def _skip_channel(state, j, stop):
+    """Adjuncts after the speaker: لـ"رويترز"، في بيان، في مقابلة مع قناة …، اليوم الأربعاء.
+
+    Returns (index of the content opener or None, channel text, kind of opener).
+    """
+    tokens = state.tokens
+    channel = ""
+    limit = min(stop, j + CONTENT_WINDOW)
+    k = j
+    while k < limit:
+        tok = tokens[k]
+        if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها"):
+            return k, channel, "comp"
+        if tok.text == ":":
+            return k, channel, "colon"
+        if tok.quote is not None and tok.start == tok.quote.open_at:
+            q = tok.quote
+            prev = tokens[k - 1] if k > 0 else None
+            if prev is not None and (prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED) and q.words <= 3:
+                channel = channel or state.text[prev.start : q.close_at]
+                k = _token_at(tokens, q.close_at - 1, k) + 1
+                continue
+            if q.words < MIN_INTRODUCED_QUOTE_WORDS:
+                k = _token_at(tokens, q.close_at - 1, k) + 1
+                continue
+            return k, channel, "quote"
+        if _speech_verb(tok) and k > j:
+            # Another speech verb before any content: this one has no content of its own.
+            return None, channel, None
+        if _continuation(tok):
+            return None, channel, None
+        if not channel:
+            channel = _channel_at(state, k, limit) or channel
+        k += 1
+    return None, channel, None
+
+
+def _channel_at(state, k, limit):
+    tokens = state.tokens
+    tok = tokens[k]
+    if tok.norm in ("في", "خلال", "عبر") and k + 1 < limit and tokens[k + 1].norm in CHANNEL_NOUNS:
+        end = k + 2
+        # في مقابلة مع قناة "…" / في بيان صادر عن …: take up to 4 more words of the phrase.
+        while end < limit and end < k + 7:
+            t = tokens[end]
+            if not t.is_word and t.quote is None:
+                break
+            if t.norm in COMPLEMENTIZERS:
+                break
+            if t.quote is not None and t.start == t.quote.open_at:
+                end = _token_at(tokens, t.quote.close_at - 1, end) + 1
+                break
+            end += 1
+        return state.text[tok.start : tokens[end - 1].end]
+    if (tok.text in ("لـ", "ل") or tok.norm in CHANNEL_PREFIXED) and k + 1 < limit:
+        nxt = tokens[k + 1]
+        if nxt.quote is not None:
+            return state.text[tok.start : nxt.quote.close_at]
+        return state.text[tok.start : nxt.end]
+    if tok.is_word and tok.norm.startswith("ل") and tok.norm[1:] in KNOWN_OUTLETS:
+        return tok.text
+    return ""
+
+
+def _clause_end(state, k, stop):
+    """Where reported content starting at token k ends: the sentence end, or earlier at a
+    continuation (، مضيفا), a new speech verb (، وقال), a trailing attribution, or a
+    contrast that returns to the narrator (، في حين)."""
+    tokens = state.tokens
+    last = k
+    m = k
+    while m < stop:
+        tok = tokens[m]
+        if tok.text in ("،", ",", "؛", ";") and m + 1 < stop:
+            nxt = tokens[m + 1]
+            if _continuation(nxt) or _speech_verb(nxt) and nxt.norm[0] in "وف":
+                break
+            if nxt.norm in _forms("في", "فيما", "بينما") and (
+                nxt.norm != normalize_arabic("في") or (m + 2 < stop and tokens[m + 2].norm == "حين")
+            ):
+                break
+            if _attribution_at(state, tokens[m + 1].start):
+                break
+            if nxt.norm in _forms("في", "بعد") and m + 2 < stop and tokens[m + 2].norm in _forms("وقت", "أن"):
+                break
+            # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
+            if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
+                break
+        if tok.is_word or tok.quote is not None:
+            last = m
+        m += 1
+    return last
+
+
+def _attribution_at(state, offset):
+    m = ATTRIBUTION_RE.match(state.text, offset)
+    return m is not None and m.start() == offset
+
+
+def _span_from_tokens(state, a, b):
+    """Text span from token a to token b inclusive, quotes closed if they open inside."""
+    tokens = state.tokens
+    start = tokens[a].start
+    end = tokens[b].end
+    if tokens[b].quote is not None and tokens[b].start == tokens[b].quote.open_at:
+        end = tokens[b].quote.close_at
+    return start, end
+
+
+def _add(state, kind, start, end, verb, sp, channel, confidence):
+    text = state.text
+    # Trim whitespace and trailing commas so spans compare cleanly.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
+        end -= 1
+    if end <= start:
+        return None
+    for other in sorted(state.spans, key=lambda s: s.start):
+        if other.start < end and start < other.end:
+            if start < other.start:
+                # A clause already attributed to someone else ends this one.
+                end = other.start
+                while end > start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
+                    end -= 1
+                if end - start < 8:
+                    return None
+            else:
+                return None  # one statement per stretch of text
+    span = StatementSpan(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        verb=verb,
+        channel=channel.strip(),
+        confidence=round(confidence, 2),
+    )
+    if sp is not None:
+        span.speaker = sp.mention
+        span.speaker_start = None if sp.inherited else sp.start
+        span.speaker_end = None if sp.inherited else sp.end
+        span.speaker_name = sp.name
+        span.description = sp.description
+        span.speaker_kind = sp.kind
+        span.speaker_gender = sp.gender
+        span.inherited = sp.inherited
+        state.last_speaker[sp.gender or MASCULINE] = sp
+    for q in state.quotes:
+        if q.start >= start and q.end <= end:
+            q.claimed = True
+    state.spans.append(span)
+    return span
+
+
+def _inherit(state, gender, sentence_subject):
+    if sentence_subject is not None and (sentence_subject.gender == gender or not sentence_subject.gender):
+        return sentence_subject
+    sp = state.last_speaker.get(gender)
+    if sp is None:
+        return None
+    return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
+
+
+def _content(state, opener, kind_of_opener, stop, object_verb):
+    """(kind, start, end) of the content that an opener at token `opener` introduces."""
+    tokens = state.tokens
+    tok = tokens[opener]
+    if kind_of_opener == "quote":
+        q = tok.quote
+        close = _token_at(tokens, q.close_at - 1, opener)
+        prev = tokens[opener - 1] if opener > 0 else None
+        introduced_by_prep = prev is not None and (
+            prev.norm in OBJECT_MARKERS or prev.norm.startswith("ب") and len(prev.norm) <= 2
+            or prev.text in ("بـ",) or prev.norm.endswith("ه") and prev.norm.startswith("وصف")
+        )
+        kind = PARTIAL if introduced_by_prep or object_verb else DIRECT
+        if q.words < MIN_INTRODUCED_QUOTE_WORDS:
+            return None
+        return kind, q.start, q.end, close
+    first = opener + 1
+    if first >= stop:
+        return None
+    nxt = tokens[first]
+    if nxt.quote is not None and nxt.start == nxt.quote.open_at and nxt.quote.words >= MIN_INTRODUCED_QUOTE_WORDS:
+        q = nxt.quote
+        close = _token_at(tokens, q.close_at - 1, first)
+        # أن "…" followed by at most a few narrator words is a direct quotation.
+        tail = _clause_end(state, close + 1, stop) if close + 1 < stop else close
+        tail_words = sum(1 for t in tokens[close + 1 : tail + 1] if t.is_word)
+        if tail_words <= 2:
+            return DIRECT, q.start, q.end, close
+    if kind_of_opener == "colon":
+        end_tok = _clause_end(state, first, stop)
+        start, end = _span_from_tokens(state, first, end_tok)
+        return DIRECT, start, end, end_tok
+    end_tok = _clause_end(state, first, stop)
+    if end_tok < first:
+        return None
+    start, end = _span_from_tokens(state, first, end_tok)
+    return REPORTED, start, end, end_tok
+
+
+def _process_verb(state, i, s_begin, s_end, sentence_subject):
+    """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
+    tokens = state.tokens
+    tok = tokens[i]
+    verb = _speech_verb(tok)
+    gender = _verb_gender(verb)
+    mid_sentence = i > s_begin and tok.norm[0] in "وف" and i - 1 >= s_begin and tokens[i - 1].text in ("،", ",") or (
+        i > s_begin + 1 and tok.norm[0] == "و" and sentence_subject is not None
+    )
+    sp = None
+    after = i + 1
+    # Subject–verb order after إن/أن: وأن بلينكن قال لباشينيان إن …
+    pre = _preverbal_subject(state, i, s_begin)
+    if pre is not None:
+        sp = pre
+    elif mid_sentence and sentence_subject is not None and (sentence_subject.gender in (gender, "")):
+        sp = _inherit(state, gender, sentence_subject)
+    else:
+        opener, _, _ = _skip_channel(state, i + 1, s_end)
+        direct_next = i + 1 < s_end and (
+            tokens[i + 1].norm in COMPLEMENTIZERS or tokens[i + 1].text == ":" or
+            (tokens[i + 1].quote is not None) or _is_channel_word(tokens, i + 1) or
+            tokens[i + 1].norm in PREPOSITIONS
+        )
+        if direct_next:
+            sp = None
+        else:
+            sp, after = read_speaker(state, i + 1, s_end)
+        if sp is None:
+            if verb in _forms("ذكر", "نقل") or verb in WEAK_VERBS:
+                return None  # ذُكر أن: passive background, no speaker
+            sp = _inherit(state, gender, sentence_subject)
+    if sp is not None and not sp.gender:
+        sp.gender = gender
+        sp.kind = guess_kind(sp, gender)
+    # Statement quoted just before the verb: «…»، قال فلان.
+    before = _quote_before(state, i, s_begin)
+    if before is not None and sp is not None:
+        _add(state, DIRECT, before.start, before.end, tok.text, sp, "", 0.85)
+        return sp
+    opener, channel, opener_kind = _skip_channel(state, after, s_end)
+    object_verb = verb in OBJECT_VERBS
+    if opener is None:
+        if object_verb and after < s_end and sp is not None:
+            after = _skip_time_adjunct(tokens, after, s_end)
+            end_tok = _clause_end(state, after, s_end)
+            words = [t for t in tokens[after : end_tok + 1] if t.is_word]
+            if len(words) >= 2 and verb not in WEAK_VERBS | _forms("نفى", "نفت"):
+                start, end = _span_from_tokens(state, after, end_tok)
+                # A quote inside the object is the speaker's wording: حث على "…".
+                q = _first_long_quote(state, after, end_tok)
+                if q is not None and verb in _forms("دعا", "دعت", "حث", "حثت", "طالب", "طالبت", "ندد", "نددت"):
+                    _add(state, PARTIAL, q.start, q.end, tok.text, sp, channel, 0.8)
+                else:
+                    _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
+        return sp
+    content = _content(state, opener, opener_kind, s_end, object_verb)
+    if content is None or sp is None:
+        return sp
+    kind, start, end, _ = content
+    confidence = {DIRECT: 0.9, PARTIAL: 0.8, REPORTED: 0.8}[kind]
+    if sp.inherited:
+        confidence -= 0.1
+    if verb in WEAK_VERBS:
+        confidence -= 0.1
+    _add(state, kind, start, end, tok.text, sp, channel, confidence)
+    return sp
+
+
+def _skip_time_adjunct(tokens, k, stop):
+    """في وقت مبكر من اليوم الأربعاء / اليوم / أمس before an object: not its content."""
+    j = k
+    while j < stop and (tokens[j].norm in TIME_WORDS or tokens[j].text in ("،", ",")):
+        j += 1
+    # Only skip when the run is really about time; في إقليم … is a place and stays.
+    run = [t.norm for t in tokens[k:j] if t.is_word]
+    if not run or (run[0] == "في" and (len(run) < 2 or run[1] != "وقت")):
+        return k
+    return j if j < stop else k
+
+
+def _first_long_quote(state, a, b):
+    tokens = state.tokens
+    for k in range(a, b + 1):
+        t = tokens[k]
+        if t.quote is not None and t.start == t.quote.open_at and t.quote.words >= MIN_INTRODUCED_QUOTE_WORDS:
+            return t.quote
+    return None
+
+
+def _quote_before(state, i, s_begin):
+    """A long quote that ends right before the verb (“…”، قال), not yet attributed."""
+    tokens = state.tokens
+    k = i - 1
+    while k >= s_begin and tokens[k].text in ("،", ",", "-", "–"):
+        k -= 1
+    if k < 0:
+        return None
+    t = tokens[k]
+    if t.quote is not None and t.end == t.quote.close_at and not t.quote.claimed:
+        if t.quote.words >= MIN_QUOTE_WORDS:
+            return t.quote
+    return None
+
+
+def _preverbal_subject(state, i, s_begin):
+    """أن بلينكن قال: a name of one to three words between إن/أن and the verb."""
+    tokens = state.tokens
+    k = i - 1
+    words = []
+    while k >= s_begin and len(words) <= 3:
+        t = tokens[k]
+        if not t.is_word:
+            return None
+        if t.norm in COMPLEMENTIZERS:
+            break
+        if t.norm in PREPOSITIONS or _starts_with_al(t.norm) or t.norm in NOT_A_NAME:
+            return None
+        words.insert(0, t)
+        k -= 1
+    else:
+        return None
+    if not words or len(words) > 3 or k < s_begin:
+        return None
+    start, end = words[0].start, words[-1].end
+    name = state.text[start:end]
+    return _Speaker(name, start, end, name, "", PERSON, "")
+
+
+def _sentence_subject(state, s_begin, i):
+    """A titled person named earlier in the sentence: أجرى وزير الخارجية … بلينكن اتصالات."""
+    tokens = state.tokens
+    for k in range(s_begin, i):
+        if tokens[k].norm in PERSON_TITLES and k <= s_begin + 8:
+            sp, _ = read_speaker(state, k, i)
+            if sp is not None and sp.kind == PERSON:
+                sp.gender = MASCULINE if not tokens[k].norm.endswith("ه") else FEMININE
+                return sp
+    return None
+
+
+def _trailing_attributions(state, s_begin, s_end):
+    """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
+    tokens = state.tokens
+    text = state.text
+    for k in range(s_begin, s_end):
+        tok = tokens[k]
+        if not tok.is_word:
+            continue
+        m = ATTRIBUTION_RE.match(text, tok.start)
+        if m is None or m.start() != tok.start:
+            continue
+        # Index of the first token after the phrase.
+        j = k
+        while j < s_end and tokens[j].start < m.end():
+            j += 1
+        sp, after = read_speaker(state, j, s_end)
+        if sp is None:
+            continue
+        head = normalize_arabic(sp.mention.split()[0])
+        if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
+            _starts_with_al(head) or head.startswith("ل")
+        ):
+            continue
+        sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""
+        sp.kind = guess_kind(sp, sp.gender or MASCULINE)
+        if k == s_begin or (k == s_begin + 1 and tokens[s_begin].norm in ("و", "ف")):
+            # وبحسب المصدر، فإن …: the rest of the sentence.
+            a = after
+            while a < s_end and (not tokens[a].is_word or tokens[a].norm in _forms("فإن", "فان", "إن", "أن")):
+                if tokens[a].quote is not None:
+                    break
+                a += 1
+            if a >= s_end:
+                continue
+            end_tok = _clause_end(state, a, s_end)
+            start, end = _span_from_tokens(state, a, end_tok)
+            _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
+            continue
+        # The clause before: back to the previous comma-plus-و or the sentence start.
+        a = k - 1
+        while a > s_begin and tokens[a].text in ("،", ",", "-"):
+            a -= 1
+        end_tok = a
+        b = a
+        while b > s_begin:
+            prev = tokens[b - 1]
+            if prev.text in ("،", ",", "؛") and tokens[b].norm[:1] == "و" and b < a:
+                break
+            if prev.text in (":",):
+                break
+            b -= 1
+        q = tokens[b] if tokens[b].quote is not None else None
+        if q is not None and q.quote.close_at >= tokens[end_tok].end and q.quote.words >= MIN_QUOTE_WORDS:
+            _add(state, DIRECT, q.quote.start, q.quote.end, m.group().strip(), sp, "", 0.75)
+            continue
+        words = sum(1 for t in tokens[b : end_tok + 1] if t.is_word)
+        if words < 3 or _has_speech_verb(tokens, b, end_tok):
+            continue
+        start, end = _span_from_tokens(state, b, end_tok)
+        _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
+
+
+def _has_speech_verb(tokens, a, b):
+    return any(_speech_verb(t) for t in tokens[a : b + 1])
+
+
+def _standalone_quotes(state, sentences):
+    """A long quote opening a sentence with no verb of its own continues the last speaker."""
+    tokens = state.tokens
+    for s_begin, s_end in sentences:
+        k = s_begin
+        if k < s_end and tokens[k].norm in ("و",):
+            k += 1
+        if k >= s_end:
+            continue
+        t = tokens[k]
+        if t.quote is None or t.start != t.quote.open_at or t.quote.claimed:
+            continue
+        q = t.quote
+        if q.words < MIN_STANDALONE_QUOTE_WORDS:
+            continue
+        sp = state.last_speaker.get(MASCULINE) or state.last_speaker.get(FEMININE)
+        if sp is None:
+            continue
+        inherited = _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
+        _add(state, DIRECT, q.start, q.end, "", inherited, "", 0.5)
+
+
+def extract_statements(text):
+    """All statements in `text`, in reading order. Offsets index into `text` itself."""
+    if not text or not text.strip():
+        return []
+    tokens = _newline_tokens(text, tokenize(text))
+    quotes = find_quotes(text, tokens)
+    state = _State(text, tokens, quotes)
+    sentences = split_sentences(tokens, quotes)
+    inside = _inside_quote_index(tokens)
+    for s_begin, s_end in sentences:
+        # Attributions that come after their clause claim it first, so a speech verb
+        # earlier in the sentence does not swallow what another source said.
+        _trailing_attributions(state, s_begin, s_end)
+        sentence_subject = None
+        for i in range(s_begin, s_end):
+            if inside[i]:
+                continue
+            tok = tokens[i]
+            if _speech_verb(tok):
+                if sentence_subject is None:
+                    sentence_subject = _sentence_subject(state, s_begin, i)
+                sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
+                if sp is not None and sentence_subject is None:
+                    sentence_subject = sp
+            else:
+                gender = _continuation(tok)
+                if gender is not None and i > s_begin:
+                    _process_continuation(state, i, s_end, gender, sentence_subject)
+    _standalone_quotes(state, sentences)
+    state.spans.sort(key=lambda s: s.start)
+    return state.spans
+
+
+def _process_continuation(state, i, s_end, gender, sentence_subject):
+    """…، مضيفا أن … / مشيرا إلى أن …: the content belongs to the last speaker."""
+    sp = _inherit(state, gender, sentence_subject)
+    if sp is None:
+        return
+    opener, channel, opener_kind = _skip_channel(state, i + 1, min(s_end, i + 6))
+    if opener is None:
+        return
+    content = _content(state, opener, opener_kind, s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, state.tokens[i].text, sp, channel, 0.75)

@@ -1,0 +1,51 @@
+"""Statement extraction against the hand-annotated gold set (tests/gold/quotes.json).
+
+    .venv/bin/python bench/eval_quotes.py            # the table
+    .venv/bin/python bench/eval_quotes.py --errors   # plus every miss, extra and wrong speaker
+
+Prints precision, recall, speaker accuracy per kind and how many short quoted
+non-statements (agency names, titles, scare quotes) were wrongly taken.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from articles.quotes.extract import EXTRACTOR_VERSION  # noqa: E402
+from articles.quotes.gold import KINDS, evaluate, load_gold  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "quotes.json"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", default=str(GOLD))
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    result = evaluate(load_gold(args.gold))
+    print(f"extractor {EXTRACTOR_VERSION}; {result['articles']} articles, {result['gold']} gold statements, "
+          f"{result['predicted']} predicted, {result['matched']} matched")
+    print(f"{'kind':<10}{'gold':>6}{'pred':>6}{'recall':>8}{'prec':>7}{'kind ok':>9}{'speaker':>9}")
+    for kind in KINDS:
+        k = result["by_kind"][kind]
+        gold, pred, matched = k.get("gold", 0), k.get("predicted", 0), k.get("matched", 0)
+        false = k.get("false", 0)
+        recall = matched / gold if gold else 0
+        precision = (pred - false) / pred if pred else 0
+        kind_ok = k.get("kind_ok", 0) / matched if matched else 0
+        speaker = k.get("speaker_ok", 0) / matched if matched else 0
+        print(f"{kind:<10}{gold:>6}{pred:>6}{recall:>8.2f}{precision:>7.2f}{kind_ok:>9.2f}{speaker:>9.2f}")
+    print(f"{'all':<10}{result['gold']:>6}{result['predicted']:>6}{result['recall']:>8.2f}"
+          f"{result['precision']:>7.2f}{'':>9}{result['speaker_accuracy']:>9.2f}")
+    print(f"quoted non-statements wrongly taken: {result['quoted_non_statements_taken']}")
+    print("(per-kind recall counts gold of that kind; precision counts predictions of that kind)")
+    if args.errors:
+        for err in result["errors"]:
+            print(" | ".join(str(x) for x in err))
+
+
+if __name__ == "__main__":
+    main()
