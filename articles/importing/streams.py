@@ -53,6 +53,8 @@ class Line:
 
 
 def human_bytes(n):
+    if n >= 1024 * MB and n % (1024 * MB) == 0:
+        return f"{n // (1024 * MB)} GB"
     if n >= MB:
         return f"{n / MB:g} MB"
     return f"{n} bytes"

@@ -12,7 +12,7 @@ is their only route there.
 
 from collections import Counter
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -68,6 +68,9 @@ class ArticleWriter:
             changed_ids = self.write_one_by_one(records)
         if self.process and changed_ids:
             self.run_pipeline(changed_ids, records[0])
+        # With DEBUG on (the laptop default) Django keeps every query with its parameters;
+        # over a corpus that is the whole text again in memory.
+        reset_queries()
         if self.on_write:
             self.on_write(self.counts)
 
@@ -131,7 +134,12 @@ class ArticleWriter:
             else:
                 tally["unchanged"] += 1
         Article.objects.bulk_create(new)
-        Article.objects.bulk_update(changed, UPDATE_COLUMNS)
+        # One UPDATE per changed article: bulk_update's CASE WHEN over whole article texts
+        # measured 4-8x slower (3,000 articles: 6.5 s against 0.8-1.5 s on SQLite).
+        for article in changed:
+            Article.objects.filter(pk=article.pk).update(
+                **{column: getattr(article, column) for column in UPDATE_COLUMNS}
+            )
         self.counts.update(tally)
         return self.ids_of(new) + [a.pk for a in changed]
 
