@@ -101,3 +101,30 @@ def reading_room_index(reading_room, settings):
 
     indexing.rebuild()
     return reading_room
+
+
+# --- search engine (issue 4): articles made in code ---------------------------------
+
+
+@pytest.fixture
+def make_article():
+    """make_article(external_id, title, body, source=("ذات مصر", "dhat-msr"), section=None,
+    published=None, abstract="") → a saved Article (the test must allow db access)."""
+    from django.utils.text import slugify
+
+    from articles.models import Article, Section, Source
+
+    def make(external_id, title, body, *, source=("ذات مصر", "dhat-msr"), section=None,
+             published=None, abstract=""):
+        outlet, _ = Source.objects.get_or_create(code=source[1], defaults={"name": source[0]})
+        category = None
+        if section:
+            category, _ = Section.objects.get_or_create(
+                name=section, defaults={"slug": slugify(section, allow_unicode=True) or external_id}
+            )
+        return Article.objects.create(
+            external_id=external_id, title=title, body=body, abstract=abstract, source=outlet,
+            section=category, published=published, content_hash=f"hash-{external_id}",
+        )
+
+    return make
