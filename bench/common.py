@@ -18,8 +18,11 @@ CORPUS_1X = ROOT.parent / "shared" / "corpus" / "ant-news-2018.jsonl.gz"
 CORPUS_4X = BENCH_DIR / "ant-news-4x.jsonl.gz"
 
 # Evaluation query sets written by the search and quotes work, if they exist; the first
-# one found wins. Each is JSON: a list of strings or of objects with a "query" key.
+# one found wins: JSON Lines of objects with a "query" key, or JSON (a list of strings or
+# objects). At most MAX_QUERIES are used, taken evenly across the file (all its slices).
+MAX_QUERIES = 300
 EVAL_QUERY_FILES = [
+    ROOT / "bench" / "search_queries.jsonl",
     ROOT / "bench" / "search_queries.json",
     ROOT / "bench" / "eval_queries.json",
     ROOT / "bench" / "queries.json",
@@ -77,11 +80,18 @@ def load_queries():
     """(name, queries): the search evaluation set if it has landed, else the provisional set."""
     for path in EVAL_QUERY_FILES:
         if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".jsonl":
+                data = [json.loads(line) for line in text.splitlines() if line.strip()]
+            else:
+                data = json.loads(text)
             if isinstance(data, dict):
                 data = data.get("queries", [])
-            queries = [d["query"] if isinstance(d, dict) else d for d in data]
-            return path.name, [q for q in queries if q.strip()]
+            queries = list(dict.fromkeys(
+                q for q in (d["query"] if isinstance(d, dict) else d for d in data) if q.strip()))
+            step = max(1, len(queries) // MAX_QUERIES)
+            chosen = queries[::step][:MAX_QUERIES]
+            return f"{path.name}: {len(chosen)} of {len(queries)}, every {step}th", chosen
     return "provisional (corpus titles, seed 7)", provisional_queries()
 
 

@@ -173,12 +173,28 @@ def postgres(corpus, workdir, queries):
     return out
 
 
+def first_articles(n):
+    """A smoke-test corpus: the first n articles of the 1x corpus (label "n" in --sizes)."""
+    import gzip
+
+    path = BENCH_DIR / f"first-{n}.jsonl.gz"
+    if not path.exists():
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        with gzip.open(CORPUS_1X, "rt", encoding="utf-8") as src, gzip.open(path, "wt", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= n:
+                    break
+                dst.write(line)
+    SIZES[str(n)] = path
+    return path
+
+
 def ratio(a, b):
     return a / b if b else float("nan")
 
 
 def report(results):
-    labels = [l for l in SIZES if l in results]
+    labels = [l for l in results if l in SIZES or l.isdigit()]
     if not labels:
         return
     print(f"\nQueries: {results[labels[0]]['probe']['queries']} ({results[labels[0]]['probe']['query_set']})")
@@ -238,7 +254,8 @@ def report(results):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1x,4x")
+    parser.add_argument("--sizes", default="1x,4x",
+                        help="comma list of 1x, 4x or a number N (the first N articles, a smoke test)")
     parser.add_argument("--reuse", action="store_true", help="keep the built DB and index; re-measure")
     parser.add_argument("--skip", default="", help="comma list of: page,pg")
     parser.add_argument("--profile", action="store_true", help="cProfile the measured search pass")
@@ -251,7 +268,7 @@ def main(argv=None):
     skip = set(filter(None, args.skip.split(",")))
     _name, queries = load_queries()
     for label in args.sizes.split(","):
-        corpus = SIZES[label]
+        corpus = SIZES.get(label) or first_articles(int(label))
         if not corpus.exists():
             sys.exit(f"{corpus} is missing" + (" — run bench/make_corpus.py first" if label == "4x" else ""))
         workdir = BENCH_DIR / f"run-{label}"
