@@ -245,3 +245,41 @@ def test_a_record_the_database_would_refuse_is_reported_before_writing(tmp_path)
         f"{path}:3: external id 'a/b' contains '/'",
     ]
     assert not Article.objects.filter(external_id__in=["long-url-1", "a/b"]).exists()
+
+
+REFUSE_SQL = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_article BEFORE INSERT ON articles_article "
+        "WHEN NEW.external_id = 'refused-1' BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_article() RETURNS trigger AS $$ BEGIN "
+        "IF NEW.external_id = 'refused-1' THEN RAISE EXCEPTION 'refused by trigger'; END IF; "
+        "RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_article BEFORE INSERT ON articles_article "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_article()",
+    ],
+}
+
+
+def test_an_article_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_written(tmp_path):
+    """A real database trigger refuses one row: the batch is rolled back and retried one
+    article at a time, so only that article fails and no part of it is stored."""
+    from django.db import connection
+
+    if connection.vendor not in REFUSE_SQL:
+        pytest.skip(f"no trigger SQL for {connection.vendor}")
+    with connection.cursor() as cursor:
+        for statement in REFUSE_SQL[connection.vendor]:
+            cursor.execute(statement)
+    first, second, third = good_lines()[:3]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([first, renamed(second, "refused-1"), third]) + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path)
+
+    assert (code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err.startswith(f"{path}:2: database refused the article: refused by trigger")
+    assert set(Article.objects.values_list("external_id", flat=True)) == {
+        json.loads(first)["id"], json.loads(third)["id"]
+    }
