@@ -10,18 +10,13 @@ import csv
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from articles import search as search_layer
 from articles.filters import ArticleSearchFilterSet, StatementSearchFilterSet
+from articles.indexing import IndexNeedsRebuild
 
 EXPORT_PAGE_SIZE = 500
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _layer():
-    from articles import search as search_layer
-    from articles.indexing import IndexNeedsRebuild
-
-    return search_layer, IndexNeedsRebuild
 
 
 def _unavailable_json(error):
@@ -42,7 +37,6 @@ def _bad_request_json(filterset):
 
 
 def _json_view(request, filterset_class, search_name):
-    search_layer, IndexNeedsRebuild = _layer()
     filterset = filterset_class(request.GET)
     # A program calling the API wants to know its parameter was wrong, not a guess.
     if not filterset.form.is_valid():
@@ -105,7 +99,6 @@ STATEMENT_COLUMNS = [
 
 
 def _csv_view(request, filterset_class, search_name, columns, filename):
-    search_layer, IndexNeedsRebuild = _layer()
     filterset = filterset_class(request.GET)
     if not filterset.form.is_valid():
         return _bad_request_json(filterset)

@@ -10,16 +10,15 @@ from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from articles import search as search_layer
+from articles.api import _bad_request_json, _unavailable_json
 from articles.filters import ArticleSearchFilterSet
+from articles.indexing import IndexNeedsRebuild
 
 FEED_SIZE = 50
 
 
 def search_feed(request):
-    from articles import search as search_layer
-    from articles.indexing import IndexNeedsRebuild
-    from articles.api import _bad_request_json, _unavailable_json
-
     filterset = ArticleSearchFilterSet(request.GET)
     if not filterset.form.is_valid():
         return _bad_request_json(filterset)

@@ -19,9 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import search as search_layer
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
+from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
+from articles.text import query as query_language
+from articles.text.highlight import matched_spans
+from articles.text.schema import DEFAULT_STEMMER
 
 logger = logging.getLogger(__name__)
 
@@ -57,26 +62,27 @@ def home(request):
 
 
 def most_quoted_speakers(limit=10):
-    """Speakers by statements in articles of the current month.
+    """(speakers by statements in articles of the current month, that month).
 
     An archive that is not fed every day (the 2018 corpus) has nothing "this month"; then
-    the list is for the archive's most recent month with statements, and the page says
-    which month it is, so the heading never lies.
+    the list is for the archive's most recent month with statements, and the page names
+    that month, so the heading never lies. With no dated statements at all the month is
+    None and the list is over all time.
     """
+    statements = public_statements().filter(speaker__isnull=False)
+    dated = statements.filter(article__published__isnull=False)
     month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    statements = public_statements().filter(speaker__isnull=False, article__published__isnull=False)
-    if not statements.filter(article__published__gte=month_start).exists():
-        latest = statements.aggregate(latest=Max("article__published"))["latest"]
-        if latest is None:
-            return [], None
-        month_start = timezone.localtime(latest).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    month_end = (month_start + timedelta(days=32)).replace(day=1)
-    in_month = Q(
-        statements__article__published__gte=month_start,
-        statements__article__published__lt=month_end,
-    ) & ~Q(statements__status=ReviewStatus.REJECTED)
+    if not dated.filter(article__published__gte=month_start).exists():
+        latest = dated.aggregate(latest=Max("article__published"))["latest"]
+        month_start = None
+        if latest is not None:
+            month_start = timezone.localtime(latest).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    counted = ~Q(statements__status=ReviewStatus.REJECTED)
+    if month_start is not None:
+        month_end = (month_start + timedelta(days=32)).replace(day=1)
+        counted &= Q(statements__article__published__gte=month_start, statements__article__published__lt=month_end)
     speakers = (
-        Speaker.objects.annotate(statement_count=Count("statements", filter=in_month))
+        Speaker.objects.annotate(statement_count=Count("statements", filter=counted))
         .filter(statement_count__gt=0)
         .order_by("-statement_count", "name")[:limit]
     )
@@ -109,23 +115,20 @@ def article_detail(request, external_id):
 
 
 def query_spans(body, query, exact=False):
-    """(start, end) of the query's terms in the body, from the search layer's highlighter."""
+    """(start, end) of the query's terms in the body, found by the search layer's own
+    highlighter so the page marks exactly the words the search matched."""
     if not query:
         return []
     try:
-        from articles.text.highlight import term_spans
-    except ImportError:  # the highlighter is not in this checkout: show the body plain
-        return []
-    return term_spans(body, query, exact=exact)
+        stemmer = open_archive_index().stemmer
+    except IndexNeedsRebuild:
+        stemmer = DEFAULT_STEMMER  # the page still marks the words, with the default analyzer
+    _query, terms = query_language.build(query_language.parse(query), stemmer=stemmer, exact_mode=exact)
+    return matched_spans(body, terms, stemmer)
 
 
 def related_articles(external_id, limit=5):
     """More-like-this from the index; the article page never fails because the index does."""
-    try:
-        from articles import search as search_layer
-        from articles.indexing import IndexNeedsRebuild
-    except ImportError:
-        return []
     try:
         return search_layer.more_like_this(external_id, limit=limit)
     except IndexNeedsRebuild:
@@ -200,9 +203,6 @@ def statements(request):
 
 
 def _search_page(request, kind):
-    from articles import search as search_layer
-    from articles.indexing import IndexNeedsRebuild
-
     if kind == "articles":
         filterset = ArticleSearchFilterSet(request.GET)
         run, template = search_layer.search_articles, "search.html"
@@ -244,7 +244,8 @@ def _search_page(request, kind):
 
 
 def run_paged(run, arguments, per_page=RESULTS_PER_PAGE):
-    """Run a search; a page past the end shows the last page, with a note, not an empty list."""
+    """Run a search; the search layer shows the last page for a page past the end, and
+    the page says so."""
     results = run(
         arguments["q"],
         filters=arguments["filters"],
@@ -253,18 +254,7 @@ def run_paged(run, arguments, per_page=RESULTS_PER_PAGE):
         per_page=per_page,
         exact=arguments["exact"],
     )
-    pages = results.get("pages") or 0
-    if pages and arguments["page"] > pages:
-        results = run(
-            arguments["q"],
-            filters=arguments["filters"],
-            sort=arguments["sort"],
-            page=pages,
-            per_page=per_page,
-            exact=arguments["exact"],
-        )
-        return results, True
-    return results, False
+    return results, results["page"] < arguments["page"]
 
 
 def active_filters(filters):

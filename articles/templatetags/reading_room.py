@@ -208,6 +208,7 @@ def _statement_open_tag(statement, first):
 CHART_WIDTH = 640
 CHART_HEIGHT = 140
 CHART_PADDING = 4
+MIN_CHART_SLOTS = 24
 
 
 def fill_months(points):
@@ -243,18 +244,21 @@ def timeline(points, caption):
     if not months:
         return {"bars": [], "caption": caption, "months": []}
     peak = max(count for _key, count in months) or 1
-    slot = CHART_WIDTH / len(months)
+    # A short span still gets slim bars (starting at the right, where time begins)
+    # rather than one bar as wide as the page.
+    slot = CHART_WIDTH / max(len(months), MIN_CHART_SLOTS)
     gap = min(2.0, slot * 0.2)
     usable_height = CHART_HEIGHT - CHART_PADDING
     bars = []
     for index, (key, count) in enumerate(months):
-        height = round(usable_height * count / peak, 2) if count else 0
+        height = usable_height * count / peak if count else 0
         bars.append(
             {
-                "x": round(CHART_WIDTH - (index + 1) * slot + gap / 2, 2),
-                "y": round(CHART_HEIGHT - height, 2),
-                "width": round(max(slot - gap, 0.5), 2),
-                "height": height,
+                # Strings, so a locale's decimal comma can never reach an SVG attribute.
+                "x": f"{CHART_WIDTH - (index + 1) * slot + gap / 2:.2f}",
+                "y": f"{CHART_HEIGHT - height:.2f}",
+                "width": f"{max(slot - gap, 0.5):.2f}",
+                "height": f"{height:.2f}",
                 "month": key,
                 "count": count,
             }

@@ -1,0 +1,159 @@
+"""Machine-readable search: the Atom feed, the CSV exports and the JSON API."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from articles import api
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+GUTERRES = "جوتيريش"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read_csv(response):
+    assert response.streaming, "exports are streamed, not built in memory"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff"), "a byte-order mark so spreadsheets read the Arabic"
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+# --- Atom -----------------------------------------------------------------------------------
+
+
+def test_search_feed_is_atom_with_the_newest_matches_first(client, reading_room_index):
+    room = reading_room_index
+    response = client.get("/search/feed/", {"q": GUTERRES})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+    assert titles == [room.other.title, room.seed.title]
+    links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
+    assert links[1] == "http://testserver/articles/seed-000/"
+    assert "جوتيريش" in feed.find(f"{ATOM}title").text
+    # Summaries are plain text: the snippet's <mark> tags are gone.
+    summary = feed.findall(f"{ATOM}entry")[1].find(f"{ATOM}summary").text
+    assert "<mark>" not in summary and "جوتيريش" in summary
+
+
+def test_feed_escapes_hostile_titles(client, reading_room_index):
+    room = reading_room_index
+    room.other.title = "<script>alert(1)</script> غوتيريش"
+    room.other.save()
+    from articles import indexing
+
+    indexing.rebuild()
+    response = client.get("/search/feed/", {"q": GUTERRES})
+    assert b"<script>" not in response.content
+    feed = ET.fromstring(response.content)
+    assert feed.find(f"{ATOM}entry").find(f"{ATOM}title").text == "<script>alert(1)</script> غوتيريش"
+
+
+def test_search_page_advertises_its_feed(client, reading_room_index):
+    html = client.get("/search/", {"q": GUTERRES}).content.decode()
+    assert 'rel="alternate" type="application/atom+xml"' in html
+    assert 'href="/search/feed/?q=%D8%AC%D9%88%D8%AA%D9%8A%D8%B1%D9%8A%D8%B4"' in html
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def test_csv_export_streams_every_match_not_one_page(client, reading_room_index, monkeypatch):
+    room = reading_room_index
+    for n in range(23):
+        Article.objects.create(
+            external_id=f"visit-{n}", title=f"غوتيريش في زيارة رقم {n}", body="زار غوتيريش المنطقة.",
+            source=room.bbc, content_hash="4" * 64,
+        )
+    from articles import indexing
+
+    indexing.rebuild()
+    monkeypatch.setattr(api, "EXPORT_PAGE_SIZE", 4)  # many pages from 25 matches
+    response = client.get("/search/export.csv", {"q": GUTERRES})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'attachment; filename="articles-' in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0] == api.ARTICLE_COLUMNS
+    ids = [row[0] for row in rows[1:]]
+    assert len(ids) == 25 and len(set(ids)) == 25
+    assert "seed-000" in ids
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, reading_room_index):
+    room = reading_room_index
+    room.other.title = '=HYPERLINK("http://evil.example","غوتيريش")'
+    room.other.save()
+    from articles import indexing
+
+    indexing.rebuild()
+    rows = read_csv(client.get("/search/export.csv", {"q": GUTERRES}))
+    titles = {row[0]: row[1] for row in rows[1:]}
+    assert titles["bbc-001"] == '\'=HYPERLINK("http://evil.example","غوتيريش")'
+    assert titles["seed-000"] == room.seed.title
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_neutralise_prefixes_formula_starts(cell):
+    assert api.neutralise(cell) == "'" + cell
+    assert api.neutralise("قال " + cell) == "قال " + cell
+    assert api.neutralise(None) == ""
+
+
+def test_statements_csv_export(client, reading_room_index):
+    room = reading_room_index
+    rows = read_csv(client.get("/statements/export.csv", {"speaker": "antonio-guterres"}))
+    assert rows[0] == api.STATEMENT_COLUMNS
+    texts = {row[1] for row in rows[1:]}
+    assert texts == {room.statement.text, room.other_statement.text}
+
+
+def test_csv_export_refuses_bad_parameters_with_400(client, reading_room_index):
+    response = client.get("/search/export.csv", {"q": GUTERRES, "month": "2023-13"})
+    assert response.status_code == 400
+    assert "month" in json.loads(response.content)["parameters"]
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def test_api_search_has_the_search_functions_shape(client, reading_room_index):
+    response = client.get("/api/search/", {"q": GUTERRES})
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert {"query", "total", "took_ms", "partial", "suggestion", "page", "per_page", "pages", "results", "facets"} <= set(data)
+    assert data["query"] == GUTERRES and data["total"] == 2
+    assert {"external_id", "title", "url", "published", "source", "snippet"} <= set(data["results"][0])
+    assert set(data["facets"]) == {"source", "section", "year", "month", "speaker"}
+    # Arabic is written as Arabic, not as \\u escapes.
+    assert "جوتيريش".encode() in response.content
+
+
+def test_api_statements(client, reading_room_index):
+    data = json.loads(client.get("/api/statements/", {"q": "القتال"}).content)
+    assert data["total"] == 1
+    assert data["results"][0]["speaker_slug"] == "antonio-guterres"
+
+
+@pytest.mark.parametrize(
+    "params", [{"page": "abc"}, {"source": "nowhere"}, {"sort": "sideways"}, {"q": "ب" * 10_000}]
+)
+def test_api_says_which_parameter_is_wrong(client, reading_room_index, params):
+    response = client.get("/api/search/", {"q": GUTERRES, **params})
+    assert response.status_code == 400
+    data = json.loads(response.content)
+    assert data["error"] == "bad_parameters"
+    assert set(data["parameters"]) == set(params)
+
+
+def test_api_per_page_is_clamped(client, reading_room_index):
+    data = json.loads(client.get("/api/search/", {"q": GUTERRES, "per_page": "100000"}).content)
+    assert data["per_page"] == 100
+    data = json.loads(client.get("/api/search/", {"q": GUTERRES, "per_page": "junk"}).content)
+    assert data["per_page"] == 20
