@@ -283,3 +283,16 @@ def test_an_article_the_database_refuses_fails_alone_and_the_rest_of_its_batch_i
     assert set(Article.objects.values_list("external_id", flat=True)) == {
         json.loads(first)["id"], json.loads(third)["id"]
     }
+
+
+def test_windows_line_endings_give_the_same_articles(tmp_path):
+    for name in ("trec-bare-ampersand.txt", "corpus-lines.jsonl"):
+        crlf = tmp_path / name
+        crlf.write_bytes((DATA / name).read_bytes().replace(b"\n", b"\r\n"))
+    seed = tmp_path / SEED_ARTICLE.name
+    seed.write_bytes(SEED_ARTICLE.read_bytes().replace(b"\n", b"\r\n"))
+    run_import(DATA / "trec-bare-ampersand.txt", DATA / "corpus-lines.jsonl", SEED_ARTICLE)
+
+    code, out, _ = run_import(tmp_path)
+
+    assert (code, out) == (1, "imported 0, updated 0, unchanged 7, failed 7\n")

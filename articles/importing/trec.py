@@ -61,6 +61,7 @@ def read_trec(path, stream, limits, progress=None):
             elif not doc.error:
                 doc.error = f"{error} (line {line.number})"
             continue
+        text = text.replace("\r\n", "\n")  # files saved on Windows hash the same
         while text:
             if doc is None:
                 opening = DOC_OPEN_RE.search(text)
