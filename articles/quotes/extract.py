@@ -77,14 +77,16 @@ SPEECH_VERBS_M = _forms(
     "اتهم", "حث", "أقر", "اعترف", "توقع", "أبلغ", "زعم", "ادعى", "استطرد", "أردف",
     "نوه", "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "يقول", "يضيف", "يؤكد",
     "يرى", "يعتبر", "أوضحوا", "طالبوا", "دعوا", "حذروا", "اتهموا", "هدد", "تعهد", "أبدى",
-    "تساءل", "رد", "أشاد", "انتقد", "رفض",
+    "تساءل", "رد", "أشاد", "انتقد", "رفض", "نقل", "أدان", "تبنى", "كتب", "عبر", "وصفه",
+    "وصفها",
 )
 SPEECH_VERBS_F = _forms(
     "قالت", "أضافت", "أكدت", "أعلنت", "أشارت", "ذكرت", "أوضحت", "تابعت", "صرحت", "شددت",
     "لفتت", "نفت", "اعتبرت", "رأت", "حذرت", "دعت", "طالبت", "نددت", "وصفت", "أفادت",
     "كشفت", "أعربت", "اتهمت", "حثت", "أقرت", "اعترفت", "توقعت", "أبلغت", "زعمت", "ادعت",
     "نوهت", "تقول", "تضيف", "تؤكد", "ترى", "تعتبر", "هددت", "تعهدت", "أبدت", "تساءلت",
-    "ردت", "أشادت", "انتقدت", "رفضت", "استطردت", "أردفت",
+    "ردت", "أشادت", "انتقدت", "رفضت", "استطردت", "أردفت", "نقلت", "أدانت", "تبنت", "كتبت",
+    "عبرت", "وصفته", "وصفتها",
 )
 PLURAL_VERBS = _forms(
     "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "أوضحوا", "طالبوا", "دعوا",
@@ -95,22 +97,31 @@ OBJECT_VERBS = _forms(
     "أعلن", "أعلنت", "أعلنوا", "دعا", "دعت", "دعوا", "حث", "حثت", "طالب", "طالبت",
     "طالبوا", "نفى", "نفت", "ندد", "نددت", "اتهم", "اتهمت", "اتهموا", "حذر", "حذرت",
     "حذروا", "هدد", "هددت", "تعهد", "تعهدت", "أشاد", "أشادت", "انتقد", "انتقدت",
-    "رفض", "رفضت",
+    "رفض", "رفضت", "كشف", "كشفت", "أعرب", "أعربت", "شدد", "شددت", "أكد", "أكدت", "اعتبر",
+    "اعتبرت", "وصف", "وصفت", "أدان", "أدانت", "تبنى", "تبنت", "ادعى", "ادعت", "عبر", "عبرت",
 )
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = _forms(
     "رد", "ردت", "رفض", "رفضت", "انتقد", "انتقدت", "أشاد", "أشادت", "هدد", "هددت",
-    "تعهد", "تعهدت", "أبدى", "أبدت", "نقل", "ذكر", "يرى", "ترى",
+    "تعهد", "تعهدت", "أبدى", "أبدت", "نقل", "نقلت", "ذكر", "يرى", "ترى", "كتب", "كتبت",
+    "عبر", "عبرت",
 )
+# Participles that may take a plain object (مؤكدا دعم الأزهر …), not only أن.
+OBJECT_PARTICIPLES = _forms(
+    "مؤكدا", "مشددا", "داعيا", "مطالبا", "محذرا", "معربا", "معتبرا", "مؤكدة", "مشددة",
+    "داعية", "مطالبة", "محذرة", "معربة", "معتبرة",
+)
+# Verbs after these are background, not the news: بعد أن أدان الاتحاد الأوروبي …
+BACKGROUND_OPENERS = _forms("بعد أن", "بعدما", "منذ أن", "قبل أن", "عندما", "حين")
 # Participles that continue the last speaker: …، مضيفا أن …
 CONTINUATION_M = _forms(
     "مضيفا", "مشيرا", "مؤكدا", "قائلا", "موضحا", "لافتا", "معتبرا", "متابعا", "مشددا",
-    "محذرا", "منوها", "داعيا", "مطالبا", "مستدركا", "مردفا", "مضيفاً", "مشيراً",
+    "محذرا", "منوها", "داعيا", "مطالبا", "مستدركا", "مردفا", "مضيفاً", "مشيراً", "معربا",
 )
 CONTINUATION_F = _forms(
     "مضيفة", "مشيرة", "مؤكدة", "قائلة", "موضحة", "لافتة", "معتبرة", "متابعة", "مشددة",
-    "محذرة", "منوهة", "داعية", "مطالبة",
+    "محذرة", "منوهة", "داعية", "مطالبة", "معربة",
 )
 CONTINUATION_P = _forms("مضيفين", "مشيرين", "مؤكدين", "قائلين", "موضحين")
 # Verbs that only continue: without a written subject they take the last speaker.
@@ -179,6 +190,8 @@ PERSON_TITLES = _forms(
     "الحارس", "حارس", "مهاجم", "المهاجم", "مدافع", "المدافع", "الكابتن", "المدير الفني",
     "الدولي", "الشاب", "الطبيب", "الطبيبة", "طبيب", "العالم", "المهندس", "الأديب",
     "الشاعر", "الشاعرة", "الإعلامي", "الإعلامية", "المفتي", "الإمام", "رجل", "سيدة",
+    "باسم", "باسمه", "باسمها", "شقيق", "شقيقه", "شقيقة", "شقيقها", "زوجة", "زوج", "والد",
+    "والدة", "لاعبو", "لاعبي", "شيخ", "أسطورة", "نائبه", "قائد", "مدربو", "رئيسه",
 )
 ORGANISATION_HEADS = _forms(
     "وزارة", "وكالة", "الحكومة", "حكومة", "الشرطة", "شرطة", "الجيش", "جيش", "مصادر", "مصدر",
@@ -199,6 +212,7 @@ ORGANISATION_HEADS = _forms(
     "المتمردون", "الجيش", "الأطباء", "منظمو", "المنظمون", "المحتجون", "المتظاهرون",
     "مكتبه", "أنصار", "دائرة", "الدائرة", "مديرية", "المديرية", "الأمانة", "بلدية",
     "البلدية", "محافظة", "المحافظة", "الولاية", "ولاية", "المفوضية", "الخارجية",
+    "تنظيم", "التنظيم", "راديو", "الراديو",
 )
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = _forms(
@@ -210,18 +224,23 @@ KNOWN_OUTLETS = _forms(
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
-    "هنا", "كل", "بعض", "جميع", "عدد", "أحد", "إحدى", "أي", "غير", "نحو", "حوالي",
+    "هنا", "كل", "بعض", "جميع", "أي", "غير", "نحو", "حوالي",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
+_REPORT_VERBS = (
+    r"(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|"
+    r"نقل|نقلت|نقله|نقلته|أورد|أوردت|أورده|أوردته|أكد|أكدت|أكده|أكدته|نشر|نشرت|نشره|نشرته|"
+    r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته)"
+)
+_H = "[\u064b-\u0652]*"  # harakat inside a phrase: وفقًا
 ATTRIBUTION_RE = re.compile(
     r"(?:^|(?<=[\s،,(]))(?:و|ف)?(?:"
-    r"وفق(?:ا|اً)?\s+ل(?:ـ)?|وفق\s+ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|"
-    r"قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|نقل|نقلت|نقلته|أورد|أوردت|أوردته|أكد|أكدت|أكده|"
-    r"أكدته|نشر|نشرت|نشره|نشرته)|"
-    r"بحسب(?:\s+ما\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|قال|قالت|أعلن|أعلنت|نقل|نقلت|"
-    r"أورد|أوردت|نشر|نشرت|أكد|أكدت))?|"
-    r"حسب(?:ما|\s+ما)\s+(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|قال|قالت|أعلن|أعلنت|نقل|نقلت|"
-    r"أورد|أوردت|نشر|نشرت|أكد|أكدت)|"
+    rf"وفق{_H}(?:ا{_H})?\s+ل{_H}ما\s+{_REPORT_VERBS}|"
+    rf"وفق{_H}(?:ا{_H})?(?=\s+ل)|"
+    rf"وفق\s+ما\s+{_REPORT_VERBS}|"
+    rf"بحسب(?:\s+ما\s+{_REPORT_VERBS})?|"
+    rf"حسب(?:ما|\s+ما)\s+{_REPORT_VERBS}|"
+    rf"(?:بحسب|حسب|وفق)(?=\s)|"
     r"نقلا\s+عن|نقلاً\s+عن)"
     r"(?=\s|[\"«“”])"
 )
@@ -229,6 +248,7 @@ ATTRIBUTION_RE = re.compile(
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
     "التقرير", "تقارير", "وسائل", "إعلام", "شهود", "سكان", "ناشطين", "مراسل", "مراسلة",
+    "نفس", "ذات",
 )
 
 TOKEN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\s\w]", re.UNICODE)
@@ -395,19 +415,23 @@ def read_speaker(state, i, stop):
     tokens = state.tokens
     j = i
     # Adjuncts between the verb and its subject: أعلنت فيه وزارة …، قال أيضا فلان.
-    while j < stop and tokens[j].norm in _forms("فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها"):
-        j += 1
+    j = _skip_adjuncts(tokens, j, stop)
     begin = j
     words = []
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if tok.quote is not None and tok.start == tok.quote.open_at:
-            # A short quoted name inside the subject: وكالة "إنترفاكس" الروسية.
+            # A short quoted name inside the subject: وكالة "إنترفاكس" الروسية, or the
+            # whole subject: وقال "يويفا" لبي بي سي.
             q = tok.quote
-            if q.words <= 3 and words and words[-1].norm in ORGANISATION_HEADS:
+            bare = not words
+            head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES
+            if q.words <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
                 words.extend(tokens[j : close + 1])
                 j = close + 1
+                if bare:
+                    break  # a bare quoted name is the whole subject
                 continue
             break
         if not tok.is_word:
@@ -427,11 +451,47 @@ def read_speaker(state, i, stop):
     if not words:
         return None, begin
     words = _trim_speaker(words)
+    if not words:
+        return None, begin
+    j = _apposition_name(state, words, j, stop)
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+def _apposition_name(state, words, j, stop):
+    """وزير الخارجية الأمريكي، مايك بومبيو، إن …: the name after a title, between commas.
+
+    Extends `words` in place with the name and returns the index after it.
+    """
+    tokens = state.tokens
+    if _name_run(words) or not any(_is_title_word(w.norm) for w in words):
+        return j
+    k = j
+    # في لندن، / رئيس مجلس حكماء المسلمين، : a place or a second title before the name.
+    for _ in range(2):
+        m = k
+        if m < stop and tokens[m].norm in _forms("في", "لدى", "ب"):
+            m += 1
+            while m < min(stop, k + 5) and tokens[m].is_word:
+                m += 1
+        if m < stop and tokens[m].text in ("،", ","):
+            names = []
+            n = m + 1
+            while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
+                names.append(tokens[n])
+                n += 1
+            closes = n >= stop or tokens[n].text in ("،", ",") or tokens[n].norm in COMPLEMENTIZERS
+            if names and closes and names[0].norm in PERSON_TITLES:
+                k = n  # a second title: skip it and look for the name after it
+                continue
+            if names and closes and not _starts_with_al(names[0].norm) and names[0].norm not in NOT_A_NAME:
+                words.extend(tokens[j:n])
+                return n
+        break
+    return j
 
 
 def _noun_phrase_ends(words, tok):
@@ -445,7 +505,17 @@ def _noun_phrase_ends(words, tok):
     indefinite = not _starts_with_al(tok.norm)
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
         seen_definite = any(_starts_with_al(w.norm) or w.quote is not None for w in words[1:])
-        return indefinite and seen_definite
+        # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
+        return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3)
+    last = words[-1]
+    if (
+        _starts_with_al(last.norm)
+        and len(words) >= 2
+        and _is_name_word(words[-2])
+        and not _is_title_continuation(words, len(words) - 2, last)
+    ):
+        # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
+        return True
     name_run = _name_run(words)
     if name_run >= 3 and indefinite:
         return True
@@ -454,18 +524,30 @@ def _noun_phrase_ends(words, tok):
         return True
     if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
         return False
-    # A name followed by a definite word: the name is over (قال بوتين الأربعاء …).
-    return name_run >= 1 and not indefinite and not _is_name_particle(words + [tok], len(words)) and len(words) > name_run
+    has_title = any(_is_title_word(w.norm) for w in words)
+    if not has_title and indefinite and _starts_with_al(words[-1].norm) and tok.quote is None:
+        # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
+        return True
+    if name_run in (1, 2) and not indefinite:
+        # A first name and a definite surname (حيدر العبادي), or a name particle (عبد الله).
+        return False
+    return False
+
+
+def _is_name_word(w):
+    return w.is_word and not _starts_with_al(w.norm) and not _is_title_word(w.norm)
 
 
 def _is_title_continuation(words, k, next_tok):
     """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
     w = words[k]
-    if not w.norm.startswith("ل") or len(w.norm) < 4 or k == 0:
+    if k == 0 or next_tok is None or not _starts_with_al(next_tok.norm):
         return False
     prev = words[k - 1].norm
-    prev_is_title = _is_title_word(prev) or _starts_with_al(prev)
-    return prev_is_title and next_tok is not None and _starts_with_al(next_tok.norm)
+    if w.norm.startswith("ل") and len(w.norm) >= 4:
+        return _is_title_word(prev) or _starts_with_al(prev)
+    # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa.
+    return _is_title_word(prev)
 
 
 def _name_run(words):
@@ -494,7 +576,7 @@ def _is_channel_word(tokens, j):
     tok = tokens[j]
     if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل"):
         return True
-    return tok.norm in CHANNEL_PREFIXED
+    return tok.norm in CHANNEL_PREFIXED or (tok.norm[:1] == "ل" and tok.norm[1:] in KNOWN_OUTLETS)
 
 
 def _trim_speaker(words):
@@ -521,15 +603,19 @@ def split_title(text, words):
         return text[words[0].start : words[-1].end], "", ORGANISATION
     if head in KNOWN_OUTLETS:
         return text[words[0].start : words[-1].end], "", ORGANISATION
-    # Find the trailing name run.
+    # The name starts at the first plain word after the last title word, punctuation or
+    # title continuation; definite words after it belong to it (حيدر العبادي).
     k = len(words)
-    while k > 0:
-        w = words[k - 1]
-        if not w.is_word or _is_title_word(w.norm) or (_starts_with_al(w.norm) and not _is_name_particle(words, k - 1)):
-            break
-        if _is_title_continuation(words, k - 1, words[k] if k < len(words) else None):
-            break
-        k -= 1
+    for idx in range(len(words)):
+        w = words[idx]
+        nxt = words[idx + 1] if idx + 1 < len(words) else None
+        if not w.is_word or _is_title_word(w.norm) or _is_title_continuation(words, idx, nxt):
+            k = len(words)
+            continue
+        if k == len(words) and not _starts_with_al(w.norm):
+            k = idx
+        elif k == len(words) and _starts_with_al(w.norm) and _is_name_particle(words, idx):
+            k = idx
     name_words = words[k:]
     title_words = words[:k]
     if name_words and title_words:
@@ -629,10 +715,13 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
-        if _speech_verb(tok) and k > j:
+        if _speech_verb(tok) and k > j and tokens[k - 1].norm not in _forms("ما", "بما", "مما"):
             # Another speech verb before any content: this one has no content of its own.
             return None, channel, None
         if _continuation(tok):
+            if k == j or (k == j + 1 and tokens[j].text in ("،", ",")):
+                k += 1  # وتابع المتحدث قائلا: "…"
+                continue
             return None, channel, None
         if not channel:
             channel = _channel_at(state, k, limit) or channel
@@ -806,64 +895,131 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
     return REPORTED, start, end, end_tok
 
 
+LEADING_ADJUNCTS = _forms(
+    "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
+    "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "مساء", "صباح", "مجددا", "مجدداً",
+)
+# Prepositions before a verb form show it is a verbal noun: بين رفض التطبيع …
+MASDAR_CONTEXT = _forms(
+    "بين", "من", "على", "في", "عن", "إلى", "مع", "بعد", "قبل", "عقب", "حول", "بشأن", "ضد",
+    "دون", "رغم", "عدم", "تم", "يتم", "سبب",
+)
+RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان")
+
+
+def _skip_adjuncts(tokens, j, stop):
+    while j < stop and (tokens[j].norm in LEADING_ADJUNCTS or tokens[j].text in ("،", ",")):
+        j += 1
+    return j
+
+
+def _opens_content(tokens, j, stop):
+    """Does token j start the content or a channel, so that the verb has no written subject?"""
+    if j >= stop:
+        return True
+    tok = tokens[j]
+    return (
+        tok.norm in COMPLEMENTIZERS
+        or tok.text == ":"
+        or (tok.quote is not None and tok.quote.words >= MIN_INTRODUCED_QUOTE_WORDS)
+        or _is_channel_word(tokens, j)
+        or tok.norm in PREPOSITIONS
+        or _continuation(tok) is not None
+    )
+
+
+def _explicit_subject_follows(state, j, stop):
+    """After a verb joined with و mid-sentence, is what follows a new subject?"""
+    tokens = state.tokens
+    if j >= stop or not tokens[j].is_word:
+        return False
+    norm = tokens[j].norm
+    if norm in PERSON_TITLES or norm in ORGANISATION_HEADS or norm in KNOWN_OUTLETS:
+        return True
+    return any(
+        normalize_arabic(sp.name.split()[-1]) == norm for sp in state.last_speaker.values() if sp.name
+    )
+
+
+def _is_background(tokens, i, s_begin):
+    """بعد أن أدان …، الذي أعلنت عنه …: a verb in a subordinate clause of the narrator."""
+    if i - 1 >= s_begin:
+        prev = tokens[i - 1].norm
+        if prev in MASDAR_CONTEXT:
+            return True
+        if prev in _forms("بعدما", "عندما", "حين", "حينما", "لما"):
+            return True
+        if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
+            return True
+    return False
+
+
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
     tok = tokens[i]
     verb = _speech_verb(tok)
     gender = _verb_gender(verb)
-    mid_sentence = i > s_begin and tok.norm[0] in "وف" and i - 1 >= s_begin and tokens[i - 1].text in ("،", ",") or (
-        i > s_begin + 1 and tok.norm[0] == "و" and sentence_subject is not None
-    )
+    if _is_background(tokens, i, s_begin):
+        return None
+    if verb in _forms("عبر", "عبرت") and not (i + 1 < s_end and any(t.norm == "عن" for t in tokens[i + 1 : i + 8])):
+        return None  # عبر = via, unless عبر عن (expressed)
+    relative = i - 1 >= s_begin and tokens[i - 1].norm in RELATIVES
     sp = None
     after = i + 1
-    # Subject–verb order after إن/أن: وأن بلينكن قال لباشينيان إن …
+    j = _skip_adjuncts(tokens, i + 1, s_end)
+    joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
     pre = _preverbal_subject(state, i, s_begin)
     if pre is not None:
+        # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
-    elif mid_sentence and sentence_subject is not None and (sentence_subject.gender in (gender, "")):
+    elif joined and not _explicit_subject_follows(state, j, s_end) and (
+        sentence_subject is not None or state.last_speaker.get(gender) is not None
+    ):
+        # …، وحث أذربيجان على …: the verb continues the sentence's subject.
         sp = _inherit(state, gender, sentence_subject)
+    elif _opens_content(tokens, j, s_end) and not (
+        tokens[j].quote is not None and tokens[j].quote.words < MIN_INTRODUCED_QUOTE_WORDS
+    ):
+        sp = None
+        after = j
     else:
-        opener, _, _ = _skip_channel(state, i + 1, s_end)
-        direct_next = i + 1 < s_end and (
-            tokens[i + 1].norm in COMPLEMENTIZERS or tokens[i + 1].text == ":" or
-            (tokens[i + 1].quote is not None) or _is_channel_word(tokens, i + 1) or
-            tokens[i + 1].norm in PREPOSITIONS
-        )
-        if direct_next:
-            sp = None
-        else:
-            sp, after = read_speaker(state, i + 1, s_end)
+        sp, after = read_speaker(state, i + 1, s_end)
+    if sp is None:
+        if verb in _forms("ذكر", "نقل", "نقلت") or verb in WEAK_VERBS:
+            return None  # ذُكر أن: passive background, no speaker
+        sp = _inherit(state, gender, sentence_subject)
         if sp is None:
-            if verb in _forms("ذكر", "نقل") or verb in WEAK_VERBS:
-                return None  # ذُكر أن: passive background, no speaker
-            sp = _inherit(state, gender, sentence_subject)
-    if sp is not None and not sp.gender:
+            return None
+    if not sp.gender:
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
+    # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
+    relay = _relayed_speaker(state, after, s_end)
+    channel_override = ""
+    if relay is not None:
+        channel_override = sp.mention
+        sp, after = relay
     # Statement quoted just before the verb: «…»، قال فلان.
     before = _quote_before(state, i, s_begin)
-    if before is not None and sp is not None:
+    if before is not None:
         _add(state, DIRECT, before.start, before.end, tok.text, sp, "", 0.85)
         return sp
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
+    channel = channel_override or channel
     object_verb = verb in OBJECT_VERBS
     if opener is None:
-        if object_verb and after < s_end and sp is not None:
-            after = _skip_time_adjunct(tokens, after, s_end)
-            end_tok = _clause_end(state, after, s_end)
-            words = [t for t in tokens[after : end_tok + 1] if t.is_word]
-            if len(words) >= 2 and verb not in WEAK_VERBS | _forms("نفى", "نفت"):
-                start, end = _span_from_tokens(state, after, end_tok)
-                # A quote inside the object is the speaker's wording: حث على "…".
-                q = _first_long_quote(state, after, end_tok)
-                if q is not None and verb in _forms("دعا", "دعت", "حث", "حثت", "طالب", "طالبت", "ندد", "نددت"):
-                    _add(state, PARTIAL, q.start, q.end, tok.text, sp, channel, 0.8)
-                else:
-                    _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
+        weak_ok = verb not in WEAK_VERBS or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+        if object_verb and after < s_end and not relative and weak_ok and verb not in _forms("نفى", "نفت"):
+            _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
-    content = _content(state, opener, opener_kind, s_end, object_verb)
-    if content is None or sp is None:
+    if opener_kind == "quote" and object_verb and _object_words_before(tokens, after, opener):
+        # أعلنت الوزارة تعليق "إجراءات …" في الإقليم: the quote is inside the object.
+        _add_object(state, tok, verb, sp, after, s_end, channel)
+        return sp
+    content = _content(state, opener, opener_kind, s_end, object_verb or verb.startswith("وصف"))
+    if content is None:
         return sp
     kind, start, end, _ = content
     confidence = {DIRECT: 0.9, PARTIAL: 0.8, REPORTED: 0.8}[kind]
@@ -873,6 +1029,73 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
     return sp
+
+
+def _object_words_before(tokens, a, b):
+    """Is there an object noun (not a preposition, date or channel) between a and b?"""
+    for t in tokens[a:b]:
+        if t.norm in TIME_WORDS:
+            continue
+        # Only the word right after the subject counts: a comma there opens an apposition.
+        if t.is_word and t.norm not in PREPOSITIONS and not t.norm.startswith("ل"):
+            return not t.norm.startswith("ب") or len(t.norm) > 3
+        return False
+    return False
+
+
+def _add_object(state, tok, verb, sp, after, s_end, channel):
+    """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
+    tokens = state.tokens
+    after = _skip_time_adjunct(tokens, after, s_end)
+    if after < s_end and tokens[after].text in ("،", ","):
+        # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
+        k = after + 1
+        while k < min(s_end, after + 14) and tokens[k].text not in ("،", ","):
+            k += 1
+        if k < s_end and tokens[k].text in ("،", ","):
+            after = _skip_time_adjunct(tokens, k + 1, s_end)
+    if after >= s_end:
+        return
+    end_tok = _clause_end(state, after, s_end)
+    words = [t for t in tokens[after : end_tok + 1] if t.is_word]
+    if len(words) < 2:
+        return
+    start, end = _span_from_tokens(state, after, end_tok)
+    # A quote inside the object is the speaker's wording: حث على "…".
+    q = _first_long_quote(state, after, end_tok)
+    if q is not None and verb in _forms("دعا", "دعت", "حث", "حثت", "طالب", "طالبت", "ندد", "نددت"):
+        _add(state, PARTIAL, q.start, q.end, tok.text, sp, channel, 0.8)
+    else:
+        _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
+
+
+def _relayed_speaker(state, j, stop):
+    """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None."""
+    tokens = state.tokens
+    for k in range(j, min(stop, j + 6)):
+        norm = tokens[k].norm
+        start = None
+        if norm == normalize_arabic("لسان") and k > 0 and tokens[k - 1].norm == normalize_arabic("على"):
+            start = k + 1
+        elif norm == normalize_arabic("عن"):
+            start = k + 1
+        if start is None:
+            continue
+        sp, after = read_speaker(state, start, stop)
+        if sp is None:
+            return None
+        # The relayed words follow as قوله / قولها, or directly as إن.
+        m = after
+        while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
+            m += 1
+        says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
+        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and norm != normalize_arabic("عن")):
+            gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
+            sp.gender = gender
+            sp.kind = guess_kind(sp, gender)
+            return sp, m + 1 if tokens[m].norm.startswith("قول") else m
+        return None
+    return None
 
 
 def _skip_time_adjunct(tokens, k, stop):
@@ -911,18 +1134,38 @@ def _quote_before(state, i, s_begin):
     return None
 
 
+PRESENT_TENSE_PREFIXES = ("ي", "ت")
+SUBJECT_BRIDGES = _forms("من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "قد", "أيضا", "،")
+
+
 def _preverbal_subject(state, i, s_begin):
-    """أن بلينكن قال: a name of one to three words between إن/أن and the verb."""
+    """A subject written before the verb.
+
+    - أن بلينكن قال: a name of one to three words between إن/أن and the verb;
+    - المسؤولين يقولون: a present-tense verb after its subject;
+    - وكانت تيريزا ماي قد أعلنت / وكان الجيش أعلن: the subject of كان;
+    - رئيسة المجلس … ميغاواتي سوكارنو، من جانبها، أعربت: a titled subject opening the
+      sentence, then من جانبه/بدوره.
+    """
     tokens = state.tokens
+    kana = _kana_subject(state, i, s_begin)
+    if kana is not None:
+        return kana
+    opening = _opening_subject(state, i, s_begin)
+    if opening is not None:
+        return opening
+    present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
     while k >= s_begin and len(words) <= 3:
         t = tokens[k]
         if not t.is_word:
             return None
-        if t.norm in COMPLEMENTIZERS:
+        if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
             break
-        if t.norm in PREPOSITIONS or _starts_with_al(t.norm) or t.norm in NOT_A_NAME:
+        if t.norm in PREPOSITIONS or t.norm in NOT_A_NAME or t.norm in RELATIVES:
+            return None
+        if _starts_with_al(t.norm) and not present:
             return None
         words.insert(0, t)
         k -= 1
@@ -932,7 +1175,45 @@ def _preverbal_subject(state, i, s_begin):
         return None
     start, end = words[0].start, words[-1].end
     name = state.text[start:end]
-    return _Speaker(name, start, end, name, "", PERSON, "")
+    kind = ORGANISATION if _starts_with_al(words[0].norm) and len(words) == 1 else PERSON
+    return _Speaker(name, start, end, name, "", kind, "")
+
+
+def _kana_subject(state, i, s_begin):
+    tokens = state.tokens
+    for c in range(max(s_begin, i - 14), i):
+        norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in _forms("كان", "كانت") else tokens[c].norm
+        if norm in _forms("كان", "كانت"):
+            sp, after = read_speaker(state, c + 1, i)
+            if sp is None:
+                return None
+            m = after
+            while m < i and (tokens[m].norm in _forms("قد", "،") or tokens[m].text in ("،", ",")):
+                m += 1
+            # Only when the subject runs up to the verb (a relative clause may sit between).
+            if m == i or (m < i and tokens[m].norm in RELATIVES and tokens[i - 1].norm == "قد"):
+                sp.gender = FEMININE if norm.endswith("ت") else MASCULINE
+                sp.kind = guess_kind(sp, sp.gender)
+                return sp
+            return None
+    return None
+
+
+def _opening_subject(state, i, s_begin):
+    tokens = state.tokens
+    first = tokens[s_begin].norm
+    if i - s_begin < 2 or not (first in PERSON_TITLES or first in ORGANISATION_HEADS):
+        return None
+    sp, after = read_speaker(state, s_begin, i)
+    if sp is None:
+        return None
+    m = after
+    while m < i and (tokens[m].norm in SUBJECT_BRIDGES or tokens[m].text in ("،", ",")):
+        m += 1
+    if m != i:
+        return None
+    sp.gender = ""
+    return sp
 
 
 def _sentence_subject(state, s_begin, i):
@@ -943,6 +1224,13 @@ def _sentence_subject(state, s_begin, i):
             sp, _ = read_speaker(state, k, i)
             if sp is not None and sp.kind == PERSON:
                 sp.gender = MASCULINE if not tokens[k].norm.endswith("ه") else FEMININE
+                return sp
+        if k == s_begin + 1 and tokens[k].norm in ORGANISATION_HEADS and tokens[s_begin].norm[:1] in "وف":
+            # ونشر نادي الهلال تغريدة … قال فيها: the subject of the opening verb.
+            sp, _ = read_speaker(state, k, i)
+            if sp is not None:
+                sp.gender = MASCULINE if not tokens[s_begin].norm.endswith("ت") else FEMININE
+                sp.kind = ORGANISATION
                 return sp
     return None
 
@@ -1061,7 +1349,7 @@ def extract_statements(text):
                     sentence_subject = sp
             else:
                 gender = _continuation(tok)
-                if gender is not None and i > s_begin:
+                if gender is not None:
                     _process_continuation(state, i, s_end, gender, sentence_subject)
     _standalone_quotes(state, sentences)
     state.spans.sort(key=lambda s: s.start)
@@ -1075,6 +1363,8 @@ def _process_continuation(state, i, s_end, gender, sentence_subject):
         return
     opener, channel, opener_kind = _skip_channel(state, i + 1, min(s_end, i + 6))
     if opener is None:
+        if _strip_clitic(state.tokens[i].norm) in OBJECT_PARTICIPLES or state.tokens[i].norm in OBJECT_PARTICIPLES:
+            _add_object(state, state.tokens[i], state.tokens[i].norm, sp, i + 1, s_end, channel)
         return
     content = _content(state, opener, opener_kind, s_end, False)
     if content is None:

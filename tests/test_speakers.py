@@ -1,0 +1,57 @@
+"""Speaker names: spelling skeletons, link confidence, in-article coreference."""
+
+import pytest
+
+from articles.quotes.extract import extract_statements
+from articles.quotes.speakers import LINK_THRESHOLD, match_confidence, name_skeleton, resolve_in_article
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("غوتيريش", "جوتيريش"),
+        ("أنطونيو غوتيريش", "انطونيو جوتيريش"),
+        ("ناغورني", "ناجورني"),
+        ("بلينكن", "بلينكين"),
+        ("الأميركية", "الأمريكية"),
+    ],
+)
+def test_spelling_variants_share_a_skeleton(a, b):
+    assert name_skeleton(a) == name_skeleton(b)
+
+
+@pytest.mark.parametrize("a,b", [("بوتين", "ترامب"), ("روحاني", "الحريري"), ("ماي", "ماكرون")])
+def test_different_names_differ(a, b):
+    assert name_skeleton(a) != name_skeleton(b)
+    assert match_confidence(a, b) == 0.0
+
+
+def test_confidence_orders_exact_variant_and_surname():
+    exact = match_confidence("أنطونيو غوتيريش", "أنطونيو غوتيريش")
+    variant = match_confidence("أنطونيو غوتيريش", "أنطونيو جوتيريش")
+    surname = match_confidence("أنطونيو غوتيريش", "غوتيريش")
+    assert exact == 1.0
+    assert LINK_THRESHOLD <= variant < exact
+    # A surname alone is never linked across articles without an editor.
+    assert 0 < surname < LINK_THRESHOLD
+
+
+def test_full_name_then_surname_is_one_speaker(seed_text):
+    body = seed_text.split("\n\n", 2)[2]
+    spans = extract_statements(body)
+    speakers = resolve_in_article(spans)
+    vardanyan = {id(sp) for s, sp in zip(spans, speakers) if "فاردانيان" in s.speaker}
+    assert len(vardanyan) == 1
+    names = {sp.name for s, sp in zip(spans, speakers) if "فاردانيان" in s.speaker}
+    assert names == {"روبن فاردانيان"}
+
+
+def test_organisation_named_again_by_its_head_noun():
+    text = (
+        "أعلنت وزارة الدفاع الروسية، الخميس، عن سقوط طائرة مقاتلة بعد إقلاعها من قاعدة حميميم.\n"
+        "وقالت الوزارة إنه لم يكن هناك إطلاق نار تجاه الطائرة."
+    )
+    spans = extract_statements(text)
+    speakers = resolve_in_article(spans)
+    assert [sp.name for sp in speakers] == ["وزارة الدفاع الروسية", "وزارة الدفاع الروسية"]
+    assert all(sp.kind == "organisation" for sp in speakers)
