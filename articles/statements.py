@@ -1,0 +1,266 @@
+"""The Django edge of statement extraction: spans in, Statement/Speaker/SpeakerAlias rows out.
+
+`extract_and_store(article_ids)` is idempotent and keeps editors' work: a statement that
+an editor verified, rejected or corrected (`Statement.is_protected`) is never updated or
+deleted by a later run, and no new statement is laid over its stretch of text. Everything
+else is replaced by what the current extractor finds.
+
+Speakers are linked across articles through their aliases: an exact normalized spelling
+links at once; a spelling variant (same skeleton, غوتيريش / جوتيريش) links when
+`match_confidence` reaches `LINK_THRESHOLD` and adds the new spelling as an alias; an
+uncertain match (a surname alone) creates a new speaker, and the statement keeps a low
+`speaker_link_confidence` so that an editor can find it and merge the two by hand.
+"""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement
+from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
+from articles.quotes.speakers import (
+    LINK_THRESHOLD,
+    clean_name,
+    match_confidence,
+    name_skeleton,
+    normalized_name,
+    resolve_in_article,
+)
+from articles.text.normalize import normalize_arabic
+
+CHUNK_SIZE = 500
+# Link confidence stored on a statement whose speaker was created although an existing
+# speaker might be the same one: low enough to sort first in the admin.
+UNCERTAIN_NEW_SPEAKER = 0.5
+NAME_MAX = 300
+# Fields that re-extraction rewrites on an unprotected statement.
+EXTRACTED_FIELDS = [
+    "speaker", "speaker_mention", "mention_start", "mention_end", "speaker_link_confidence",
+    "text", "verb", "channel", "confidence", "extractor_version",
+]
+
+
+class PendingSpeaker:
+    """A speaker created in this run; hashable by identity until it has a primary key."""
+
+    def __init__(self, speaker):
+        self.speaker = speaker
+
+
+def _as_ref(key):
+    """A cache key as what a Statement needs: an id, or the unsaved Speaker."""
+    if isinstance(key, PendingSpeaker):
+        return key.speaker.pk or key.speaker
+    return key
+
+
+class SpeakerDirectory:
+    """Canonical speakers by alias, cached for one run so that linking costs no query."""
+
+    def __init__(self):
+        self.by_alias = dict(SpeakerAlias.objects.values_list("normalized", "speaker_id"))
+        self.names = {}
+        self.by_skeleton = defaultdict(set)
+        self.by_surname = defaultdict(set)
+        for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
+            self._remember(speaker_id, name)
+        self.slugs = set(Speaker.objects.values_list("slug", flat=True))
+        self.new_speakers = []  # unsaved Speaker objects of the current chunk
+        self.new_aliases = []
+
+    def _remember(self, speaker_key, name):
+        self.names.setdefault(speaker_key, name)
+        self.by_skeleton[name_skeleton(name)].add(speaker_key)
+        tokens = normalized_name(name).split()
+        if len(tokens) > 1:
+            self.by_surname[name_skeleton(tokens[-1])].add(speaker_key)
+
+    def link(self, article_speaker):
+        """(Speaker object or id, link confidence) for one article-level speaker."""
+        name = clean_name(article_speaker.name)[:NAME_MAX]
+        norm = normalize_arabic(name)
+        if norm in self.by_alias:
+            return _as_ref(self.by_alias[norm]), 1.0
+        best, best_conf = None, 0.0
+        candidates = set(self.by_skeleton.get(name_skeleton(name), ()))
+        tokens = norm.split()
+        if len(tokens) == 1:
+            candidates |= self.by_surname.get(name_skeleton(tokens[0]), set())
+        for key in candidates:
+            conf = match_confidence(self.names[key], name)
+            if conf > best_conf:
+                best, best_conf = key, conf
+        if best is not None and best_conf >= LINK_THRESHOLD and len(candidates) == 1:
+            self._add_alias(best, name, norm)
+            return _as_ref(best), best_conf
+        speaker = self._create(article_speaker, name, norm)
+        return speaker, (UNCERTAIN_NEW_SPEAKER if best is not None else 1.0)
+
+    def _create(self, article_speaker, name, norm):
+        kind = article_speaker.kind if article_speaker.kind in SpeakerKind.values else SpeakerKind.UNKNOWN
+        speaker = Speaker(
+            name=name,
+            slug=self._unique_slug(name),
+            kind=kind,
+            description=(article_speaker.description or "")[:500],
+        )
+        self.new_speakers.append(speaker)
+        self._add_alias(PendingSpeaker(speaker), name, norm)
+        return speaker
+
+    def _add_alias(self, speaker, name, norm):
+        self.by_alias[norm] = speaker
+        self.new_aliases.append((speaker, name))
+        self._remember(speaker, name)
+
+    def _unique_slug(self, name):
+        base = (slugify(name, allow_unicode=True) or "speaker")[:280]
+        slug, n = base, 2
+        while slug in self.slugs:
+            slug, n = f"{base}-{n}", n + 1
+        self.slugs.add(slug)
+        return slug
+
+    def flush(self):
+        """Write the speakers and aliases created since the last flush."""
+        if self.new_speakers:
+            Speaker.objects.bulk_create(self.new_speakers, batch_size=500)
+        aliases = []
+        for key, name in self.new_aliases:
+            speaker_id = _as_ref(key)
+            aliases.append(SpeakerAlias(speaker_id=speaker_id, name=name, normalized=normalize_arabic(name)))
+        if aliases:
+            SpeakerAlias.objects.bulk_create(aliases, batch_size=500)
+        self.new_speakers, self.new_aliases = [], []
+
+
+def _speaker_id(value):
+    return value if isinstance(value, int) else value.pk
+
+
+def _statement_rows(article, directory):
+    """Unsaved Statement objects for what the extractor finds in the article body."""
+    body = article.body
+    spans = extract_statements(body)
+    article_speakers = resolve_in_article(spans)
+    rows = []
+    for span, article_speaker in zip(spans, article_speakers):
+        if not (0 <= span.start < span.end <= len(body)):
+            raise ValueError(f"extractor offsets {span.start}:{span.end} outside article {article.external_id}")
+        speaker, link_conf = (None, 1.0) if article_speaker is None else directory.link(article_speaker)
+        who = {"speaker": speaker} if isinstance(speaker, Speaker) else {"speaker_id": speaker}
+        rows.append(
+            Statement(
+                article_id=article.pk,
+                **who,
+                speaker_mention=span.speaker[:NAME_MAX],
+                mention_start=span.speaker_start,
+                mention_end=span.speaker_end,
+                speaker_link_confidence=link_conf,
+                text=span.text,
+                kind=span.kind,
+                verb=span.verb[:50],
+                channel=span.channel[:200],
+                start=span.start,
+                end=span.end,
+                confidence=span.confidence,
+                status=ReviewStatus.UNREVIEWED,
+                extractor_version=EXTRACTOR_VERSION,
+            )
+        )
+    return rows
+
+
+def _same(existing, new):
+    for field in EXTRACTED_FIELDS:
+        if field == "speaker":
+            if existing.speaker_id != (new.speaker_id if new.speaker_id is not None else _pk(new.speaker)):
+                return False
+        elif getattr(existing, field) != getattr(new, field):
+            return False
+    return True
+
+
+def _pk(obj):
+    return obj.pk if obj is not None else None
+
+
+def _reconcile(existing, new_rows, summary):
+    """Split one article's work into (to create, to update, ids to delete)."""
+    protected = [s for s in existing if s.is_protected]
+    by_key = {(s.start, s.end, s.kind): s for s in existing if not s.is_protected}
+    create, update, keep_ids = [], [], set()
+    for row in new_rows:
+        if any(p.start < row.end and row.start < p.end for p in protected):
+            continue  # an editor owns this stretch of text
+        old = by_key.get((row.start, row.end, row.kind))
+        if old is None:
+            create.append(row)
+            continue
+        keep_ids.add(old.pk)
+        if _same(old, row):
+            summary["kept"] += 1
+        else:
+            for field in EXTRACTED_FIELDS:
+                setattr(old, field, getattr(row, field))
+            update.append(old)
+    delete = [s.pk for s in by_key.values() if s.pk not in keep_ids]
+    summary["kept"] += len(protected)
+    summary["protected"] += len(protected)
+    return create, update, delete
+
+
+def extract_and_store(article_ids, progress=None):
+    """Extract and store statements for these articles (database pks).
+
+    Returns dict(created, updated, kept, deleted, articles, protected); `progress`, when
+    given, is called with the number of articles done after each chunk.
+    """
+    article_ids = sorted({int(i) for i in article_ids})
+    summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0}
+    if not article_ids:
+        return summary
+    directory = SpeakerDirectory()
+    for offset in range(0, len(article_ids), CHUNK_SIZE):
+        chunk = article_ids[offset : offset + CHUNK_SIZE]
+        with transaction.atomic():
+            _store_chunk(chunk, directory, summary)
+        if progress:
+            progress(len(chunk))
+    return summary
+
+
+def _store_chunk(chunk, directory, summary):
+    articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
+    existing = defaultdict(list)
+    for st in Statement.objects.filter(article_id__in=chunk):
+        existing[st.article_id].append(st)
+    creates, updates, deletes = [], [], []
+    for article in articles:
+        rows = _statement_rows(article, directory)
+        create, update, delete = _reconcile(existing[article.pk], rows, summary)
+        creates += create
+        updates += update
+        deletes += delete
+        summary["articles"] += 1
+    directory.flush()
+    if deletes:
+        Statement.objects.filter(pk__in=deletes).delete()
+    for row in creates:
+        if row.speaker is not None:
+            row.speaker_id = row.speaker.pk
+    if creates:
+        Statement.objects.bulk_create(creates, batch_size=500)
+    if updates:
+        for row in updates:
+            if row.speaker is not None and row.speaker_id is None:
+                row.speaker_id = row.speaker.pk
+        now = timezone.now()
+        for row in updates:
+            row.updated = now  # bulk_update skips auto_now; the index fingerprint reads it
+        Statement.objects.bulk_update(updates, [*EXTRACTED_FIELDS, "updated"], batch_size=500)
+    summary["created"] += len(creates)
+    summary["updated"] += len(updates)
+    summary["deleted"] += len(deletes)
