@@ -212,11 +212,13 @@ def _reconcile(existing, new_rows, summary):
     return create, update, delete
 
 
-def extract_and_store(article_ids, progress=None):
+def extract_and_store(article_ids, progress=None, changed=None):
     """Extract and store statements for these articles (database pks).
 
     Returns dict(created, updated, kept, deleted, articles, protected); `progress`, when
-    given, is called with the number of articles done after each chunk.
+    given, is called with the number of articles done after each chunk; `changed`, when
+    given a set, receives the pks of articles whose statements were written, so that
+    only those need reindexing.
     """
     article_ids = sorted({int(i) for i in article_ids})
     summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0}
@@ -226,13 +228,13 @@ def extract_and_store(article_ids, progress=None):
     for offset in range(0, len(article_ids), CHUNK_SIZE):
         chunk = article_ids[offset : offset + CHUNK_SIZE]
         with transaction.atomic():
-            _store_chunk(chunk, directory, summary)
+            _store_chunk(chunk, directory, summary, changed)
         if progress:
             progress(len(chunk))
     return summary
 
 
-def _store_chunk(chunk, directory, summary):
+def _store_chunk(chunk, directory, summary, changed=None):
     articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
     existing = defaultdict(list)
     for st in Statement.objects.filter(article_id__in=chunk):
@@ -241,6 +243,8 @@ def _store_chunk(chunk, directory, summary):
     for article in articles:
         rows = _statement_rows(article, directory)
         create, update, delete = _reconcile(existing[article.pk], rows, summary)
+        if changed is not None and (create or update or delete):
+            changed.add(article.pk)
         creates += create
         updates += update
         deletes += delete

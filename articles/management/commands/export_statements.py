@@ -1,0 +1,91 @@
+"""export_statements [--article EXTERNAL_ID ...] --format jsonl|csv [--output FILE].
+
+One row per statement, streamed from the database (never all in memory). CSV cells that a
+spreadsheet would run as a formula are neutralised with a leading apostrophe.
+"""
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Article, Statement
+
+COLUMNS = [
+    "article", "speaker", "speaker_mention", "speaker_kind", "kind", "verb", "text", "start",
+    "end", "channel", "confidence", "status",
+]
+QUERY_FIELDS = [
+    "article__external_id", "speaker__name", "speaker_mention", "speaker__kind", "kind", "verb",
+    "text", "start", "end", "channel", "confidence", "status",
+]
+# A spreadsheet evaluates a cell starting with one of these (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class _Out:
+    """A file-like view of the command's stdout for csv.writer (no extra line endings)."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def write(self, text):
+        self.wrapper.write(text, ending="")
+
+
+class Command(BaseCommand):
+    help = "Export statements as JSON Lines or CSV (stdout, or --output FILE)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--article", action="append", default=[], metavar="EXTERNAL_ID",
+                            help="only this article's statements (repeatable)")
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+
+    def handle(self, *args, **options):
+        rows = self.rows(options["article"])
+        if options["output"]:
+            path = Path(options["output"])
+            if not path.parent.is_dir():
+                raise CommandError(f"folder does not exist: {path.parent}")
+            with path.open("w", encoding="utf-8", newline="") as out:
+                count = self.write(rows, out, options["format"])
+            self.stderr.write(f"exported {count} statements to {path}")
+        else:
+            self.write(rows, _Out(self.stdout), options["format"])
+
+    def rows(self, external_ids):
+        queryset = Statement.objects.all()
+        if external_ids:
+            found = set(Article.objects.filter(external_id__in=external_ids).values_list("external_id", flat=True))
+            missing = [e for e in external_ids if e not in found]
+            if missing:
+                raise CommandError(f"no article with external id: {', '.join(missing)}")
+            queryset = queryset.filter(article__external_id__in=external_ids)
+        queryset = queryset.order_by("article__external_id", "start", "pk").values_list(*QUERY_FIELDS)
+        return queryset.iterator(chunk_size=2000)
+
+    def write(self, rows, out, fmt):
+        count = 0
+        if fmt == "csv":
+            writer = csv.writer(out)
+            writer.writerow(COLUMNS)
+            for row in rows:
+                writer.writerow([neutralise(value) for value in row])
+                count += 1
+        else:
+            for row in rows:
+                out.write(json.dumps(dict(zip(COLUMNS, row)), ensure_ascii=False) + "\n")
+                count += 1
+        return count

@@ -1,0 +1,79 @@
+"""export_statements: every column, both formats, one article, and no CSV injection."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.importing.importer import import_paths
+from articles.models import Article, Speaker, Statement
+from articles.statements import extract_and_store
+from articles.management.commands.export_statements import COLUMNS
+from tests.conftest import SEED_ARTICLE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_article():
+    import_paths([SEED_ARTICLE], process=False)
+    article = Article.objects.get()
+    extract_and_store([article.pk])
+    return article
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_statements", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_jsonl_has_every_column(seed_article):
+    lines = export("--format", "jsonl").splitlines()
+    assert len(lines) == 15
+    rows = [json.loads(line) for line in lines]
+    assert all(list(row) == COLUMNS for row in rows)
+    guterres = next(r for r in rows if r["speaker"] == "أنطونيو جوتيريش")
+    assert guterres["article"] == seed_article.external_id
+    assert guterres["speaker_kind"] == "person"
+    assert guterres["kind"] == "partial"
+    assert guterres["text"] == "وقف القتال على الفور"
+    assert seed_article.body[guterres["start"] : guterres["end"]] == guterres["text"]
+    assert guterres["status"] == "unreviewed"
+    assert rows == sorted(rows, key=lambda r: r["start"])
+
+
+def test_csv_round_trips_arabic(seed_article, tmp_path):
+    path = tmp_path / "statements.csv"
+    call_command("export_statements", "--format", "csv", "--output", str(path), stderr=io.StringIO())
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 15
+    assert {r["speaker"] for r in rows} >= {"روبن فاردانيان", "موسكو"}
+    direct = next(r for r in rows if r["kind"] == "direct")
+    assert direct["channel"] == 'لـ"رويترز"'
+
+
+def test_csv_cells_cannot_run_as_formulas(seed_article):
+    st = Statement.objects.first()
+    st.text = "=HYPERLINK(\"http://evil\")"
+    st.verb = "+1"
+    st.save()
+    Speaker.objects.filter(pk=st.speaker_id).update(name="@SUM(A1)")
+    rows = list(csv.reader(io.StringIO(export("--format", "csv"))))
+    row = next(r for r in rows if "HYPERLINK" in r[COLUMNS.index("text")])
+    assert row[COLUMNS.index("text")].startswith("'=")
+    assert row[COLUMNS.index("verb")] == "'+1"
+    assert row[COLUMNS.index("speaker")] == "'@SUM(A1)"
+
+
+def test_one_article_only_and_unknown_article(seed_article):
+    Article.objects.create(external_id="other", title="آخر", body="وقال الوزير إن الاجتماع انتهى دون اتفاق.",
+                           source=seed_article.source, content_hash="y" * 64)
+    extract_and_store(Article.objects.values_list("pk", flat=True))
+    rows = [json.loads(line) for line in export("--article", "other").splitlines()]
+    assert {r["article"] for r in rows} == {"other"}
+    with pytest.raises(CommandError, match="no-such-article"):
+        export("--article", "no-such-article")
