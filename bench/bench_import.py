@@ -19,6 +19,7 @@ import argparse
 import gzip
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,8 @@ def env_for(workdir):
         os.environ,
         DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{workdir / 'db.sqlite3'}"),
         NEWSARCHIVE_INDEX_DIR=str(workdir / "index"),
-        DJANGO_DEBUG="1",
+        DJANGO_DEBUG=os.environ.get("DJANGO_DEBUG", "1"),  # the laptop default; 0 drops the query log
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         DJANGO_SETTINGS_MODULE="newsarchive.settings",
     )
 

@@ -40,7 +40,6 @@ class ArticleWriter:
         self.failures = []
         self.sources = {}
         self.sections = {}
-        self.on_write = None  # called with the counts after each batch (progress display)
 
     def fail(self, failure):
         self.failures.append(failure)
@@ -63,7 +62,9 @@ class ArticleWriter:
         records = [r for r in records if self.resolve_outlet_and_section(r)]
         try:
             with transaction.atomic():
-                changed_ids = self.write_batch(records)
+                changed_ids, tally = self.write_batch(records)
+            # Counted only once the commit succeeded (PostgreSQL checks foreign keys then).
+            self.counts.update(tally)
         except DatabaseError:
             changed_ids = self.write_one_by_one(records)
         if self.process and changed_ids:
@@ -71,8 +72,6 @@ class ArticleWriter:
         # With DEBUG on (the laptop default) Django keeps every query with its parameters;
         # over a corpus that is the whole text again in memory.
         reset_queries()
-        if self.on_write:
-            self.on_write(self.counts)
 
     def resolve_outlet_and_section(self, record):
         """Fetch or create the record's Source and Section (committed outside the batch, so a
@@ -140,8 +139,7 @@ class ArticleWriter:
             Article.objects.filter(pk=article.pk).update(
                 **{column: getattr(article, column) for column in UPDATE_COLUMNS}
             )
-        self.counts.update(tally)
-        return self.ids_of(new) + [a.pk for a in changed]
+        return self.ids_of(new) + [a.pk for a in changed], tally
 
     @staticmethod
     def ids_of(created):
@@ -154,12 +152,13 @@ class ArticleWriter:
         changed_ids = []
         for record in records:
             try:
-                with transaction.atomic():
-                    before = Counter(self.counts)
-                    changed_ids += self.write_batch([record])
+                with transaction.atomic():  # a savepoint: only this article is undone
+                    ids, tally = self.write_batch([record])
             except DatabaseError as error:
-                self.counts = before
                 self.fail(ImportFailure(record.import_path, record.line, f"database refused the article: {error}"))
+            else:
+                changed_ids += ids
+                self.counts.update(tally)
         return changed_ids
 
     @staticmethod
