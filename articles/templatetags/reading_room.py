@@ -273,6 +273,9 @@ def timeline(points, caption):
         "first": months[0][0],
         "last": months[-1][0],
         "total": sum(count for _key, count in months),
+        # The first and last month are labelled under the ends only when the bars reach
+        # both ends; a short span is named in the caption instead.
+        "full_width": len(months) >= MIN_CHART_SLOTS,
     }
 
 
