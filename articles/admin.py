@@ -1,11 +1,17 @@
 """Curation in the Django admin: editors browse articles and review who said what."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Section, Source, Speaker, SpeakerAlias, Statement
+from articles.models import Article, ReviewStatus, Section, Source, Speaker, SpeakerAlias, Statement
+from articles.quotes.speakers import LINK_THRESHOLD
+from articles.statements import merge_speakers
+from articles.text.normalize import normalize_arabic
 
 
 @admin.register(Source)
@@ -29,8 +35,31 @@ class SectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class StatementCurationForm(forms.ModelForm):
+    """Marks a statement as an editor's work when its speaker or span is changed by hand,
+    so that re-extraction never overwrites it."""
+
+    CURATED_FIELDS = {"speaker", "start", "end", "text", "kind", "speaker_mention"}
+
+    class Meta:
+        model = Statement
+        fields = "__all__"
+
+    def save(self, commit=True):
+        statement = super().save(commit=False)
+        if self.instance.pk and self.CURATED_FIELDS & set(self.changed_data):
+            statement.edited = True
+        if {"start", "end"} & set(self.changed_data) and "text" not in self.changed_data:
+            statement.text = statement.article.body[statement.start : statement.end]
+        if commit:
+            statement.save()
+            self.save_m2m()
+        return statement
+
+
 class StatementInline(admin.TabularInline):
     model = Statement
+    form = StatementCurationForm
     extra = 0
     fields = ["text", "speaker", "kind", "verb", "status", "start", "end"]
     readonly_fields = ["start", "end"]
@@ -71,8 +100,32 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
 
+class SpeakerAliasForm(forms.ModelForm):
+    """A spelling belongs to one speaker: say which one instead of failing on the unique index."""
+
+    class Meta:
+        model = SpeakerAlias
+        fields = ["speaker", "name"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        owner = (
+            SpeakerAlias.objects.filter(normalized=normalize_arabic(name))
+            .exclude(pk=self.instance.pk)
+            .select_related("speaker")
+            .first()
+        )
+        if owner is not None:
+            raise forms.ValidationError(
+                _("هذه الصيغة اسم بديل للمتحدث «%(speaker)s» بالفعل؛ ادمج المتحدثين بدلا من ذلك.")
+                % {"speaker": owner.speaker}
+            )
+        return name
+
+
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
+    form = SpeakerAliasForm
     extra = 0
     fields = ["name", "normalized"]
     readonly_fields = ["normalized"]
@@ -85,6 +138,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerAliasInline]
+    actions = ["merge_speakers"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_statement_count=Count("statements"))
@@ -93,23 +147,93 @@ class SpeakerAdmin(admin.ModelAdmin):
     def statement_count(self, obj):
         return obj._statement_count
 
+    @admin.action(description=_("دمج متحدثين"), permissions=["change"])
+    def merge_speakers(self, request, queryset):
+        """Two speakers → one, after a confirmation page that shows both side by side."""
+        speakers = list(queryset.prefetch_related("aliases").order_by("pk"))
+        if len(speakers) != 2:
+            self.message_user(request, _("اختر متحدثين اثنين بالضبط للدمج."), messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            keep_id = request.POST.get("keep")
+            by_id = {str(sp.pk): sp for sp in speakers}
+            if keep_id not in by_id:
+                self.message_user(request, _("اختر المتحدث الذي يبقى."), messages.ERROR)
+                return None
+            keep = by_id.pop(keep_id)
+            merged = next(iter(by_id.values()))
+            merged_repr = str(merged)
+            moved, aliases = merge_speakers(keep, merged)
+            self.log_change(request, keep, f"merged {merged_repr}: {moved} statements, {aliases} aliases")
+            self.message_user(
+                request,
+                _("دُمج «%(merged)s» في «%(keep)s»: نُقل %(moved)d تصريحا و%(aliases)d اسما بديلا.")
+                % {"merged": merged_repr, "keep": keep, "moved": moved, "aliases": aliases},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("تأكيد دمج متحدثين"),
+            "opts": self.model._meta,
+            "speakers": [
+                {"speaker": sp, "aliases": list(sp.aliases.all()), "statements": sp.statements.count()}
+                for sp in speakers
+            ],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/speaker/merge_confirmation.html", context)
+
+
+class ConfidenceBandFilter(admin.SimpleListFilter):
+    """Statements whose speaker link is uncertain, for an editor to check first."""
+
+    title = _("ثقة ربط المتحدث")
+    parameter_name = "link"
+
+    def lookups(self, request, model_admin):
+        return [("uncertain", _("غير مؤكد (أقل من 0.8)")), ("certain", _("مؤكد"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "uncertain":
+            return queryset.filter(speaker_link_confidence__lt=LINK_THRESHOLD)
+        if self.value() == "certain":
+            return queryset.filter(speaker_link_confidence__gte=LINK_THRESHOLD)
+        return queryset
+
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
+    form = StatementCurationForm
     list_display = ["short_text", "speaker", "article", "kind", "verb", "status", "confidence"]
-    list_filter = ["status", "kind", "article__source"]
+    list_filter = ["status", "kind", ("article__source", admin.RelatedOnlyFieldListFilter), "edited",
+                   ConfidenceBandFilter]
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__name", "speaker_mention", "article__title"]
     autocomplete_fields = ["speaker", "article"]
-    readonly_fields = ["extractor_version", "created", "updated"]
+    readonly_fields = ["extractor_version", "edited", "created", "updated"]
+    actions = ["mark_verified", "mark_rejected"]
 
     @admin.display(description=_("النص"))
     def short_text(self, obj):
         return obj.text[:90]
 
+    @admin.action(description=_("تأكيد التصريحات المختارة"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        self._set_status(request, queryset, ReviewStatus.VERIFIED)
+
+    @admin.action(description=_("رفض التصريحات المختارة"), permissions=["change"])
+    def mark_rejected(self, request, queryset):
+        self._set_status(request, queryset, ReviewStatus.REJECTED)
+
+    def _set_status(self, request, queryset, status):
+        count = queryset.update(status=status, updated=timezone.now())
+        self.message_user(request, _("عُدّلت حالة %(count)d تصريحا.") % {"count": count}, messages.SUCCESS)
+
 
 @admin.register(SpeakerAlias)
 class SpeakerAliasAdmin(admin.ModelAdmin):
+    form = SpeakerAliasForm
     list_display = ["name", "speaker", "normalized"]
     search_fields = ["name", "normalized", "speaker__name"]
     autocomplete_fields = ["speaker"]

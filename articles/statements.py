@@ -268,3 +268,28 @@ def _store_chunk(chunk, directory, summary, changed=None):
     summary["created"] += len(creates)
     summary["updated"] += len(updates)
     summary["deleted"] += len(deletes)
+
+
+def merge_speakers(keep, merged):
+    """Move every statement and alias of `merged` to `keep`, then delete `merged`.
+
+    One transaction: either the editor's merge happens entirely or not at all. Alias
+    spellings are unique across speakers, so moving them never collides; the merged
+    speaker's own name becomes an alias of `keep` unless that spelling is already one.
+    Returns (statements moved, aliases moved).
+    """
+    if keep.pk == merged.pk:
+        raise ValueError("a speaker cannot be merged into itself")
+    with transaction.atomic():
+        moved_statements = Statement.objects.filter(speaker=merged).update(speaker=keep, updated=timezone.now())
+        moved_aliases = SpeakerAlias.objects.filter(speaker=merged).update(speaker=keep)
+        for name in (merged.name, keep.name):
+            norm = normalize_arabic(name)
+            if not SpeakerAlias.objects.filter(normalized=norm).exists():
+                SpeakerAlias.objects.create(speaker=keep, name=name)
+                moved_aliases += name == merged.name
+        if not keep.description and merged.description:
+            keep.description = merged.description
+            keep.save(update_fields=["description", "updated"])
+        merged.delete()
+    return moved_statements, moved_aliases
