@@ -18,7 +18,7 @@ The rules follow how Arabic news reports speech (see ARABIC.md):
 import re
 from dataclasses import dataclass, field
 
-from articles.text.normalize import normalize_arabic
+from articles.text.normalize import normalize_arabic, strip_harakat
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
@@ -224,7 +224,7 @@ KNOWN_OUTLETS = _forms(
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
-    "هنا", "كل", "بعض", "جميع", "أي", "غير", "نحو", "حوالي",
+    "هنا", "كل", "بعض", "جميع", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -398,13 +398,19 @@ def _inside_quote_index(tokens):
 
 
 def _is_title_word(norm):
-    return norm in PERSON_TITLES
+    return norm in PERSON_TITLES or (norm[:1] == "و" and norm[1:] in PERSON_TITLES)
 
 
 def _starts_with_al(norm):
     return norm.startswith("ال") or norm.startswith("لل") or norm.startswith("وال") or (
         norm.startswith("بال") and len(norm) > 4
     )
+
+
+def _definite(tok):
+    """Does the written word carry the article? Judged on the text, not the normalized
+    form: ألكساندر normalizes to الكساندر but is a name, not ال + noun."""
+    return _starts_with_al(strip_harakat(tok.text).replace("ـ", ""))
 
 
 def read_speaker(state, i, stop):
@@ -467,7 +473,9 @@ def _apposition_name(state, words, j, stop):
     Extends `words` in place with the name and returns the index after it.
     """
     tokens = state.tokens
-    if _name_run(words) or not any(_is_title_word(w.norm) for w in words):
+    if not any(_is_title_word(w.norm) for w in words):
+        return j
+    if _name_run(words) and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]):
         return j
     k = j
     # في لندن، / رئيس مجلس حكماء المسلمين، : a place or a second title before the name.
@@ -487,7 +495,7 @@ def _apposition_name(state, words, j, stop):
             if names and closes and names[0].norm in PERSON_TITLES:
                 k = n  # a second title: skip it and look for the name after it
                 continue
-            if names and closes and not _starts_with_al(names[0].norm) and names[0].norm not in NOT_A_NAME:
+            if names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME:
                 words.extend(tokens[j:n])
                 return n
         break
@@ -502,14 +510,14 @@ def _noun_phrase_ends(words, tok):
     words (روبن فاردانيان).
     """
     head = words[0].norm
-    indefinite = not _starts_with_al(tok.norm)
+    indefinite = not _definite(tok)
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
-        seen_definite = any(_starts_with_al(w.norm) or w.quote is not None for w in words[1:])
+        seen_definite = any(_definite(w) or w.quote is not None for w in words[1:])
         # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
         return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3)
     last = words[-1]
     if (
-        _starts_with_al(last.norm)
+        _definite(last)
         and len(words) >= 2
         and _is_name_word(words[-2])
         and not _is_title_continuation(words, len(words) - 2, last)
@@ -519,13 +527,13 @@ def _noun_phrase_ends(words, tok):
     name_run = _name_run(words)
     if name_run >= 3 and indefinite:
         return True
-    if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")):
+    if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")) and words[-1].norm not in _forms("أبو", "بن", "ابن", "عبد", "أم", "بنت"):
         # A third "name" word in ة/ات is a noun: … أنتوني بلينكن اتصالات.
         return True
     if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
         return False
     has_title = any(_is_title_word(w.norm) for w in words)
-    if not has_title and indefinite and _starts_with_al(words[-1].norm) and tok.quote is None:
+    if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
     if name_run in (1, 2) and not indefinite:
@@ -535,13 +543,13 @@ def _noun_phrase_ends(words, tok):
 
 
 def _is_name_word(w):
-    return w.is_word and not _starts_with_al(w.norm) and not _is_title_word(w.norm)
+    return w.is_word and not _definite(w) and not _is_title_word(w.norm)
 
 
 def _is_title_continuation(words, k, next_tok):
     """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
     w = words[k]
-    if k == 0 or next_tok is None or not _starts_with_al(next_tok.norm):
+    if k == 0 or next_tok is None or not _definite(next_tok):
         return False
     prev = words[k - 1].norm
     if w.norm.startswith("ل") and len(w.norm) >= 4:
@@ -554,7 +562,7 @@ def _name_run(words):
     run = 0
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if w.is_word and not _starts_with_al(w.norm) and not _is_title_word(w.norm):
+        if w.is_word and not _definite(w) and not _is_title_word(w.norm):
             nxt = words[k + 1] if k + 1 < len(words) else None
             if _is_title_continuation(words, k, nxt):
                 break
@@ -612,9 +620,9 @@ def split_title(text, words):
         if not w.is_word or _is_title_word(w.norm) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
-        if k == len(words) and not _starts_with_al(w.norm):
+        if k == len(words) and not _definite(w):
             k = idx
-        elif k == len(words) and _starts_with_al(w.norm) and _is_name_particle(words, idx):
+        elif k == len(words) and _definite(w) and _is_name_particle(words, idx):
             k = idx
     name_words = words[k:]
     title_words = words[:k]
@@ -668,12 +676,21 @@ def _verb_gender(norm):
     return MASCULINE
 
 
-def _speech_verb(tok):
-    """The verb lemma-ish form if the token is a speech verb (with و/ف allowed)."""
+EXPRESSED = _forms("عبر", "عبرت")
+
+
+def _speech_verb(tok, nxt=None):
+    """The verb lemma-ish form if the token is a speech verb (with و/ف allowed).
+
+    عبر is a speech verb only as عبر عن (expressed); elsewhere it means "via", so it counts
+    only when the caller passes the next token and that token is عن.
+    """
     if not tok.is_word:
         return None
     for cand in (tok.norm, _strip_clitic(tok.norm)):
         if cand in SPEECH_VERBS_M or cand in SPEECH_VERBS_F:
+            if cand in EXPRESSED and (nxt is None or nxt.norm != normalize_arabic("عن")):
+                return None
             return cand
     return None
 
@@ -780,6 +797,10 @@ def _clause_end(state, k, stop):
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
             if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
                 break
+        if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
+            break  # … في سوريا لافتا إلى أن: the participle starts a new statement
+        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
+            break
         if tok.is_word or tok.quote is not None:
             last = m
         m += 1
@@ -959,7 +980,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
     tok = tokens[i]
-    verb = _speech_verb(tok)
+    verb = _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None)
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
@@ -1013,6 +1034,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         weak_ok = verb not in WEAK_VERBS or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
         if object_verb and after < s_end and not relative and weak_ok and verb not in _forms("نفى", "نفت"):
             _add_object(state, tok, verb, sp, after, s_end, channel)
+        return sp
+    if verb.startswith(normalize_arabic("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
+        # وصف الأسد اعتراض الغرب بأنه "هستيري": what is described belongs to the statement.
+        _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
     if opener_kind == "quote" and object_verb and _object_words_before(tokens, after, opener):
         # أعلنت الوزارة تعليق "إجراءات …" في الإقليم: the quote is inside the object.
@@ -1165,7 +1190,7 @@ def _preverbal_subject(state, i, s_begin):
             break
         if t.norm in PREPOSITIONS or t.norm in NOT_A_NAME or t.norm in RELATIVES:
             return None
-        if _starts_with_al(t.norm) and not present:
+        if _definite(t) and not present:
             return None
         words.insert(0, t)
         k -= 1
@@ -1175,7 +1200,7 @@ def _preverbal_subject(state, i, s_begin):
         return None
     start, end = words[0].start, words[-1].end
     name = state.text[start:end]
-    kind = ORGANISATION if _starts_with_al(words[0].norm) and len(words) == 1 else PERSON
+    kind = ORGANISATION if _definite(words[0]) and len(words) == 1 else PERSON
     return _Speaker(name, start, end, name, "", kind, "")
 
 
@@ -1341,7 +1366,7 @@ def extract_statements(text):
             if inside[i]:
                 continue
             tok = tokens[i]
-            if _speech_verb(tok):
+            if _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)

@@ -125,9 +125,40 @@ def resolve_in_article(spans):
     return resolved
 
 
+# A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
+GENERIC_TITLES = {
+    normalize_arabic(w)
+    for w in (
+        "المسؤول", "المتحدث", "الناطق", "الوزير", "الرئيس", "السفير", "المبعوث", "المدرب",
+        "اللاعب", "النجم", "الدبلوماسي", "المصدر", "المسؤولة", "المتحدثة", "الوزيرة",
+        "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
+    )
+}
+DESCRIPTION_STOPWORDS = {normalize_arabic(w) for w in ("باسم", "في", "العام", "السابق", "الجديد")}
+
+
+def _title_reference(known, tokens):
+    """The named person that a title-only mention refers back to, if any."""
+    if not tokens or tokens[0] not in GENERIC_TITLES:
+        return None
+    named = [sp for sp in known if sp.kind == "person" and len(sp.name.split()) > 1]
+    if not named:
+        return None
+    words = {_token_skeleton(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
+    for sp in reversed(named):
+        described = {_token_skeleton(t) for t in normalize_arabic(sp.description).split()}
+        if words & described:
+            return sp
+    # No shared title word: only an article with a single named person is unambiguous.
+    return named[-1] if len(named) == 1 else None
+
+
 def _find_known(known, name, kind):
     norm = normalize_arabic(name)
     tokens = norm.split()
+    by_title = _title_reference(known, tokens)
+    if by_title is not None:
+        return by_title
     for sp in reversed(known):
         if match_confidence(sp.name, name) >= SKELETON:
             return sp
