@@ -239,3 +239,26 @@ def test_the_whole_corpus_imports_in_one_command():
     assert (code, out, err) == (0, f"imported {total}, updated 0, unchanged 0, failed 0\n", "")
     assert Article.objects.count() == total
     assert Source.objects.count() == 5 and Section.objects.count() == 6
+
+
+def test_folder_walk_reads_article_files_only_and_an_explicit_file_always(tmp_path):
+    for name in ("README.md", "NOTICE", "notes.md", "LICENSE.txt", "photo.jpg", ".hidden.txt"):
+        (tmp_path / name).write_text("ليس مقالا\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    shutil.copy(SEED_ARTICLE, tmp_path / ".git" / "copy.txt")
+    (tmp_path / "nested" / "deeper").mkdir(parents=True)
+    shutil.copy(SEED_ARTICLE, tmp_path / "nested" / "deeper" / "seed-copy.txt")
+    (tmp_path / "nested" / "packed.txt.gz").write_bytes(gzip.compress(SEED_ARTICLE.read_bytes()))
+
+    code, out, err = run_import(tmp_path)
+
+    assert (code, out, err) == (0, "imported 2, updated 0, unchanged 0, failed 0\n", "")
+    assert set(Article.objects.values_list("external_id", flat=True)) == {"seed-copy", "packed"}
+
+    code, out, err = run_import(tmp_path / "notes.md")
+
+    assert (code, out) == (1, "imported 0, updated 0, unchanged 0, failed 1\n")
+    assert err == (
+        f"{tmp_path / 'notes.md'}: plain-text article needs a title, a source line and at "
+        "least one paragraph, separated by blank lines\n"
+    )
