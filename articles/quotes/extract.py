@@ -16,6 +16,7 @@ The rules follow how Arabic news reports speech (see ARABIC.md):
 """
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.text.normalize import normalize_arabic, strip_harakat
@@ -66,8 +67,15 @@ class StatementSpan:
 # Lexicons, all in normalize_arabic() form (أ→ا, ى→ي, ة→ه).
 
 
+@lru_cache(maxsize=200_000)
+def _norm(word):
+    """normalize_arabic for one word, cached: news vocabulary repeats a great deal."""
+    return normalize_arabic(word)
+
+
+@lru_cache(maxsize=None)
 def _forms(*words):
-    return {normalize_arabic(w) for w in words}
+    return frozenset(_norm(w) for w in words)
 
 
 # Masculine past stems; feminine = stem + ت (with the few irregular ones listed).
@@ -314,7 +322,7 @@ def tokenize(text):
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         is_word = word[0].isalnum() or word[0] == "_"
-        tokens.append(Token(word, m.start(), m.end(), normalize_arabic(word), is_word))
+        tokens.append(Token(word, m.start(), m.end(), _norm(word), is_word))
     return tokens
 
 
@@ -659,7 +667,7 @@ def guess_kind(sp, gender):
         return ORGANISATION
     if gender == PLURAL:
         return ORGANISATION
-    if _starts_with_al(normalize_arabic(sp.name.split()[0])):
+    if _starts_with_al(_norm(sp.name.split()[0])):
         return ORGANISATION
     return PERSON
 
@@ -689,7 +697,7 @@ def _speech_verb(tok, nxt=None):
         return None
     for cand in (tok.norm, _strip_clitic(tok.norm)):
         if cand in SPEECH_VERBS_M or cand in SPEECH_VERBS_F:
-            if cand in EXPRESSED and (nxt is None or nxt.norm != normalize_arabic("عن")):
+            if cand in EXPRESSED and (nxt is None or nxt.norm != _norm("عن")):
                 return None
             return cand
     return None
@@ -787,7 +795,7 @@ def _clause_end(state, k, stop):
             if _continuation(nxt) or _speech_verb(nxt) and nxt.norm[0] in "وف":
                 break
             if nxt.norm in _forms("في", "فيما", "بينما") and (
-                nxt.norm != normalize_arabic("في") or (m + 2 < stop and tokens[m + 2].norm == "حين")
+                nxt.norm != _norm("في") or (m + 2 < stop and tokens[m + 2].norm == "حين")
             ):
                 break
             if _attribution_at(state, tokens[m + 1].start):
@@ -959,7 +967,7 @@ def _explicit_subject_follows(state, j, stop):
     if norm in PERSON_TITLES or norm in ORGANISATION_HEADS or norm in KNOWN_OUTLETS:
         return True
     return any(
-        normalize_arabic(sp.name.split()[-1]) == norm for sp in state.last_speaker.values() if sp.name
+        _norm(sp.name.split()[-1]) == norm for sp in state.last_speaker.values() if sp.name
     )
 
 
@@ -1035,7 +1043,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         if object_verb and after < s_end and not relative and weak_ok and verb not in _forms("نفى", "نفت"):
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
-    if verb.startswith(normalize_arabic("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
+    if verb.startswith(_norm("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
         # وصف الأسد اعتراض الغرب بأنه "هستيري": what is described belongs to the statement.
         _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
@@ -1100,9 +1108,9 @@ def _relayed_speaker(state, j, stop):
     for k in range(j, min(stop, j + 6)):
         norm = tokens[k].norm
         start = None
-        if norm == normalize_arabic("لسان") and k > 0 and tokens[k - 1].norm == normalize_arabic("على"):
+        if norm == _norm("لسان") and k > 0 and tokens[k - 1].norm == _norm("على"):
             start = k + 1
-        elif norm == normalize_arabic("عن"):
+        elif norm == _norm("عن"):
             start = k + 1
         if start is None:
             continue
@@ -1114,7 +1122,7 @@ def _relayed_speaker(state, j, stop):
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
             m += 1
         says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
-        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and norm != normalize_arabic("عن")):
+        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and norm != _norm("عن")):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
             sp.kind = guess_kind(sp, gender)
@@ -1278,7 +1286,7 @@ def _trailing_attributions(state, s_begin, s_end):
         sp, after = read_speaker(state, j, s_end)
         if sp is None:
             continue
-        head = normalize_arabic(sp.mention.split()[0])
+        head = _norm(sp.mention.split()[0])
         if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
         ):

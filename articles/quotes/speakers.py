@@ -11,6 +11,7 @@ Two jobs, both plain Python:
 """
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from articles.text.normalize import normalize_arabic
@@ -46,6 +47,7 @@ def normalized_name(name):
     return normalize_arabic(clean_name(name))
 
 
+@lru_cache(maxsize=100_000)
 def _token_skeleton(token):
     token = normalize_arabic(token).translate(SOUND_CLASSES)
     if token.startswith("ال") and len(token) > 4:
