@@ -14,7 +14,8 @@ from articles import search as search_layer
 from articles.filters import ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild
 
-EXPORT_PAGE_SIZE = 500
+# The search layer's largest page (articles.search.MAX_PER_PAGE); the export walks pages of it.
+EXPORT_PAGE_SIZE = 100
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,7 +110,7 @@ def _csv_view(request, filterset_class, search_name, columns, filename):
         return run(
             arguments["q"],
             filters=arguments["filters"],
-            sort=arguments["sort"] if arguments["sort"] != "relevance" else "newest",
+            sort=arguments["sort"],
             page=page,
             per_page=EXPORT_PAGE_SIZE,
             exact=arguments["exact"],
@@ -129,6 +130,8 @@ def _csv_view(request, filterset_class, search_name, columns, filename):
         results, page = first, 1
         while True:
             for result in results["results"]:
+                # A spreadsheet has no base address: links are written in full.
+                result["url"] = request.build_absolute_uri(result["url"])
                 yield writer.writerow([neutralise(result.get(column)) for column in columns])
             if page >= (results.get("pages") or 0) or not results["results"]:
                 break

@@ -239,7 +239,9 @@ def _search_page(request, kind):
         kinds = dict(Statement._meta.get_field("kind").choices)
         for result in results["results"]:
             result["kind_label"] = kinds.get(result.get("kind"), result.get("kind"))
-    context.update({"results": results, "page_clamped": clamped})
+    context.update(
+        {"results": results, "page_clamped": clamped, "query_notes": [explain_note(n) for n in results.get("notes", [])]}
+    )
     return render(request, template, context)
 
 
@@ -255,6 +257,18 @@ def run_paged(run, arguments, per_page=RESULTS_PER_PAGE):
         exact=arguments["exact"],
     )
     return results, results["page"] < arguments["page"]
+
+
+def explain_note(note):
+    """The query parser's notes (how it read what was typed), in the reader's language."""
+    prefix, _sep, value = str(note).partition(": ")
+    if note == "unbalanced quote ignored":
+        return _("A quotation mark without its pair was ignored.")
+    if prefix == "date not understood":
+        return _("This date was not understood and was ignored: %(value)s") % {"value": value}
+    if prefix == "unknown field read as words":
+        return _("Unknown field “%(value)s”: searched as ordinary words.") % {"value": value}
+    return str(note)
 
 
 def active_filters(filters):

@@ -95,6 +95,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, reading_
     indexing.rebuild()
     rows = read_csv(client.get("/search/export.csv", {"q": GUTERRES}))
     titles = {row[0]: row[1] for row in rows[1:]}
+    urls = {row[0]: row[6] for row in rows[1:]}
+    assert urls["seed-000"] == "http://testserver/articles/seed-000/"
     assert titles["bbc-001"] == '\'=HYPERLINK("http://evil.example","غوتيريش")'
     assert titles["seed-000"] == room.seed.title
 

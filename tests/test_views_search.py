@@ -241,3 +241,9 @@ def test_article_page_shows_related_articles_from_the_index(client, reading_room
     html = client.get(room.other.get_absolute_url()).content.decode()
     related = html[html.index('id="related-heading"'):]
     assert room.seed.title in related
+
+
+def test_the_query_parsers_notes_are_shown_in_arabic(client, reading_room_index):
+    html = client.get("/search/", {"q": '"وقف القتال'}).content.decode()
+    assert "تجاهلنا علامة تنصيص بلا علامة إغلاق." in html
+    assert len(result_titles(html)) >= 1
