@@ -23,7 +23,7 @@ from articles.text.normalize import normalize_arabic, strip_harakat
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -86,7 +86,7 @@ SPEECH_VERBS_M = _forms(
     "نوه", "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "يقول", "يضيف", "يؤكد",
     "يرى", "يعتبر", "أوضحوا", "طالبوا", "دعوا", "حذروا", "اتهموا", "هدد", "تعهد", "أبدى",
     "تساءل", "رد", "أشاد", "انتقد", "رفض", "نقل", "أدان", "تبنى", "كتب", "عبر", "وصفه",
-    "وصفها",
+    "وصفها", "توعد",
 )
 SPEECH_VERBS_F = _forms(
     "قالت", "أضافت", "أكدت", "أعلنت", "أشارت", "ذكرت", "أوضحت", "تابعت", "صرحت", "شددت",
@@ -94,7 +94,7 @@ SPEECH_VERBS_F = _forms(
     "كشفت", "أعربت", "اتهمت", "حثت", "أقرت", "اعترفت", "توقعت", "أبلغت", "زعمت", "ادعت",
     "نوهت", "تقول", "تضيف", "تؤكد", "ترى", "تعتبر", "هددت", "تعهدت", "أبدت", "تساءلت",
     "ردت", "أشادت", "انتقدت", "رفضت", "استطردت", "أردفت", "نقلت", "أدانت", "تبنت", "كتبت",
-    "عبرت", "وصفته", "وصفتها",
+    "عبرت", "وصفته", "وصفتها", "توعدت",
 )
 PLURAL_VERBS = _forms(
     "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "أوضحوا", "طالبوا", "دعوا",
@@ -105,7 +105,7 @@ OBJECT_VERBS = _forms(
     "أعلن", "أعلنت", "أعلنوا", "دعا", "دعت", "دعوا", "حث", "حثت", "طالب", "طالبت",
     "طالبوا", "نفى", "نفت", "ندد", "نددت", "اتهم", "اتهمت", "اتهموا", "حذر", "حذرت",
     "حذروا", "هدد", "هددت", "تعهد", "تعهدت", "أشاد", "أشادت", "انتقد", "انتقدت",
-    "رفض", "رفضت", "كشف", "كشفت", "أعرب", "أعربت", "شدد", "شددت", "أكد", "أكدت", "اعتبر",
+    "رفض", "رفضت", "توعد", "توعدت", "كشف", "كشفت", "أعرب", "أعربت", "شدد", "شددت", "أكد", "أكدت", "اعتبر",
     "اعتبرت", "وصف", "وصفت", "أدان", "أدانت", "تبنى", "تبنت", "ادعى", "ادعت", "عبر", "عبرت",
 )
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
@@ -164,7 +164,7 @@ PREPOSITIONS = _forms(
 # Time adjuncts that may open an object before its head: دعت موسكو في وقت مبكر من اليوم …
 TIME_WORDS = _forms(
     "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-    "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر",
+    "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر", "السابق",
     "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري",
 )
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
@@ -526,6 +526,7 @@ def _noun_phrase_ends(words, tok):
     last = words[-1]
     if (
         _definite(last)
+        and not last.norm.endswith(("ه", "ات"))
         and len(words) >= 2
         and _is_name_word(words[-2])
         and not _is_title_continuation(words, len(words) - 2, last)
@@ -545,8 +546,9 @@ def _noun_phrase_ends(words, tok):
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
     if name_run in (1, 2) and not indefinite:
-        # A first name and a definite surname (حيدر العبادي), or a name particle (عبد الله).
-        return False
+        # A first name and a definite surname (حيدر العبادي), or a name particle (عبد الله);
+        # a definite noun in ة/ات is the object instead (ووصف ترامب الاتفاقية).
+        return tok.norm.endswith(("ه", "ات"))
     return False
 
 
@@ -732,7 +734,12 @@ def _skip_channel(state, j, stop):
         if tok.quote is not None and tok.start == tok.quote.open_at:
             q = tok.quote
             prev = tokens[k - 1] if k > 0 else None
-            if prev is not None and (prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED) and q.words <= 3:
+            names_outlet = prev is not None and (
+                prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in _forms("مع")
+                or prev.norm in ORGANISATION_HEADS or prev.norm in CHANNEL_NOUNS
+            )
+            if names_outlet and q.words <= 3:
+                # لـ"رويترز"، في حوار مع "سكاي نيوز عربية": the outlet, not the content.
                 channel = channel or state.text[prev.start : q.close_at]
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
@@ -1138,7 +1145,7 @@ def _skip_time_adjunct(tokens, k, stop):
         j += 1
     # Only skip when the run is really about time; في إقليم … is a place and stays.
     run = [t.norm for t in tokens[k:j] if t.is_word]
-    if not run or (run[0] == "في" and (len(run) < 2 or run[1] != "وقت")):
+    if not run or (run[0] == "في" and (len(run) < 2 or run[1] not in _forms("وقت", "السابق", "الماضي"))):
         return k
     return j if j < stop else k
 
@@ -1320,6 +1327,8 @@ def _trailing_attributions(state, s_begin, s_end):
                 break
             b -= 1
         q = tokens[b] if tokens[b].quote is not None else None
+        if q is not None and _has_speech_verb(tokens, s_begin, b):
+            continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
         if q is not None and q.quote.close_at >= tokens[end_tok].end and q.quote.words >= MIN_QUOTE_WORDS:
             _add(state, DIRECT, q.quote.start, q.quote.end, m.group().strip(), sp, "", 0.75)
             continue
