@@ -289,3 +289,30 @@ def test_months_fill_gaps_and_page_window_elides():
     ]
     assert page_window(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
     assert page_window(1, 1) == []
+
+
+def _luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground, background):
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_colour_pairs_of_the_stylesheet_meet_wcag_aa():
+    from pathlib import Path
+
+    css = (Path(__file__).parent.parent / "static/css/reading-room.css").read_text()
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", css))
+    pairs = [
+        ("ink", "paper"), ("muted", "paper"), ("accent", "paper"), ("accent", "card"),
+        ("ink", "mark"), ("ink", "statement"), ("muted", "card"),
+    ]
+    for foreground, background in pairs:
+        assert contrast(colours[foreground], colours[background]) >= 4.5, (foreground, background)
+    # White text on the masthead and on an active facet.
+    assert contrast("#ffffff", colours["accent"]) >= 4.5
+    assert contrast("#ffffff", colours["accent-dark"]) >= 4.5

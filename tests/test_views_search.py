@@ -123,6 +123,8 @@ def test_a_page_past_the_end_shows_the_last_page_with_a_note(client, reading_roo
     assert "هذه آخر صفحة من النتائج" in html
     assert len(result_titles(html)) == 27 - 20
     assert 'aria-current="page">2<' in html
+    # Page links keep the query.
+    assert re.search(r'<a rel="prev" href="\?q=%D8%AC%D9%88%D8%AA%D9%8A%D8%B1%D9%8A%D8%B4&amp;page=1">', html)
 
 
 def test_a_ten_kilobyte_query_is_refused_clearly(client, reading_room_index):
@@ -247,3 +249,15 @@ def test_the_query_parsers_notes_are_shown_in_arabic(client, reading_room_index)
     html = client.get("/search/", {"q": '"وقف القتال'}).content.decode()
     assert "تجاهلنا علامة تنصيص بلا علامة إغلاق." in html
     assert len(result_titles(html)) >= 1
+
+
+def test_choosing_a_year_opens_its_months_with_arabic_names(client, reading_room_index):
+    without_year = client.get("/search/", {"q": GUTERRES}).content.decode()
+    assert 'id="facet-month"' not in without_year
+    html = client.get("/search/", {"q": GUTERRES, "year": "2023"}).content.decode()
+    assert 'id="facet-month"' in html
+    assert re.search(r'href="\?q=[^"]*&amp;year=2023&amp;month=2023-09"><bdi>سبتمبر 2023</bdi>', html)
+    # Changing the year again drops the month with it.
+    month_html = client.get("/search/", {"q": GUTERRES, "year": "2023", "month": "2023-09"}).content.decode()
+    year_link = re.search(r'<a class="facet-value active" aria-current="true" href="([^"]*)"[^>]*><bdi>2023</bdi>', month_html)
+    assert year_link and "month=" not in year_link.group(1)
