@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles import search as search_layer
@@ -239,6 +240,11 @@ def _search_page(request, kind):
         kinds = dict(Statement._meta.get_field("kind").choices)
         for result in results["results"]:
             result["kind_label"] = kinds.get(result.get("kind"), result.get("kind"))
+            # The quote's place in the article, with the query highlighted there too.
+            path, _hash, anchor = result["url"].partition("#")
+            if arguments["q"]:
+                path += "?" + urlencode({"q": arguments["q"], **({"exact": "1"} if arguments["exact"] else {})})
+            result["place_url"] = path + ("#" + anchor if anchor else "")
     context.update(
         {"results": results, "page_clamped": clamped, "query_notes": [explain_note(n) for n in results.get("notes", [])]}
     )

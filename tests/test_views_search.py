@@ -188,7 +188,7 @@ def test_statement_search_shows_quote_speaker_article_and_place(client, reading_
     html = response.content.decode()
     assert "<mark>القتال</mark>" in html
     assert f'href="/speakers/antonio-guterres/"' in html
-    assert f'href="{room.seed.get_absolute_url()}#statement-{room.statement.pk}"' in html
+    assert f'href="{room.seed.get_absolute_url()}?q=%D8%A7%D9%84%D9%82%D8%AA%D8%A7%D9%84#statement-{room.statement.pk}"' in html
     assert "اقتباس مباشر" in html
     assert "20 سبتمبر 2023" in html
 
@@ -261,3 +261,18 @@ def test_choosing_a_year_opens_its_months_with_arabic_names(client, reading_room
     month_html = client.get("/search/", {"q": GUTERRES, "year": "2023", "month": "2023-09"}).content.decode()
     year_link = re.search(r'<a class="facet-value active" aria-current="true" href="([^"]*)"[^>]*><bdi>2023</bdi>', month_html)
     assert year_link and "month=" not in year_link.group(1)
+
+
+def test_no_page_needs_an_inline_script_or_style(client, reading_room_index):
+    from tests.test_views_pages import assert_csp_clean
+
+    room = reading_room_index
+    for url in (
+        "/", "/search/?q=" + GUTERRES, "/search/?q=" + GUTERRES + "&year=2023", "/statements/?q=القتال",
+        room.seed.get_absolute_url() + "?q=" + GUTERRES, room.guterres.get_absolute_url(),
+        room.zat_masr.get_absolute_url(), "/nowhere/", "/search/?q=" + "x" * 600,
+    ):
+        response = client.get(url)
+        assert response.status_code in (200, 400, 404), url
+        assert_csp_clean(response)
+        assert "Content-Security-Policy" in response
