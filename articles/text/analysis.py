@@ -235,14 +235,19 @@ class SkeletonFilter(_WordFilter):
         return skeleton(text)
 
 
+SURFACE_SEPARATOR = "|"
+
+
 class SurfaceFilter(_WordFilter):
-    """Keeps the spelling as written (hamza, ة, ى) so suggestions are real words."""
+    """Pairs each word's normalized form with its spelling as written (hamza, ة, ى):
+    `اذربيجان|أذربيجان`. Did-you-mean corrects on the normalized vocabulary, then looks
+    up the pairs under `normalized|` to show a spelling the archive really uses."""
 
     def word(self, text):
-        word = surface_word(text)
-        if fold_teh_marbuta(normalize_word(word)) in ARABIC_STOP_WORDS or len(word) < 3:
+        exact = normalize_word(text)
+        if exact in ARABIC_STOP_WORDS or len(exact) < 3:
             return ""
-        return word
+        return f"{exact}{SURFACE_SEPARATOR}{surface_word(text)}"
 
 
 # --- analyzers ----------------------------------------------------------------------

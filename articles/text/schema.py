@@ -17,7 +17,7 @@ from articles.text.analysis import (
 DEFAULT_STEMMER = "light"
 
 # Bump the number whenever an analyzer or a field changes what the index holds.
-ANALYZER_REVISION = 1
+ANALYZER_REVISION = 2
 
 
 def analyzer_version(stemmer=DEFAULT_STEMMER):
@@ -44,7 +44,7 @@ def article_schema(stemmer=DEFAULT_STEMMER):
         exact_text=TEXT(analyzer=exact),
         # Name-variant skeletons of title + abstract + body, matched at a low boost.
         skeleton=TEXT(analyzer=skeleton_analyzer(), phrase=False),
-        # Words as written, only for did-you-mean.
+        # normalized|as-written pairs, only for did-you-mean.
         surface=TEXT(analyzer=surface_analyzer(), phrase=False),
         speaker_names=TEXT(analyzer=exact),
         author=TEXT(analyzer=exact, phrase=False),

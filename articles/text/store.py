@@ -9,6 +9,7 @@ IndexNeedsRebuild rather than searched with the wrong analyzer.
 
 import json
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from articles.text.schema import (
     STATEMENTS,
     analyzer_version,
 )
-from articles.text.analysis import surface_word, word_forms, words_with_offsets
+from articles.text.analysis import SURFACE_SEPARATOR, word_forms, words_with_offsets
 from articles.text.normalize import normalize_arabic
 
 META_FILE = "index.json"
@@ -101,10 +102,30 @@ def replace(target, built):
     shutil.rmtree(old, ignore_errors=True)
 
 
+_open = {}
+_open_lock = threading.Lock()
+
+
+def _meta_stamp(folder):
+    """Changes when the folder is replaced by a rebuild (a new index.json)."""
+    try:
+        st = (Path(folder) / META_FILE).stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
 def open_index(folder, *, create_missing=False, stemmer=None):
+    """The index in `folder`, reused across calls (and its searchers with it) until a
+    rebuild replaces the folder."""
     state = index_state(folder, stemmer)
     if state == "ok":
-        return ArchiveIndex(folder)
+        key = str(Path(folder).resolve())
+        with _open_lock:
+            cached = _open.get(key)
+            if cached is None or cached.stamp != _meta_stamp(folder):
+                cached = _open[key] = ArchiveIndex(folder)
+            return cached
     if state == "missing" and create_missing:
         return create(folder, stemmer or DEFAULT_STEMMER)
     if state == "missing":
@@ -210,11 +231,25 @@ class ArchiveIndex:
         meta = read_meta(self.folder) or {}
         self.stemmer = meta.get("stemmer", DEFAULT_STEMMER)
         self._ix = {}
+        self._local = threading.local()
+        self.stamp = _meta_stamp(self.folder)
 
     def ix(self, name):
         if name not in self._ix:
             self._ix[name] = windex.open_dir(self.folder, indexname=name)
         return self._ix[name]
+
+    def searcher(self, name):
+        """This thread's searcher, refreshed when a writer has committed since.
+
+        Opening a searcher reads every segment's term tables (about 100 ms), so it is
+        kept; Whoosh searchers are not shared between threads."""
+        searchers = getattr(self._local, "searchers", None)
+        if searchers is None:
+            searchers = self._local.searchers = {}
+        current = searchers.get(name)
+        searchers[name] = current.refresh() if current else self.ix(name).searcher()
+        return searchers[name]
 
     @contextmanager
     def writer(self, name, *, timeout, procs=1, limitmb=128):
@@ -250,19 +285,22 @@ class ArchiveIndex:
         parsed = q.parse(text)
         query, highlight = q.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
         outcome = Outcome(highlight=highlight, notes=list(parsed.notes))
-        if query is None and filter_query is not None:
-            query = q.wq.Every()
+        if query is None and not text.strip():
+            query = q.wq.Every()  # nothing typed: browse (by the filters, if any)
+        if query is not None and filter_query is not None:
+            # The filter joins the query (scoring nothing) rather than going to the
+            # collector: Whoosh's FilterCollector is skipped under a TimeLimitCollector.
+            query = q.wq.And([query, q.wq.ConstantScoreQuery(filter_query, 0.0)])
         if query is not None:
-            with self.ix(kind).searcher() as searcher:
-                self._collect(searcher, query, outcome, filter_query, sort, page, per_page,
-                              time_limit, facets)
+            searcher = self.searcher(kind)
+            if True:  # one searcher per thread, kept open between searches
+                self._collect(searcher, query, outcome, sort, page, per_page, time_limit, facets)
                 if outcome.total < FEW_HITS and not parsed.is_empty:
                     outcome.suggestion = self._suggest(searcher, parsed, kind)
         outcome.took_ms = round((time.perf_counter() - started) * 1000, 1)
         return outcome
 
-    def _collect(self, searcher, query, outcome, filter_query, sort, page, per_page,
-                 time_limit, facets):
+    def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets):
         sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
         groupedby = {
             name: sorting.FieldFacet(name, allow_overlap=(name == "speaker"), maptype=sorting.Count)
@@ -270,7 +308,7 @@ class ArchiveIndex:
         }
         collector = searcher.collector(
             limit=page * per_page, sortedby=sortedby, reverse=reverse,
-            groupedby=groupedby or None, filter=filter_query, optimize=False,
+            groupedby=groupedby or None, optimize=False,
         )
         timed = TimeLimitCollector(collector, time_limit, use_alarm=False)
         try:
@@ -289,10 +327,10 @@ class ArchiveIndex:
                 outcome.facets[name] = {}
 
     def _suggest(self, searcher, parsed, kind):
-        """Replace each word the index lacks by the closest real word as written."""
+        """Replace each word the index lacks by the closest real word, as written."""
         if kind != ARTICLES:
             return None
-        corrector = searcher.corrector("surface")
+        corrector = searcher.corrector("exact_text")
         reader = searcher.reader()
         changed, words = False, []
         for group in parsed.groups:
@@ -304,14 +342,24 @@ class ArchiveIndex:
                     if forms is None or len(forms.exact) < 3 or self._known(reader, forms):
                         words.append(word)
                         continue
-                    maxdist = 1 if len(forms.exact) <= 4 else 2
-                    found = corrector.suggest(surface_word(word), limit=1, maxdist=maxdist)
-                    if found:
-                        changed = True
-                        words.append(found[0])
-                    else:
-                        words.append(word)
+                    # A close first letter keeps the lexicon walk short (tens of ms).
+                    found = corrector.suggest(forms.exact, limit=1, maxdist=1, prefix=1) or \
+                        corrector.suggest(forms.exact, limit=1, maxdist=2, prefix=2)
+                    spelling = found and self._spelling(reader, found[0])
+                    changed = changed or bool(spelling)
+                    words.append(spelling or word)
         return " ".join(words) if changed else None
+
+    @staticmethod
+    def _spelling(reader, normalized):
+        """The commonest written form of a normalized word in the archive."""
+        prefix = normalized + SURFACE_SEPARATOR
+        pairs = [t for t in reader.expand_prefix("surface", prefix)]
+        if not pairs:
+            return None
+        best = max(pairs, key=lambda t: (reader.doc_frequency("surface", t), t))
+        best = best.decode("utf-8") if isinstance(best, bytes) else best
+        return best[len(prefix):]
 
     @staticmethod
     def _known(reader, forms):
@@ -325,7 +373,8 @@ class ArchiveIndex:
 
     def more_like_this(self, external_id, text, limit=5):
         """Articles sharing the most distinctive words of `text` (the article's own)."""
-        with self.ix(ARTICLES).searcher() as searcher:
+        searcher = self.searcher(ARTICLES)
+        if True:
             docnum = searcher.document_number(external_id=external_id)
             if docnum is None:
                 return []
