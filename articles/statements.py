@@ -31,6 +31,7 @@ from articles.quotes.speakers import (
 from articles.text.normalize import normalize_arabic
 
 CHUNK_SIZE = 500
+MAX_REPORTED_FAILURES = 50
 # Link confidence stored on a statement whose speaker was created although an existing
 # speaker might be the same one: low enough to sort first in the admin.
 UNCERTAIN_NEW_SPEAKER = 0.5
@@ -218,10 +219,12 @@ def extract_and_store(article_ids, progress=None, changed=None):
     Returns dict(created, updated, kept, deleted, articles, protected); `progress`, when
     given, is called with the number of articles done after each chunk; `changed`, when
     given a set, receives the pks of articles whose statements were written, so that
-    only those need reindexing.
+    only those need reindexing. An article the extractor fails on keeps its statements and
+    is counted in `failed` (with its external id and the error in `failures`).
     """
     article_ids = sorted({int(i) for i in article_ids})
-    summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0}
+    summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0,
+               "failed": 0, "failures": []}
     if not article_ids:
         return summary
     directory = SpeakerDirectory()
@@ -241,7 +244,14 @@ def _store_chunk(chunk, directory, summary, changed=None):
         existing[st.article_id].append(st)
     creates, updates, deletes = [], [], []
     for article in articles:
-        rows = _statement_rows(article, directory)
+        try:
+            rows = _statement_rows(article, directory)
+        except Exception as error:  # noqa: BLE001 — one bad article must not stop the archive
+            # Its stored statements stay as they were; the caller reports the failure.
+            summary["failed"] += 1
+            if len(summary["failures"]) < MAX_REPORTED_FAILURES:
+                summary["failures"].append((article.external_id, f"{type(error).__name__}: {error}"))
+            continue
         create, update, delete = _reconcile(existing[article.pk], rows, summary)
         if changed is not None and (create or update or delete):
             changed.add(article.pk)

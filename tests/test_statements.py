@@ -140,4 +140,29 @@ def test_article_without_statements_and_unknown_ids():
     summary = extract_and_store([a.pk, 999999])
     assert summary["articles"] == 1
     assert summary["created"] == 0
-    assert extract_and_store([]) == {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0}
+    assert extract_and_store([])["articles"] == 0
+
+
+def test_an_article_the_extractor_fails_on_keeps_its_statements(monkeypatch):
+    """Fault injection: one article makes the extractor raise; the rest are stored."""
+    good = make_article("good", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن واشنطن تدعم الحل الدبلوماسي.")
+    bad = make_article("bad", "وقالت وزارة الصحة إن 20 شخصا أصيبوا في الانفجار.")
+    extract_and_store([bad.pk])
+    kept = list(bad.statements.values_list("text", flat=True))
+    assert kept
+
+    import articles.statements as statements_module
+
+    real = statements_module.extract_statements
+
+    def failing_on_bad(text):
+        if "وزارة الصحة" in text:
+            raise RuntimeError("rule bug")
+        return real(text)
+
+    monkeypatch.setattr(statements_module, "extract_statements", failing_on_bad)
+    summary = extract_and_store([good.pk, bad.pk])
+    assert summary["failed"] == 1
+    assert summary["failures"] == [("bad", "RuntimeError: rule bug")]
+    assert good.statements.count() == 1
+    assert list(bad.statements.values_list("text", flat=True)) == kept

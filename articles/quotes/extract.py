@@ -1016,7 +1016,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # …، وحث أذربيجان على …: the verb continues the sentence's subject.
         sp = _inherit(state, gender, sentence_subject)
     elif _opens_content(tokens, j, s_end) and not (
-        tokens[j].quote is not None and tokens[j].quote.words < MIN_INTRODUCED_QUOTE_WORDS
+        j < s_end and tokens[j].quote is not None and tokens[j].quote.words < MIN_INTRODUCED_QUOTE_WORDS
     ):
         sp = None
         after = j

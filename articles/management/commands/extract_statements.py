@@ -49,6 +49,10 @@ class Command(BaseCommand):
         )
         if changed and not options["no_index"]:
             self.reindex(sorted(changed))
+        if summary["failed"]:
+            for external_id, error in summary["failures"]:
+                self.stderr.write(f"{external_id}: {error}")
+            raise CommandError(f"{summary['failed']} articles could not be extracted; their statements were left as they were")
 
     def article_ids(self, options):
         if options["all"]:
