@@ -13,8 +13,8 @@ The query language (documented in docs/search.md):
     date:2018        a year, month (2018-02), day (2018-02-15) or range 2018-02..2018-03,
                      open ranges 2018-02.. and ..2018-03  (also تاريخ:)
 
-Nothing the user types is an error: unbalanced quotes, a stray `-`, unknown fields or
-bad dates are read as plain words (and the parse says so in `notes`). Whoosh's own
+Nothing the user types is an error: unbalanced quotes are dropped, a stray `-` ignored,
+unknown fields read as plain words, bad dates left out (each said in `notes`). Whoosh's own
 query parser is not used, so `*`, `?` and `؟` are never wildcards.
 """
 
@@ -155,8 +155,10 @@ def _clause(field_name, quoted, bare, negated, notes):
                 start, end = parse_date_range(value)
                 return Clause("date", value, negated, "date", start, end)
             except (ValueError, OverflowError):
+                # Searching "2018-13" as words would only empty the results; the note
+                # tells the user the date was left out.
                 notes.append(f"date not understood: {value}")
-                return Clause("word", value, negated) if value.strip() else None
+                return None
         if canonical and value.strip():
             return Clause("field", value.strip(), negated, canonical)
         notes.append(f"unknown field read as words: {field_name}")
