@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from articles import search as search_layer
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
-from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
 from articles.indexing import IndexNeedsRebuild, open_archive_index
+from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
 from articles.text import query as query_language
 from articles.text.highlight import matched_spans
