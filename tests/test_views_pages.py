@@ -316,3 +316,12 @@ def test_colour_pairs_of_the_stylesheet_meet_wcag_aa():
     # White text on the masthead and on an active facet.
     assert contrast("#ffffff", colours["accent"]) >= 4.5
     assert contrast("#ffffff", colours["accent-dark"]) >= 4.5
+
+
+def test_mixed_latin_fragments_are_isolated(client, reading_room):
+    # "ذا فويس The Voice": each paragraph takes its direction from its own first letter, and
+    # names and outlets are isolated so a Latin fragment cannot reorder what is around it.
+    html = client.get(reading_room.other.get_absolute_url()).content.decode()
+    assert re.search(r'<p dir="auto">[^<]*ذا فويس The Voice[^<]*</p>', html)
+    assert '<h1 dir="auto">' in html
+    assert "<bdi>بي بي سي عربي</bdi>" in html
