@@ -110,10 +110,22 @@ def test_neutralise_prefixes_formula_starts(cell):
 
 def test_statements_csv_export(client, reading_room_index):
     room = reading_room_index
+    from articles import indexing
+    from articles.models import Speaker, Statement
+
+    vardanyan = Speaker.objects.create(name="روبن فاردانيان", slug="ruben-vardanyan", kind="person")
+    quote = "هذه حرب كبيرة"
+    start = room.body.index(quote)
+    Statement.objects.create(
+        article=room.seed, speaker=vardanyan, text=quote, kind="partial", start=start, end=start + len(quote)
+    )
+    indexing.rebuild()
     rows = read_csv(client.get("/statements/export.csv", {"speaker": "antonio-guterres"}))
     assert rows[0] == api.STATEMENT_COLUMNS
     texts = {row[1] for row in rows[1:]}
-    assert texts == {room.statement.text, room.other_statement.text}
+    assert texts == {room.statement.text, room.other_statement.text}, "only Guterres's statements"
+    everyone = read_csv(client.get("/statements/export.csv", {"q": "حرب OR القتال OR هدنة"}))
+    assert quote in {row[1] for row in everyone[1:]}
 
 
 def test_csv_export_refuses_bad_parameters_with_400(client, reading_room_index):
