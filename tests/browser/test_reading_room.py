@@ -109,6 +109,7 @@ def test_search_facet_article_speaker_walk(browser, live_server, reading_room_in
         page.wait_for_url(re.compile(r"source=zat-masr"))
         assert page.locator(".facet a.facet-value.active", has_text="ذات مصر").count() == 1
         assert page.locator(".active-filters a", has_text="ذات مصر").count() == 1
+        assert page.locator(".result-title a").count() == 1
         assert "q=%D8%AC%D9%88%D8%AA%D9%8A%D8%B1%D9%8A%D8%B4" in page.url
 
         # 3. Open the seed article: the term is highlighted, the statement marked.
