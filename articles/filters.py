@@ -84,7 +84,8 @@ class ReadingRoomFilterSet(df.FilterSet):
             rejected.append((name, self.form.fields[name].label if name in self.form.fields else name, value, " ".join(errors)))
         return rejected
 
-    def query_too_long(self):
+    def query_refused(self):
+        """True when the query itself is refused (too long, or a NUL character)."""
         self.form.is_valid()
         return "q" in self.form.errors
 

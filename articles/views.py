@@ -222,9 +222,15 @@ def _search_page(request, kind):
         "rejected": [r for r in filterset.rejected() if r[0] != "q"],
         "results": None,
     }
-    if filterset.query_too_long():
-        context["query_error"] = _("The query is too long: at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
-        context["query"] = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    if filterset.query_refused():
+        raw_query = request.GET.get("q", "")
+        if len(raw_query) > MAX_QUERY_LENGTH:
+            context["query_error"] = _("The query is too long: at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        else:  # e.g. a NUL character, which nothing can be searched for
+            context["query_error"] = _("The query cannot be searched: %(reason)s") % {
+                "reason": " ".join(filterset.form.errors["q"])
+            }
+        context["query"] = raw_query[:MAX_QUERY_LENGTH].replace("\x00", "")
         return render(request, template, context, status=400)
     if not arguments["q"] and not arguments["filters"]:
         return render(request, template, context)

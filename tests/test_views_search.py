@@ -269,3 +269,22 @@ def test_no_page_needs_an_inline_script_or_style(client, reading_room_index):
         assert response.status_code in (200, 400, 404), url
         assert_csp_clean(response)
         assert "Content-Security-Policy" in response
+
+
+@pytest.mark.parametrize(
+    "query", ["*", "؟", '"', "OR", "-", "- -", "date:2018-99", "source:", "((", "جوتيريش\x00", "ـــ", "ً", "١٢٣"]
+)
+@pytest.mark.parametrize("url", ["/search/", "/statements/", "/api/search/"])
+def test_odd_queries_never_fail(client, reading_room_index, url, query):
+    response = client.get(url, {"q": query})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400 and not url.startswith("/api/"):
+        # Refused, and the page says why.
+        assert 'class="notice error" role="alert"' in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "99999999999999999999"])
+def test_statements_page_survives_junk_pages(client, reading_room_index, page):
+    response = client.get("/statements/", {"q": "القتال", "page": page})
+    assert response.status_code == 200
+    assert "وقف <mark>القتال</mark> على الفور" in response.content.decode()
