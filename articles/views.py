@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
@@ -90,7 +90,14 @@ def most_quoted_speakers(limit=10):
     return list(speakers), month_start
 
 
+def no_such_page_if_nul(value):
+    """A NUL character can name no row, and PostgreSQL refuses it in a lookup: 404 at once."""
+    if "\x00" in value:
+        raise Http404
+
+
 def article_detail(request, external_id):
+    no_such_page_if_nul(external_id)
     article = get_object_or_404(Article.objects.select_related("source", "section"), external_id=external_id)
     statements = list(public_statements().filter(article=article).select_related("speaker"))
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
@@ -137,6 +144,7 @@ def related_articles(external_id, limit=5):
 
 
 def speaker_detail(request, slug):
+    no_such_page_if_nul(slug)
     speaker = get_object_or_404(Speaker, slug=slug)
     statements = (
         public_statements()

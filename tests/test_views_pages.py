@@ -325,3 +325,8 @@ def test_mixed_latin_fragments_are_isolated(client, reading_room):
     assert re.search(r'<p dir="auto">[^<]*ذا فويس The Voice[^<]*</p>', html)
     assert '<h1 dir="auto">' in html
     assert "<bdi>بي بي سي عربي</bdi>" in html
+
+
+@pytest.mark.parametrize("url", ["/articles/seed%00-000/", "/speakers/anto%00nio/", "/sources/zat%00/"])
+def test_a_nul_character_in_a_page_address_is_a_404(client, reading_room, url):
+    assert client.get(url).status_code == 404

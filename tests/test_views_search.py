@@ -288,3 +288,17 @@ def test_statements_page_survives_junk_pages(client, reading_room_index, page):
     response = client.get("/statements/", {"q": "القتال", "page": page})
     assert response.status_code == 200
     assert "وقف <mark>القتال</mark> على الفور" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url,name",
+    [("/search/", name) for name in ("source", "section", "speaker", "year", "month", "date_from", "date_to", "sort", "exact", "page")]
+    + [("/statements/", name) for name in ("source", "speaker", "kind", "year", "sort", "exact", "page")],
+)
+def test_a_nul_character_in_any_parameter_is_refused_politely(client, reading_room_index, url, name):
+    # PostgreSQL refuses NUL in a string: it must never reach a database lookup.
+    response = client.get(url, {"q": GUTERRES, name: "zat\x00masr"})
+    assert response.status_code == 200
+    assert "لم نفهم بعض المعايير فتجاهلناها" in response.content.decode()
+    api = client.get("/api" + url, {"q": GUTERRES, name: "zat\x00masr"})
+    assert api.status_code == 400
