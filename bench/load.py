@@ -62,17 +62,18 @@ def server_env(data):
     )
 
 
-def start_gunicorn(data, port, workers, threads):
+def start_gunicorn(data, port, workers, threads, code=ROOT):
     env = server_env(data)
+    env["PYTHONPATH"] = str(code)
     python = sys.executable
     subprocess.run([python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-                   cwd=ROOT, env=env, check=True)
+                   cwd=code, env=env, check=True)
     log = open(Path(data) / "gunicorn.log", "ab")
     proc = subprocess.Popen(
         [python, "-m", "gunicorn", "newsarchive.wsgi", "-b", f"127.0.0.1:{port}",
          "-w", str(workers), "--threads", str(threads), "--timeout", "60",
          "--keep-alive", "5", "--access-logfile", "-"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -210,6 +211,8 @@ def main(argv=None):
     parser.add_argument("--data", type=Path, required=True,
                         help="folder with db.sqlite3 and index/ (from run_all.py)")
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (else gunicorn is started)")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="code to serve (e.g. the frozen var/bench/code-<sha> the data was built with)")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
@@ -224,7 +227,7 @@ def main(argv=None):
         base = args.url
     else:
         port = free_port()
-        proc = start_gunicorn(args.data, port, args.workers, args.threads)
+        proc = start_gunicorn(args.data, port, args.workers, args.threads, code=args.code)
         base = f"http://127.0.0.1:{port}"
     try:
         samples, errors, elapsed = run_load(base, users, duration, urls, queries)

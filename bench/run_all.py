@@ -17,10 +17,15 @@ For each size, in var/bench/run-<size>/ (git-ignored):
      (bench/pg_baseline.py), statements copied from our database
 Each step runs in its own subprocess; results are merged into var/bench/results.json and
 the comparison table is printed from it, with the ratios to PostgreSQL and the targets.
+
+The code measured is a frozen copy of a commit (`git archive`, default HEAD) under
+var/bench/code-<sha>/, so work landing in the tree during a long run cannot change the
+analyzer under it; the commit is recorded with the results.
 """
 
 import argparse
 import json
+import re
 import os
 import secrets
 import sqlite3
@@ -40,9 +45,37 @@ SIZES = {"1x": CORPUS_1X, "4x": CORPUS_4X}
 RESULTS = BENCH_DIR / "results.json"
 
 
+CODE = ROOT  # replaced by the frozen copy in main()
+
+
+def snapshot(commit):
+    sha = subprocess.run(["git", "rev-parse", "--short=12", commit], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    target = BENCH_DIR / f"code-{sha}"
+    if not (target / "manage.py").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return sha, target
+
+
+def patch_snapshot(code, batch_size):
+    """Bench-side workaround, recorded with the results: at HEAD d4aeb1a a rebuild over
+    articles with extracted statements fails on SQLite ("Expression tree is too large")
+    once one indexing chunk prefetches more than ~1000 distinct speakers; smaller chunks
+    avoid it. Reported to the search owner; only the frozen copy is changed."""
+    path = code / "articles" / "indexing.py"
+    text = path.read_text()
+    patched = re.sub(r"^BATCH_SIZE = \d+", f"BATCH_SIZE = {batch_size}", text, flags=re.M)
+    path.write_text(patched)
+    return patched != text
+
+
 def bench_env(workdir):
     return dict(
         os.environ,
+        PYTHONPATH=str(CODE),
+        NEWSARCHIVE_CODE_ROOT=str(CODE),
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
         NEWSARCHIVE_INDEX_DIR=str(workdir / "index"),
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -64,7 +97,7 @@ def run_measured(argv, env, log):
     log.write(f"\n$ {' '.join(map(str, argv))}\n".encode())
     log.flush()
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=log)
+    proc = subprocess.Popen(argv, cwd=CODE, env=env, stdout=log, stderr=log)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -76,10 +109,10 @@ def manage(*args):
 
 
 def command_exists(name):
-    return (ROOT / "articles" / "management" / "commands" / f"{name}.py").exists()
+    return (CODE / "articles" / "management" / "commands" / f"{name}.py").exists()
 
 
-def build(label, corpus, workdir, log):
+def build(label, corpus, workdir, log, extract=True, workers=1):
     out = {}
     env = bench_env(workdir)
     for f in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
@@ -87,9 +120,9 @@ def build(label, corpus, workdir, log):
     subprocess.run(["rm", "-rf", str(workdir / "index")], check=True)
     steps = [("migrate", manage("migrate", "--noinput", "-v", "0")),
              ("store", manage("import_articles", "--no-process", "--no-progress", str(corpus)))]
-    if command_exists("extract_statements"):
-        steps.append(("extract", manage("extract_statements")))
-    steps.append(("index", manage("rebuild_index")))
+    if extract and command_exists("extract_statements"):
+        steps.append(("extract", manage("extract_statements", "--all", "--no-index", "--no-progress")))
+    steps.append(("index", manage("rebuild_index", "--workers", str(workers))))
     for step, argv in steps:
         print(f"[{label}] {step} …", flush=True)
         seconds, rss, rc = run_measured(argv, env, log)
@@ -112,8 +145,8 @@ def sizes(workdir):
 
 
 def probe(workdir, log, profile=None):
-    argv = [sys.executable, "bench/serve_probe.py"] + (["--profile", str(profile)] if profile else [])
-    result = subprocess.run(argv, cwd=ROOT, env=bench_env(workdir), capture_output=True, text=True)
+    argv = [sys.executable, str(ROOT / "bench" / "serve_probe.py")] + (["--profile", str(profile)] if profile else [])
+    result = subprocess.run(argv, cwd=CODE, env=bench_env(workdir), capture_output=True, text=True)
     log.write(result.stderr.encode())
     if result.returncode != 0:
         print(result.stderr[-3000:])
@@ -128,7 +161,7 @@ def page_probe(workdir, queries):
     from load import free_port, proc_status_kb, start_gunicorn, worker_pids
 
     port = free_port()
-    proc = start_gunicorn(workdir, port, workers=1, threads=1)
+    proc = start_gunicorn(workdir, port, workers=1, threads=1, code=CODE)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         samples, errors = [], 0
@@ -260,12 +293,23 @@ def main(argv=None):
     parser.add_argument("--skip", default="", help="comma list of: page,pg")
     parser.add_argument("--profile", action="store_true", help="cProfile the measured search pass")
     parser.add_argument("--report", action="store_true", help="only print the table from results.json")
+    parser.add_argument("--commit", default="HEAD", help="the commit to measure (frozen copy)")
+    parser.add_argument("--no-extract", action="store_true", help="skip statement extraction")
+    parser.add_argument("--workers", type=int, default=1, help="rebuild_index --workers")
+    parser.add_argument("--index-batch", type=int, default=0,
+                        help="patch indexing.BATCH_SIZE in the frozen copy (see patch_snapshot)")
     args = parser.parse_args(argv)
+    global CODE
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     if args.report:
         report(results)
         return
     skip = set(filter(None, args.skip.split(",")))
+    sha, CODE = snapshot(args.commit)
+    patched = bool(args.index_batch) and patch_snapshot(CODE, args.index_batch)
+    if patched:
+        sha += f"+BATCH_SIZE={args.index_batch}"
+    print(f"measuring commit {sha} (frozen in {CODE})", flush=True)
     _name, queries = load_queries()
     for label in args.sizes.split(","):
         corpus = SIZES.get(label) or first_articles(int(label))
@@ -276,7 +320,9 @@ def main(argv=None):
         entry = results.get(label, {})
         with open(workdir / "run.log", "ab") as log:
             if not (args.reuse and (workdir / "db.sqlite3").exists()):
-                entry["build"] = build(label, corpus, workdir, log)
+                entry["build"] = build(label, corpus, workdir, log, extract=not args.no_extract,
+                                       workers=args.workers)
+                entry["commit"] = sha
             entry["sizes"] = sizes(workdir)
             print(f"[{label}] serve probe …", flush=True)
             entry["probe"] = probe(workdir, log, BENCH_DIR / f"search-{label}.prof" if args.profile else None)

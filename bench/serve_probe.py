@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The code measured: a frozen copy (run_all.py) or this checkout.
+sys.path.insert(0, os.environ.get("NEWSARCHIVE_CODE_ROOT") or str(Path(__file__).resolve().parent.parent))
 from common import load_queries, percentiles, self_peak_rss_mb, timed  # noqa: E402
 
 
