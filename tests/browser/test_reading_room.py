@@ -141,6 +141,10 @@ def test_search_facet_article_speaker_walk(browser, live_server, reading_room_in
 
         # 5. The feed and the CSV of the search are one click from the results.
         page.goto(live_server.url + "/search/?q=%D8%AC%D9%88%D8%AA%D9%8A%D8%B1%D9%8A%D8%B4")
+        # Progressive enhancement: choosing a sort order submits the form by itself.
+        page.locator("select[name=sort]").select_option("newest")
+        page.wait_for_url(re.compile(r"sort=newest"))
+        assert page.locator(".result-title a").first.inner_text() == room.other.title
         feed_href = page.locator(".tools a", has_text="Atom").get_attribute("href")
         feed = page.request.get(live_server.url + feed_href)
         assert feed.ok and feed.headers["content-type"].startswith("application/atom+xml")
