@@ -76,12 +76,14 @@ class ReadingRoomFilterSet(df.FilterSet):
         return {name: value for name, value in self.form.cleaned_data.items() if name not in self.form.errors}
 
     def rejected(self):
-        """[(parameter, submitted value, reason)] for the note on the page."""
+        """[(parameter, its label, the submitted value, the reason)] for the note on the page."""
         self.form.is_valid()
         rejected = []
         for name, errors in self.form.errors.items():
-            value = self.data.get(name, "")
-            rejected.append((name, self.form.fields[name].label if name in self.form.fields else name, value, " ".join(errors)))
+            # A NUL would reach the page as an invisible control character: show it as �.
+            value = str(self.data.get(name, "")).replace("\x00", "\ufffd")
+            label = self.form.fields[name].label if name in self.form.fields else name
+            rejected.append((name, label, value, " ".join(errors)))
         return rejected
 
     def query_refused(self):
