@@ -129,8 +129,8 @@ def query_spans(body, query, exact=False):
         return []
     try:
         stemmer = open_archive_index().stemmer
-    except IndexNeedsRebuild:
-        stemmer = DEFAULT_STEMMER  # the page still marks the words, with the default analyzer
+    except Exception:  # no usable index: the page still marks the words, with the default analyzer
+        stemmer = DEFAULT_STEMMER
     _query, terms = query_language.build(query_language.parse(query), stemmer=stemmer, exact_mode=exact)
     return matched_spans(body, terms, stemmer)
 
@@ -140,6 +140,9 @@ def related_articles(external_id, limit=5):
     try:
         return search_layer.more_like_this(external_id, limit=limit)
     except IndexNeedsRebuild:
+        return []
+    except Exception:  # a damaged index file must not take the article down with it
+        logger.exception("related articles unavailable for %s", external_id)
         return []
 
 

@@ -330,3 +330,22 @@ def test_mixed_latin_fragments_are_isolated(client, reading_room):
 @pytest.mark.parametrize("url", ["/articles/seed%00-000/", "/speakers/anto%00nio/", "/sources/zat%00/"])
 def test_a_nul_character_in_a_page_address_is_a_404(client, reading_room, url):
     assert client.get(url).status_code == 404
+
+
+def test_article_page_survives_a_damaged_index(client, reading_room, index_dir):
+    # A real index whose segment files were then overwritten (a disk error, a bad copy):
+    # the index opens, reading it fails. Related articles are dropped, the article stays.
+    from articles import indexing
+
+    indexing.rebuild()
+    damaged = 0
+    for path in index_dir.rglob("*"):
+        if path.is_file() and path.suffix in (".seg", ".trm", ".pst", ".toc", ".dci", ".dcz", ".fdi", ".fln"):
+            path.write_bytes(b"\x00garbage" * 10)
+            damaged += 1
+    assert damaged
+    response = client.get(reading_room.seed.get_absolute_url(), {"q": "جوتيريش"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>جوتيريش</mark>" in html
+    assert 'id="related-heading"' not in html
