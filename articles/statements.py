@@ -83,7 +83,13 @@ class SpeakerDirectory:
         name = clean_name(article_speaker.name)[:NAME_MAX]
         norm = normalize_arabic(name)
         if norm in self.by_alias:
-            return _as_ref(self.by_alias[norm]), 1.0
+            key = self.by_alias[norm]
+            # A surname-only speaker stays uncertain on every run while a fuller name
+            # could be the same person, so a re-run reports the same confidence.
+            tokens = norm.split()
+            if len(tokens) == 1 and self.by_surname.get(name_skeleton(tokens[0]), set()) - {key}:
+                return _as_ref(key), UNCERTAIN_NEW_SPEAKER
+            return _as_ref(key), 1.0
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ()))
         tokens = norm.split()

@@ -123,6 +123,10 @@ def test_surname_alone_in_another_article_is_left_for_an_editor():
     uncertain = Statement.objects.get(article=b)
     assert uncertain.speaker.name == "بلينكن"
     assert uncertain.speaker_link_confidence < 0.8
+    # A re-run finds the alias but keeps the doubt, and changes nothing.
+    summary = extract_and_store([a.pk, b.pk])
+    assert summary["updated"] == summary["created"] == 0
+    assert Statement.objects.get(article=b).speaker_link_confidence < 0.8
 
 
 def test_alias_spelling_is_unique_across_speakers():
