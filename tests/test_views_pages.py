@@ -349,3 +349,18 @@ def test_article_page_survives_a_damaged_index(client, reading_room, index_dir):
     html = response.content.decode()
     assert "<mark>جوتيريش</mark>" in html
     assert 'id="related-heading"' not in html
+
+
+def test_stored_javascript_urls_never_become_links(client, reading_room):
+    reading_room.seed.url = "javascript:alert(1)"
+    reading_room.seed.save()
+    reading_room.zat_masr.site_url = " JavaScript:alert(2)"
+    reading_room.zat_masr.save()
+    article = client.get(reading_room.seed.get_absolute_url()).content.decode()
+    source = client.get(reading_room.zat_masr.get_absolute_url()).content.decode()
+    assert "javascript:" not in article.lower()
+    assert "javascript:" not in source.lower()
+    reading_room.seed.url = "https://example.org/story?id=1&x=2"
+    reading_room.seed.save()
+    article = client.get(reading_room.seed.get_absolute_url()).content.decode()
+    assert 'href="https://example.org/story?id=1&amp;x=2" rel="noopener noreferrer nofollow"' in article

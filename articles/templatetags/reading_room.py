@@ -356,3 +356,11 @@ def safe_snippet(snippet):
     if depth:
         pieces.append("</mark>")
     return mark_safe("".join(pieces))
+
+
+@register.filter
+def web_url(value):
+    """The address if it is an http(s) URL, else "" — a `javascript:` link stored by an
+    import (model URLFields are only checked by forms) must never become a live href."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
