@@ -188,5 +188,5 @@ class ArticleWriter:
             self.fail(ImportFailure(
                 sample_record.import_path, None,
                 f"{len(article_ids)} articles stored but not processed "
-                f"(extraction/indexing failed: {error!r}); run rebuild_index",
+                f"(extraction/indexing failed: {error!r}); run extract_statements and rebuild_index",
             ))
