@@ -65,18 +65,26 @@ class SpeakerDirectory:
         self.names = {}
         self.by_skeleton = defaultdict(set)
         self.by_surname = defaultdict(set)
+        self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
-            self._remember(speaker_id, name)
+            self._remember(speaker_id, name, speaker_id in self.person_keys)
         self.slugs = set(Speaker.objects.values_list("slug", flat=True))
         self.new_speakers = []  # unsaved Speaker objects of the current chunk
         self.new_aliases = []
 
-    def _remember(self, speaker_key, name):
+    def _remember(self, speaker_key, name, is_person):
         self.names.setdefault(speaker_key, name)
         self.by_skeleton[name_skeleton(name)].add(speaker_key)
         tokens = normalized_name(name).split()
-        if len(tokens) > 1:
+        # Only people are named by surname alone (بلينكن); a bare البيان or الشرطة is not
+        # "the surname" of an organisation whose name happens to end with that word.
+        if is_person and len(tokens) > 1:
             self.by_surname[name_skeleton(tokens[-1])].add(speaker_key)
+
+    def _surname_candidates(self, article_speaker, tokens):
+        if len(tokens) != 1 or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
+            return set()
+        return self.by_surname.get(name_skeleton(tokens[0]), set())
 
     def link(self, article_speaker):
         """(Speaker object or id, link confidence) for one article-level speaker."""
@@ -87,14 +95,13 @@ class SpeakerDirectory:
             # A surname-only speaker stays uncertain on every run while a fuller name
             # could be the same person, so a re-run reports the same confidence.
             tokens = norm.split()
-            if len(tokens) == 1 and self.by_surname.get(name_skeleton(tokens[0]), set()) - {key}:
+            if self._surname_candidates(article_speaker, tokens) - {key}:
                 return _as_ref(key), UNCERTAIN_NEW_SPEAKER
             return _as_ref(key), 1.0
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ()))
         tokens = norm.split()
-        if len(tokens) == 1:
-            candidates |= self.by_surname.get(name_skeleton(tokens[0]), set())
+        candidates |= self._surname_candidates(article_speaker, tokens)
         for key in candidates:
             conf = match_confidence(self.names[key], name)
             if conf > best_conf:
@@ -114,13 +121,16 @@ class SpeakerDirectory:
             description=(article_speaker.description or "")[:500],
         )
         self.new_speakers.append(speaker)
-        self._add_alias(PendingSpeaker(speaker), name, norm)
+        key = PendingSpeaker(speaker)
+        if kind == SpeakerKind.PERSON:
+            self.person_keys.add(key)
+        self._add_alias(key, name, norm)
         return speaker
 
     def _add_alias(self, speaker, name, norm):
         self.by_alias[norm] = speaker
         self.new_aliases.append((speaker, name))
-        self._remember(speaker, name)
+        self._remember(speaker, name, speaker in self.person_keys)
 
     def _unique_slug(self, name):
         base = (slugify(name, allow_unicode=True) or "speaker")[:280]
