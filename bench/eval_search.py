@@ -351,14 +351,22 @@ def pg_ranker(conn):
 # --- scoring ------------------------------------------------------------------------
 
 
-def evaluate(rank, queries):
-    """{slice: (n, MRR@10, recall@10)} and the per-query latencies in ms."""
+def evaluate(rank, queries, titles=None):
+    """{slice: (n, MRR@10, recall@10)} and the per-query latencies in ms.
+
+    `titles` (id → title): the corpus holds the same story more than once under the very
+    same title (an outlet's two sections, a reprint); any article whose title is
+    identical to the target's counts as the target, for every engine alike."""
+    titles = titles or {}
     reciprocal, found, latencies = {}, {}, []
     for item in queries:
         started = time.perf_counter()
         ranked = rank(item["query"])
         latencies.append((time.perf_counter() - started) * 1000)
-        position = ranked.index(item["target"]) + 1 if item["target"] in ranked[:K] else None
+        wanted = titles.get(item["target"], item["target"])
+        hits = [i for i, doc in enumerate(ranked[:K]) if doc == item["target"] or
+                (titles and titles.get(doc) == wanted)]
+        position = hits[0] + 1 if hits else None
         reciprocal.setdefault(item["slice"], []).append(1 / position if position else 0.0)
         found.setdefault(item["slice"], []).append(1.0 if position else 0.0)
     table = {s: (len(v), statistics.mean(v), statistics.mean(found[s])) for s, v in reciprocal.items()}
@@ -406,6 +414,7 @@ def compare(args):
     queries = load_queries()
     records = subset_records(queries, args.subset)
     print(f"subset: {len(records)} articles, {len(queries)} queries", file=sys.stderr)
+    titles = {r["external_id"]: r["title"].strip() for r in records}
     columns, builds = [], []
     for stemmer in args.stemmers.split(","):
         folder = WORK / f"compare-{stemmer}"
@@ -413,7 +422,7 @@ def compare(args):
         builds.append((stemmer, seconds, size))
         print(f"built {stemmer}: {seconds:.0f} s, {size / 1e6:.0f} MB", file=sys.stderr)
         for skeleton in (False, True):
-            table, _ = evaluate(whoosh_ranker(index, skeleton), queries)
+            table, _ = evaluate(whoosh_ranker(index, skeleton), queries, titles)
             columns.append((f"{stemmer}{'+skel' if skeleton else ''}", table))
         shutil.rmtree(folder, ignore_errors=True)
     report = [f"Stemmer comparison on {len(records)} articles (query targets + first "
@@ -427,16 +436,24 @@ def compare(args):
 def full(args):
     queries = load_queries()
     records = list(corpus_records()) + [seed_record()]
+    titles = {r["external_id"]: r["title"].strip() for r in records}
     folder = WORK / "full"
-    index, seconds, size = build_whoosh(folder, records, args.stemmer, procs=args.procs)
+    stats = folder / "build.json"
+    if args.reuse and stats.exists() and store.index_state(folder, args.stemmer) == "ok":
+        index = store.open_index(folder)
+        seconds, size = json.loads(stats.read_text())["seconds"], json.loads(stats.read_text())["bytes"]
+        print(f"reusing the index built in {seconds:.0f} s", file=sys.stderr)
+    else:
+        index, seconds, size = build_whoosh(folder, records, args.stemmer, procs=args.procs)
+        stats.write_text(json.dumps({"seconds": seconds, "bytes": size}))
     print(f"full build: {len(records)} articles, {seconds:.0f} s, {size / 1e6:.0f} MB",
           file=sys.stderr)
-    whoosh_table, whoosh_latency = evaluate(whoosh_ranker(index, True), queries)
+    whoosh_table, whoosh_latency = evaluate(whoosh_ranker(index, True), queries, titles)
     columns = [(f"whoosh-{args.stemmer}+skel", whoosh_table)]
     perf = [("whoosh", seconds, size, whoosh_latency)]
     if args.pg:
         conn, pg_seconds, pg_size = build_pg(records)
-        pg_table, pg_latency = evaluate(pg_ranker(conn), queries)
+        pg_table, pg_latency = evaluate(pg_ranker(conn), queries, titles)
         columns.append(("pg-arabic", pg_table))
         perf.append(("postgres arabic", pg_seconds, pg_size, pg_latency))
     report = [f"Full corpus: {len(records)} articles (ANT 2018 + seed), {len(queries)} queries.\n",
@@ -446,7 +463,7 @@ def full(args):
         report.append(f"| {name} | {sec:.0f} | {size_bytes / 1e6:.0f} | "
                       f"{percentile(lat, 50):.1f} | {percentile(lat, 95):.1f} |")
     emit("\n".join(report), args.out or ROOT / "bench" / "search_full.md")
-    if not args.keep:
+    if not (args.keep or args.reuse):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -470,6 +487,8 @@ def main(argv=None):
     f.add_argument("--pg", action="store_true", help="also PostgreSQL `arabic` (DATABASE_URL)")
     f.add_argument("--procs", type=int, default=1)
     f.add_argument("--keep", action="store_true", help="keep the built index in EVAL_WORK_DIR")
+    f.add_argument("--reuse", action="store_true",
+                   help="use the index kept by an earlier --keep run (and its build time)")
     f.add_argument("--out")
     args = parser.parse_args(argv)
     if not CORPUS.exists():

@@ -43,8 +43,8 @@ CLAUSE_RE = re.compile(r'(-?)(?:([^\s":]+):)?(?:"([^"]*)"|([^\s"]+))')
 # stem-only match; the skeleton is kept low so name variants are found without
 # outranking documents that spell the name as the user did.
 ARTICLE_FIELDS = {
-    "stem": (("title", 3.0), ("text", 1.0), ("statements", 0.5)),
-    "exact": (("exact_title", 2.0), ("exact_text", 1.0), ("speaker_names", 1.0)),
+    "stem": (("title", 5.0), ("text", 1.0), ("statements", 0.5)),
+    "exact": (("exact_title", 4.0), ("exact_text", 1.0), ("speaker_names", 1.0)),
     "skeleton": (("skeleton", 0.2),),
     "phrase": (("exact_title", 3.0), ("exact_text", 1.0)),
 }
