@@ -205,3 +205,12 @@ def test_search_command_json_and_batch(three_articles, tmp_path):
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["query"] for line in lines] == ["النفط", '((( "', "أرمينيا"]
     assert [[r["external_id"] for r in line["results"]] for line in lines] == [["bbc-2"], [], ["cnn-1"]]
+
+
+def test_search_over_its_time_limit_returns_partial_results(three_articles, settings):
+    settings.NEWSARCHIVE_SEARCH_TIME_LIMIT = 0  # the timer fires before the first document
+    result = search_articles("", filters={"year": 2018})
+    assert result["partial"] is True
+    assert result["total"] < 3
+    settings.NEWSARCHIVE_SEARCH_TIME_LIMIT = 5
+    assert search_articles("", filters={"year": 2018})["partial"] is False
