@@ -127,6 +127,17 @@ class SpeakerDirectory:
         self._add_alias(key, name, norm)
         return speaker
 
+    def surname_only_speakers(self):
+        """Ids of person speakers named by one word that a fuller name may be (ترامب while
+        دونالد ترامب exists): their links are uncertain whatever order articles came in."""
+        ids = []
+        for norm, key in self.by_alias.items():
+            tokens = norm.split()
+            if len(tokens) == 1 and key in self.person_keys and not tokens[0].startswith("ال"):
+                if self.by_surname.get(name_skeleton(tokens[0]), set()) - {key}:
+                    ids.append(_as_ref(key))
+        return [i for i in ids if isinstance(i, int)]
+
     def _add_alias(self, speaker, name, norm):
         self.by_alias[norm] = speaker
         self.new_aliases.append((speaker, name))
@@ -250,6 +261,16 @@ def extract_and_store(article_ids, progress=None, changed=None):
             _store_chunk(chunk, directory, summary, changed)
         if progress:
             progress(len(chunk))
+    # A full name met after its surname-only mentions makes those links uncertain too, so
+    # the result does not depend on the order in which articles were processed.
+    summary["updated"] += (
+        Statement.objects.filter(
+            speaker_id__in=directory.surname_only_speakers(),
+            speaker_link_confidence__gte=LINK_THRESHOLD,
+            edited=False,
+            status=ReviewStatus.UNREVIEWED,
+        ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER, updated=timezone.now())
+    )
     return summary
 
 

@@ -170,3 +170,13 @@ def test_an_article_the_extractor_fails_on_keeps_its_statements(monkeypatch):
     assert summary["failures"] == [("bad", "RuntimeError: rule bug")]
     assert good.statements.count() == 1
     assert list(bad.statements.values_list("text", flat=True)) == kept
+
+
+def test_surname_first_then_full_name_gives_the_same_result_as_the_other_order():
+    b = make_article("b", "وقال بلينكن إن المحادثات ستستمر الأسبوع المقبل في جنيف.")
+    a = make_article("a", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن واشنطن تدعم الحل الدبلوماسي.")
+    extract_and_store([b.pk, a.pk])  # b has the smaller pk: the surname comes first
+    assert Statement.objects.get(article=b).speaker_link_confidence < 0.8
+    assert Statement.objects.get(article=a).speaker_link_confidence == 1.0
+    summary = extract_and_store([a.pk, b.pk])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
