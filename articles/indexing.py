@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 
 from articles.models import Article, Statement
 from articles.text import store
@@ -87,7 +87,13 @@ def _articles_with_relations(ids):
     return (
         Article.objects.filter(pk__in=ids)
         .select_related("source", "section")
-        .prefetch_related("statements__speaker__aliases")
+        # Statements with their speaker joined, not prefetched: Django prefetches a
+        # forward foreign key here as "id = 1 OR id = 2 …", which SQLite refuses past
+        # 1,000 speakers ("Expression tree is too large") — seen on the full corpus.
+        .prefetch_related(
+            Prefetch("statements", queryset=Statement.objects.select_related("speaker")),
+            "statements__speaker__aliases",
+        )
         .annotate(n_statements=Count("statements"), statements_updated=Max("statements__updated"))
     )
 
