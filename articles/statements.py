@@ -62,7 +62,9 @@ class SpeakerDirectory:
 
     def __init__(self):
         self.by_alias = dict(SpeakerAlias.objects.values_list("normalized", "speaker_id"))
-        self.names = {}
+        # Canonical names: confidences are measured against them, so they do not depend on
+        # which spelling happened to be met first.
+        self.names = dict(Speaker.objects.values_list("pk", "name"))
         self.by_skeleton = defaultdict(set)
         self.by_surname = defaultdict(set)
         self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
@@ -97,7 +99,10 @@ class SpeakerDirectory:
             tokens = norm.split()
             if self._surname_candidates(article_speaker, tokens) - {key}:
                 return _as_ref(key), UNCERTAIN_NEW_SPEAKER
-            return _as_ref(key), 1.0
+            # A spelling variant added by the skeleton rule keeps that rule's confidence on
+            # every run; the canonical spelling, or one an editor added, is certain.
+            conf = match_confidence(self.names.get(key, name), name)
+            return _as_ref(key), conf if LINK_THRESHOLD <= conf < 1.0 else 1.0
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ()))
         tokens = norm.split()
@@ -122,6 +127,7 @@ class SpeakerDirectory:
         )
         self.new_speakers.append(speaker)
         key = PendingSpeaker(speaker)
+        self.names[key] = name
         if kind == SpeakerKind.PERSON:
             self.person_keys.add(key)
         self._add_alias(key, name, norm)

@@ -112,6 +112,10 @@ def test_spelling_variants_link_across_articles():
     assert set(speaker.aliases.values_list("name", flat=True)) == {"أنطونيو غوتيريش", "أنطونيو جوتيريش"}
     linked = Statement.objects.get(article=b)
     assert 0.8 <= linked.speaker_link_confidence < 1.0
+    # The variant is an alias now; a re-run keeps the same confidence and changes nothing.
+    summary = extract_and_store([a.pk, b.pk])
+    assert summary["updated"] == summary["created"] == 0
+    assert Statement.objects.get(article=b).speaker_link_confidence == linked.speaker_link_confidence
 
 
 def test_surname_alone_in_another_article_is_left_for_an_editor():
