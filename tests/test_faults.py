@@ -440,3 +440,29 @@ def test_database_unavailable_gives_a_503_page_not_a_traceback(tmp_path):
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_indexing_a_batch_with_more_than_a_thousand_speakers(article):
+    # SQLite refuses expressions deeper than 1,000 terms; one indexing batch of the full
+    # corpus quotes more distinct speakers than that (it broke rebuild_index once).
+    from whoosh import index as windex
+
+    from articles.indexing import index_articles, index_folder
+    from articles.models import Article, Speaker, Statement
+
+    body = "قال المتحدث إن الاتفاق قريب. " * 3
+    articles = Article.objects.bulk_create([
+        Article(external_id=f"many-{i}", title=f"مقال {i}", body=body, source=article.source,
+                content_hash=f"{i:064d}") for i in range(300)
+    ])
+    speakers = Speaker.objects.bulk_create([
+        Speaker(name=f"متحدث {i}", slug=f"speaker-{i}") for i in range(1200)
+    ])
+    Statement.objects.bulk_create([
+        Statement(article=articles[i % 300], speaker=speaker, text=body[13:28], kind="reported",
+                  verb="قال", start=13 + 30 * (i // 300), end=28 + 30 * (i // 300))
+        for i, speaker in enumerate(speakers)
+    ])
+    assert index_articles([a.pk for a in articles]) == 300
+    with windex.open_dir(str(index_folder()), indexname="statements").searcher() as searcher:
+        assert searcher.doc_count() == 1200
