@@ -227,10 +227,14 @@ def ratio(a, b):
 
 
 def report(results):
-    labels = [l for l in results if l in SIZES or l.isdigit()]
+    labels = [l for l in ("1x", "4x") if l in results] or [l for l in results if l.isdigit()]
     if not labels:
         return
-    print(f"\nQueries: {results[labels[0]]['probe']['queries']} ({results[labels[0]]['probe']['query_set']})")
+    for l in labels:
+        if "probe" in results[l]:
+            print(f"\nQueries: {results[l]['probe']['queries']} ({results[l]['probe']['query_set']})")
+            break
+    print("Commits: " + ", ".join(f"{l}: {results[l].get('commit', '?')}" for l in labels))
     rows = []
 
     def add(name, fn, fmt=None):
@@ -277,12 +281,15 @@ def report(results):
     add("peak RSS serving (probe) MB (target ≤ 600)", lambda r: r["probe"]["peak_rss_mb"])
     add("peak RSS gunicorn worker MB", lambda r: r["page"]["worker_peak_rss_mb"])
     add("PG: peak backend RSS MB", lambda r: r["pg"]["peak_rss_mb"])
-    print_table(["measure"] + [f"{l} ({results[l]['sizes']['articles']:,})" for l in labels], rows)
-    if len(labels) == 2:
-        a, b = (results[l] for l in labels)
-        print(f"\nGrowth 1x→4x of search p95: ours ×{ratio(b['probe']['articles']['p95'], a['probe']['articles']['p95']):.2f}, "
-              f"PostgreSQL ×{ratio(b['pg']['search']['p95'], a['pg']['search']['p95']):.2f} "
-              "(target: ours grows no faster)")
+    print_table(["measure"] + [f"{l} ({results[l].get('sizes', {}).get('articles', 0):,})" for l in labels], rows)
+    if "1x" in results and "4x" in results:
+        a, b = results["1x"], results["4x"]
+        try:
+            print(f"\nGrowth 1x→4x of search p95: ours ×{ratio(b['probe']['articles']['p95'], a['probe']['articles']['p95']):.2f}, "
+                  f"PostgreSQL ×{ratio(b['pg']['search']['p95'], a['pg']['search']['p95']):.2f} "
+                  "(target: ours grows no faster)")
+        except KeyError:
+            pass
 
 
 def main(argv=None):
@@ -317,23 +324,31 @@ def main(argv=None):
             sys.exit(f"{corpus} is missing" + (" — run bench/make_corpus.py first" if label == "4x" else ""))
         workdir = BENCH_DIR / f"run-{label}"
         workdir.mkdir(parents=True, exist_ok=True)
-        entry = results.get(label, {})
+        entry = results.setdefault(label, {})
+
+        def save():  # after every phase, so a long run that is stopped keeps what it measured
+            RESULTS.write_text(json.dumps(results, indent=1))
+
         with open(workdir / "run.log", "ab") as log:
             if not (args.reuse and (workdir / "db.sqlite3").exists()):
+                for stale in ("probe", "page", "pg", "sizes"):
+                    entry.pop(stale, None)
                 entry["build"] = build(label, corpus, workdir, log, extract=not args.no_extract,
                                        workers=args.workers)
                 entry["commit"] = sha
             entry["sizes"] = sizes(workdir)
+            save()
             print(f"[{label}] serve probe …", flush=True)
             entry["probe"] = probe(workdir, log, BENCH_DIR / f"search-{label}.prof" if args.profile else None)
+            save()
             if "page" not in skip:
                 print(f"[{label}] search page via gunicorn …", flush=True)
                 entry["page"] = page_probe(workdir, queries)
+                save()
             if "pg" not in skip:
                 print(f"[{label}] PostgreSQL baseline …", flush=True)
                 entry["pg"] = postgres(corpus, workdir, queries)
-        results[label] = entry
-        RESULTS.write_text(json.dumps(results, indent=1))
+                save()
     report(results)
 
 
