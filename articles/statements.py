@@ -67,6 +67,7 @@ class SpeakerDirectory:
         self.names = dict(Speaker.objects.values_list("pk", "name"))
         self.by_skeleton = defaultdict(set)
         self.by_surname = defaultdict(set)
+        self.alias_norms = defaultdict(list)
         self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
             self._remember(speaker_id, name, speaker_id in self.person_keys)
@@ -76,6 +77,7 @@ class SpeakerDirectory:
 
     def _remember(self, speaker_key, name, is_person):
         self.names.setdefault(speaker_key, name)
+        self.alias_norms[speaker_key].append(normalize_arabic(name))
         self.by_skeleton[name_skeleton(name)].add(speaker_key)
         tokens = normalized_name(name).split()
         # Only people are named by surname alone (بلينكن); a bare البيان or الشرطة is not
@@ -94,10 +96,7 @@ class SpeakerDirectory:
         norm = normalize_arabic(name)
         if norm in self.by_alias:
             key = self.by_alias[norm]
-            # A surname-only speaker stays uncertain on every run while a fuller name
-            # could be the same person, so a re-run reports the same confidence.
-            tokens = norm.split()
-            if self._surname_candidates(article_speaker, tokens) - {key}:
+            if self.doubtful(key):
                 return _as_ref(key), UNCERTAIN_NEW_SPEAKER
             # A spelling variant added by the skeleton rule keeps that rule's confidence on
             # every run; the canonical spelling, or one an editor added, is certain.
@@ -113,9 +112,9 @@ class SpeakerDirectory:
                 best, best_conf = key, conf
         if best is not None and best_conf >= LINK_THRESHOLD and len(candidates) == 1:
             self._add_alias(best, name, norm)
-            return _as_ref(best), best_conf
+            return _as_ref(best), UNCERTAIN_NEW_SPEAKER if self.doubtful(best) else best_conf
         speaker = self._create(article_speaker, name, norm)
-        return speaker, (UNCERTAIN_NEW_SPEAKER if best is not None else 1.0)
+        return speaker, UNCERTAIN_NEW_SPEAKER if self.doubtful(self.by_alias[norm]) else 1.0
 
     def _create(self, article_speaker, name, norm):
         kind = article_speaker.kind if article_speaker.kind in SpeakerKind.values else SpeakerKind.UNKNOWN
@@ -133,16 +132,28 @@ class SpeakerDirectory:
         self._add_alias(key, name, norm)
         return speaker
 
-    def surname_only_speakers(self):
-        """Ids of person speakers named by one word that a fuller name may be (ترامب while
-        دونالد ترامب exists): their links are uncertain whatever order articles came in."""
-        ids = []
-        for norm, key in self.by_alias.items():
-            tokens = norm.split()
-            if len(tokens) == 1 and key in self.person_keys and not tokens[0].startswith("ال"):
-                if self.by_surname.get(name_skeleton(tokens[0]), set()) - {key}:
-                    ids.append(_as_ref(key))
+    def doubtful(self, key):
+        """Might another speaker be this one? A surname-only person while a fuller name with
+        that surname exists (ترامب / دونالد ترامب), or another speaker with a spelling of the
+        same skeleton. One rule for linking and for the final pass, so that the confidence of
+        a statement does not depend on the order articles came in and a re-run changes nothing."""
+        for norm in self.alias_norms.get(key, ()):
+            if self._is_surname_only(key, norm):
+                return True
+            if self.by_skeleton.get(name_skeleton(norm), set()) - {key}:
+                return True
+        return False
+
+    def doubtful_speakers(self):
+        ids = [_as_ref(key) for key in self.alias_norms if self.doubtful(key)]
         return [i for i in ids if isinstance(i, int)]
+
+    def _is_surname_only(self, key, norm):
+        """One rule for both the link and the final pass, so re-runs agree with themselves."""
+        tokens = norm.split()
+        if len(tokens) != 1 or key not in self.person_keys or tokens[0].startswith("ال"):
+            return False
+        return bool(self.by_surname.get(name_skeleton(tokens[0]), set()) - {key})
 
     def _add_alias(self, speaker, name, norm):
         self.by_alias[norm] = speaker
@@ -269,14 +280,14 @@ def extract_and_store(article_ids, progress=None, changed=None):
             progress(len(chunk))
     # A full name met after its surname-only mentions makes those links uncertain too, so
     # the result does not depend on the order in which articles were processed.
-    summary["updated"] += (
-        Statement.objects.filter(
-            speaker_id__in=directory.surname_only_speakers(),
+    doubtful = directory.doubtful_speakers()
+    for offset in range(0, len(doubtful), 900):  # under SQLite's bound-parameter limit
+        summary["updated"] += Statement.objects.filter(
+            speaker_id__in=doubtful[offset : offset + 900],
             speaker_link_confidence__gte=LINK_THRESHOLD,
             edited=False,
             status=ReviewStatus.UNREVIEWED,
         ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER, updated=timezone.now())
-    )
     return summary
 
 
