@@ -221,6 +221,10 @@ class Outcome:
     took_ms: float = 0.0
 
 
+def _split_slugs(value):
+    return [slug for slug in (value or "").split(",") if slug]
+
+
 SORTS = {"relevance": (None, False), "newest": ("published", True), "oldest": ("published", False)}
 FEW_HITS = 3
 
@@ -294,18 +298,24 @@ class ArchiveIndex:
         if query is not None:
             searcher = self.searcher(kind)
             if True:  # one searcher per thread, kept open between searches
-                self._collect(searcher, query, outcome, sort, page, per_page, time_limit, facets)
+                self._collect(searcher, query, outcome, sort, page, per_page, time_limit, facets,
+                              kind)
                 if outcome.total < FEW_HITS and not parsed.is_empty:
                     outcome.suggestion = self._suggest(searcher, parsed, kind)
         outcome.took_ms = round((time.perf_counter() - started) * 1000, 1)
         return outcome
 
-    def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets):
+    @staticmethod
+    def _facet(kind, name):
+        if kind == ARTICLES and name == "speaker":  # many speakers per article
+            return sorting.StoredFieldFacet(name, allow_overlap=True, split_fn=_split_slugs,
+                                            maptype=sorting.Count)
+        return sorting.FieldFacet(name, maptype=sorting.Count)
+
+    def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets,
+                 kind=ARTICLES):
         sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
-        groupedby = {
-            name: sorting.FieldFacet(name, allow_overlap=(name == "speaker"), maptype=sorting.Count)
-            for name in facets
-        }
+        groupedby = {name: self._facet(kind, name) for name in facets}
         collector = searcher.collector(
             limit=page * per_page, sortedby=sortedby, reverse=reverse,
             groupedby=groupedby or None, optimize=False,
