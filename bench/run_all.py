@@ -144,8 +144,10 @@ def sizes(workdir):
             "articles": articles, "statements": statements}
 
 
-def probe(workdir, log, profile=None):
-    argv = [sys.executable, str(ROOT / "bench" / "serve_probe.py")] + (["--profile", str(profile)] if profile else [])
+def probe(workdir, log, profile=None, queries=0, facets=None):
+    argv = [sys.executable, str(ROOT / "bench" / "serve_probe.py"), "--queries", str(queries)]
+    argv += ["--profile", str(profile)] if profile else []
+    argv += ["--facets", facets] if facets is not None else []
     result = subprocess.run(argv, cwd=CODE, env=bench_env(workdir), capture_output=True, text=True)
     log.write(result.stderr.encode())
     if result.returncode != 0:
@@ -273,6 +275,11 @@ def report(results):
         target = " (target ≤ 5)" if kind == "search" else ""
         add(f"ratio {label} p95 / PG{target}",
             lambda r, k=ours_key, pk=kind: ratio(r["probe"][k]["p95"], r["pg"][pk]["p95"]))
+    add("partial (time limit hit) searches", lambda r: r["probe"]["articles"]["partial"])
+    for p in ("p50", "p95"):
+        add(f"what-if, facets w/o speaker: articles {p} ms",
+            lambda r, p=p: r["probe_what_if"]["articles"][p])
+    add("what-if partial searches", lambda r: r["probe_what_if"]["articles"]["partial"])
     add("search page via gunicorn p50 ms", lambda r: r["page"]["p50"])
     add("search page via gunicorn p95 ms (target ≤ 150 at 4x)", lambda r: r["page"]["p95"])
     add("search page errors", lambda r: r["page"]["errors"])
@@ -300,6 +307,9 @@ def main(argv=None):
     parser.add_argument("--skip", default="", help="comma list of: page,pg")
     parser.add_argument("--profile", action="store_true", help="cProfile the measured search pass")
     parser.add_argument("--report", action="store_true", help="only print the table from results.json")
+    parser.add_argument("--queries", type=int, default=0, help="use only the first N of the query set")
+    parser.add_argument("--what-if-facets", default=None,
+                        help="also probe with only these article facets (comma list; '' for none)")
     parser.add_argument("--commit", default="HEAD", help="the commit to measure (frozen copy)")
     parser.add_argument("--no-extract", action="store_true", help="skip statement extraction")
     parser.add_argument("--workers", type=int, default=1, help="rebuild_index --workers")
@@ -318,6 +328,8 @@ def main(argv=None):
         sha += f"+BATCH_SIZE={args.index_batch}"
     print(f"measuring commit {sha} (frozen in {CODE})", flush=True)
     _name, queries = load_queries()
+    if args.queries:
+        queries = queries[: args.queries]
     for label in args.sizes.split(","):
         corpus = SIZES.get(label) or first_articles(int(label))
         if not corpus.exists():
@@ -339,8 +351,13 @@ def main(argv=None):
             entry["sizes"] = sizes(workdir)
             save()
             print(f"[{label}] serve probe …", flush=True)
-            entry["probe"] = probe(workdir, log, BENCH_DIR / f"search-{label}.prof" if args.profile else None)
+            entry["probe"] = probe(workdir, log, BENCH_DIR / f"search-{label}.prof" if args.profile else None,
+                                   queries=args.queries)
             save()
+            if args.what_if_facets is not None:
+                print(f"[{label}] serve probe, what-if facets={args.what_if_facets!r} …", flush=True)
+                entry["probe_what_if"] = probe(workdir, log, queries=args.queries, facets=args.what_if_facets)
+                save()
             if "page" not in skip:
                 print(f"[{label}] search page via gunicorn …", flush=True)
                 entry["page"] = page_probe(workdir, queries)

@@ -24,6 +24,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", help="write cProfile stats of the measured pass here")
+    parser.add_argument("--queries", type=int, default=0, help="use only the first N queries")
+    parser.add_argument("--facets", help="what-if: comma list of article facets to compute "
+                        "(default: what articles.search computes)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
     import django
@@ -32,6 +35,13 @@ def main(argv=None):
     from articles import search
 
     query_set, queries = load_queries()
+    if args.queries:
+        queries = queries[: args.queries]
+        query_set += f", first {len(queries)}"
+    if args.facets is not None:
+        # A measurement, not a change: shows what a facet costs (see docs/benchmarks.md).
+        search.ARTICLE_FACETS = tuple(f for f in args.facets.split(",") if f)
+        query_set += f", what-if facets={search.ARTICLE_FACETS}"
     out = {"query_set": query_set, "queries": len(queries), "rss_after_setup_mb": self_peak_rss_mb()}
     kinds = [("articles", search.search_articles)]
     statement_search = getattr(search, "search_statements", None)
@@ -45,13 +55,14 @@ def main(argv=None):
 
             profiler = cProfile.Profile()
             profiler.enable()
-        samples, hits, snippets, partial = [], 0, 0, 0
+        samples, hits, snippets, partial, results_shown = [], 0, 0, 0, 0
         for _ in range(args.repeat):
             for q in queries:
                 ms, result = timed(run, q, per_page=10)
                 samples.append(ms)
                 hits += bool(result.get("total"))
                 partial += bool(result.get("partial"))
+                results_shown += len(result.get("results", []))
                 snippets += sum(1 for r in result.get("results", []) if r.get("snippet") if isinstance(r, dict))
         if profiler:
             profiler.disable()
@@ -61,6 +72,7 @@ def main(argv=None):
             "cold": percentiles(first_ms),
             "hit_rate": hits / max(1, len(samples)),
             "partial": partial,
+            "results_shown": results_shown,
             "snippets": snippets,
         }
     out["peak_rss_mb"] = self_peak_rss_mb()
