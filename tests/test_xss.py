@@ -182,3 +182,17 @@ def test_json_api_is_json_not_html(client, hostile_archive, name):
     for result in data["results"]:
         snippet = result.get("snippet") or ""
         assert re.sub(r"</?mark>", "", snippet).count("<") == 0, snippet
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(4)", " JavaScript:alert(4)", "data:text/html,<script>alert(5)</script>"])
+def test_stored_non_http_url_never_becomes_a_link(client, hostile_archive, url):
+    article = hostile_archive["article"]
+    Article.objects.filter(pk=article.pk).update(url=url)  # as a raw import could store it
+    Source.objects.filter(pk=article.source.pk).update(site_url=url)
+    for page in (reverse("article", args=[article.external_id]),
+                 reverse("source", args=[article.source.code])):
+        response = client.get(page)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert not re.search(r"""href\s*=\s*["']?\s*(javascript|data):""", html, re.I), page
+        assert_inert(html, page)
