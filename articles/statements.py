@@ -279,7 +279,10 @@ def extract_and_store(article_ids, progress=None, changed=None):
         if progress:
             progress(len(chunk))
     # A full name met after its surname-only mentions makes those links uncertain too, so
-    # the result does not depend on the order in which articles were processed.
+    # the result does not depend on the order in which articles were processed. `updated`
+    # is left alone: the link confidence is not in the search index, and bumping the time
+    # would mark every article quoting that surname stale (6,905 of them when the seed was
+    # imported over the corpus) without anything to reindex.
     doubtful = directory.doubtful_speakers()
     for offset in range(0, len(doubtful), 900):  # under SQLite's bound-parameter limit
         summary["updated"] += Statement.objects.filter(
@@ -287,7 +290,7 @@ def extract_and_store(article_ids, progress=None, changed=None):
             speaker_link_confidence__gte=LINK_THRESHOLD,
             edited=False,
             status=ReviewStatus.UNREVIEWED,
-        ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER, updated=timezone.now())
+        ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER)
     return summary
 
 

@@ -247,12 +247,19 @@ class ArchiveIndex:
         """This thread's searcher, refreshed when a writer has committed since.
 
         Opening a searcher reads every segment's term tables (about 100 ms), so it is
-        kept; Whoosh searchers are not shared between threads."""
+        kept; Whoosh searchers are not shared between threads. A stale one is replaced,
+        not `refresh()`ed: refresh reuses the old reader of every segment that is still
+        there, deletions and all, so a document deleted and re-added since (an article
+        reindexed) came back twice."""
         searchers = getattr(self._local, "searchers", None)
         if searchers is None:
             searchers = self._local.searchers = {}
         current = searchers.get(name)
-        searchers[name] = current.refresh() if current else self.ix(name).searcher()
+        if current is not None and current.up_to_date():
+            return current
+        if current is not None:
+            current.close()
+        searchers[name] = self.ix(name).searcher()
         return searchers[name]
 
     @contextmanager
