@@ -6,7 +6,7 @@ Copy 0 is the original article. Copies 1..N-1 are re-dated (moved k years and a 
 forward) and lightly reworded (speech verbs and common connectives swapped for synonyms,
 a sentence-final clause sometimes moved), each with its own external id (`<id>~c<k>`),
 so the index grows with realistic — not identical — documents. A seeded RNG per
-(article, copy) makes the output byte-identical on every run (gzip mtime is fixed at 0).
+(article, copy) makes the output byte-identical on every run (gzip header: mtime 0, no file name).
 """
 
 import argparse
@@ -100,7 +100,7 @@ def generate(source, out, copies):
     count = 0
     with gzip.open(source, "rt", encoding="utf-8") as reader:
         records = [json.loads(line) for line in reader if line.strip()]
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
+    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=6) as gz:
         for copy in range(copies):
             for record in records:
                 line = json.dumps(make_copy(record, copy), ensure_ascii=False) + "\n"
