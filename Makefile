@@ -42,5 +42,10 @@ test-postgres: install
 
 test-all: test test-postgres
 
+# Benchmarks print tables (never run as tests); they need ../shared/corpus. See docs/benchmarks.md.
+bench: install
+	$(PY) bench/make_corpus.py
+	$(PY) bench/run_all.py
+
 clean:
 	rm -rf var/ .pytest_cache test-artifacts

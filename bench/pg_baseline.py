@@ -14,10 +14,8 @@ import argparse
 import contextlib
 import io
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
     CORPUS_1X, load_queries, percentiles, print_table, proc_status_kb, read_corpus, timed,
 )
-from with_postgres import as_server_user, find_pg_bin  # noqa: E402
+from with_postgres import FAST_OPTIONS, as_server_user, find_pg_bin, throwaway_cluster  # noqa: E402
 
 # The same kind of snippet our search shows: two fragments of up to 30 words.
 HEADLINE_OPTIONS = "MaxFragments=2, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>"
@@ -64,36 +62,15 @@ ORDER BY q.rank DESC
 @contextlib.contextmanager
 def pg_cluster():
     """Yield a psycopg connection string to a fresh cluster; remove it afterwards."""
-    initdb, pg_ctl = find_pg_bin("initdb"), find_pg_bin("pg_ctl")
-    root = Path(tempfile.mkdtemp(prefix="newsarchive-bench-pg-"))
-    data, log = root / "data", root / "server.log"
-    if os.geteuid() == 0:
-        shutil.chown(root, user="nobody", group="nogroup")
-    os.chmod(root, 0o755)
-    try:
-        subprocess.run(
-            as_server_user([initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
-                            "-E", "UTF8", "--locale=C.UTF-8"]),
-            check=True, stdout=subprocess.DEVNULL,
-        )
-        # Durability off as in the test cluster (and as in our SQLite bench: synchronous=NORMAL);
-        # memory settings are modest defaults a small server would have.
-        subprocess.run(
-            as_server_user([pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "start",
-                            "-o", f"-k {root} -c listen_addresses='' -c fsync=off "
-                                  "-c synchronous_commit=off -c full_page_writes=off "
-                                  "-c shared_buffers=256MB -c maintenance_work_mem=256MB"]),
-            check=True, stdout=subprocess.DEVNULL,
-        )
+    # Durability off as in the test cluster (and as in our SQLite bench: synchronous=NORMAL);
+    # memory settings are modest defaults a small server would have.
+    options = f"{FAST_OPTIONS} -c shared_buffers=256MB -c maintenance_work_mem=256MB"
+    with throwaway_cluster("newsarchive-bench-pg-", options) as (root, data):
         subprocess.run(
             as_server_user([find_pg_bin("createdb"), "-h", str(root), "-U", "postgres", "bench"]),
             check=True,
         )
         yield {"conninfo": f"host={root} user=postgres dbname=bench", "root": root, "data": data}
-    finally:
-        subprocess.run(as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def server_peak_rss_mb(data_dir):
