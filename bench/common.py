@@ -8,6 +8,7 @@ import json
 import os
 import random
 import re
+import secrets
 import statistics
 import time
 from pathlib import Path
@@ -159,3 +160,25 @@ def fmt(value):
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def production_env(data, static_root, **extra):
+    """The environment a bench runs the archive in: production settings (DEBUG off, a
+    random key) over plain HTTP on loopback, with the database and index in `data`, and no
+    per-save index work (bulk paths index explicitly)."""
+    data = Path(data).resolve()
+    return dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{data / 'db.sqlite3'}",
+        NEWSARCHIVE_INDEX_DIR=str(data / "index"),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_HSTS_SECONDS="0",
+        STATIC_ROOT=str(static_root),
+        NEWSARCHIVE_AUTO_INDEX="0",
+        DJANGO_SETTINGS_MODULE="newsarchive.settings",
+        **extra,
+    )

@@ -20,7 +20,6 @@ import argparse
 import http.client
 import os
 import random
-import secrets
 import socket
 import subprocess
 import sys
@@ -31,7 +30,9 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, load_queries, percentiles, print_table, proc_status_kb  # noqa: E402
+from common import (  # noqa: E402
+    ROOT, load_queries, percentiles, print_table, proc_status_kb, production_env,
+)
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 MAX_USERS, MAX_DURATION = 200, 600
@@ -46,20 +47,7 @@ def free_port():
 
 def server_env(data):
     data = Path(data).resolve()
-    return dict(
-        os.environ,
-        DATABASE_URL=f"sqlite:///{data / 'db.sqlite3'}",
-        NEWSARCHIVE_INDEX_DIR=str(data / "index"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_DEBUG="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_HSTS_SECONDS="0",
-        STATIC_ROOT=str(data.parent / "static"),
-        NEWSARCHIVE_AUTO_INDEX="0",
-        DJANGO_SETTINGS_MODULE="newsarchive.settings",
-    )
+    return production_env(data, data.parent / "static")
 
 
 def start_gunicorn(data, port, workers, threads, code=ROOT):

@@ -12,7 +12,6 @@ Prints one table; run_all.py imports `PostgresBaseline` to put it beside ours.
 
 import argparse
 import contextlib
-import io
 import os
 import subprocess
 import sys

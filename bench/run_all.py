@@ -27,7 +27,6 @@ import argparse
 import json
 import re
 import os
-import secrets
 import sqlite3
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
     BENCH_DIR, CORPUS_1X, CORPUS_4X, ROOT, dir_size_mb, load_queries, percentiles, print_table,
-    read_corpus,
+    production_env, read_corpus,
 )
 
 SIZES = {"1x": CORPUS_1X, "4x": CORPUS_4X}
@@ -72,23 +71,9 @@ def patch_snapshot(code, batch_size):
 
 
 def bench_env(workdir):
-    return dict(
-        os.environ,
-        PYTHONPATH=str(CODE),
-        NEWSARCHIVE_CODE_ROOT=str(CODE),
-        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
-        NEWSARCHIVE_INDEX_DIR=str(workdir / "index"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_DEBUG="0",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_HSTS_SECONDS="0",
-        STATIC_ROOT=str(BENCH_DIR / "static"),
-        # Bulk paths index explicitly; no per-save signal work during the bench.
-        NEWSARCHIVE_AUTO_INDEX="0",
-        DJANGO_SETTINGS_MODULE="newsarchive.settings",
-        PYTHONUNBUFFERED="1",
+    return production_env(
+        workdir, BENCH_DIR / "static",
+        PYTHONPATH=str(CODE), NEWSARCHIVE_CODE_ROOT=str(CODE), PYTHONUNBUFFERED="1",
     )
 
 
