@@ -87,6 +87,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "newsarchive.wsgi.application"
 
+if not os.getenv("DATABASE_URL"):
+    # The laptop default keeps its SQLite file in var/, which a fresh clone does not have.
+    VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{VAR_DIR / 'newsarchive.sqlite3'}"),

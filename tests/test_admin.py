@@ -62,3 +62,24 @@ def test_admin_requires_login(client):
 def test_article_search_in_admin(editor_client, article):
     html = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "test-1"}).content.decode()
     assert "قره باخ" in html
+
+
+def test_a_fresh_clone_can_create_its_default_database(tmp_path):
+    """`make run` on a new machine: no var/ folder yet, no DATABASE_URL."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    clone = tmp_path / "clone"
+    shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(".venv", "var", ".git", "test-artifacts"))
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env["DJANGO_DEBUG"] = "1"
+    done = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=clone, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (clone / "var" / "newsarchive.sqlite3").exists()
