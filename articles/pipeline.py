@@ -5,17 +5,15 @@ says so. The importer calls it after each committed batch (bulk writes fire no m
 signals), and so does any other bulk writer.
 """
 
+from articles.indexing import index_articles
+from articles.statements import extract_and_store
+
 
 def process_changed_articles(article_ids):
     """Extract statements for new or changed articles, then (re)index them in one batch.
 
     Returns the extraction summary so callers can report it.
     """
-    # Imported here, not at module level: the importer imports this module, and both
-    # extraction and indexing import the models, which must not load before the app registry.
-    from articles.indexing import index_articles
-    from articles.statements import extract_and_store
-
     article_ids = list(article_ids)
     if not article_ids:
         return {}
