@@ -128,3 +128,17 @@ def make_article():
         )
 
     return make
+
+
+@pytest.fixture
+def seed_article(db):
+    """The seed article imported through the real importer, its statements extracted
+    (no indexing)."""
+    from articles.importing.importer import import_paths
+    from articles.models import Article
+    from articles.statements import extract_and_store
+
+    import_paths([SEED_ARTICLE], process=False)
+    article = Article.objects.get()
+    extract_and_store([article.pk])
+    return article

@@ -6,10 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles.importing.importer import import_paths
 from articles.models import Article, Source, Speaker, SpeakerAlias, Statement
 from articles.statements import extract_and_store
-from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +32,6 @@ def csrf_client(editor):
     assert response.status_code == 302
     return client
 
-
-@pytest.fixture
-def seed_article():
-    import_paths([SEED_ARTICLE], process=False)
-    article = Article.objects.get()
-    extract_and_store([article.pk])
-    return article
 
 
 def csrf_token(response):

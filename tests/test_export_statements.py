@@ -7,21 +7,12 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.importing.importer import import_paths
 from articles.models import Article, Speaker, Statement
 from articles.statements import extract_and_store
 from articles.management.commands.export_statements import COLUMNS
-from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def seed_article():
-    import_paths([SEED_ARTICLE], process=False)
-    article = Article.objects.get()
-    extract_and_store([article.pk])
-    return article
 
 
 def export(*args):
