@@ -184,8 +184,9 @@ def test_skeleton_analyzer():
 
 
 def test_surface_analyzer_pairs_normalized_form_with_spelling_for_suggestions():
+    # تعلق is written as it normalizes, so it needs no pair
     assert texts(surface_analyzer()("أَذْرَبِيجَانُ تعلق في الأمم المتحدة")) == [
-        "اذربيجان|أذربيجان", "تعلق|تعلق", "الامم|الأمم", "المتحده|المتحدة"
+        "اذربيجان|أذربيجان", "الامم|الأمم", "المتحده|المتحدة"
     ]
 
 

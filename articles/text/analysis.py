@@ -238,16 +238,25 @@ class SkeletonFilter(_WordFilter):
 SURFACE_SEPARATOR = "|"
 
 
+@lru_cache(maxsize=MEMO_SIZE)
+def surface_pair(word):
+    """`normalized|as written` for a word whose written form differs from its normalized
+    one (hamza, ة, ى, digits), else "" — a plain word's spelling is its normalized form,
+    and leaving those out keeps most of the news vocabulary out of this field."""
+    exact = normalize_word(word)
+    if exact in ARABIC_STOP_WORDS or len(exact) < 3:
+        return ""
+    written = surface_word(word)
+    return f"{exact}{SURFACE_SEPARATOR}{written}" if written != exact else ""
+
+
 class SurfaceFilter(_WordFilter):
     """Pairs each word's normalized form with its spelling as written (hamza, ة, ى):
     `اذربيجان|أذربيجان`. Did-you-mean corrects on the normalized vocabulary, then looks
     up the pairs under `normalized|` to show a spelling the archive really uses."""
 
     def word(self, text):
-        exact = normalize_word(text)
-        if exact in ARABIC_STOP_WORDS or len(exact) < 3:
-            return ""
-        return f"{exact}{SURFACE_SEPARATOR}{surface_word(text)}"
+        return surface_pair(text)
 
 
 # --- analyzers ----------------------------------------------------------------------
@@ -304,3 +313,52 @@ def word_forms(word, stemmer="light"):
 def words_with_offsets(text):
     """(word, start, end) for every word of `text`, exactly as the tokenizer sees them."""
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+# --- the indexing fast path -----------------------------------------------------------
+#
+# Indexing through the analyzer chain builds a Token object per word and passes it through
+# four generators per field, for every field that reads the body. These functions give the
+# same terms and positions from one regex pass and the memoized word forms; the index
+# fields (articles.text.schema.ArabicText) use them, and tests hold them equal to the
+# analyzers above, which stay the reference and do the query-side work.
+
+FORMS = ("exact", "stem", "skeleton", "surface")
+
+
+def term_positions(text, form, stemmer="light"):
+    """{term: [positions]} as the `form` analyzer indexes `text` (positions count the
+    words left after stop words, as ArabicStopFilter renumbers them)."""
+    found = {}
+    pos = 0
+    for word in TOKEN_RE.findall(text):
+        forms = word_forms(word, stemmer)
+        if forms is None:
+            continue
+        term = forms.exact if form == "exact" else forms.stem if form == "stem" else forms.skeleton
+        if term:
+            if term in found:
+                found[term].append(pos)
+            else:
+                found[term] = [pos]
+        pos += 1
+    return found
+
+
+def term_frequencies(text, form, stemmer="light"):
+    """{term: count} as the `form` analyzer indexes `text`."""
+    found = {}
+    if form == "surface":
+        for word in TOKEN_RE.findall(text):
+            term = surface_pair(word)
+            if term:
+                found[term] = found.get(term, 0) + 1
+        return found
+    for word in TOKEN_RE.findall(text):
+        forms = word_forms(word, stemmer)
+        if forms is None:
+            continue
+        term = forms.exact if form == "exact" else forms.stem if form == "stem" else forms.skeleton
+        if term:
+            found[term] = found.get(term, 0) + 1
+    return found
