@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Prefetch
 
 from articles.models import Article, Statement
-from articles.text import store
+from articles.text import segments, store
 from articles.text.schema import ARTICLES, DEFAULT_STEMMER, STATEMENTS
 from articles.text.store import IndexLockTimeout, IndexNeedsRebuild  # noqa: F401 (re-exported)
 
@@ -149,23 +149,17 @@ def _chunks(items, size):
         yield items[i: i + size]
 
 
-def _write(index, article_ids, progress=None, procs=1, fresh=False):
-    """(Re)index the given article pks and their statements, one writer per index.
-
-    `fresh`: the index is new and empty, so documents are only added (nothing to replace).
-    """
+def _write(index, article_ids, progress=None):
+    """(Re)index the given article pks and their statements, one locked writer per index
+    and one commit (the import pipeline's batches, the model signals)."""
     timeout = lock_timeout()
     done = 0
-    with index.writer(ARTICLES, timeout=timeout, procs=procs) as articles_writer, \
+    with index.writer(ARTICLES, timeout=timeout) as articles_writer, \
             index.writer(STATEMENTS, timeout=timeout) as statements_writer:
         for chunk in _chunks(article_ids, BATCH_SIZE):
             for article in _articles_with_relations(chunk):
-                document = store.article_document(article_record(article))
-                if fresh:
-                    articles_writer.add_document(**document)
-                else:
-                    articles_writer.update_document(**document)
-                    statements_writer.delete_by_term("article_id", article.external_id)
+                articles_writer.update_document(**store.article_document(article_record(article)))
+                statements_writer.delete_by_term("article_id", article.external_id)
                 for record in statement_records(article):
                     statements_writer.add_document(**store.statement_document(record))
             done += len(chunk)
@@ -207,10 +201,23 @@ def remove_articles(external_ids):
     return len(external_ids)
 
 
+# A worker of a rebuild closes its segment and starts another past this many postings,
+# which bounds its memory (TermPool: about 40 bytes a posting, so ~250 MB) at the cost of
+# a few more segments to search (about one per 6,000 articles).
+SEGMENT_POSTINGS = 6_000_000
+
+
+def default_workers():
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     """Build a complete new index beside the live one, then swap it in.
 
-    Searches keep using the old index until the swap; a failed rebuild leaves it intact.
+    With workers > 1 the articles are shared out to that many processes, each reading its
+    own rows and writing whole segments of both indexes; the parent then lists all the
+    segments in one commit (articles.text.segments). Searches keep using the old index
+    until the swap; a failed rebuild leaves it intact.
     """
     target = index_folder()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,7 +225,13 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     try:
         index = store.create(building, stemmer)
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-        _write(index, ids, progress=progress, procs=max(1, int(workers)), fresh=True)
+        workers = max(1, min(int(workers), len(ids)))
+        if workers == 1 or not _other_processes_see_the_data():
+            built = _build_share(building, ids, _Progress(len(ids), progress).add)
+        else:
+            built = _build_in_processes(building, ids, workers, progress)
+        for name in (ARTICLES, STATEMENTS):
+            index.adopt(name, built[name], timeout=lock_timeout())
         store.replace(target, building)
     except BaseException:
         import shutil
@@ -226,6 +239,110 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
         shutil.rmtree(building, ignore_errors=True)
         raise
     return len(ids)
+
+
+class _Progress:
+    def __init__(self, total, callback):
+        self.total, self.done, self.callback = total, 0, callback
+
+    def add(self, n):
+        self.done += n
+        if self.callback:
+            self.callback(self.done, self.total)
+
+
+def _other_processes_see_the_data():
+    """Worker processes open their own connections: they cannot read an in-memory SQLite
+    database (the test suite's) or rows of a transaction that has not committed."""
+    from django.db import connection
+
+    if connection.in_atomic_block:
+        return False
+    return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
+
+
+def _build_share(folder, ids, report, parent_pid=None):
+    """Index these articles into new segments of both indexes in `folder` (unlocked);
+    returns {index name: [segments]} for ArchiveIndex.adopt."""
+    index = store.ArchiveIndex(folder)
+    built = {ARTICLES: [], STATEMENTS: []}
+    writers = {name: index.worker_writer(name) for name in built}
+    for chunk in _chunks(ids, BATCH_SIZE):
+        if parent_pid is not None and os.getppid() != parent_pid:
+            os._exit(1)  # the rebuild was killed: nobody will adopt these segments
+        for article in _articles_with_relations(chunk):
+            writers[ARTICLES].add_document(**store.article_document(article_record(article)))
+            for record in statement_records(article):
+                writers[STATEMENTS].add_document(**store.statement_document(record))
+        for name, writer in writers.items():
+            if writer.pool.postings > SEGMENT_POSTINGS:
+                built[name].append(segments.finish_segment(writer))
+                writers[name] = index.worker_writer(name)
+        report(len(chunk))
+    for name, writer in writers.items():
+        built[name].append(segments.finish_segment(writer))
+    return built
+
+
+def _build_worker(number, folder, ids, messages, parent_pid):
+    try:
+        built = _build_share(folder, ids, lambda n: messages.put(("progress", n)), parent_pid)
+        messages.put(("done", (number, built)))
+    except BaseException:
+        import traceback
+
+        messages.put(("failed", traceback.format_exc()))
+        raise
+
+
+def _build_in_processes(folder, ids, workers, progress):
+    import multiprocessing
+    import queue
+
+    from django.db import connections
+
+    # Each child opens its own database connection; an inherited one must not be shared.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    messages = context.Queue()
+    size = -(-len(ids) // workers)
+    procs = [
+        context.Process(target=_build_worker,
+                        args=(number, folder, ids[start: start + size], messages, os.getpid()),
+                        daemon=True)
+        for number, start in enumerate(range(0, len(ids), size))
+    ]
+    for proc in procs:
+        proc.start()
+    counter = _Progress(len(ids), progress)
+    by_worker = {}
+    finished = 0
+    try:
+        while finished < len(procs):
+            try:
+                kind, payload = messages.get(timeout=1)
+            except queue.Empty:
+                dead = [p for p in procs if not p.is_alive() and p.exitcode not in (0, None)]
+                if dead:
+                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})")
+                continue
+            if kind == "progress":
+                counter.add(payload)
+            elif kind == "done":
+                finished += 1
+                number, built = payload
+                by_worker[number] = built
+            else:
+                raise RuntimeError(f"an indexing worker failed:\n{payload}")
+    finally:
+        for proc in procs:
+            if proc.is_alive() and finished < len(procs):
+                proc.terminate()
+            proc.join()
+    # In the workers' order, so documents keep the database's order (ties rank alike
+    # whatever the number of workers).
+    return {name: [seg for number in sorted(by_worker) for seg in by_worker[number][name]]
+            for name in (ARTICLES, STATEMENTS)}
 
 
 # --- checking -----------------------------------------------------------------------
@@ -273,6 +390,3 @@ def needs_rebuild():
         return f"index has {count} articles, database {in_db}"
     return None
 
-
-def writer_procs_default():
-    return max(1, min(4, (os.cpu_count() or 1)))

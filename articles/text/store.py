@@ -21,6 +21,7 @@ from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import TimeLimit
 
 from articles.text import query as q
+from articles.text import segments
 from articles.text.schema import (
     ARTICLES,
     DEFAULT_STEMMER,
@@ -225,6 +226,71 @@ def _split_slugs(value):
     return [slug for slug in (value or "").split(",") if slug]
 
 
+class SegmentValues:
+    """Each segment's facet values, decoded once and kept while the segment lives.
+
+    Whoosh's FieldFacet opens a column reader per segment per search, which decodes the
+    offsets of every document (a fifth of a search's time on the corpus); the speaker
+    facet unpickled the stored fields of every match. A segment never changes once
+    written (deletions only hide documents), so its values can be read once.
+    """
+
+    def __init__(self, stored_lists=()):
+        # fields read from the stored, comma-separated value (the articles' speakers)
+        self.stored_lists = frozenset(stored_lists)
+        self._values = {}  # (segment id, field) → list (one entry per segment docnum)
+        self._lock = threading.Lock()
+
+    def get(self, reader, fieldname):
+        key = (reader.segment().segment_id(), fieldname)
+        values = self._values.get(key)
+        if values is None:
+            values = self._read(reader, fieldname, fieldname in self.stored_lists)
+            with self._lock:
+                self._values[key] = values
+        return values
+
+    @staticmethod
+    def _read(reader, fieldname, stored_list):
+        shared = {}
+        if stored_list:
+            return [tuple(shared.setdefault(slug, slug) for slug in _split_slugs(fields.get(fieldname)))
+                    for fields in (reader.stored_fields(d) for d in range(reader.doc_count_all()))]
+        column = reader.column_reader(fieldname, translate=True)
+        return [shared.setdefault(value, value) for value in column]
+
+    def forget_except(self, segment_ids):
+        with self._lock:
+            for key in [k for k in self._values if k[0] not in segment_ids]:
+                del self._values[key]
+
+
+class CachedFacet(sorting.FacetType):
+    """Counts by a field's value from SegmentValues (several values: `overlap`)."""
+
+    def __init__(self, fieldname, cache, overlap=False):
+        self.fieldname, self.cache, self.overlap = fieldname, cache, overlap
+        self.maptype = sorting.Count
+
+    def categorizer(self, global_searcher):
+        return _CachedCategorizer(self.fieldname, self.cache, self.overlap)
+
+
+class _CachedCategorizer(sorting.Categorizer):
+    def __init__(self, fieldname, cache, overlap):
+        self.fieldname, self.cache, self.allow_overlap = fieldname, cache, overlap
+        self.values = None
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self.values = self.cache.get(segment_searcher.reader(), self.fieldname)
+
+    def key_for(self, matcher, segment_docnum):
+        return self.values[segment_docnum]
+
+    def keys_for(self, matcher, segment_docnum):
+        return self.values[segment_docnum]
+
+
 SORTS = {"relevance": (None, False), "newest": ("published", True), "oldest": ("published", False)}
 FEW_HITS = 3
 
@@ -237,6 +303,8 @@ class ArchiveIndex:
         self._ix = {}
         self._local = threading.local()
         self.stamp = _meta_stamp(self.folder)
+        self.facet_values = {ARTICLES: SegmentValues(stored_lists=("speaker",)),
+                             STATEMENTS: SegmentValues()}
 
     def ix(self, name):
         if name not in self._ix:
@@ -259,17 +327,19 @@ class ArchiveIndex:
             return current
         if current is not None:
             current.close()
-        searchers[name] = self.ix(name).searcher()
-        return searchers[name]
+        searcher = searchers[name] = self.ix(name).searcher()
+        self.facet_values[name].forget_except(
+            {r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()})
+        return searcher
 
     @contextmanager
-    def writer(self, name, *, timeout, procs=1, limitmb=128):
+    def writer(self, name, *, timeout):
         try:
             # compound=False: a searcher reads a compound segment by copying it into a
             # private BytesIO, so every thread's searcher held a copy of the whole index
             # (4.4 GB for a 4-thread worker on the corpus); separate files are mapped.
-            writer = self.ix(name).writer(timeout=timeout, delay=0.1, procs=procs,
-                                          limitmb=limitmb, compound=False)
+            writer = segments.ArchiveSegmentWriter(self.ix(name), timeout=timeout, delay=0.1,
+                                                   compound=False)
         except windex.LockError:
             raise IndexLockTimeout(self.folder, timeout) from None
         try:
@@ -279,6 +349,18 @@ class ArchiveIndex:
             raise
         else:
             writer.commit()
+
+    def worker_writer(self, name):
+        """An unlocked writer for one process of a parallel build (see segments.py);
+        its segments become visible only through adopt()."""
+        return segments.open_unlocked_writer(self.ix(name), compound=False)
+
+    def adopt(self, name, built, *, timeout):
+        """Make the segments written by worker_writer()s part of the index, in one commit."""
+        try:
+            segments.adopt_segments(self.ix(name), built, timeout=timeout)
+        except windex.LockError:
+            raise IndexLockTimeout(self.folder, timeout) from None
 
     def doc_count(self, name=ARTICLES):
         return self.ix(name).doc_count()
@@ -315,12 +397,9 @@ class ArchiveIndex:
         outcome.took_ms = round((time.perf_counter() - started) * 1000, 1)
         return outcome
 
-    @staticmethod
-    def _facet(kind, name):
-        if kind == ARTICLES and name == "speaker":  # many speakers per article
-            return sorting.StoredFieldFacet(name, allow_overlap=True, split_fn=_split_slugs,
-                                            maptype=sorting.Count)
-        return sorting.FieldFacet(name, maptype=sorting.Count)
+    def _facet(self, kind, name):
+        values = self.facet_values[kind]
+        return CachedFacet(name, values, overlap=name in values.stored_lists)
 
     def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets,
                  kind=ARTICLES):
@@ -372,12 +451,20 @@ class ArchiveIndex:
 
     @staticmethod
     def _spelling(reader, normalized):
-        """The commonest written form of a normalized word in the archive."""
+        """The commonest written form of a normalized word in the archive.
+
+        The surface field pairs only the spellings that differ from the normalized form
+        (أذربيجان for اذربيجان); the articles that write the word plainly are the rest of
+        the word's document frequency."""
         prefix = normalized + SURFACE_SEPARATOR
-        pairs = [t for t in reader.expand_prefix("surface", prefix)]
+        pairs = [(reader.doc_frequency("surface", t), t)
+                 for t in reader.expand_prefix("surface", prefix)]
         if not pairs:
-            return None
-        best = max(pairs, key=lambda t: (reader.doc_frequency("surface", t), t))
+            return normalized
+        plain = reader.doc_frequency("exact_text", normalized) - sum(df for df, _ in pairs)
+        df, best = max(pairs)
+        if plain > df:
+            return normalized
         best = best.decode("utf-8") if isinstance(best, bytes) else best
         return best[len(prefix):]
 

@@ -12,8 +12,9 @@ class Command(BaseCommand):
     help = "Rebuild the search index from the database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--workers", type=int, default=1,
-                            help="analyzer processes for the articles index (default 1)")
+        parser.add_argument("--workers", type=int, default=indexing.default_workers(),
+                            help="processes that build the index, each a share of the "
+                                 "articles (default: the number of cores, at most 4)")
         parser.add_argument("--if-stale", action="store_true",
                             help="only when the index is missing, of another analyzer "
                                  "version, or its article count differs from the database")

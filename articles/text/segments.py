@@ -1,0 +1,174 @@
+"""A faster Whoosh segment writer, and the pieces to build one index from many processes.
+
+Profiling a rebuild of the corpus (docs/benchmarks.md) put more than half of the time in
+three places inside Whoosh's SegmentWriter, none of them in our code:
+
+- PostingPool: every (field, term, doc, weight, value) posting became a tuple that was
+  sized, sorted, pickled to a run file once 128 MB were reached, and read back one by
+  one through a heap merge;
+- the length of each posting's field in its document was read back from the lengths
+  column file through a struct look-up, once per posting;
+- the generic add_postings loop re-checked the order of every posting.
+
+Documents arrive in document-number order, so postings grouped by term as they come are
+already in order within each term; only the term list needs sorting when the segment is
+written. TermPool keeps them that way in compact arrays, and ArchiveSegmentWriter writes
+them with the lengths read once per field. The files written are ordinary Whoosh
+segments: any Whoosh reader opens them, and merges go through the same code.
+
+`adopt_segments` is how a rebuild uses both cores: each worker process writes whole
+segments into the new index folder without the lock, and the parent, holding the lock,
+lists them all in one table of contents (what Whoosh's MpWriter does with
+multisegment=True, but with the workers reading and analysing their own documents).
+"""
+
+from array import array
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+EMPTY = b""
+
+
+class TermPool:
+    """Postings grouped by field and term as they are added, in arrays.
+
+    Takes the place of whoosh.writing.PostingPool on an ArchiveSegmentWriter: same
+    `add(item)` and `iter_postings()`, no run files, no global sort. About 20 bytes a
+    posting for frequency-only fields and 60 for positional ones, plus the term itself.
+    """
+
+    def __init__(self):
+        self.fields = {}  # fieldname → {term bytes → (docnums, weights, values)}
+        self.fieldnames = set()
+        self.postings = 0
+        self._out_of_order = set()  # (fieldname, term) whose docnums went backwards
+        self._small_values = {}
+
+    def add(self, item):
+        fieldname, term, docnum, weight, value = item
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        entry = terms.get(term)
+        if entry is None:
+            entry = terms[term] = (array("i"), array("d"), [])
+        elif docnum < entry[0][-1]:
+            # Never seen in the archive's own writes; kept correct for any caller.
+            self._out_of_order.add((fieldname, term))
+        entry[0].append(docnum)
+        entry[1].append(weight)
+        if value is not None and len(value) <= 4:
+            # Frequency-only fields store a 4-byte count; share one object per count.
+            value = self._small_values.setdefault(value, value)
+        entry[2].append(value)
+        self.postings += 1
+
+    def terms(self):
+        """(fieldname, term, docnums, weights, values) in index order."""
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for term in sorted(terms):
+                docnums, weights, values = terms[term]
+                if (fieldname, term) in self._out_of_order:
+                    order = sorted(range(len(docnums)), key=docnums.__getitem__)
+                    docnums = [docnums[i] for i in order]
+                    weights = [weights[i] for i in order]
+                    values = [values[i] for i in order]
+                yield fieldname, term, docnums, weights, values
+
+    def iter_postings(self):
+        for fieldname, term, docnums, weights, values in self.terms():
+            for docnum, weight, value in zip(docnums, weights, values):
+                yield fieldname, term, docnum, weight, value
+
+    def cleanup(self):
+        self.fields = {}
+
+
+class ArchiveSegmentWriter(SegmentWriter):
+    """Whoosh's SegmentWriter with the TermPool and a direct postings writer."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = TermPool()
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        try:
+            self._write_postings(lengths)
+        finally:
+            self.fieldwriter.close()
+            if lengths is not None:
+                lengths.close()
+
+    def _write_postings(self, lengths):
+        writer = self.fieldwriter
+        start_term, add, finish_term = writer.start_term, writer.add, writer.finish_term
+        current_field = None
+        field_lengths = None
+        for fieldname, term, docnums, weights, values in self.pool.terms():
+            if fieldname != current_field:
+                if current_field is not None:
+                    writer.finish_field()
+                writer.start_field(fieldname, self.schema[fieldname])
+                current_field = fieldname
+                field_lengths = _field_lengths(lengths, fieldname)
+            start_term(term)
+            if field_lengths is None:
+                for docnum, weight, value in zip(docnums, weights, values):
+                    add(docnum, weight, EMPTY if value is None else value, 0)
+            else:
+                for docnum, weight, value in zip(docnums, weights, values):
+                    add(docnum, weight, EMPTY if value is None else value, field_lengths[docnum])
+            finish_term()
+        if current_field is not None:
+            writer.finish_field()
+
+
+def _field_lengths(per_doc_reader, fieldname):
+    """Every document's length in this field, decoded once (what Whoosh's
+    doc_field_length returns per call), or None when nothing records lengths."""
+    if per_doc_reader is None:
+        return None
+    count = per_doc_reader.doc_count_all()
+    lenfield = _lenfield(fieldname)
+    if not per_doc_reader.has_column(lenfield):
+        return [0] * (count + 1)
+    column = per_doc_reader.column_reader(lenfield, LENGTHS_COLUMN)
+    decoded = [byte_to_length(b) if b else 0 for b in range(256)]
+    return [decoded[column[d]] for d in range(count)] + [0]
+
+
+def open_unlocked_writer(ix, **kwargs):
+    """A writer for a worker process of a parallel build: it writes its own segment
+    files and never touches the lock or the table of contents (adopt_segments does)."""
+    return ArchiveSegmentWriter(ix, _lk=False, **kwargs)
+
+
+def finish_segment(writer):
+    """Close an unlocked writer's segment and return it (picklable), or None if empty."""
+    if writer._added:
+        segment = writer._finalize_segment()
+    else:
+        writer._close_segment()
+        segment = None
+    # The temp folder (index name + ".tmp") is shared by all the workers' writers, which
+    # keep their column files there until they close; adopt_segments removes it.
+    return segment
+
+
+def adopt_segments(ix, segments, *, timeout):
+    """List segments written by workers (finish_segment) in the index's table of
+    contents, in one locked commit; nothing is merged or rewritten."""
+    writer = ArchiveSegmentWriter(ix, timeout=timeout)
+    try:
+        writer._close_segment()
+        writer._commit_toc(list(writer.segments) + [s for s in segments if s is not None])
+    except BaseException:
+        writer.cancel()
+        raise
+    writer._finish()
