@@ -281,12 +281,15 @@ def load_queries():
 # --- engines ------------------------------------------------------------------------
 
 
-def build_whoosh(folder, records, stemmer, procs=1):
+def build_whoosh(folder, records, stemmer, segment_size=8000):
+    """One segment per `segment_size` articles (a bounded memory, as rebuild_index)."""
     started = time.perf_counter()
     index = store.create(folder, stemmer)
-    with index.writer(store.ARTICLES, timeout=60, procs=procs, limitmb=256) as writer:
-        for record in records:
-            writer.add_document(**store.article_document(record))
+    records = list(records)
+    for start in range(0, len(records), segment_size):
+        with index.writer(store.ARTICLES, timeout=60) as writer:
+            for record in records[start: start + segment_size]:
+                writer.add_document(**store.article_document(record))
     seconds = time.perf_counter() - started
     size = sum(f.stat().st_size for f in Path(folder).iterdir())
     return index, seconds, size
@@ -418,7 +421,7 @@ def compare(args):
     columns, builds = [], []
     for stemmer in args.stemmers.split(","):
         folder = WORK / f"compare-{stemmer}"
-        index, seconds, size = build_whoosh(folder, records, stemmer, procs=args.procs)
+        index, seconds, size = build_whoosh(folder, records, stemmer)
         builds.append((stemmer, seconds, size))
         print(f"built {stemmer}: {seconds:.0f} s, {size / 1e6:.0f} MB", file=sys.stderr)
         for skeleton in (False, True):
@@ -444,7 +447,7 @@ def full(args):
         seconds, size = json.loads(stats.read_text())["seconds"], json.loads(stats.read_text())["bytes"]
         print(f"reusing the index built in {seconds:.0f} s", file=sys.stderr)
     else:
-        index, seconds, size = build_whoosh(folder, records, args.stemmer, procs=args.procs)
+        index, seconds, size = build_whoosh(folder, records, args.stemmer)
         stats.write_text(json.dumps({"seconds": seconds, "bytes": size}))
     print(f"full build: {len(records)} articles, {seconds:.0f} s, {size / 1e6:.0f} MB",
           file=sys.stderr)
@@ -480,12 +483,10 @@ def main(argv=None):
     c = sub.add_parser("compare", help="stemmers × skeleton on a subset")
     c.add_argument("--subset", type=int, default=6000)
     c.add_argument("--stemmers", default="none,light,snowball,isri")
-    c.add_argument("--procs", type=int, default=1)
     c.add_argument("--out")
     f = sub.add_parser("full", help="full corpus: quality, latency, build time, size")
     f.add_argument("--stemmer", default=store.DEFAULT_STEMMER)
     f.add_argument("--pg", action="store_true", help="also PostgreSQL `arabic` (DATABASE_URL)")
-    f.add_argument("--procs", type=int, default=1)
     f.add_argument("--keep", action="store_true", help="keep the built index in EVAL_WORK_DIR")
     f.add_argument("--reuse", action="store_true",
                    help="use the index kept by an earlier --keep run (and its build time)")

@@ -297,7 +297,7 @@ def main(argv=None):
                         help="also probe with only these article facets (comma list; '' for none)")
     parser.add_argument("--commit", default="HEAD", help="the commit to measure (frozen copy)")
     parser.add_argument("--no-extract", action="store_true", help="skip statement extraction")
-    parser.add_argument("--workers", type=int, default=1, help="rebuild_index --workers")
+    parser.add_argument("--workers", type=int, default=2, help="rebuild_index --workers (default 2, the CI machine's cores)")
     parser.add_argument("--index-batch", type=int, default=0,
                         help="patch indexing.BATCH_SIZE in the frozen copy (see patch_snapshot)")
     args = parser.parse_args(argv)
