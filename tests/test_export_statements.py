@@ -68,3 +68,26 @@ def test_one_article_only_and_unknown_article(seed_article):
     assert {r["article"] for r in rows} == {"other"}
     with pytest.raises(CommandError, match="no-such-article"):
         export("--article", "no-such-article")
+
+
+@pytest.mark.slow
+def test_piping_into_head_stops_quietly(tmp_path):
+    """`export_statements | head -n 3`: the closed pipe ends the export, without a traceback."""
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tests.test_faults import Site, synthetic_articles, write_jsonl
+
+    site = Site(tmp_path)
+    site.ok("migrate", "--noinput", "-v", "0")
+    site.ok("import_articles", "--no-progress", write_jsonl(tmp_path / "a.jsonl", synthetic_articles("هـ", 400)))
+    # Far more than a pipe buffer (64 kB), so the export is still writing when head leaves.
+    assert site.sql("SELECT sum(length(text)) FROM articles_statement")[0][0] > 200_000
+    export = subprocess.Popen(site.argv("export_statements"), cwd=ROOT, env=site.env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    head = subprocess.run(["head", "-n", "3"], stdin=export.stdout, capture_output=True, timeout=120)
+    export.stdout.close()
+    errors = export.stderr.read().decode()
+    assert export.wait(120) == 0, errors
+    assert "BrokenPipe" not in errors and "Traceback" not in errors, errors
+    assert len(head.stdout.decode().splitlines()) == 3

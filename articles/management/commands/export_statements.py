@@ -5,6 +5,7 @@ spreadsheet would run as a formula are neutralised with a leading apostrophe.
 """
 
 import csv
+import os
 import json
 import sys
 from pathlib import Path
@@ -63,7 +64,14 @@ class Command(BaseCommand):
                 count = self.write(rows, out, options["format"])
             self.stderr.write(f"exported {count} statements to {path}")
         else:
-            self.write(rows, _Out(self.stdout), options["format"])
+            try:
+                self.write(rows, _Out(self.stdout), options["format"])
+            except BrokenPipeError:
+                # `export_statements | head`: the reader has all it wants. Stop quietly,
+                # and point stdout at /dev/null so that Python's final flush does not
+                # complain about the closed pipe either.
+                if self.stdout._out is sys.stdout:
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def rows(self, external_ids):
         queryset = Statement.objects.all()
