@@ -129,8 +129,8 @@ def _date_facet(counts):
     )
 
 
-def article_result(article, score, terms, stemmer):
-    return {
+def article_result(article, score, terms, stemmer, with_snippet=True):
+    result = {
         "external_id": article.external_id,
         "title": article.title,
         "score": round(score, 4),
@@ -139,9 +139,11 @@ def article_result(article, score, terms, stemmer):
         "source": article.source.name,
         "source_code": article.source.code,
         "section": article.section.name if article.section_id else "",
-        "snippet": snippet(article.body or article.abstract, terms, length=SNIPPET_LENGTH,
-                           stemmer=stemmer),
     }
+    if with_snippet:
+        result["snippet"] = snippet(article.body or article.abstract, terms,
+                                    length=SNIPPET_LENGTH, stemmer=stemmer)
+    return result
 
 
 def _articles_by_external_id(external_ids):
@@ -173,12 +175,11 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
     })
 
 
-def statement_result(statement, terms, stemmer):
+def statement_result(statement, terms, stemmer, with_snippet=True):
     article = statement.article
-    return {
+    result = {
         "id": statement.pk,
         "text": statement.text,
-        "snippet": snippet(statement.text, terms, length=SNIPPET_LENGTH * 2, stemmer=stemmer),
         "kind": statement.kind,
         "verb": statement.verb,
         "speaker": statement.speaker.name if statement.speaker_id else statement.speaker_mention,
@@ -189,6 +190,9 @@ def statement_result(statement, terms, stemmer):
         "source": article.source.name,
         "url": f"{article.get_absolute_url()}#statement-{statement.pk}",
     }
+    if with_snippet:
+        result["snippet"] = snippet(statement.text, terms, length=SNIPPET_LENGTH * 2, stemmer=stemmer)
+    return result
 
 
 def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False):
@@ -210,6 +214,40 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
         "source": _facet_list(facets.get("source", {}), dict(Source.objects.values_list("code", "name"))),
         "year": _date_facet(facets.get("year", {})),
     })
+
+
+def export_results(kind, q, *, filters=None, sort="relevance", exact=False, batch=500):
+    """Every result of a search, best first, for the CSV exports: one search with no
+    facets, database rows fetched `batch` at a time, no snippets (a CSV has no use for
+    them; they were most of an export's time). The search runs before this returns, so
+    IndexNeedsRebuild is raised before the caller starts a response."""
+    index = open_archive_index()
+    sort = sort if sort in ("relevance", "newest", "oldest") else "relevance"
+    outcome = index.search(q or "", kind=kind, exact=bool(exact), filter_query=filter_query(filters, kind),
+                           sort=sort, page=1, per_page=max(1, index.doc_count(kind)),
+                           time_limit=_time_limit(), facets=())
+    return _export_rows(kind, outcome, index, max(1, int(batch)))
+
+
+def _export_rows(kind, outcome, index, batch):
+    hits = outcome.hits
+    for start in range(0, len(hits), batch):
+        chunk = hits[start: start + batch]
+        if kind == ARTICLES:
+            by_id = _articles_by_external_id([h.fields["external_id"] for h in chunk])
+            for hit in chunk:
+                article = by_id.get(hit.fields["external_id"])
+                if article is not None:
+                    yield article_result(article, hit.score, outcome.highlight, index.stemmer,
+                                         with_snippet=False)
+        else:
+            ids = [int(h.fields["statement_id"]) for h in chunk]
+            rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+            by_id = {s.pk: s for s in rows}
+            for pk in ids:
+                if pk in by_id:
+                    yield statement_result(by_id[pk], outcome.highlight, index.stemmer,
+                                           with_snippet=False)
 
 
 def more_like_this(external_id, limit=5):
