@@ -24,6 +24,7 @@ from articles import search as search_layer
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
+from articles.quotes.speakers import is_unnamed_source
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
 from articles.text import query as query_language
 from articles.text.highlight import matched_spans
@@ -85,9 +86,16 @@ def most_quoted_speakers(limit=10):
     speakers = (
         Speaker.objects.annotate(statement_count=Count("statements", filter=counted))
         .filter(statement_count__gt=0)
-        .order_by("-statement_count", "name")[:limit]
+        .order_by("-statement_count", "name")
     )
-    return list(speakers), month_start
+    # "مصدر" and "البيان" are quoted more than anyone, and name no one: skipped here.
+    named = []
+    for speaker in speakers[: limit * 4].iterator():
+        if not is_unnamed_source(speaker.name):
+            named.append(speaker)
+            if len(named) == limit:
+                break
+    return named, month_start
 
 
 def no_such_page_if_nul(value):

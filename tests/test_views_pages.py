@@ -72,6 +72,24 @@ def test_home_is_arabic_rtl_with_latest_articles_sources_and_quoted(client, read
     assert_csp_clean(response)
 
 
+def test_home_most_quoted_leaves_out_sources_that_name_no_one(client, reading_room):
+    from articles.models import Speaker, Statement
+
+    anonymous = Speaker.objects.create(name="مصدر", slug="masdar")
+    latest = reading_room.other  # the month the list is for (October 2023)
+    for n in range(3):  # quoted more often than Guterres
+        Statement.objects.create(
+            article=latest, speaker=anonymous, speaker_mention="مصدر", text=f"كلام رقم {n}",
+            kind="reported", verb="قال", start=n, end=n + 1, confidence=0.5,
+        )
+    html = client.get("/").content.decode()
+    quoted = html[html.index("أنطونيو غوتيريش") - 2000: html.index("أنطونيو غوتيريش") + 2000]
+    assert "/speakers/masdar/" not in quoted
+    assert "أنطونيو غوتيريش" in html
+    # the speaker page itself is still there
+    assert client.get("/speakers/masdar/").status_code == 200
+
+
 def test_home_on_an_empty_archive_says_how_to_fill_it(client):
     response = client.get("/")
     assert response.status_code == 200
