@@ -107,7 +107,7 @@ class ArchiveSegmentWriter(SegmentWriter):
 
     def _write_postings(self, lengths):
         writer = self.fieldwriter
-        start_term, add, finish_term = writer.start_term, writer.add, writer.finish_term
+        start_term, finish_term = writer.start_term, writer.finish_term
         current_field = None
         field_lengths = None
         for fieldname, term, docnums, weights, values in self.pool.terms():
@@ -119,14 +119,34 @@ class ArchiveSegmentWriter(SegmentWriter):
                 field_lengths = _field_lengths(lengths, fieldname)
             start_term(term)
             if field_lengths is None:
-                for docnum, weight, value in zip(docnums, weights, values):
-                    add(docnum, weight, EMPTY if value is None else value, 0)
+                lengths_ = [0] * len(docnums)
             else:
-                for docnum, weight, value in zip(docnums, weights, values):
-                    add(docnum, weight, EMPTY if value is None else value, field_lengths[docnum])
+                lengths_ = [field_lengths[d] for d in docnums]
+            _add_term_postings(writer._postwriter, docnums, weights, values, lengths_)
             finish_term()
         if current_field is not None:
             writer.finish_field()
+
+
+def _add_term_postings(postings_writer, docnums, weights, values, lengths):
+    """What W3PostingsWriter.add_posting does posting by posting, a block at a time:
+    fill the block buffers with slices and write every full block; the last, partial
+    block stays buffered for finish_postings (which may inline a short list)."""
+    limit = postings_writer._blocklimit
+    count = len(docnums)
+    for start in range(0, count, limit):
+        if start:
+            postings_writer._write_block()
+            postings_writer._new_block()
+        end = min(start + limit, count)
+        postings_writer._ids = array("I", docnums[start:end])
+        block_weights = weights[start:end]
+        postings_writer._weights = array("f", block_weights)
+        postings_writer._values = [v for v in values[start:end] if v]
+        postings_writer._maxweight = max(0, max(block_weights))
+        block_lengths = [n for n in lengths[start:end] if n]
+        postings_writer._minlength = min(block_lengths) if block_lengths else None
+        postings_writer._maxlength = max(block_lengths) if block_lengths else 0
 
 
 def _field_lengths(per_doc_reader, fieldname):
