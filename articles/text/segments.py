@@ -149,9 +149,13 @@ def _add_term_postings(postings_writer, docnums, weights, values, lengths):
         postings_writer._maxlength = max(block_lengths) if block_lengths else 0
 
 
+_DECODED_LENGTHS = [byte_to_length(b) if b else 0 for b in range(256)]
+
+
 def _field_lengths(per_doc_reader, fieldname):
     """Every document's length in this field, decoded once (what Whoosh's
-    doc_field_length returns per call), or None when nothing records lengths."""
+    doc_field_length returns per call, 0 for none), or None when nothing records lengths.
+    The column holds one byte per document: read as one string, not document by document."""
     if per_doc_reader is None:
         return None
     count = per_doc_reader.doc_count_all()
@@ -159,7 +163,11 @@ def _field_lengths(per_doc_reader, fieldname):
     if not per_doc_reader.has_column(lenfield):
         return [0] * (count + 1)
     column = per_doc_reader.column_reader(lenfield, LENGTHS_COLUMN)
-    decoded = [byte_to_length(b) if b else 0 for b in range(256)]
+    decoded = _DECODED_LENGTHS
+    if getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_dbfile"):
+        stored = min(column._count, count)
+        raw = column._dbfile.get(column._basepos, stored) if stored else b""
+        return [decoded[b] for b in raw] + [0] * (count - stored + 1)
     return [decoded[column[d]] for d in range(count)] + [0]
 
 
