@@ -20,8 +20,8 @@ from whoosh import sorting
 from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import TimeLimit
 
+from articles.text import fastsearch, segments
 from articles.text import query as q
-from articles.text import segments
 from articles.text.schema import (
     ARTICLES,
     DEFAULT_STEMMER,
@@ -305,6 +305,8 @@ class ArchiveIndex:
         self.stamp = _meta_stamp(self.folder)
         self.facet_values = {ARTICLES: SegmentValues(stored_lists=("speaker",)),
                              STATEMENTS: SegmentValues()}
+        self.field_lengths = {ARTICLES: fastsearch.SegmentLengths(),
+                              STATEMENTS: fastsearch.SegmentLengths()}
 
     def ix(self, name):
         if name not in self._ix:
@@ -328,8 +330,9 @@ class ArchiveIndex:
         if current is not None:
             current.close()
         searcher = searchers[name] = self.ix(name).searcher()
-        self.facet_values[name].forget_except(
-            {r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()})
+        live = {r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()}
+        self.facet_values[name].forget_except(live)
+        self.field_lengths[name].forget_except(live)
         return searcher
 
     @contextmanager
@@ -401,9 +404,27 @@ class ArchiveIndex:
         values = self.facet_values[kind]
         return CachedFacet(name, values, overlap=name in values.stored_lists)
 
+    # Rank by relevance with articles.text.fastsearch where it covers the query (the
+    # search box's queries); False makes every search use Whoosh's collector (the
+    # equivalence tests compare the two).
+    fast_path = True
+
     def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets,
                  kind=ARTICLES):
         sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
+        if sortedby is None and self.fast_path and fastsearch.supports(query):
+            values = self.facet_values[kind]
+            found = fastsearch.search(
+                searcher, query, limit=page * per_page, lengths=self.field_lengths[kind],
+                time_limit=time_limit,
+                facets={name: (values, name in values.stored_lists) for name in facets})
+            outcome.total = found.total
+            outcome.partial = found.partial
+            start = (page - 1) * per_page
+            for docnum, score in found.hits[start: start + per_page]:
+                outcome.hits.append(Hit(dict(searcher.stored_fields(docnum)), score))
+            outcome.facets = {name: dict(found.facets[name]) for name in facets}
+            return
         groupedby = {name: self._facet(kind, name) for name in facets}
         collector = searcher.collector(
             limit=page * per_page, sortedby=sortedby, reverse=reverse,
