@@ -221,7 +221,9 @@ def report(results):
         if "probe" in results[l]:
             print(f"\nQueries: {results[l]['probe']['queries']} ({results[l]['probe']['query_set']})")
             break
-    print("Commits: " + ", ".join(f"{l}: {results[l].get('commit', '?')}" for l in labels))
+    print("Commits (built / searched): " + ", ".join(
+        f"{l}: {results[l].get('commit', '?')} / {results[l].get('search_commit', results[l].get('commit', '?'))}"
+        for l in labels))
     rows = []
 
     def add(name, fn, fmt=None):
@@ -333,6 +335,8 @@ def main(argv=None):
                 entry["build"] = build(label, corpus, workdir, log, extract=not args.no_extract,
                                        workers=args.workers)
                 entry["commit"] = sha
+            # With --reuse the index was built by entry["commit"] and searched by this one.
+            entry["search_commit"] = sha
             entry["sizes"] = sizes(workdir)
             save()
             print(f"[{label}] serve probe …", flush=True)
