@@ -8,7 +8,7 @@ break Arabic letter joining. Everything outside the marks is HTML-escaped.
 
 from html import escape
 
-from articles.text.analysis import word_forms, words_with_offsets
+from articles.text.analysis import TOKEN_RE, word_forms
 
 # A skeleton of one or two letters matches too many unrelated words to be worth a mark.
 MIN_SKELETON_FOR_MARK = 3
@@ -17,16 +17,20 @@ MIN_SKELETON_FOR_MARK = 3
 def matched_spans(text, terms, stemmer="light"):
     """[(start, end)] of the words of `text` that the query matched."""
     spans = []
-    for word, start, end in words_with_offsets(text):
-        forms = word_forms(word, stemmer)
-        if forms is None:
-            continue
-        if (
-            forms.exact in terms.exact
-            or forms.stem in terms.stem
-            or (len(forms.skeleton) >= MIN_SKELETON_FOR_MARK and forms.skeleton in terms.skeleton)
-        ):
-            spans.append((start, end))
+    verdicts = {}  # a word repeats many times in an article: decide it once
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        matched = verdicts.get(word)
+        if matched is None:
+            forms = word_forms(word, stemmer)
+            matched = verdicts[word] = forms is not None and (
+                forms.exact in terms.exact
+                or forms.stem in terms.stem
+                or (len(forms.skeleton) >= MIN_SKELETON_FOR_MARK
+                    and forms.skeleton in terms.skeleton)
+            )
+        if matched:
+            spans.append(match.span())
     return spans
 
 

@@ -119,6 +119,12 @@ def _meta_stamp(folder):
 def open_index(folder, *, create_missing=False, stemmer=None):
     """The index in `folder`, reused across calls (and its searchers with it) until a
     rebuild replaces the folder."""
+    if stemmer is None:
+        # The common case, once per search: a folder already checked and opened, whose
+        # index.json is the same file as then (a rebuild or a removal changes that).
+        cached = _open.get(str(Path(folder).resolve()))
+        if cached is not None and cached.stamp is not None and cached.stamp == _meta_stamp(folder):
+            return cached
     state = index_state(folder, stemmer)
     if state == "ok":
         key = str(Path(folder).resolve())
