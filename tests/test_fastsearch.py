@@ -170,3 +170,27 @@ def test_generated_queries_rank_alike(sample_index, words):
     text = " ".join(words)
     assert_same(sample_index, text)
     assert_same(sample_index, text, kind=STATEMENTS)
+
+
+@pytest.mark.django_db
+def test_more_like_this_ranks_alike(sample_index):
+    from articles.models import Article
+
+    checked = 0
+    for article in Article.objects.order_by("pk")[:12]:
+        text = "\n".join((article.title, article.abstract, article.body))
+        ours = []
+        for fast in (True, False):
+            sample_index.fast_path = fast
+            ours.append(sample_index.more_like_this(article.external_id, text, limit=5))
+        sample_index.fast_path = True
+        fast, whoosh = ours
+        if not whoosh:
+            continue  # the article removed by the fixture
+        assert article.external_id not in {h.fields["external_id"] for h in fast}
+        a, b = groups(fast), groups(whoosh)
+        if len(fast) == 5:
+            a, b = a[:-1], b[:-1]
+        assert same_groups(a, b), article.external_id
+        checked += 1
+    assert checked >= 10

@@ -506,14 +506,25 @@ class ArchiveIndex:
         )
 
     def more_like_this(self, external_id, text, limit=5):
-        """Articles sharing the most distinctive words of `text` (the article's own)."""
+        """Articles sharing the most distinctive words of `text` (the article's own).
+
+        Whoosh's more_like: the 25 key terms of the text (Bo1 model) ORed, the article
+        itself left out; ranked by fastsearch unless fast_path is off (Whoosh's
+        collector took ~0.9 s of an article page at 126k articles)."""
         searcher = self.searcher(ARTICLES)
-        if True:
-            docnum = searcher.document_number(external_id=external_id)
-            if docnum is None:
-                return []
+        docnum = searcher.document_number(external_id=external_id)
+        if docnum is None:
+            return []
+        if not self.fast_path:
             hits = searcher.more_like(docnum, "exact_text", text=text, top=limit, numterms=25)
             return [Hit(dict(h.fields()), float(h.score or 0.0)) for h in hits]
+        # normalize=False: more_like's default (key_terms_from_text's is True).
+        key_terms = searcher.key_terms_from_text("exact_text", text, numterms=25, normalize=False)
+        query = q.wq.Or([q.wq.Term("exact_text", word, boost=weight) for word, weight in key_terms])
+        found = fastsearch.search(searcher, query, limit=limit + 1,
+                                  lengths=self.field_lengths[ARTICLES])
+        return [Hit(dict(searcher.stored_fields(d)), score)
+                for d, score in found.hits if d != docnum][:limit]
 
     def counts_by(self, text, facet, *, kind=ARTICLES, exact=False, filter_query=None,
                   time_limit=2.0):
