@@ -28,6 +28,7 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -132,12 +133,21 @@ def _read_postings(reader, fieldname, text):
     except TermNotFound:
         return None
     if isinstance(matcher, W3LeafMatcher):
+        # Block by block, decoded as W3LeafMatcher._read_ids/_read_weights do, but with
+        # the id deltas summed by itertools.accumulate (in C) instead of Whoosh's Python
+        # generator: at 126k articles that generator was a third of a search.
         ids, weights = array("I"), array("f")
         while True:
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
+            if matcher._data is None:
+                matcher._read_data()
+            deltas, block_weights = matcher._data[0], matcher._data[1]
+            ids.extend(accumulate(deltas))
+            if block_weights is None:
+                weights.extend(array("f", [1.0]) * matcher._blocklength)
+            elif isinstance(block_weights, float):
+                weights.extend(array("f", [block_weights]) * matcher._blocklength)
+            else:
+                weights.extend(block_weights)
             if matcher._lastblock:
                 break
             matcher._goto(matcher._nextoffset)
