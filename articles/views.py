@@ -356,6 +356,20 @@ def page_not_found(request, exception=None):
     return HttpResponse(loader.render_to_string("404.html", request=request), status=404)
 
 
+# What the error page says when even its template cannot render (a static-files manifest
+# missing after a deploy without collectstatic, say): never a bare traceback page.
+BARE_500 = (
+    '<!doctype html><html dir="rtl" lang="ar"><head><meta charset="utf-8">'
+    "<title>خطأ في الخادم</title></head><body><h1>حدث خطأ غير متوقع</h1>"
+    "<p>سُجّل الخطأ وسنصلحه. حاول مرة أخرى بعد قليل.</p>"
+    '<p><a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>'
+)
+
+
 def server_error(request):
     # No request context: whatever broke the page may be what a context processor needs.
-    return HttpResponseServerError(loader.render_to_string("500.html"))
+    try:
+        return HttpResponseServerError(loader.render_to_string("500.html"))
+    except Exception:
+        logger.exception("the 500 page itself failed to render")
+        return HttpResponseServerError(BARE_500)

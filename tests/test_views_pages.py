@@ -239,6 +239,24 @@ def test_500_page_is_arabic_and_standalone():
     assert "حدث خطأ غير متوقع" in response.content.decode()
 
 
+def test_500_page_still_answers_when_its_template_cannot_render(settings, tmp_path, caplog):
+    """Production storage with no collectstatic manifest: {% static %} raises inside the
+    500 template; the page falls back to plain Arabic HTML instead of Django's bare one."""
+    from django.test import RequestFactory
+
+    from articles.views import server_error
+
+    # The settings fixture's setting_changed signal resets the static files storage.
+    settings.STATIC_ROOT = tmp_path / "empty-static"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "حدث خطأ غير متوقع" in html and '<html dir="rtl" lang="ar">' in html
+    assert "Missing staticfiles manifest entry" in caplog.text
+
+
 def test_503_page_renders_without_a_request():
     from django.template.loader import render_to_string
 
