@@ -326,34 +326,33 @@ def words_with_offsets(text):
 FORMS = ("exact", "stem", "skeleton", "surface")
 
 
+def kept_forms(text, form, stemmer="light"):
+    """The `form` (exact, stem or skeleton) of each word the analyzer keeps, in order:
+    stop words and bare marks take no position; a form a stage empties ("") keeps its
+    position, as in the token stream. Surface pairs (no stop filter there) come whole."""
+    if form == "surface":
+        return (surface_pair(word) for word in TOKEN_RE.findall(text))
+    every = (word_forms(word, stemmer) for word in TOKEN_RE.findall(text))
+    return (getattr(forms, form) for forms in every if forms is not None)
+
+
 def term_positions(text, form, stemmer="light"):
     """{term: [positions]} as the `form` analyzer indexes `text` (positions count the
     words left after stop words, as ArabicStopFilter renumbers them)."""
     found = {}
-    pos = 0
-    for word in TOKEN_RE.findall(text):
-        forms = word_forms(word, stemmer)
-        if forms is None:
-            continue
-        term = forms.exact if form == "exact" else forms.stem if form == "stem" else forms.skeleton
+    for pos, term in enumerate(kept_forms(text, form, stemmer)):
         if term:
-            if term in found:
-                found[term].append(pos)
-            else:
-                found[term] = [pos]
-        pos += 1
+            found.setdefault(term, []).append(pos)
     return found
 
 
 def term_frequencies(text, form, stemmer="light"):
     """{term: count} as the `form` analyzer indexes `text`."""
     found = {}
-    if form == "surface":
-        for word in TOKEN_RE.findall(text):
-            term = surface_pair(word)
-            if term:
-                found[term] = found.get(term, 0) + 1
-        return found
+    for term in kept_forms(text, form, stemmer):
+        if term:
+            found[term] = found.get(term, 0) + 1
+    return found
     for word in TOKEN_RE.findall(text):
         forms = word_forms(word, stemmer)
         if forms is None:
