@@ -28,8 +28,6 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-EMPTY = b""
-
 
 class TermPool:
     """Postings grouped by field and term as they are added, in arrays.

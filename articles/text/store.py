@@ -418,12 +418,17 @@ class ArchiveIndex:
     def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets,
                  kind=ARTICLES):
         sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
-        if sortedby is None and self.fast_path and fastsearch.supports(query):
+        found = None
+        if sortedby is None and self.fast_path:
             values = self.facet_values[kind]
-            found = fastsearch.search(
-                searcher, query, limit=page * per_page, lengths=self.field_lengths[kind],
-                time_limit=time_limit,
-                facets={name: (values, name in values.stored_lists) for name in facets})
+            try:
+                found = fastsearch.search(
+                    searcher, query, limit=page * per_page, lengths=self.field_lengths[kind],
+                    time_limit=time_limit,
+                    facets={name: (values, name in values.stored_lists) for name in facets})
+            except fastsearch.Unsupported:
+                pass  # a phrase, a date in the query: Whoosh's collector below
+        if found is not None:
             outcome.total = found.total
             outcome.partial = found.partial
             start = (page - 1) * per_page
