@@ -20,8 +20,8 @@ This module evaluates the same query in two passes over whole posting lists:
 
 It covers the query shapes of articles.text.query and articles.search (terms, ORs, ANDs,
 exclusions, "everything", constant-score filters, date ranges inside filters). Anything
-else — phrases, a date typed in the query, a sort other than relevance — returns None
-and the caller uses Whoosh's collector.
+else — phrases, a date typed in the query — raises Unsupported, and the caller (which
+also keeps date sorts for Whoosh) uses Whoosh's collector.
 """
 
 import time
