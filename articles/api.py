@@ -15,7 +15,6 @@ from articles.filters import ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild
 from articles.text.schema import ARTICLES, STATEMENTS
 
-# The search layer's largest page (articles.search.MAX_PER_PAGE); the export walks pages of it.
 # Database rows fetched at a time while a CSV export streams.
 EXPORT_PAGE_SIZE = 500
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

@@ -201,9 +201,10 @@ def remove_articles(external_ids):
     return len(external_ids)
 
 
-# A worker of a rebuild closes its segment and starts another past this many postings,
-# which bounds its memory (TermPool: about 40 bytes a posting, so ~250 MB) at the cost of
-# a few more segments to search (about one per 6,000 articles).
+# A worker of a rebuild closes its segment and starts another past this many postings in
+# either index, which bounds its memory (measured: 0.9 GB peak a worker at 31.5k articles,
+# 1.2 GB at 126k) at the cost of more segments to search (4 article segments at 31.5k
+# with 2 workers, 12 at 126k).
 SEGMENT_POSTINGS = 6_000_000
 
 

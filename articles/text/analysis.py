@@ -323,9 +323,6 @@ def words_with_offsets(text):
 # fields (articles.text.schema.ArabicText) use them, and tests hold them equal to the
 # analyzers above, which stay the reference and do the query-side work.
 
-FORMS = ("exact", "stem", "skeleton", "surface")
-
-
 def kept_forms(text, form, stemmer="light"):
     """The `form` (exact, stem or skeleton) of each word the analyzer keeps, in order:
     stop words and bare marks take no position; a form a stage empties ("") keeps its
@@ -350,14 +347,6 @@ def term_frequencies(text, form, stemmer="light"):
     """{term: count} as the `form` analyzer indexes `text`."""
     found = {}
     for term in kept_forms(text, form, stemmer):
-        if term:
-            found[term] = found.get(term, 0) + 1
-    return found
-    for word in TOKEN_RE.findall(text):
-        forms = word_forms(word, stemmer)
-        if forms is None:
-            continue
-        term = forms.exact if form == "exact" else forms.stem if form == "stem" else forms.skeleton
         if term:
             found[term] = found.get(term, 0) + 1
     return found

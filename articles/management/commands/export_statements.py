@@ -5,8 +5,8 @@ spreadsheet would run as a formula are neutralised with a leading apostrophe.
 """
 
 import csv
-import os
 import json
+import os
 import sys
 from pathlib import Path
 
