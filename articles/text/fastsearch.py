@@ -35,7 +35,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import bm25
 
-from articles.text.segments import _field_lengths
+from articles.text.segments import SegmentCache, _field_lengths
 
 
 class Unsupported(Exception):
@@ -74,23 +74,12 @@ def _check(query, scoring):
     raise Unsupported(query)
 
 
-class SegmentLengths:
-    """Each segment's per-document field lengths (BM25's document length), decoded once
-    and kept while the segment lives: a segment never changes once written."""
+class SegmentLengths(SegmentCache):
+    """Each segment's per-document field lengths (BM25's document length), one array
+    per field, decoded once."""
 
-    def __init__(self):
-        self._lengths = {}  # (segment id, field) → array of lengths, one per docnum
-
-    def get(self, reader, fieldname):
-        key = (reader.segment().segment_id(), fieldname)
-        found = self._lengths.get(key)
-        if found is None:
-            found = self._lengths[key] = array("I", _field_lengths(reader._perdoc, fieldname))
-        return found
-
-    def forget_except(self, segment_ids):
-        for key in [k for k in self._lengths if k[0] not in segment_ids]:
-            self._lengths.pop(key, None)
+    def load(self, reader, fieldname):
+        return array("I", _field_lengths(reader._perdoc, fieldname))
 
 
 class _Segment:

@@ -22,6 +22,7 @@ lists them all in one table of contents (what Whoosh's MpWriter does with
 multisegment=True, but with the workers reading and analysing their own documents).
 """
 
+import threading
 from array import array
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -167,6 +168,33 @@ def _field_lengths(per_doc_reader, fieldname):
         raw = column._dbfile.get(column._basepos, stored) if stored else b""
         return [decoded[b] for b in raw] + [0] * (count - stored + 1)
     return [decoded[column[d]] for d in range(count)] + [0]
+
+
+class SegmentCache:
+    """Something read once per (segment, field) and kept while the segment lives: a
+    segment never changes once written (deletions only hide documents). Subclasses say
+    what to read (`load`); the searcher drops the segments a merge or rebuild retired."""
+
+    def __init__(self):
+        self._values = {}  # (segment id, field) → what load() returned
+        self._lock = threading.Lock()
+
+    def load(self, reader, fieldname):
+        raise NotImplementedError
+
+    def get(self, reader, fieldname):
+        key = (reader.segment().segment_id(), fieldname)
+        values = self._values.get(key)
+        if values is None:
+            values = self.load(reader, fieldname)
+            with self._lock:
+                self._values[key] = values
+        return values
+
+    def forget_except(self, segment_ids):
+        with self._lock:
+            for key in [k for k in self._values if k[0] not in segment_ids]:
+                del self._values[key]
 
 
 def open_unlocked_writer(ix, **kwargs):

@@ -232,43 +232,26 @@ def _split_slugs(value):
     return [slug for slug in (value or "").split(",") if slug]
 
 
-class SegmentValues:
-    """Each segment's facet values, decoded once and kept while the segment lives.
+class SegmentValues(segments.SegmentCache):
+    """Each segment's facet values, one entry per document, decoded once.
 
     Whoosh's FieldFacet opens a column reader per segment per search, which decodes the
     offsets of every document (a fifth of a search's time on the corpus); the speaker
-    facet unpickled the stored fields of every match. A segment never changes once
-    written (deletions only hide documents), so its values can be read once.
+    facet unpickled the stored fields of every match.
     """
 
     def __init__(self, stored_lists=()):
+        super().__init__()
         # fields read from the stored, comma-separated value (the articles' speakers)
         self.stored_lists = frozenset(stored_lists)
-        self._values = {}  # (segment id, field) → list (one entry per segment docnum)
-        self._lock = threading.Lock()
 
-    def get(self, reader, fieldname):
-        key = (reader.segment().segment_id(), fieldname)
-        values = self._values.get(key)
-        if values is None:
-            values = self._read(reader, fieldname, fieldname in self.stored_lists)
-            with self._lock:
-                self._values[key] = values
-        return values
-
-    @staticmethod
-    def _read(reader, fieldname, stored_list):
+    def load(self, reader, fieldname):
         shared = {}
-        if stored_list:
+        if fieldname in self.stored_lists:
             return [tuple(shared.setdefault(slug, slug) for slug in _split_slugs(fields.get(fieldname)))
                     for fields in (reader.stored_fields(d) for d in range(reader.doc_count_all()))]
         column = reader.column_reader(fieldname, translate=True)
         return [shared.setdefault(value, value) for value in column]
-
-    def forget_except(self, segment_ids):
-        with self._lock:
-            for key in [k for k in self._values if k[0] not in segment_ids]:
-                del self._values[key]
 
 
 class CachedFacet(sorting.FacetType):
