@@ -15,6 +15,7 @@ The rules follow how Arabic news reports speech (see ARABIC.md):
 - short quoted spans ("رويترز"، "إنترفاكس") are names or scare quotes, not statements.
 """
 
+import bisect
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -305,6 +306,13 @@ class _State:
     quotes: list
     spans: list = field(default_factory=list)
     last_speaker: dict = field(default_factory=dict)  # gender -> _Speaker
+    # The spans again, sorted by start, for overlap checks in O(log n) (see _add).
+    span_starts: list = field(default_factory=list)
+    spans_by_start: list = field(default_factory=list)
+    quote_starts: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.quote_starts = [q.start for q in self.quotes]
 
 
 # ---------------------------------------------------------------------------------------
@@ -847,17 +855,18 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         end -= 1
     if end <= start:
         return None
-    for other in sorted(state.spans, key=lambda s: s.start):
-        if other.start < end and start < other.end:
-            if start < other.start:
-                # A clause already attributed to someone else ends this one.
-                end = other.start
-                while end > start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
-                    end -= 1
-                if end - start < 8:
-                    return None
-            else:
-                return None  # one statement per stretch of text
+    # Spans never overlap, so in start order only two can touch this one: the last that
+    # starts at or before it, and the first that starts after it.
+    at = bisect.bisect_right(state.span_starts, start)
+    if at and state.spans_by_start[at - 1].end > start:
+        return None  # one statement per stretch of text
+    if at < len(state.span_starts) and state.span_starts[at] < end:
+        # A clause already attributed to someone else ends this one.
+        end = state.span_starts[at]
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
+            end -= 1
+        if end - start < 8:
+            return None
     span = StatementSpan(
         text=text[start:end],
         start=start,
@@ -877,10 +886,15 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         span.speaker_gender = sp.gender
         span.inherited = sp.inherited
         state.last_speaker[sp.gender or MASCULINE] = sp
-    for q in state.quotes:
-        if q.start >= start and q.end <= end:
+    # Quotes are disjoint and in text order: the ones inside the span are a run.
+    for q in state.quotes[bisect.bisect_left(state.quote_starts, start) :]:
+        if q.start >= end:
+            break
+        if q.end <= end:
             q.claimed = True
     state.spans.append(span)
+    state.span_starts.insert(at, start)
+    state.spans_by_start.insert(at, span)
     return span
 
 

@@ -11,8 +11,9 @@ Two jobs, both plain Python:
 """
 
 import re
-from functools import lru_cache
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.text.normalize import normalize_arabic
 
@@ -110,19 +111,18 @@ def resolve_in_article(spans):
 
     `spans` are StatementSpan objects of one article, in reading order.
     """
-    known = []  # ArticleSpeaker, in order of first mention
+    known = _KnownSpeakers()
     resolved = []
     for span in spans:
         name = clean_name(span.speaker_name or span.speaker)
         if not name:
             resolved.append(None)
             continue
-        speaker = _find_known(known, name, span.speaker_kind)
+        speaker = known.find(name)
         if speaker is None:
-            speaker = ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender)
-            known.append(speaker)
+            speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
         elif len(span.description) > len(speaker.description):
-            speaker.description = span.description
+            known.describe(speaker, span.description)
         resolved.append(speaker)
     return resolved
 
@@ -165,42 +165,73 @@ GENERIC_TITLES = {
 DESCRIPTION_STOPWORDS = {normalize_arabic(w) for w in ("باسم", "في", "العام", "السابق", "الجديد")}
 
 
-def _title_reference(known, tokens):
-    """The named person that a title-only mention refers back to, if any."""
-    if not tokens or tokens[0] not in GENERIC_TITLES:
-        return None
-    named = [sp for sp in known if sp.kind == "person" and len(sp.name.split()) > 1]
-    if not named:
-        return None
-    words = {_token_skeleton(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
-    for sp in reversed(named):
-        described = {_token_skeleton(t) for t in normalize_arabic(sp.description).split()}
-        if words & described:
-            return sp
-    # No shared title word: only an article with a single named person is unambiguous.
-    return named[-1] if len(named) == 1 else None
+class _KnownSpeakers:
+    """The speakers of one article so far, indexed so that a long article (a transcript
+    quoting hundreds of people) resolves in linear time. Every look-up prefers the speaker
+    first mentioned most recently."""
 
+    def __init__(self):
+        self.order = {}  # ArticleSpeaker (by identity) -> position of first mention
+        self.by_skeleton = defaultdict(list)
+        self.by_surname = defaultdict(list)  # skeleton of the last word of a longer name
+        self.by_head = defaultdict(list)  # first word of a longer name
+        self.named_by_title_word = defaultdict(list)  # people with two or more name words
+        self.named = []
+        self.named_ids = set()
 
-def _find_known(known, name, kind):
-    norm = normalize_arabic(name)
-    tokens = norm.split()
-    by_title = _title_reference(known, tokens)
-    if by_title is not None:
-        return by_title
-    for sp in reversed(known):
-        if match_confidence(sp.name, name) >= SKELETON:
-            return sp
-    if len(tokens) == 1:
-        # Surname after the full name: فاردانيان after روبن فاردانيان.
-        for sp in reversed(known):
-            sp_tokens = normalize_arabic(sp.name).split()
-            if len(sp_tokens) > 1 and _token_skeleton(sp_tokens[-1]) == _token_skeleton(tokens[0]):
-                return sp
-        # The head noun again: الوزارة after وزارة الدفاع الروسية.
-        head = ORGANISATION_BACK_REFERENCES.get(tokens[0])
-        if head is not None:
-            for sp in reversed(known):
-                sp_tokens = normalize_arabic(sp.name).split()
-                if sp_tokens and sp_tokens[0] in (head, tokens[0]) and len(sp_tokens) > 1:
-                    return sp
-    return None
+    def add(self, speaker):
+        self.order[id(speaker)] = len(self.order)
+        tokens = normalize_arabic(speaker.name).split()
+        self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
+        if len(tokens) > 1:
+            self.by_surname[_token_skeleton(tokens[-1])].append(speaker)
+            self.by_head[tokens[0]].append(speaker)
+            if speaker.kind == "person":
+                self.named.append(speaker)
+                self.named_ids.add(id(speaker))
+        self.describe(speaker, speaker.description)
+        return speaker
+
+    def describe(self, speaker, description):
+        speaker.description = description
+        if id(speaker) in self.named_ids:
+            for word in normalize_arabic(description).split():
+                self.named_by_title_word[_token_skeleton(word)].append(speaker)
+
+    def _latest(self, candidates):
+        return max(candidates, key=lambda sp: self.order[id(sp)], default=None)
+
+    def find(self, name):
+        norm = normalize_arabic(name)
+        tokens = norm.split()
+        by_title = self._title_reference(tokens)
+        if by_title is not None:
+            return by_title
+        same = [sp for sp in self.by_skeleton.get(name_skeleton(name), ()) if match_confidence(sp.name, name) >= SKELETON]
+        if same:
+            return self._latest(same)
+        if len(tokens) == 1:
+            # Surname after the full name: فاردانيان after روبن فاردانيان.
+            surname = self._latest(self.by_surname.get(_token_skeleton(tokens[0]), ()))
+            if surname is not None:
+                return surname
+            # The head noun again: الوزارة after وزارة الدفاع الروسية.
+            head = ORGANISATION_BACK_REFERENCES.get(tokens[0])
+            if head is not None:
+                return self._latest([*self.by_head.get(head, ()), *self.by_head.get(tokens[0], ())])
+        return None
+
+    def _title_reference(self, tokens):
+        """The named person that a title-only mention refers back to, if any."""
+        if not tokens or tokens[0] not in GENERIC_TITLES or not self.named:
+            return None
+        words = {_token_skeleton(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
+        # The index keeps a speaker under every title it was given; only the current one counts.
+        described = [
+            sp for w in words for sp in self.named_by_title_word.get(w, ())
+            if words & {_token_skeleton(t) for t in normalize_arabic(sp.description).split()}
+        ]
+        if described:
+            return self._latest(described)
+        # No shared title word: only an article with a single named person is unambiguous.
+        return self.named[-1] if len(self.named) == 1 else None
