@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from articles.quotes.lexicon import verb_forms, words
 from articles.text.normalize import normalize_arabic, strip_harakat
 
 # Bump when a rule changes what is extracted: stored statements record the version that
@@ -79,65 +80,23 @@ def _forms(*words):
     return frozenset(_norm(w) for w in words)
 
 
-# Masculine past stems; feminine = stem + ت (with the few irregular ones listed).
-SPEECH_VERBS_M = _forms(
-    "قال", "أضاف", "أكد", "أعلن", "أشار", "ذكر", "أوضح", "تابع", "صرح", "شدد", "لفت",
-    "نفى", "اعتبر", "رأى", "حذر", "دعا", "طالب", "ندد", "وصف", "أفاد", "كشف", "أعرب",
-    "اتهم", "حث", "أقر", "اعترف", "توقع", "أبلغ", "زعم", "ادعى", "استطرد", "أردف",
-    "نوه", "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "يقول", "يضيف", "يؤكد",
-    "يرى", "يعتبر", "أوضحوا", "طالبوا", "دعوا", "حذروا", "اتهموا", "هدد", "تعهد", "أبدى",
-    "تساءل", "رد", "أشاد", "انتقد", "رفض", "نقل", "أدان", "تبنى", "كتب", "عبر", "وصفه",
-    "وصفها", "توعد",
-)
-SPEECH_VERBS_F = _forms(
-    "قالت", "أضافت", "أكدت", "أعلنت", "أشارت", "ذكرت", "أوضحت", "تابعت", "صرحت", "شددت",
-    "لفتت", "نفت", "اعتبرت", "رأت", "حذرت", "دعت", "طالبت", "نددت", "وصفت", "أفادت",
-    "كشفت", "أعربت", "اتهمت", "حثت", "أقرت", "اعترفت", "توقعت", "أبلغت", "زعمت", "ادعت",
-    "نوهت", "تقول", "تضيف", "تؤكد", "ترى", "تعتبر", "هددت", "تعهدت", "أبدت", "تساءلت",
-    "ردت", "أشادت", "انتقدت", "رفضت", "استطردت", "أردفت", "نقلت", "أدانت", "تبنت", "كتبت",
-    "عبرت", "وصفته", "وصفتها", "توعدت",
-)
-PLURAL_VERBS = _forms(
-    "قالوا", "أكدوا", "أعلنوا", "أضافوا", "ذكروا", "أشاروا", "أوضحوا", "طالبوا", "دعوا",
-    "حذروا", "اتهموا",
-)
+# From the verb table, articles/quotes/lexicon/speech_verbs.tsv.
+SPEECH_VERBS_M = verb_forms("verb", "m") | verb_forms("verb", "p")
+SPEECH_VERBS_F = verb_forms("verb", "f")
+PLURAL_VERBS = verb_forms("verb", "p")
 # Verbs that report with a direct object when no إن/أن follows (أعلن وقف…، دعا إلى…).
-OBJECT_VERBS = _forms(
-    "أعلن", "أعلنت", "أعلنوا", "دعا", "دعت", "دعوا", "حث", "حثت", "طالب", "طالبت",
-    "طالبوا", "نفى", "نفت", "ندد", "نددت", "اتهم", "اتهمت", "اتهموا", "حذر", "حذرت",
-    "حذروا", "هدد", "هددت", "تعهد", "تعهدت", "أشاد", "أشادت", "انتقد", "انتقدت",
-    "رفض", "رفضت", "توعد", "توعدت", "كشف", "كشفت", "أعرب", "أعربت", "شدد", "شددت", "أكد", "أكدت", "اعتبر",
-    "اعتبرت", "وصف", "وصفت", "أدان", "أدانت", "تبنى", "تبنت", "ادعى", "ادعت", "عبر", "عبرت",
-)
+OBJECT_VERBS = verb_forms("verb", takes_object=True)
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
-WEAK_VERBS = _forms(
-    "رد", "ردت", "رفض", "رفضت", "انتقد", "انتقدت", "أشاد", "أشادت", "هدد", "هددت",
-    "تعهد", "تعهدت", "أبدى", "أبدت", "نقل", "نقلت", "ذكر", "يرى", "ترى", "كتب", "كتبت",
-    "عبر", "عبرت",
-)
+WEAK_VERBS = verb_forms("verb", weak=True)
 # Participles that may take a plain object (مؤكدا دعم الأزهر …), not only أن.
-OBJECT_PARTICIPLES = _forms(
-    "مؤكدا", "مشددا", "داعيا", "مطالبا", "محذرا", "معربا", "معتبرا", "مؤكدة", "مشددة",
-    "داعية", "مطالبة", "محذرة", "معربة", "معتبرة",
-)
+OBJECT_PARTICIPLES = verb_forms("participle", takes_object=True)
 # Verbs after these are background, not the news: بعد أن أدان الاتحاد الأوروبي …
 BACKGROUND_OPENERS = _forms("بعد أن", "بعدما", "منذ أن", "قبل أن", "عندما", "حين")
 # Participles that continue the last speaker: …، مضيفا أن …
-CONTINUATION_M = _forms(
-    "مضيفا", "مشيرا", "مؤكدا", "قائلا", "موضحا", "لافتا", "معتبرا", "متابعا", "مشددا",
-    "محذرا", "منوها", "داعيا", "مطالبا", "مستدركا", "مردفا", "مضيفاً", "مشيراً", "معربا",
-)
-CONTINUATION_F = _forms(
-    "مضيفة", "مشيرة", "مؤكدة", "قائلة", "موضحة", "لافتة", "معتبرة", "متابعة", "مشددة",
-    "محذرة", "منوهة", "داعية", "مطالبة", "معربة",
-)
-CONTINUATION_P = _forms("مضيفين", "مشيرين", "مؤكدين", "قائلين", "موضحين")
-# Verbs that only continue: without a written subject they take the last speaker.
-CONTINUATION_VERBS = _forms(
-    "أضاف", "أضافت", "تابع", "تابعت", "استطرد", "استطردت", "أردف", "أردفت", "أضافوا",
-    "يضيف", "تضيف",
-)
+CONTINUATION_M = verb_forms("participle", "m")
+CONTINUATION_F = verb_forms("participle", "f")
+CONTINUATION_P = verb_forms("participle", "p")
 
 COMPLEMENTIZERS = _forms(
     "إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها", "إنهم", "أنهم",
@@ -181,56 +140,10 @@ CHANNEL_PREFIXED = _forms(
 )
 
 # Words that open a title; the name follows the title: وزير الخارجية الأميركي أنتوني بلينكن.
-PERSON_TITLES = _forms(
-    "وزير", "وزيرة", "رئيس", "رئيسة", "الرئيس", "الرئيسة", "الأمين", "المتحدث", "المتحدثة",
-    "متحدث", "متحدثة", "الناطق", "الناطقة", "ناطق", "السفير", "السفيرة", "المبعوث", "المبعوثة",
-    "المندوب", "المندوبة", "مدير", "مديرة", "المدير", "المديرة", "نائب", "نائبة", "زعيم",
-    "الزعيم", "زعيمة", "قائد", "القائد", "الملك", "الملكة", "الأمير", "الأميرة", "ولي",
-    "الشيخ", "المستشار", "المستشارة", "مستشار", "مستشارة", "السيناتور", "النائب", "النائبة",
-    "عضو", "مسؤول", "المسؤول", "مسؤولة", "الناشط", "الناشطة", "ناشط", "الخبير", "خبير",
-    "المحلل", "محلل", "مدرب", "المدرب", "لاعب", "اللاعب", "نجم", "النجم", "نجمة", "النجمة",
-    "الممثل", "الممثلة", "الفنان", "الفنانة", "المغني", "المغنية", "الكاتب", "الكاتبة",
-    "الروائي", "الدكتور", "الدكتورة", "البروفيسور", "الجنرال", "اللواء", "العقيد", "العميد",
-    "الفريق", "المشير", "القاضي", "القاضية", "المدعي", "المحامي", "المحامية", "محامي",
-    "البابا", "السيد", "السيدة", "حاكم", "الحاكم", "عمدة", "الباحث", "الباحثة", "باحث",
-    "الأستاذ", "أستاذ", "المؤرخ", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "مراسل",
-    "المراسل", "مؤسس", "المؤسس", "الممثل", "المرشح", "المرشحة", "مرشح", "المخرج",
-    "المخرجة", "المنتج", "المطرب", "المطربة", "قائدة", "مساعد", "مساعدة", "المساعد",
-    "كبير", "كبيرة", "وكيل", "رئيسا", "المفوض", "المفوضة", "مفوض", "العاهل", "ملك",
-    "الحارس", "حارس", "مهاجم", "المهاجم", "مدافع", "المدافع", "الكابتن", "المدير الفني",
-    "الدولي", "الشاب", "الطبيب", "الطبيبة", "طبيب", "العالم", "المهندس", "الأديب",
-    "الشاعر", "الشاعرة", "الإعلامي", "الإعلامية", "المفتي", "الإمام", "رجل", "سيدة",
-    "باسم", "باسمه", "باسمها", "شقيق", "شقيقه", "شقيقة", "شقيقها", "زوجة", "زوج", "والد",
-    "والدة", "لاعبو", "لاعبي", "شيخ", "أسطورة", "نائبه", "قائد", "مدربو", "رئيسه",
-)
-ORGANISATION_HEADS = _forms(
-    "وزارة", "وكالة", "الحكومة", "حكومة", "الشرطة", "شرطة", "الجيش", "جيش", "مصادر", "مصدر",
-    "المكتب", "مكتب", "البيت", "الكرملين", "الرئاسة", "رئاسة", "الخارجية", "الداخلية",
-    "صحيفة", "الصحيفة", "قناة", "القناة", "هيئة", "الهيئة", "منظمة", "المنظمة", "مجلس",
-    "المجلس", "لجنة", "اللجنة", "حركة", "الحركة", "حزب", "الحزب", "جماعة", "الجماعة",
-    "شركة", "الشركة", "نادي", "النادي", "الاتحاد", "اتحاد", "المرصد", "مرصد", "البنك", "بنك",
-    "صندوق", "الصندوق", "الأمم", "التحالف", "تحالف", "السلطات", "سلطات", "القوات", "قوات",
-    "السفارة", "سفارة", "الوكالة", "المحكمة", "محكمة", "النيابة", "الادعاء", "البرلمان",
-    "الكونغرس", "الوزارة", "الإدارة", "إدارة", "جامعة", "الجامعة", "معهد", "المعهد", "مركز",
-    "المركز", "وسائل", "التلفزيون", "تلفزيون", "شبكة", "الشبكة", "موقع", "الموقع", "البيان",
-    "تقرير", "التقرير", "الانفصاليون", "المعارضة", "الفصائل", "فصائل", "الدفاع", "المدني",
-    "الأمانة", "الجمعية", "جمعية", "رابطة", "الرابطة", "نقابة", "النقابة", "الهلال",
-    "الصليب", "مفوضية", "المفوضية", "البعثة", "بعثة", "مجموعة", "المجموعة", "الأجهزة",
-    "مسؤولون", "مسؤولين", "شهود", "سكان", "ناشطون", "ناشطين", "مراقبون", "محللون",
-    "خبراء", "تقارير", "أوساط", "دوائر", "مصادرنا", "الخارجيه", "الأمن", "قيادة", "القيادة",
-    "التلفزيون", "الإذاعة", "إذاعة", "مجلة", "المجلة", "الموقع", "الحرس", "الحوثيون",
-    "المتمردون", "الجيش", "الأطباء", "منظمو", "المنظمون", "المحتجون", "المتظاهرون",
-    "مكتبه", "أنصار", "دائرة", "الدائرة", "مديرية", "المديرية", "الأمانة", "بلدية",
-    "البلدية", "محافظة", "المحافظة", "الولاية", "ولاية", "المفوضية", "الخارجية",
-    "تنظيم", "التنظيم", "راديو", "الراديو",
-)
+PERSON_TITLES = words("titles")
+ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
-KNOWN_OUTLETS = _forms(
-    "رويترز", "إنترفاكس", "انترفاكس", "تاس", "سبوتنيك", "نوفوستي", "الأناضول", "سانا", "واس",
-    "وام", "إرنا", "إرنا", "فارس", "تسنيم", "شينخوا", "بلومبرغ", "بلومبيرغ", "أسوشيتد",
-    "سي إن إن", "بي بي سي", "الجزيرة", "العربية", "سكاي", "نيويورك", "واشنطن", "الغارديان",
-    "التلغراف", "لوموند", "دير", "بيلد", "ماركا", "آس", "موندو", "ليكيب", "غازيتا", "كورييري",
-)
+KNOWN_OUTLETS = words("outlets")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -601,8 +514,8 @@ def _token_at(tokens, offset, from_index):
 def _is_channel_word(tokens, j):
     """لـ"رويترز" or لرويترز: the outlet the speaker talked to, not part of the name."""
     tok = tokens[j]
-    if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل"):
-        return True
+    if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل") or (tok.text.startswith("لـ") and len(tok.text) > 2):
+        return True  # لـ"رويترز"، لـCNN
     return tok.norm in CHANNEL_PREFIXED or (tok.norm[:1] == "ل" and tok.norm[1:] in KNOWN_OUTLETS)
 
 
@@ -645,6 +558,13 @@ def split_title(text, words):
             k = idx
     name_words = words[k:]
     title_words = words[:k]
+    if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and name_words[0].norm.endswith("ي"):
+        # مسؤول أمريكي، مصدر أمني: an indefinite title and a nisba name nobody; the whole
+        # phrase is who spoke, not a person called أمريكي.
+        return text[words[0].start : words[1].end], "", PERSON
+    # The comma of an apposition belongs to neither: الرئيس الأمريكي، دونالد ترامب.
+    while title_words and not title_words[-1].is_word and title_words[-1].quote is None:
+        title_words = title_words[:-1]
     if name_words and title_words:
         return (
             text[name_words[0].start : name_words[-1].end],
@@ -849,7 +769,7 @@ def _span_from_tokens(state, a, b):
 def _add(state, kind, start, end, verb, sp, channel, confidence):
     text = state.text
     # Trim whitespace and trailing commas so spans compare cleanly.
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in "،,؛;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
         end -= 1
@@ -1000,7 +920,8 @@ def _is_background(tokens, i, s_begin):
         if prev in MASDAR_CONTEXT:
             return True
         if prev in _forms("بعدما", "عندما", "حين", "حينما", "لما"):
-            return True
+            # في حين قال …: "while" contrasts two reports; it is not a time clause.
+            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm == _norm("في"))
         if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
             return True
     return False
@@ -1062,7 +983,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     object_verb = verb in OBJECT_VERBS
     if opener is None:
         weak_ok = verb not in WEAK_VERBS or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
-        if object_verb and after < s_end and not relative and weak_ok and verb not in _forms("نفى", "نفت"):
+        if object_verb and after < s_end and not relative and weak_ok:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
     if verb.startswith(_norm("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
@@ -1409,8 +1330,58 @@ def extract_statements(text):
                 if gender is not None:
                     _process_continuation(state, i, s_end, gender, sentence_subject)
     _standalone_quotes(state, sentences)
+    _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
+
+
+def _name_bare_titles(state, sentences):
+    """وأضاف وزير الخارجية الروسي أن …: a person named here only by a title is the one the
+    article names with that same title elsewhere (وزير الخارجية الروسي سيرغي لافروف), in
+    any sentence, quoted or not; the nearest such mention before the statement wins."""
+    tokens = state.tokens
+    bare = [
+        s for s in state.spans
+        if s.speaker and s.speaker_name == s.speaker and _norm(s.speaker.split()[0]) in PERSON_TITLES
+    ]
+    if not bare:
+        return
+    sentence_end = [0] * len(tokens)
+    for s_begin, s_end in sentences:
+        for k in range(s_begin, s_end):
+            sentence_end[k] = s_end
+    by_word = {}
+    for k, tok in enumerate(tokens):
+        if tok.is_word:
+            by_word.setdefault(_strip_clitic(tok.norm), []).append(k)
+    named = {}  # title words -> [(offset, name)]
+    for span in bare:
+        title = tuple(_norm(w) for w in TOKEN_RE.findall(span.speaker) if w[0].isalnum())
+        if title not in named:
+            named[title] = _names_after_title(state, title, by_word, sentence_end)
+        before = [name for at, name in named[title] if at < span.start]
+        after = [name for at, name in named[title] if at >= span.start]
+        name = before[-1] if before else (after[0] if after else None)
+        if name:
+            span.description, span.speaker_name, span.speaker_kind = span.speaker, name, PERSON
+
+
+def _names_after_title(state, title, by_word, sentence_end):
+    """(offset, name) for every place the article writes `title` followed by a name."""
+    tokens = state.tokens
+    found = []
+    for k in by_word.get(_strip_clitic(title[0]), ()):
+        words = [t for t in tokens[k : k + 2 * len(title) + 2] if t.is_word][: len(title)]
+        if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words)) != \
+                (_strip_clitic(title[0]), *title[1:]):
+            continue
+        sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
+        if sp is None or sp.kind != PERSON or not sp.description:
+            continue
+        if tuple(_norm(w) for w in TOKEN_RE.findall(sp.description) if w[0].isalnum())[-len(title):] != title:
+            continue
+        found.append((tokens[k].start, sp.name))
+    return found
 
 
 def _process_continuation(state, i, s_end, gender, sentence_subject):

@@ -1,0 +1,68 @@
+"""The extractor's word lists, kept as data beside the rules that use them.
+
+Each list is a text file of forms as written (one a line, `#` comments); `words(name)`
+gives them in normalize_arabic() form. `speech_verbs()` reads the verb table, one row
+per form with its role, gender and flags. A duplicate form is an error: a list that
+says a word twice usually says it two different ways.
+"""
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from articles.text.normalize import normalize_arabic
+
+HERE = Path(__file__).resolve().parent
+
+
+def _lines(filename):
+    with open(HERE / filename, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _unique(forms, filename):
+    seen = set()
+    for form in forms:
+        if form in seen:
+            raise ValueError(f"{filename}: {form!r} is listed twice (after normalization)")
+        seen.add(form)
+    return frozenset(seen)
+
+
+@lru_cache(maxsize=None)
+def words(name):
+    """A word list (`titles`, `organisation_heads`, `outlets`) as normalized forms."""
+    filename = f"{name}.txt"
+    return _unique([normalize_arabic(w) for w in _lines(filename)], filename)
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    form: str  # normalized
+    role: str  # "verb" or "participle"
+    gender: str  # "m", "f" or "p"
+    takes_object: bool
+    weak: bool
+
+
+@lru_cache(maxsize=None)
+def speech_verbs():
+    rows = csv.DictReader(_lines("speech_verbs.tsv"), delimiter="\t")
+    verbs = [
+        SpeechVerb(normalize_arabic(r["form"]), r["role"], r["gender"], r["object"] == "yes", r["weak"] == "yes")
+        for r in rows
+    ]
+    _unique([v.form for v in verbs], "speech_verbs.tsv")
+    return tuple(verbs)
+
+
+def verb_forms(role, gender=None, takes_object=None, weak=None):
+    """The normalized forms of the verb table's rows that match every given column."""
+    return frozenset(
+        v.form for v in speech_verbs()
+        if v.role == role
+        and (gender is None or v.gender == gender)
+        and (takes_object is None or v.takes_object == takes_object)
+        and (weak is None or v.weak == weak)
+    )
