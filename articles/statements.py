@@ -15,6 +15,7 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -35,6 +36,11 @@ MAX_REPORTED_FAILURES = 50
 # Link confidence stored on a statement whose speaker was created although an existing
 # speaker might be the same one: low enough to sort first in the admin.
 UNCERTAIN_NEW_SPEAKER = 0.5
+# A surname alone (ترامب) links to the person who holds at least this share of the
+# statements of everyone quoted under that surname, with at least DOMINANT_MIN_STATEMENTS
+# of them; the link's confidence is recorded on the statement (surname_link_confidence).
+DOMINANT_SHARE = 0.9
+DOMINANT_MIN_STATEMENTS = 5
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -72,7 +78,11 @@ class SpeakerDirectory:
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
             self._remember(speaker_id, name, speaker_id in self.person_keys)
         self.slugs = set(Speaker.objects.values_list("slug", flat=True))
+        # How many statements each speaker holds: who dominates a surname is decided by it.
+        self.statement_counts = defaultdict(int, Statement.objects.exclude(speaker=None)
+                                            .values_list("speaker_id").annotate(n=Count("pk")).order_by())
         self.new_speakers = []  # unsaved Speaker objects of the current chunk
+        self.pending_by_pk = {}  # pk -> PendingSpeaker key, once written
         self.new_aliases = []
 
     def _remember(self, speaker_key, name, is_person):
@@ -92,8 +102,53 @@ class SpeakerDirectory:
 
     def link(self, article_speaker):
         """(Speaker object or id, link confidence) for one article-level speaker."""
+        key, conf = self._link(article_speaker)
+        counted = self.pending_by_pk.get(key, key) if isinstance(key, int) else self.by_alias[normalize_arabic(key.name)]
+        self.statement_counts[counted] += 1
+        return key, conf
+
+    def dominant_person(self, surname):
+        """(speaker key, confidence) of the person who dominates `surname` in the archive:
+        the full-name person holding DOMINANT_SHARE of the statements of all full-name
+        people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0)."""
+        candidates = self.by_surname.get(name_skeleton(surname), ())
+        counts = sorted(((self.statement_counts.get(k, 0), k) for k in candidates), key=lambda c: -c[0])
+        total = sum(n for n, _ in counts)
+        if not counts or counts[0][0] < DOMINANT_MIN_STATEMENTS:
+            return None, 0.0
+        share = counts[0][0] / total
+        if share < DOMINANT_SHARE:
+            return None, 0.0
+        return counts[0][1], round(0.7 + 0.2 * share, 2)
+
+    def _bare_surname(self, article_speaker, tokens):
+        """The surname when this mention is a person's surname alone (ترامب), or the
+        surname followed by a stray definite word that the phrase reader took in (ترامب
+        الاتفاق, from ووصف ترامب الاتفاق)."""
+        if article_speaker.kind == SpeakerKind.ORGANISATION or not tokens or tokens[0].startswith("ال"):
+            return None
+        if len(tokens) == 1:
+            return tokens[0]
+        if (len(tokens) == 2 and tokens[1].startswith("ال") and name_skeleton(" ".join(tokens)) not in self.by_skeleton
+                and not self.by_surname.get(name_skeleton(tokens[1]))):
+            key, _ = self.dominant_person(tokens[0])
+            if key is not None and self.statement_counts.get(key, 0) >= 4 * DOMINANT_MIN_STATEMENTS:
+                return tokens[0]
+        return None
+
+    def _link(self, article_speaker):
         name = clean_name(article_speaker.name)[:NAME_MAX]
         norm = normalize_arabic(name)
+        surname = self._bare_surname(article_speaker, norm.split())
+        if surname is not None:
+            key, conf = self.dominant_person(surname)
+            owner = self.by_alias.get(norm)
+            # An alias an editor gave another full-name speaker wins; a surname-only
+            # speaker does not, so that the person the surname means gets the statement.
+            if key is not None and (
+                owner is None or owner == key or len(normalize_arabic(self.names.get(owner, "")).split()) == 1
+            ):
+                return _as_ref(key), conf
         if norm in self.by_alias:
             key = self.by_alias[norm]
             if self.doubtful(key):
@@ -153,6 +208,8 @@ class SpeakerDirectory:
         tokens = norm.split()
         if len(tokens) != 1 or key not in self.person_keys or tokens[0].startswith("ال"):
             return False
+        if len(normalize_arabic(self.names.get(key, "")).split()) > 1:
+            return False  # a full-name person's surname alias (ترامب of دونالد ترامب)
         return bool(self.by_surname.get(name_skeleton(tokens[0]), set()) - {key})
 
     def _add_alias(self, speaker, name, norm):
@@ -172,6 +229,9 @@ class SpeakerDirectory:
         """Write the speakers and aliases created since the last flush."""
         if self.new_speakers:
             Speaker.objects.bulk_create(self.new_speakers, batch_size=500)
+            for key in self.names:
+                if isinstance(key, PendingSpeaker) and key.speaker.pk is not None:
+                    self.pending_by_pk[key.speaker.pk] = key
         aliases = []
         for key, name in self.new_aliases:
             speaker_id = _as_ref(key)
@@ -283,6 +343,7 @@ def extract_and_store(article_ids, progress=None, changed=None):
     # is left alone: the link confidence is not in the search index, and bumping the time
     # would mark every article quoting that surname stale (6,905 of them when the seed was
     # imported over the corpus) without anything to reindex.
+    _consolidate_surnames(directory, summary, changed)
     doubtful = directory.doubtful_speakers()
     for offset in range(0, len(doubtful), 900):  # under SQLite's bound-parameter limit
         summary["updated"] += Statement.objects.filter(
@@ -292,6 +353,47 @@ def extract_and_store(article_ids, progress=None, changed=None):
             status=ReviewStatus.UNREVIEWED,
         ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER)
     return summary
+
+
+def _consolidate_surnames(directory, summary, changed):
+    """Re-link surname-only speakers (ترامب) to the person who dominates that surname.
+
+    A surname met before its full name in a run, or before this rule existed, made a
+    speaker of its own; once the archive shows whose surname it is, its statements move to
+    that person with the dominance recorded as their link confidence, and an emptied
+    surname speaker is folded into the person (its spellings become aliases). Editors'
+    verified, rejected or corrected statements stay where they are, and so does a speaker
+    an editor has anything on.
+    """
+    single = {}
+    for key, name in directory.names.items():
+        ref = _as_ref(key)
+        tokens = normalize_arabic(name).split()
+        if isinstance(ref, int) and len(tokens) == 1 and not tokens[0].startswith("ال"):
+            single[ref] = tokens[0]
+    kinds = {}
+    ids = list(single)
+    for offset in range(0, len(ids), 900):  # under SQLite's bound-parameter limit
+        kinds.update(Speaker.objects.filter(pk__in=ids[offset : offset + 900]).values_list("pk", "kind"))
+    now = timezone.now()
+    for ref, surname in single.items():
+        if kinds.get(ref) == SpeakerKind.ORGANISATION:
+            continue
+        target, conf = directory.dominant_person(surname)
+        target = _as_ref(target) if target is not None else None
+        if target is None or target == ref:
+            continue
+        with transaction.atomic():
+            movable = Statement.objects.filter(speaker_id=ref, edited=False, status=ReviewStatus.UNREVIEWED)
+            if changed is not None:
+                changed.update(movable.values_list("article_id", flat=True))
+            summary["relinked"] = summary.get("relinked", 0) + movable.update(
+                speaker_id=target, speaker_link_confidence=conf, updated=now
+            )
+            if not Statement.objects.filter(speaker_id=ref).exists():
+                SpeakerAlias.objects.filter(speaker_id=ref).update(speaker_id=target)
+                Speaker.objects.filter(pk=ref).delete()
+                summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
 
 
 def _store_chunk(chunk, directory, summary, changed=None):

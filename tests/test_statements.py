@@ -184,3 +184,53 @@ def test_surname_first_then_full_name_gives_the_same_result_as_the_other_order()
     assert Statement.objects.get(article=a).speaker_link_confidence == 1.0
     summary = extract_and_store([a.pk, b.pk])
     assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def _trump_archive(surname_first=True):
+    """Nine statements of دونالد ترامب, one of ميلانيا ترامب, and one by surname alone."""
+    surname = make_article("s", "وقال ترامب إن المحادثات مع الصين ستستمر الأسبوع المقبل.") if surname_first else None
+    donald = [
+        make_article(f"d{n}", f"وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق رقم {n} سيوقع قريبا في واشنطن.")
+        for n in range(9)
+    ]
+    melania = make_article("m", "وقالت السيدة الأولى ميلانيا ترامب إن حملتها ضد التنمر ستستمر في المدارس.")
+    return surname, donald, melania
+
+
+def test_surname_alone_links_to_the_person_who_dominates_it_whatever_the_order():
+    surname, donald, melania = _trump_archive()
+    extract_and_store([surname.pk, *(d.pk for d in donald), melania.pk])  # the surname comes first
+    trump = Speaker.objects.get(name="دونالد ترامب")
+    st = Statement.objects.get(article=surname)
+    assert st.speaker == trump
+    assert 0.8 <= st.speaker_link_confidence < 1.0  # dominance, recorded
+    assert Statement.objects.get(article=melania).speaker.name == "ميلانيا ترامب"  # two people stay apart
+    assert not Speaker.objects.filter(name="ترامب").exists()  # the surname-only record folded in
+    assert "ترامب" in set(trump.aliases.values_list("name", flat=True))
+    summary = extract_and_store([surname.pk, *(d.pk for d in donald), melania.pk])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+    # Met after the full name, the surname links at once, to the same person.
+    later = make_article("t", "وقال ترامب إن العقوبات على إيران ستبقى حتى توقيع اتفاق جديد.")
+    extract_and_store([later.pk])
+    assert Statement.objects.get(article=later).speaker == trump
+
+
+def test_relinking_leaves_editors_statements_where_they_are():
+    surname, donald, melania = _trump_archive()
+    extract_and_store([surname.pk])
+    st = Statement.objects.get(article=surname)
+    st.status = "verified"
+    st.save()
+    extract_and_store([surname.pk, *(d.pk for d in donald), melania.pk])
+    st.refresh_from_db()
+    assert st.speaker.name == "ترامب"  # the editor verified it under that speaker
+
+
+def test_a_surname_two_people_share_evenly_is_left_for_an_editor():
+    a = make_article("a", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن واشنطن تدعم الحل الدبلوماسي.")
+    others = [make_article(f"o{n}", f"وقال السفير جون بلينكن إن اللقاء رقم {n} كان مثمرا.") for n in range(6)]
+    mine = [make_article(f"m{n}", f"وقال وزير الخارجية أنتوني بلينكن إن الجولة رقم {n} كانت مفيدة.") for n in range(6)]
+    b = make_article("b", "وقال بلينكن إن المحادثات ستستمر الأسبوع المقبل في جنيف.")
+    extract_and_store([a.pk, *(o.pk for o in others), *(m.pk for m in mine), b.pk])
+    assert Statement.objects.get(article=b).speaker.name == "بلينكن"
+    assert Statement.objects.get(article=b).speaker_link_confidence < 0.8

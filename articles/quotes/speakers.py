@@ -53,6 +53,9 @@ def _token_skeleton(token):
     token = normalize_arabic(token).translate(SOUND_CLASSES)
     if token.startswith("ال") and len(token) > 4:
         token = token[2:]
+    if len(token) >= 5 and token.endswith("ش"):
+        # Portuguese and Spanish final s is written either way: غوتيريش / غوتيريس.
+        token = token[:-1] + "س"
     # Keep a word-initial vowel letter: it is a consonant seat there (أوباما, يلتسين).
     head, rest = token[:1], LONG_VOWELS_RE.sub("", token[1:])
     skeleton = head + rest
@@ -61,7 +64,7 @@ def _token_skeleton(token):
 
 
 def name_skeleton(name):
-    """A spelling-insensitive key: غوتيريش and جوتيريش both give 'كترش'."""
+    """A spelling-insensitive key: غوتيريش, جوتيريش and غوتيريس all give 'كترس'."""
     return " ".join(_token_skeleton(t) for t in clean_name(name).split())
 
 
