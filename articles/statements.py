@@ -23,6 +23,7 @@ from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, Speake
 from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
 from articles.quotes.speakers import (
     LINK_THRESHOLD,
+    SKELETON as SKELETON_LINK,
     clean_name,
     match_confidence,
     name_skeleton,
@@ -344,6 +345,8 @@ def extract_and_store(article_ids, progress=None, changed=None):
     # would mark every article quoting that surname stale (6,905 of them when the seed was
     # imported over the corpus) without anything to reindex.
     _consolidate_surnames(directory, summary, changed)
+    if summary.get("relinked") or summary.get("speakers_folded"):
+        directory = SpeakerDirectory()  # the folds changed who has which spelling
     doubtful = directory.doubtful_speakers()
     for offset in range(0, len(doubtful), 900):  # under SQLite's bound-parameter limit
         summary["updated"] += Statement.objects.filter(
@@ -365,6 +368,7 @@ def _consolidate_surnames(directory, summary, changed):
     verified, rejected or corrected statements stay where they are, and so does a speaker
     an editor has anything on.
     """
+    _fold_spelling_variants(directory, summary, changed)
     single = {}
     for key, name in directory.names.items():
         ref = _as_ref(key)
@@ -375,7 +379,6 @@ def _consolidate_surnames(directory, summary, changed):
     ids = list(single)
     for offset in range(0, len(ids), 900):  # under SQLite's bound-parameter limit
         kinds.update(Speaker.objects.filter(pk__in=ids[offset : offset + 900]).values_list("pk", "kind"))
-    now = timezone.now()
     for ref, surname in single.items():
         if kinds.get(ref) == SpeakerKind.ORGANISATION:
             continue
@@ -383,17 +386,45 @@ def _consolidate_surnames(directory, summary, changed):
         target = _as_ref(target) if target is not None else None
         if target is None or target == ref:
             continue
-        with transaction.atomic():
-            movable = Statement.objects.filter(speaker_id=ref, edited=False, status=ReviewStatus.UNREVIEWED)
-            if changed is not None:
-                changed.update(movable.values_list("article_id", flat=True))
-            summary["relinked"] = summary.get("relinked", 0) + movable.update(
-                speaker_id=target, speaker_link_confidence=conf, updated=now
-            )
-            if not Statement.objects.filter(speaker_id=ref).exists():
-                SpeakerAlias.objects.filter(speaker_id=ref).update(speaker_id=target)
-                Speaker.objects.filter(pk=ref).delete()
-                summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
+        _move_statements(ref, target, conf, summary, changed)
+
+
+def _move_statements(source, target, conf, summary, changed):
+    """Move `source`'s unprotected statements to `target`; fold `source` in once empty."""
+    with transaction.atomic():
+        movable = Statement.objects.filter(speaker_id=source, edited=False, status=ReviewStatus.UNREVIEWED)
+        if changed is not None:
+            changed.update(movable.values_list("article_id", flat=True))
+        summary["relinked"] = summary.get("relinked", 0) + movable.update(
+            speaker_id=target, speaker_link_confidence=conf, updated=timezone.now()
+        )
+        if not Statement.objects.filter(speaker_id=source).exists():
+            SpeakerAlias.objects.filter(speaker_id=source).update(speaker_id=target)
+            Speaker.objects.filter(pk=source).delete()
+            summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
+
+
+def _fold_spelling_variants(directory, summary, changed):
+    """Full names of one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش) that became separate
+    speakers, because each was met while the other had a rival or before this skeleton
+    rule, go to the one quoted most, with the skeleton link's confidence — the same
+    decision `link` makes for a new spelling with a single candidate."""
+    groups = defaultdict(set)
+    for key, name in directory.names.items():
+        ref = _as_ref(key)
+        if isinstance(ref, int) and len(normalize_arabic(name).split()) > 1 and key in directory.person_keys:
+            groups[name_skeleton(name)].add(ref)
+    for refs in groups.values():
+        if len(refs) < 2:
+            continue
+        keys = {ref: directory.pending_by_pk.get(ref, ref) for ref in refs}
+        counts = {ref: directory.statement_counts.get(keys[ref], 0) for ref in refs}
+        target = max(sorted(refs), key=lambda r: counts[r])
+        for ref in refs - {target}:
+            _move_statements(ref, target, SKELETON_LINK, summary, changed)
+            # Who dominates a surname is decided next, on the folded counts.
+            directory.statement_counts[keys[target]] += counts[ref]
+            directory.statement_counts[keys[ref]] = 0
 
 
 def _store_chunk(chunk, directory, summary, changed=None):

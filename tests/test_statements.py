@@ -234,3 +234,19 @@ def test_a_surname_two_people_share_evenly_is_left_for_an_editor():
     extract_and_store([a.pk, *(o.pk for o in others), *(m.pk for m in mine), b.pk])
     assert Statement.objects.get(article=b).speaker.name == "بلينكن"
     assert Statement.objects.get(article=b).speaker_link_confidence < 0.8
+
+
+def test_two_spellings_of_one_full_name_made_separately_are_folded_into_one_speaker():
+    a = make_article("a", "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريس إن الحل يجب أن يكون سياسيا.")
+    b = make_article("b", "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريس إن الحوار هو الطريق الوحيد.")
+    extract_and_store([a.pk, b.pk])
+    # A speaker made under another spelling before the rule knew they were one (as an
+    # older extractor, or a rival spelling at the time, left them).
+    other = Speaker.objects.create(name="انطونيو غوتيرش", slug="other", kind="person")
+    SpeakerAlias.objects.create(speaker=other, name="انطونيو غوتيرش")
+    c = make_article("c", "وقال انطونيو غوتيرش إن المساعدات يجب أن تصل إلى المدنيين دون تأخير.")
+    extract_and_store([c.pk])
+    st = Statement.objects.get(article=c)
+    assert st.speaker.name == "أنطونيو غوتيريس"
+    assert 0.8 <= st.speaker_link_confidence < 1.0
+    assert not Speaker.objects.filter(pk=other.pk).exists()
