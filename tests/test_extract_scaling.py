@@ -4,7 +4,8 @@ A 1 MB article of real news text (the seed repeated: a statement every 140 chara
 denser than any corpus article) must extract and resolve its speakers in under 5 s with
 under 300 MB peak memory. Before the fix, a span list re-sorted for every new span and a
 scan of every known speaker per mention took 11 s on it. Run in a fresh process so the
-peak memory is this work's own.
+peak memory is this work's own; time is the process's CPU time, so a busy CI machine
+does not fail it.
 """
 
 import json
@@ -21,10 +22,10 @@ from articles.quotes.extract import extract_statements
 from articles.quotes.speakers import resolve_in_article
 seed = open(sys.argv[2], encoding="utf-8").read()
 text = (seed * (int(sys.argv[3]) // len(seed) + 1))[: int(sys.argv[3])]
-began = time.perf_counter()
+began = time.process_time()
 spans = extract_statements(text)
 speakers = resolve_in_article(spans)
-elapsed = time.perf_counter() - began
+elapsed = time.process_time() - began
 assert all(text[s.start:s.end] == s.text for s in spans)
 print(json.dumps({"seconds": elapsed, "spans": len(spans), "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -43,4 +44,4 @@ def test_one_megabyte_article_extracts_in_linear_time():
     assert large["seconds"] < 5.0, large
     assert large["peak_mb"] < 300, large
     # Ten times the text may not cost much more than ten times the time (quadratic: 100×).
-    assert large["seconds"] < 25 * max(small["seconds"], 0.02), (small, large)
+    assert large["seconds"] < 25 * max(small["seconds"], 0.05), (small, large)
