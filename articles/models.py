@@ -170,6 +170,13 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", _("مرفوض")
 
 
+class StatementQuerySet(models.QuerySet):
+    def public(self):
+        """The statements a reader may see, on every page, export, API and in the index:
+        an editor's rejection takes a statement off the site."""
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+
 class Statement(models.Model):
     """A quoted or reported statement, located in its article's body by offsets."""
 
@@ -208,6 +215,8 @@ class Statement(models.Model):
     extractor_version = models.CharField(_("إصدار المستخرج"), max_length=20, blank=True)
     created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("تصريح")

@@ -200,7 +200,7 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
         STATEMENTS, q, filters, sort, page, per_page, exact, STATEMENT_FACETS
     )
     ids = [int(h.fields["statement_id"]) for h in outcome.hits]
-    rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+    rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
     results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
     facets = outcome.facets
@@ -242,7 +242,7 @@ def _export_rows(kind, outcome, index, batch):
                                          with_snippet=False)
         else:
             ids = [int(h.fields["statement_id"]) for h in chunk]
-            rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+            rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
             by_id = {s.pk: s for s in rows}
             for pk in ids:
                 if pk in by_id:

@@ -1,7 +1,8 @@
 """export_statements [--article EXTERNAL_ID ...] --format jsonl|csv [--output FILE].
 
-One row per statement, streamed from the database (never all in memory). CSV cells that a
-spreadsheet would run as a formula are neutralised with a leading apostrophe.
+One row per public statement (an editor's rejection leaves it out, as on the site), streamed
+from the database (never all in memory). CSV cells that a spreadsheet would run as a formula
+are neutralised with a leading apostrophe.
 """
 
 import csv
@@ -74,7 +75,7 @@ class Command(BaseCommand):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def rows(self, external_ids):
-        queryset = Statement.objects.all()
+        queryset = Statement.objects.public()
         if external_ids:
             found = set(Article.objects.filter(external_id__in=external_ids).values_list("external_id", flat=True))
             missing = [e for e in external_ids if e not in found]
