@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.indexing import suspended_auto_index
 from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement
 from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
 from articles.quotes.speakers import (
@@ -272,12 +273,15 @@ def extract_and_store(article_ids, progress=None, changed=None):
     if not article_ids:
         return summary
     directory = SpeakerDirectory()
-    for offset in range(0, len(article_ids), CHUNK_SIZE):
-        chunk = article_ids[offset : offset + CHUNK_SIZE]
-        with transaction.atomic():
-            _store_chunk(chunk, directory, summary, changed)
-        if progress:
-            progress(len(chunk))
+    # The caller reindexes the articles in `changed` in one batch (the pipeline, the
+    # command), or not at all (--no-index): the chunk's writes schedule nothing themselves.
+    with suspended_auto_index():
+        for offset in range(0, len(article_ids), CHUNK_SIZE):
+            chunk = article_ids[offset : offset + CHUNK_SIZE]
+            with transaction.atomic():
+                _store_chunk(chunk, directory, summary, changed)
+            if progress:
+                progress(len(chunk))
     # A full name met after its surname-only mentions makes those links uncertain too, so
     # the result does not depend on the order in which articles were processed. `updated`
     # is left alone: the link confidence is not in the search index, and bumping the time
@@ -343,7 +347,10 @@ def merge_speakers(keep, merged):
     One transaction: either the editor's merge happens entirely or not at all. Alias
     spellings are unique across speakers, so moving them never collides; the merged
     speaker's own name becomes an alias of `keep` unless that spelling is already one.
-    Returns (statements moved, aliases moved).
+    After the commit, the moved statements' articles and every article quoting `keep`
+    (whose names changed) are reindexed, so the merged slug is left nowhere in the index
+    (the updates below go through IndexedQuerySet.update). Returns (statements moved,
+    aliases moved).
     """
     if keep.pk == merged.pk:
         raise ValueError("a speaker cannot be merged into itself")
