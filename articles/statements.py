@@ -12,9 +12,10 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 `speaker_link_confidence` so that an editor can find it and merge the two by hand.
 """
 
+import logging
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -31,7 +32,12 @@ from articles.quotes.speakers import (
 )
 from articles.text.normalize import normalize_arabic
 
+logger = logging.getLogger(__name__)
+
 CHUNK_SIZE = 500
+# Attempts at storing a chunk that the database refuses because another process wrote the
+# same speakers or statements meanwhile (see _store_chunk_retrying).
+CHUNK_ATTEMPTS = 5
 MAX_REPORTED_FAILURES = 50
 # Link confidence stored on a statement whose speaker was created although an existing
 # speaker might be the same one: low enough to sort first in the admin.
@@ -265,11 +271,13 @@ def extract_and_store(article_ids, progress=None, changed=None):
     given, is called with the number of articles done after each chunk; `changed`, when
     given a set, receives the pks of articles whose statements were written, so that
     only those need reindexing. An article the extractor fails on keeps its statements and
-    is counted in `failed` (with its external id and the error in `failures`).
+    is counted in `failed` (with its external id and the error in `failures`). A chunk
+    that another process wrote the same speakers or statements for meanwhile is stored
+    again over a fresh directory (_store_chunk_retrying); one refused every time is
+    counted in `failed` too, never dropped silently.
     """
     article_ids = sorted({int(i) for i in article_ids})
-    summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0,
-               "failed": 0, "failures": []}
+    summary = _empty_summary()
     if not article_ids:
         return summary
     directory = SpeakerDirectory()
@@ -278,8 +286,7 @@ def extract_and_store(article_ids, progress=None, changed=None):
     with suspended_auto_index():
         for offset in range(0, len(article_ids), CHUNK_SIZE):
             chunk = article_ids[offset : offset + CHUNK_SIZE]
-            with transaction.atomic():
-                _store_chunk(chunk, directory, summary, changed)
+            directory = _store_chunk_retrying(chunk, directory, summary, changed)
             if progress:
                 progress(len(chunk))
     # A full name met after its surname-only mentions makes those links uncertain too, so
@@ -296,6 +303,62 @@ def extract_and_store(article_ids, progress=None, changed=None):
             status=ReviewStatus.UNREVIEWED,
         ).update(speaker_link_confidence=UNCERTAIN_NEW_SPEAKER)
     return summary
+
+
+def _empty_summary():
+    return {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0,
+            "failed": 0, "failures": []}
+
+
+def _store_chunk_retrying(chunk, directory, summary, changed):
+    """Store one chunk in one transaction; returns the directory to go on with.
+
+    The directory was read before the transaction. Another process (a second import, an
+    extract_statements run) may have committed since then the very speaker, alias or
+    statement this chunk is about to create: the database refuses it (a unique slug, alias
+    spelling or statement span) and the whole chunk rolls back. Then the directory is read
+    again inside the next attempt's transaction, so the speakers the other process made are
+    linked, not made twice, and the chunk is stored again. After CHUNK_ATTEMPTS refusals
+    its articles are reported as failed with the reason; their stored statements stay.
+    """
+    error = None
+    for _attempt in range(CHUNK_ATTEMPTS):
+        part, part_changed = _empty_summary(), set()
+        try:
+            with transaction.atomic():
+                if directory is None:
+                    directory = SpeakerDirectory()
+                _store_chunk(chunk, directory, part, part_changed)
+        except (IntegrityError, OperationalError) as refused:
+            if not _written_meanwhile(refused):
+                raise
+            error, directory = refused, None
+            logger.warning("articles %s-%s: another process wrote the same speakers or statements meanwhile "
+                           "(%s); storing them again over a fresh speaker directory", chunk[0], chunk[-1], refused)
+            continue
+        for key, value in part.items():
+            summary[key] += value
+        del summary["failures"][MAX_REPORTED_FAILURES:]
+        if changed is not None:
+            changed.update(part_changed)
+        return directory
+    reason = f"statements not stored, the database refused them {CHUNK_ATTEMPTS} times: " \
+             f"{type(error).__name__}: {error}"
+    summary["failed"] += len(chunk)
+    for external_id in Article.objects.filter(pk__in=chunk).order_by("pk").values_list("external_id", flat=True):
+        if len(summary["failures"]) >= MAX_REPORTED_FAILURES:
+            break
+        summary["failures"].append((external_id, reason))
+    return SpeakerDirectory()
+
+
+def _written_meanwhile(error):
+    """Did the database refuse the chunk because another transaction wrote the same rows?
+    A unique key taken, or on PostgreSQL a deadlock between two such writers (each waiting
+    for the key the other holds) or a serialization failure."""
+    if isinstance(error, IntegrityError):
+        return True
+    return getattr(error.__cause__, "sqlstate", None) in ("40P01", "40001")
 
 
 def _store_chunk(chunk, directory, summary, changed=None):
