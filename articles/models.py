@@ -261,6 +261,12 @@ class Statement(models.Model):
         verbose_name=_("المتحدث"),
     )
     speaker_mention = models.CharField(_("المتحدث كما ورد"), max_length=300, blank=True)
+    # The title the article gave the speaker in this statement (وزير الخارجية الأمريكي): a
+    # speaker keeps every title they were quoted with, each dated by its articles.
+    speaker_description = models.CharField(
+        _("صفة المتحدث في التصريح"), max_length=500, blank=True,
+        help_text=_("الصفة التي ذكرها المقال للمتحدث في هذا التصريح، مثل: وزير الخارجية الأمريكي"),
+    )
     mention_start = models.PositiveIntegerField(_("بداية ذكر المتحدث"), null=True, blank=True)
     mention_end = models.PositiveIntegerField(_("نهاية ذكر المتحدث"), null=True, blank=True)
     speaker_link_confidence = models.FloatField(_("ثقة ربط المتحدث"), default=1.0)

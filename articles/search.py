@@ -183,6 +183,10 @@ def statement_result(statement, terms, stemmer, with_snippet=True):
         "kind": statement.kind,
         "verb": statement.verb,
         "speaker": statement.speaker.name if statement.speaker_id else statement.speaker_mention,
+        # The speaker's stable id (the slug of /speakers/<slug>/) and the title the article
+        # gave them in this statement; speaker_slug is the same value, kept for old callers.
+        "speaker_id": statement.speaker.slug if statement.speaker_id else "",
+        "speaker_description": statement.speaker_description,
         "speaker_slug": statement.speaker.slug if statement.speaker_id else "",
         "article_external_id": article.external_id,
         "article_title": article.title,

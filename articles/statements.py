@@ -45,9 +45,12 @@ UNCERTAIN_NEW_SPEAKER = 0.5
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
-    "speaker", "speaker_mention", "mention_start", "mention_end", "speaker_link_confidence",
-    "text", "verb", "channel", "confidence", "extractor_version",
+    "speaker", "speaker_mention", "speaker_description", "mention_start", "mention_end",
+    "speaker_link_confidence", "text", "verb", "channel", "confidence", "extractor_version",
 ]
+DESCRIPTION_MAX = 500
+# A title set off by commas (وزير الخارجية الأمريكي، مايك بومبيو، إن…) comes with its comma.
+TITLE_EDGES = " \t\n،,؛;"
 
 
 class PendingSpeaker:
@@ -208,6 +211,7 @@ def _statement_rows(article, directory):
                 article_id=article.pk,
                 **who,
                 speaker_mention=span.speaker[:NAME_MAX],
+                speaker_description=(span.description or "").strip(TITLE_EDGES)[:DESCRIPTION_MAX],
                 mention_start=span.speaker_start,
                 mention_end=span.speaker_end,
                 speaker_link_confidence=link_conf,

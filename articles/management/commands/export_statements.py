@@ -12,16 +12,20 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, Statement
 
 COLUMNS = [
-    "article", "speaker", "speaker_mention", "speaker_kind", "kind", "verb", "text", "start",
-    "end", "channel", "confidence", "status",
+    "article", "speaker", "speaker_id", "speaker_description", "speaker_mention", "speaker_kind",
+    "kind", "verb", "text", "start", "end", "channel", "confidence", "status",
 ]
+# speaker_id is the speaker's slug: stable, and the id the site's URLs and the API use.
 QUERY_FIELDS = [
-    "article__external_id", "speaker__name", "speaker_mention", "speaker__kind", "kind", "verb",
-    "text", "start", "end", "channel", "confidence", "status",
+    "article__external_id", "speaker__name", Coalesce("speaker__slug", Value("")), "speaker_description",
+    "speaker_mention", "speaker__kind", "kind", "verb", "text", "start", "end", "channel", "confidence",
+    "status",
 ]
 # A spreadsheet evaluates a cell starting with one of these (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
