@@ -10,7 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -28,6 +28,7 @@ from articles.quotes.speakers import is_unnamed_source
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
 from articles.text import query as query_language
 from articles.text.highlight import matched_spans
+from articles.text.normalize import normalize_arabic
 from articles.text.schema import DEFAULT_STEMMER
 
 logger = logging.getLogger(__name__)
@@ -166,10 +167,38 @@ def speaker_detail(request, slug):
         {
             "speaker": speaker,
             "aliases": [alias for alias in speaker.aliases.all() if alias.name != speaker.name],
+            "titles": titles_of(statements),
             "page": page,
             "timeline": months_of(statements, "article__published"),
         },
     )
+
+
+def titles_of(statements):
+    """The titles a speaker was quoted with, each with the dates of the first and last
+    article that gave it: [{"title", "first", "last", "count"}], oldest first.
+
+    Spellings that normalize alike (الأمريكي / الامريكي) are one title, shown as it was
+    written most often; a title only undated articles gave has no dates and comes last.
+    """
+    rows = (
+        statements.order_by()
+        .exclude(speaker_description="")
+        .values("speaker_description")
+        .annotate(first=Min("article__published"), last=Max("article__published"), count=Count("id"))
+    )
+    titles = {}
+    for row in rows:
+        title = titles.setdefault(normalize_arabic(row["speaker_description"]),
+                                  {"first": None, "last": None, "count": 0, "spellings": []})
+        title["spellings"].append((row["count"], row["speaker_description"]))
+        title["count"] += row["count"]
+        if row["first"] is not None:
+            title["first"] = min(filter(None, (title["first"], row["first"])))
+            title["last"] = max(filter(None, (title["last"], row["last"])))
+    for title in titles.values():
+        title["title"] = max(title.pop("spellings"), key=lambda pair: (pair[0], pair[1]))[1]
+    return sorted(titles.values(), key=lambda t: (t["first"] is None, t["first"] or 0, t["title"]))
 
 
 def source_detail(request, code):
