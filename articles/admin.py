@@ -39,7 +39,7 @@ class StatementCurationForm(forms.ModelForm):
     """Marks a statement as an editor's work when its speaker or span is changed by hand,
     so that re-extraction never overwrites it."""
 
-    CURATED_FIELDS = {"speaker", "start", "end", "text", "kind", "speaker_mention"}
+    CURATED_FIELDS = {"speaker", "start", "end", "text", "kind", "speaker_mention", "speaker_description"}
 
     class Meta:
         model = Statement

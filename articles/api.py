@@ -95,7 +95,7 @@ class _Echo:
 
 ARTICLE_COLUMNS = ["external_id", "title", "published", "source", "source_code", "section", "url", "score"]
 STATEMENT_COLUMNS = [
-    "id", "text", "kind", "verb", "speaker", "speaker_slug",
+    "id", "text", "kind", "verb", "speaker", "speaker_id", "speaker_description", "speaker_slug",
     "article_external_id", "article_title", "published", "source", "url",
 ]  # fmt: skip
 

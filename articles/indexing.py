@@ -72,8 +72,8 @@ def _speaker_names(speaker):
 
 
 def _statements_of(article):
-    # public statements only: a rejected statement is not "what was said"
-    return [s for s in article.statements.all() if s.status != "rejected"]
+    # Prefetched with Statement.objects.public() (_articles_with_relations).
+    return article.statements.all()
 
 
 def fingerprint(content_hash, updated, statement_count, statements_updated):
@@ -91,7 +91,7 @@ def _articles_with_relations(ids):
         # forward foreign key here as "id = 1 OR id = 2 …", which SQLite refuses past
         # 1,000 speakers ("Expression tree is too large") — seen on the full corpus.
         .prefetch_related(
-            Prefetch("statements", queryset=Statement.objects.select_related("speaker")),
+            Prefetch("statements", queryset=Statement.objects.public().select_related("speaker")),
             "statements__speaker__aliases",
         )
         .annotate(n_statements=Count("statements"), statements_updated=Max("statements__updated"))
@@ -368,7 +368,7 @@ def check():
                                                      statements_updated):
             stale.append(external_id)
     extra = sorted(set(indexed) - in_db)
-    public_statements = Statement.objects.exclude(status="rejected").count()
+    public_statements = Statement.objects.public().count()
     return {
         "missing": sorted(missing),
         "stale": sorted(stale),

@@ -102,6 +102,59 @@ class Article(models.Model):
         return reverse("article", args=[self.external_id])
 
 
+class IndexedQuerySet(models.QuerySet):
+    """A queryset whose update() keeps the search index in step, as save() does.
+
+    QuerySet.update() fires no model signal. Here, an update that changes a field the
+    index holds (`indexed_fields`) schedules the articles whose index entries show the
+    rows — collected before the update, and after it too when the update moves rows to
+    other articles or speakers (`moving_fields`) — with articles.signals.schedule: after
+    the transaction commits, and not inside indexing.suspended_auto_index(). An update of
+    other fields (a link confidence over thousands of statements) schedules nothing.
+    """
+
+    indexed_fields = frozenset()
+    moving_fields = frozenset()
+
+    def indexed_article_ids(self):
+        """Pks of the articles whose index entries show these rows."""
+        raise NotImplementedError
+
+    def update(self, **kwargs):
+        from articles import indexing, signals
+
+        if not self.indexed_fields.intersection(kwargs) or not indexing.auto_index_enabled():
+            return super().update(**kwargs)
+        article_ids = set(self.indexed_article_ids())
+        moved = list(self.values_list("pk", flat=True)) if self.moving_fields.intersection(kwargs) else []
+        count = super().update(**kwargs)
+        if moved:
+            article_ids.update(self.model._default_manager.filter(pk__in=moved).indexed_article_ids())
+        if count:
+            signals.schedule(article_ids=article_ids)
+        return count
+
+
+def _articles_quoting(speaker_ids):
+    return Statement.objects.filter(speaker__in=speaker_ids).values_list("article_id", flat=True).distinct()
+
+
+class SpeakerQuerySet(IndexedQuerySet):
+    # The index holds a speaker's slug (the facet value) and names (aliases below).
+    indexed_fields = frozenset({"name", "slug"})
+
+    def indexed_article_ids(self):
+        return _articles_quoting(self.order_by().values("pk"))
+
+
+class SpeakerAliasQuerySet(IndexedQuerySet):
+    indexed_fields = frozenset({"name", "speaker", "speaker_id"})
+    moving_fields = frozenset({"speaker", "speaker_id"})
+
+    def indexed_article_ids(self):
+        return _articles_quoting(self.order_by().values("speaker_id"))
+
+
 class SpeakerKind(models.TextChoices):
     PERSON = "person", _("شخص")
     ORGANISATION = "organisation", _("جهة")
@@ -121,6 +174,8 @@ class Speaker(models.Model):
     )
     created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("متحدث")
@@ -144,6 +199,8 @@ class SpeakerAlias(models.Model):
     # The normalized form is what matching uses; unique so that one spelling can never
     # point at two speakers.
     normalized = models.CharField(_("الصيغة الموحدة"), max_length=300, unique=True, editable=False)
+
+    objects = SpeakerAliasQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("اسم بديل")
@@ -170,6 +227,25 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", _("مرفوض")
 
 
+class StatementQuerySet(IndexedQuerySet):
+    # What articles.indexing writes of a statement: its text, speaker (or the mention when
+    # there is none), kind, whether it is public, its article; `updated` is in the
+    # article's fingerprint.
+    indexed_fields = frozenset({
+        "article", "article_id", "speaker", "speaker_id", "speaker_mention", "text", "kind", "status",
+        "updated",
+    })
+    moving_fields = frozenset({"article", "article_id"})
+
+    def indexed_article_ids(self):
+        return self.order_by().values_list("article_id", flat=True).distinct()
+
+    def public(self):
+        """The statements a reader may see, on every page, export, API and in the index:
+        an editor's rejection takes a statement off the site."""
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+
 class Statement(models.Model):
     """A quoted or reported statement, located in its article's body by offsets."""
 
@@ -185,6 +261,12 @@ class Statement(models.Model):
         verbose_name=_("المتحدث"),
     )
     speaker_mention = models.CharField(_("المتحدث كما ورد"), max_length=300, blank=True)
+    # The title the article gave the speaker in this statement (وزير الخارجية الأمريكي): a
+    # speaker keeps every title they were quoted with, each dated by its articles.
+    speaker_description = models.CharField(
+        _("صفة المتحدث في التصريح"), max_length=500, blank=True,
+        help_text=_("الصفة التي ذكرها المقال للمتحدث في هذا التصريح، مثل: وزير الخارجية الأمريكي"),
+    )
     mention_start = models.PositiveIntegerField(_("بداية ذكر المتحدث"), null=True, blank=True)
     mention_end = models.PositiveIntegerField(_("نهاية ذكر المتحدث"), null=True, blank=True)
     speaker_link_confidence = models.FloatField(_("ثقة ربط المتحدث"), default=1.0)
@@ -208,6 +290,8 @@ class Statement(models.Model):
     extractor_version = models.CharField(_("إصدار المستخرج"), max_length=20, blank=True)
     created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("تصريح")

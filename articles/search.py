@@ -183,6 +183,10 @@ def statement_result(statement, terms, stemmer, with_snippet=True):
         "kind": statement.kind,
         "verb": statement.verb,
         "speaker": statement.speaker.name if statement.speaker_id else statement.speaker_mention,
+        # The speaker's stable id (the slug of /speakers/<slug>/) and the title the article
+        # gave them in this statement; speaker_slug is the same value, kept for old callers.
+        "speaker_id": statement.speaker.slug if statement.speaker_id else "",
+        "speaker_description": statement.speaker_description,
         "speaker_slug": statement.speaker.slug if statement.speaker_id else "",
         "article_external_id": article.external_id,
         "article_title": article.title,
@@ -200,7 +204,7 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
         STATEMENTS, q, filters, sort, page, per_page, exact, STATEMENT_FACETS
     )
     ids = [int(h.fields["statement_id"]) for h in outcome.hits]
-    rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+    rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
     results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
     facets = outcome.facets
@@ -242,7 +246,7 @@ def _export_rows(kind, outcome, index, batch):
                                          with_snippet=False)
         else:
             ids = [int(h.fields["statement_id"]) for h in chunk]
-            rows = Statement.objects.filter(pk__in=ids).select_related("article__source", "speaker")
+            rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
             by_id = {s.pk: s for s in rows}
             for pk in ids:
                 if pk in by_id:

@@ -6,6 +6,9 @@ A save only *schedules* index work, with transaction.on_commit: a rolled-back sa
 reaches the index, and all the saves of one transaction (an admin form with its inlines,
 an extraction run over one article) share a single writer commit at the end.
 Bulk writers wrap their work in indexing.suspended_auto_index() and index per batch.
+A QuerySet.update() fires no signal; the Statement, Speaker and SpeakerAlias querysets
+(articles.models.IndexedQuerySet) call schedule() themselves when an update changes what
+the index holds.
 """
 
 import logging

@@ -12,13 +12,15 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 `speaker_link_confidence` so that an editor can find it and merge the two by hand.
 """
 
+import logging
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.indexing import suspended_auto_index
 from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement
 from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
 from articles.quotes.speakers import (
@@ -32,7 +34,12 @@ from articles.quotes.speakers import (
 )
 from articles.text.normalize import normalize_arabic
 
+logger = logging.getLogger(__name__)
+
 CHUNK_SIZE = 500
+# Attempts at storing a chunk that the database refuses because another process wrote the
+# same speakers or statements meanwhile (see _store_chunk_retrying).
+CHUNK_ATTEMPTS = 5
 MAX_REPORTED_FAILURES = 50
 # Link confidence stored on a statement whose speaker was created although an existing
 # speaker might be the same one: low enough to sort first in the admin.
@@ -45,9 +52,12 @@ DOMINANT_MIN_STATEMENTS = 5
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
-    "speaker", "speaker_mention", "mention_start", "mention_end", "speaker_link_confidence",
-    "text", "verb", "channel", "confidence", "extractor_version",
+    "speaker", "speaker_mention", "speaker_description", "mention_start", "mention_end",
+    "speaker_link_confidence", "text", "verb", "channel", "confidence", "extractor_version",
 ]
+DESCRIPTION_MAX = 500
+# A title set off by commas (وزير الخارجية الأمريكي، مايك بومبيو، إن…) comes with its comma.
+TITLE_EDGES = " \t\n،,؛;"
 
 
 class PendingSpeaker:
@@ -262,6 +272,7 @@ def _statement_rows(article, directory):
                 article_id=article.pk,
                 **who,
                 speaker_mention=span.speaker[:NAME_MAX],
+                speaker_description=(span.description or "").strip(TITLE_EDGES)[:DESCRIPTION_MAX],
                 mention_start=span.speaker_start,
                 mention_end=span.speaker_end,
                 speaker_link_confidence=link_conf,
@@ -325,26 +336,30 @@ def extract_and_store(article_ids, progress=None, changed=None):
     given, is called with the number of articles done after each chunk; `changed`, when
     given a set, receives the pks of articles whose statements were written, so that
     only those need reindexing. An article the extractor fails on keeps its statements and
-    is counted in `failed` (with its external id and the error in `failures`).
+    is counted in `failed` (with its external id and the error in `failures`). A chunk
+    that another process wrote the same speakers or statements for meanwhile is stored
+    again over a fresh directory (_store_chunk_retrying); one refused every time is
+    counted in `failed` too, never dropped silently.
     """
     article_ids = sorted({int(i) for i in article_ids})
-    summary = {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0,
-               "failed": 0, "failures": []}
+    summary = _empty_summary()
     if not article_ids:
         return summary
     directory = SpeakerDirectory()
-    for offset in range(0, len(article_ids), CHUNK_SIZE):
-        chunk = article_ids[offset : offset + CHUNK_SIZE]
-        with transaction.atomic():
-            _store_chunk(chunk, directory, summary, changed)
-        if progress:
-            progress(len(chunk))
+    # The caller reindexes the articles in `changed` in one batch (the pipeline, the
+    # command), or not at all (--no-index): the chunk's writes schedule nothing themselves.
+    with suspended_auto_index():
+        for offset in range(0, len(article_ids), CHUNK_SIZE):
+            chunk = article_ids[offset : offset + CHUNK_SIZE]
+            directory = _store_chunk_retrying(chunk, directory, summary, changed)
+            if progress:
+                progress(len(chunk))
+        _consolidate_surnames(directory, summary, changed)
     # A full name met after its surname-only mentions makes those links uncertain too, so
     # the result does not depend on the order in which articles were processed. `updated`
     # is left alone: the link confidence is not in the search index, and bumping the time
     # would mark every article quoting that surname stale (6,905 of them when the seed was
     # imported over the corpus) without anything to reindex.
-    _consolidate_surnames(directory, summary, changed)
     if summary.get("relinked") or summary.get("speakers_folded"):
         directory = SpeakerDirectory()  # the folds changed who has which spelling
     doubtful = directory.doubtful_speakers()
@@ -427,6 +442,62 @@ def _fold_spelling_variants(directory, summary, changed):
             directory.statement_counts[keys[ref]] = 0
 
 
+def _empty_summary():
+    return {"created": 0, "updated": 0, "kept": 0, "deleted": 0, "articles": 0, "protected": 0,
+            "failed": 0, "failures": []}
+
+
+def _store_chunk_retrying(chunk, directory, summary, changed):
+    """Store one chunk in one transaction; returns the directory to go on with.
+
+    The directory was read before the transaction. Another process (a second import, an
+    extract_statements run) may have committed since then the very speaker, alias or
+    statement this chunk is about to create: the database refuses it (a unique slug, alias
+    spelling or statement span) and the whole chunk rolls back. Then the directory is read
+    again inside the next attempt's transaction, so the speakers the other process made are
+    linked, not made twice, and the chunk is stored again. After CHUNK_ATTEMPTS refusals
+    its articles are reported as failed with the reason; their stored statements stay.
+    """
+    error = None
+    for _attempt in range(CHUNK_ATTEMPTS):
+        part, part_changed = _empty_summary(), set()
+        try:
+            with transaction.atomic():
+                if directory is None:
+                    directory = SpeakerDirectory()
+                _store_chunk(chunk, directory, part, part_changed)
+        except (IntegrityError, OperationalError) as refused:
+            if not _written_meanwhile(refused):
+                raise
+            error, directory = refused, None
+            logger.warning("articles %s-%s: another process wrote the same speakers or statements meanwhile "
+                           "(%s); storing them again over a fresh speaker directory", chunk[0], chunk[-1], refused)
+            continue
+        for key, value in part.items():
+            summary[key] += value
+        del summary["failures"][MAX_REPORTED_FAILURES:]
+        if changed is not None:
+            changed.update(part_changed)
+        return directory
+    reason = f"statements not stored, the database refused them {CHUNK_ATTEMPTS} times: " \
+             f"{type(error).__name__}: {error}"
+    summary["failed"] += len(chunk)
+    for external_id in Article.objects.filter(pk__in=chunk).order_by("pk").values_list("external_id", flat=True):
+        if len(summary["failures"]) >= MAX_REPORTED_FAILURES:
+            break
+        summary["failures"].append((external_id, reason))
+    return SpeakerDirectory()
+
+
+def _written_meanwhile(error):
+    """Did the database refuse the chunk because another transaction wrote the same rows?
+    A unique key taken, or on PostgreSQL a deadlock between two such writers (each waiting
+    for the key the other holds) or a serialization failure."""
+    if isinstance(error, IntegrityError):
+        return True
+    return getattr(error.__cause__, "sqlstate", None) in ("40P01", "40001")
+
+
 def _store_chunk(chunk, directory, summary, changed=None):
     articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
     existing = defaultdict(list)
@@ -476,7 +547,10 @@ def merge_speakers(keep, merged):
     One transaction: either the editor's merge happens entirely or not at all. Alias
     spellings are unique across speakers, so moving them never collides; the merged
     speaker's own name becomes an alias of `keep` unless that spelling is already one.
-    Returns (statements moved, aliases moved).
+    After the commit, the moved statements' articles and every article quoting `keep`
+    (whose names changed) are reindexed, so the merged slug is left nowhere in the index
+    (the updates below go through IndexedQuerySet.update). Returns (statements moved,
+    aliases moved).
     """
     if keep.pk == merged.pk:
         raise ValueError("a speaker cannot be merged into itself")

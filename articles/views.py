@@ -10,7 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 from articles import search as search_layer
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild, open_archive_index
-from articles.models import Article, ReviewStatus, Section, Source, Speaker, Statement
+from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
 from articles.text import query as query_language
 from articles.text.highlight import matched_spans
+from articles.text.normalize import normalize_arabic
 from articles.text.schema import DEFAULT_STEMMER
 
 logger = logging.getLogger(__name__)
@@ -35,11 +36,6 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 20
 ARTICLES_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 20
-
-
-def public_statements():
-    """Statements a reader may see: an editor's rejection takes one off the site."""
-    return Statement.objects.exclude(status=ReviewStatus.REJECTED)
 
 
 # --- Database pages ---------------------------------------------------------------------
@@ -56,7 +52,7 @@ def home(request):
             "latest": latest,
             "sources": sources,
             "article_total": Article.objects.count(),
-            "statement_total": public_statements().count(),
+            "statement_total": Statement.objects.public().count(),
             "quoted": quoted,
             "quoted_since": quoted_since,
         },
@@ -71,7 +67,7 @@ def most_quoted_speakers(limit=10):
     that month, so the heading never lies. With no dated statements at all the month is
     None and the list is over all time.
     """
-    statements = public_statements().filter(speaker__isnull=False)
+    statements = Statement.objects.public().filter(speaker__isnull=False)
     dated = statements.filter(article__published__isnull=False)
     month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     if not dated.filter(article__published__gte=month_start).exists():
@@ -108,7 +104,7 @@ def no_such_page_if_nul(value):
 def article_detail(request, external_id):
     no_such_page_if_nul(external_id)
     article = get_object_or_404(Article.objects.select_related("source", "section"), external_id=external_id)
-    statements = list(public_statements().filter(article=article).select_related("speaker"))
+    statements = list(Statement.objects.public().filter(article=article).select_related("speaker"))
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     exact = request.GET.get("exact") == "1"
     body_html = render_article_body(article.body, statements, query_spans(article.body, query, exact))
@@ -159,7 +155,7 @@ def speaker_detail(request, slug):
     no_such_page_if_nul(slug)
     speaker = get_object_or_404(Speaker, slug=slug)
     statements = (
-        public_statements()
+        Statement.objects.public()
         .filter(speaker=speaker)
         .select_related("article", "article__source")
         .order_by(F("article__published").desc(nulls_last=True), "-id")
@@ -171,10 +167,38 @@ def speaker_detail(request, slug):
         {
             "speaker": speaker,
             "aliases": [alias for alias in speaker.aliases.all() if alias.name != speaker.name],
+            "titles": titles_of(statements),
             "page": page,
             "timeline": months_of(statements, "article__published"),
         },
     )
+
+
+def titles_of(statements):
+    """The titles a speaker was quoted with, each with the dates of the first and last
+    article that gave it: [{"title", "first", "last", "count"}], oldest first.
+
+    Spellings that normalize alike (الأمريكي / الامريكي) are one title, shown as it was
+    written most often; a title only undated articles gave has no dates and comes last.
+    """
+    rows = (
+        statements.order_by()
+        .exclude(speaker_description="")
+        .values("speaker_description")
+        .annotate(first=Min("article__published"), last=Max("article__published"), count=Count("id"))
+    )
+    titles = {}
+    for row in rows:
+        title = titles.setdefault(normalize_arabic(row["speaker_description"]),
+                                  {"first": None, "last": None, "count": 0, "spellings": []})
+        title["spellings"].append((row["count"], row["speaker_description"]))
+        title["count"] += row["count"]
+        if row["first"] is not None:
+            title["first"] = min(filter(None, (title["first"], row["first"])))
+            title["last"] = max(filter(None, (title["last"], row["last"])))
+    for title in titles.values():
+        title["title"] = max(title.pop("spellings"), key=lambda pair: (pair[0], pair[1]))[1]
+    return sorted(titles.values(), key=lambda t: (t["first"] is None, t["first"] or 0, t["title"]))
 
 
 def source_detail(request, code):

@@ -12,7 +12,7 @@ is their only route there.
 
 from collections import Counter
 
-from django.db import DatabaseError, reset_queries, transaction
+from django.db import DatabaseError, IntegrityError, reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -68,7 +68,7 @@ class ArticleWriter:
         except DatabaseError:
             changed_ids = self.write_one_by_one(records)
         if self.process and changed_ids:
-            self.run_pipeline(changed_ids, records[0])
+            self.run_pipeline(changed_ids, records)
         # With DEBUG on (the laptop default) Django keeps every query with its parameters;
         # over a corpus that is the whole text again in memory.
         reset_queries()
@@ -93,11 +93,22 @@ class ArticleWriter:
 
     def section(self, name):
         if name not in self.sections:
-            section = Section.objects.filter(name=name).first()
-            if section is None:
-                section = Section.objects.create(name=name, slug=self.free_section_slug(name))
-            self.sections[name] = section
+            self.sections[name] = self.find_or_create_section(name)
         return self.sections[name]
+
+    def find_or_create_section(self, name, attempts=3):
+        # Another import may create the same section (or take the free slug) between the
+        # look-up and the insert: look again rather than fail its articles.
+        for attempt in range(attempts):
+            section = Section.objects.filter(name=name).first()
+            if section is not None:
+                return section
+            try:
+                with transaction.atomic():
+                    return Section.objects.create(name=name, slug=self.free_section_slug(name))
+            except IntegrityError:
+                if attempt == attempts - 1:
+                    raise
 
     @staticmethod
     def free_section_slug(name):
@@ -181,12 +192,29 @@ class ArticleWriter:
             imported_at=now,
         )
 
-    def run_pipeline(self, article_ids, sample_record):
+    def run_pipeline(self, article_ids, records):
         try:
-            pipeline.process_changed_articles(article_ids)
+            summary = pipeline.process_changed_articles(article_ids)
         except Exception as error:  # the articles are stored; say what still needs doing
             self.fail(ImportFailure(
-                sample_record.import_path, None,
+                records[0].import_path, None,
                 f"{len(article_ids)} articles stored but not processed "
                 f"(extraction/indexing failed: {error!r}); run extract_statements and rebuild_index",
+            ))
+            return
+        # Articles stored without their statements (the extractor failed on one, or the
+        # database kept refusing a chunk) are failures of the import too, each named.
+        by_id = {record.external_id: record for record in records}
+        for external_id, reason in summary.get("failures", []):
+            record = by_id.get(external_id, records[0])
+            self.fail(ImportFailure(
+                record.import_path, record.line,
+                f"article {external_id} stored but its statements not extracted ({reason}); "
+                f"run extract_statements --article {external_id}",
+            ))
+        unlisted = summary.get("failed", 0) - len(summary.get("failures", []))
+        if unlisted > 0:
+            self.fail(ImportFailure(
+                records[0].import_path, None,
+                f"{unlisted} more articles stored but their statements not extracted; run extract_statements --all",
             ))

@@ -1,7 +1,8 @@
 """export_statements [--article EXTERNAL_ID ...] --format jsonl|csv [--output FILE].
 
-One row per statement, streamed from the database (never all in memory). CSV cells that a
-spreadsheet would run as a formula are neutralised with a leading apostrophe.
+One row per public statement (an editor's rejection leaves it out, as on the site), streamed
+from the database (never all in memory). CSV cells that a spreadsheet would run as a formula
+are neutralised with a leading apostrophe.
 """
 
 import csv
@@ -11,16 +12,20 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, Statement
 
 COLUMNS = [
-    "article", "speaker", "speaker_mention", "speaker_kind", "kind", "verb", "text", "start",
-    "end", "channel", "confidence", "status",
+    "article", "speaker", "speaker_id", "speaker_description", "speaker_mention", "speaker_kind",
+    "kind", "verb", "text", "start", "end", "channel", "confidence", "status",
 ]
+# speaker_id is the speaker's slug: stable, and the id the site's URLs and the API use.
 QUERY_FIELDS = [
-    "article__external_id", "speaker__name", "speaker_mention", "speaker__kind", "kind", "verb",
-    "text", "start", "end", "channel", "confidence", "status",
+    "article__external_id", "speaker__name", Coalesce("speaker__slug", Value("")), "speaker_description",
+    "speaker_mention", "speaker__kind", "kind", "verb", "text", "start", "end", "channel", "confidence",
+    "status",
 ]
 # A spreadsheet evaluates a cell starting with one of these (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -74,7 +79,7 @@ class Command(BaseCommand):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def rows(self, external_ids):
-        queryset = Statement.objects.all()
+        queryset = Statement.objects.public()
         if external_ids:
             found = set(Article.objects.filter(external_id__in=external_ids).values_list("external_id", flat=True))
             missing = [e for e in external_ids if e not in found]
