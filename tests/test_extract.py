@@ -148,3 +148,66 @@ def test_empty_and_whitespace_text():
 
 def test_version_is_recorded():
     assert EXTRACTOR_VERSION
+
+
+# Speaker phrases from the blind set's dev half (issue 11): each pair is a sentence from
+# the corpus (shortened) and the speaker an annotator gave, as (name, description).
+SPEAKER_PHRASES = [
+    # a bare title later in the article is the person named with that title before
+    ("وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين إن بلاده سترد. "
+     "وأضاف وزير الخارجية الروسي أنه يجب على الدبلوماسيين الأمريكيين مغادرة البلاد.",
+     [("سيرغي لافروف", "وزير الخارجية الروسي")] * 2),
+    # titles outside the old lexicon keep the name after them
+    ("وقالت البروفيسورة إليزابيث برادبيري، التي قادت فريق الدراسة، إن الفئران استعادت قدراتها.",
+     [("إليزابيث برادبيري", "البروفيسورة")]),
+    ("وقال الكولونيل المتقاعد، ريك فرانكونا، محلل الشؤون العسكرية، إن معركة إدلب ستكون حاسمة.",
+     [("ريك فرانكونا", "الكولونيل المتقاعد")]),
+    # آن is a name, not إن
+    ("وقالت آن شوكيت القائمة بأعمال مدير المراكز الأميركية إن 63 طفلا توفوا بسبب الإنفلونزا.",
+     [("آن شوكيت", "")]),
+    # the lawyer speaks, not his client
+    ("قال محامي كريستيانو رونالدو إن جميع الوثائق المتعلقة بالقضية ملفقة بالكامل.",
+     [("محامي كريستيانو رونالدو", "")]),
+    # a possessive noun after the name is the object
+    ("أعلنت الممثلة روز ماغوين دعمها لجيمي بينيت في قضيته.", [("روز ماغوين", "الممثلة")]),
+    # an unnamed official is one speaker, and لـCNN is the channel
+    ("في حين قال مسؤول أمريكي لـCNN إن هذه السفن قد تساعد في اعتراض الصواريخ.", [("مسؤول أمريكي", "")]),
+    # the apposition's comma is in neither the description nor the span
+    ("أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته على مدينة درنة.",
+     [("خليفة حفتر", "القائد العسكري الليبي")]),
+    # a title that opens another title is not that person (المتحدث باسم الرئيس ≠ الرئيس)
+    ("وقال المتحدث باسم الرئيس التركي إبراهيم كالين إن العملية مستمرة. "
+     "وقال وزير الخارجية مولود جاويش أوغلو إن أنقرة أبلغت واشنطن. "
+     "وأشار الرئيس التركي إلى أن العمليات قد تمتد إلى مناطق أخرى.",
+     [("إبراهيم كالين", "المتحدث باسم الرئيس التركي"), ("مولود جاويش أوغلو", "وزير الخارجية"),
+      ("الرئيس التركي", "")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKER_PHRASES)
+def test_speaker_phrases(text, expected):
+    spans = extract_statements(text)
+    speakers = resolve_in_article(spans)
+    assert [(sp.name, sp.description) for sp in speakers] == expected
+    assert all(not s.text.startswith(("،", ",")) for s in spans)
+
+
+@pytest.mark.parametrize("text, verb, content", [
+    ("نفى الجيش السوري، مساء السبت، الأنباء التي تحدثت عن هجوم وشيك.", "نفى", "الأنباء التي تحدثت عن هجوم وشيك"),
+    ("ورجح وزير الدفاع، أفيغدور ليبرمان، أن يكون مقتل البطش تصفية حسابات.", "ورجح", "يكون مقتل البطش تصفية حسابات"),
+    ("وخلص التحقيق إلى أن الطائرة أسقطت بصاروخ روسي.", "وخلص", "الطائرة أسقطت بصاروخ روسي"),
+])
+def test_verbs_added_from_the_blind_dev_half(text, verb, content):
+    [span] = extract_statements(text)
+    assert (span.verb, span.text) == (verb, content)
+
+
+def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
+    from articles.quotes import lexicon
+
+    for name in ("titles", "organisation_heads", "outlets"):
+        assert lexicon.words(name)
+    verbs = lexicon.speech_verbs()
+    assert {v.role for v in verbs} == {"verb", "participle"}
+    assert {v.gender for v in verbs} == {"m", "f", "p"}
+    assert len({v.form for v in verbs}) == len(verbs)

@@ -244,7 +244,10 @@ def tokenize(text):
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         is_word = word[0].isalnum() or word[0] == "_"
-        tokens.append(Token(word, m.start(), m.end(), _norm(word), is_word))
+        norm = _norm(word)
+        if word[0] == "آ" and norm in COMPLEMENTIZERS:
+            norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
+        tokens.append(Token(word, m.start(), m.end(), norm, is_word))
     return tokens
 
 
@@ -374,6 +377,11 @@ def read_speaker(state, i, stop):
             break
         if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in NOT_A_NAME:
             break
+        if _continuation(tok) is not None:
+            break  # …، معربا عن: a participle continues the speech, it names nobody
+        if not words and _prepositional(tok):
+            # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
+            break
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
         if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
@@ -441,6 +449,9 @@ def _noun_phrase_ends(words, tok):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
+    if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
+        # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
+        return True
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
         seen_definite = any(_definite(w) or w.quote is not None for w in words[1:])
         # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
@@ -472,6 +483,17 @@ def _noun_phrase_ends(words, tok):
         # a definite noun in ة/ات is the object instead (ووصف ترامب الاتفاقية).
         return tok.norm.endswith(("ه", "ات"))
     return False
+
+
+POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
+
+
+def _prepositional(tok):
+    """بـ، لـ or a definite word behind ب/ل (بالتقرير، للصحفيين): never a subject."""
+    bare = strip_harakat(tok.text).replace("ـ", "")
+    if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
+        return True  # no name starts with بأ: بأداء، بإغلاق
+    return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
 
 
 def _is_name_word(w):
@@ -565,6 +587,9 @@ def split_title(text, words):
     # The comma of an apposition belongs to neither: الرئيس الأمريكي، دونالد ترامب.
     while title_words and not title_words[-1].is_word and title_words[-1].quote is None:
         title_words = title_words[:-1]
+    if name_words and len(title_words) == 1 and title_words[0].norm in RELATION_TITLES:
+        # محامي كريستيانو رونالدو، شقيق الرئيس: the lawyer or brother of that person speaks.
+        return text[words[0].start : words[-1].end], "", PERSON
     if name_words and title_words:
         return (
             text[name_words[0].start : name_words[-1].end],
@@ -576,6 +601,14 @@ def split_title(text, words):
     # Only a title or a definite noun: الانفصاليون، الرئيس الأميركي.
     kind = PERSON if any(_is_title_word(w.norm) for w in words) else UNKNOWN
     return text[words[0].start : words[-1].end], "", kind
+
+
+# Indefinite kin and agent nouns in construct with a name: the speaker is the relative.
+RELATION_TITLES = _forms(
+    "محامي", "محامية", "شقيق", "شقيقة", "زوجة", "زوج", "والد", "والدة", "ابن", "ابنة", "نجل",
+    "نجلة", "وكيل", "وكيلة", "مستشار", "مستشارة", "مساعد", "مساعدة", "صديق", "صديقة", "متحدث",
+    "متحدثة", "محامو", "أقارب", "عائلة", "أسرة",
+)
 
 
 def _is_name_particle(words, k):
@@ -1375,6 +1408,8 @@ def _names_after_title(state, title, by_word, sentence_end):
         if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words)) != \
                 (_strip_clitic(title[0]), *title[1:]):
             continue
+        if k and tokens[k - 1].is_word and _is_title_word(tokens[k - 1].norm):
+            continue  # inside a longer title: المتحدث باسم الرئيس التركي إبراهيم كالين
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
         if sp is None or sp.kind != PERSON or not sp.description:
             continue

@@ -230,9 +230,13 @@ class _KnownSpeakers:
             return None
         words = {_token_skeleton(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
         # The index keeps a speaker under every title it was given; only the current one counts.
+        # The description must open with the same title word: الرئيس التركي is not the
+        # المتحدث باسم الرئيس التركي named before.
+        head = _token_skeleton(tokens[0])
         described = [
             sp for w in words for sp in self.named_by_title_word.get(w, ())
             if words & {_token_skeleton(t) for t in normalize_arabic(sp.description).split()}
+            and _token_skeleton(normalize_arabic(sp.description).split()[0]) == head
         ]
         if described:
             return self._latest(described)
