@@ -17,6 +17,8 @@ def process_changed_articles(article_ids):
     article_ids = list(article_ids)
     if not article_ids:
         return {}
-    summary = extract_and_store(article_ids)
-    index_articles(article_ids)
+    changed = set()
+    summary = extract_and_store(article_ids, changed=changed)
+    # Re-linking a speaker moves statements of articles outside this batch too.
+    index_articles(sorted(set(article_ids) | changed))
     return summary

@@ -140,7 +140,11 @@ class SpeakerDirectory:
             return None
         if len(tokens) == 1:
             return tokens[0]
-        if (len(tokens) == 2 and tokens[1].startswith("ال") and name_skeleton(" ".join(tokens)) not in self.by_skeleton
+        # Only a transliterated surname (four letters or more in its skeleton) and a word
+        # that is no nisba: عباس الموسوي is a person, not محمود عباس and a stray word.
+        if (len(tokens) == 2 and tokens[1].startswith("ال") and not tokens[1].endswith("ي")
+                and len(name_skeleton(tokens[0])) >= 4
+                and name_skeleton(" ".join(tokens)) not in self.by_skeleton
                 and not self.by_surname.get(name_skeleton(tokens[1]))):
             key, _ = self.dominant_person(tokens[0])
             if key is not None and self.statement_counts.get(key, 0) >= 4 * DOMINANT_MIN_STATEMENTS:
@@ -429,13 +433,29 @@ def _fold_spelling_variants(directory, summary, changed):
         ref = _as_ref(key)
         if isinstance(ref, int) and len(normalize_arabic(name).split()) > 1 and key in directory.person_keys:
             groups[name_skeleton(name)].add(ref)
+    edited = set()
     for refs in groups.values():
+        if len(refs) > 1:
+            edited.update(refs)
+    # A speaker an editor has verified, rejected or corrected anything of is the editor's:
+    # never folded, and never folded into.
+    candidates, edited = sorted(edited), set()
+    for offset in range(0, len(candidates), 900):  # under SQLite's bound-parameter limit
+        edited.update(
+            Statement.objects.filter(speaker_id__in=candidates[offset : offset + 900])
+            .exclude(edited=False, status=ReviewStatus.UNREVIEWED)
+            .values_list("speaker_id", flat=True)
+        )
+    for refs in groups.values():
+        refs = refs - edited
         if len(refs) < 2:
             continue
         keys = {ref: directory.pending_by_pk.get(ref, ref) for ref in refs}
         counts = {ref: directory.statement_counts.get(keys[ref], 0) for ref in refs}
         target = max(sorted(refs), key=lambda r: counts[r])
         for ref in refs - {target}:
+            if match_confidence(directory.names[keys[target]], directory.names[keys[ref]]) < LINK_THRESHOLD:
+                continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
             # Who dominates a surname is decided next, on the folded counts.
             directory.statement_counts[keys[target]] += counts[ref]

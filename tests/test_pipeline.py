@@ -66,3 +66,19 @@ def test_a_reindexed_article_shows_each_statement_once(make_article):
     indexing.index_articles([article.pk])
     indexing.index_articles([article.pk])
     assert [r["id"] for r in search_statements("غزة")["results"]] == [Statement.objects.get().pk]
+
+
+def test_relinking_a_surname_reindexes_the_articles_it_moved(make_article, settings):
+    """Hostile testing: an import that re-linked a surname-only speaker left the article
+    it came from stale in the index (the pipeline did not reindex what the re-link moved)."""
+    settings.NEWSARCHIVE_AUTO_INDEX = False
+    surname = make_article("surname", "الصين", "وقال ترامب إن المحادثات مع الصين ستستمر الأسبوع المقبل.")
+    process_changed_articles([surname.pk])
+    donald = [
+        make_article(f"d{n}", "اتفاق", f"وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق رقم {n} سيوقع قريبا.")
+        for n in range(6)
+    ]
+    process_changed_articles([d.pk for d in donald])
+    assert Statement.objects.get(article=surname).speaker.name == "دونالد ترامب"
+    report = indexing.check()
+    assert report["missing"] == [] and report["stale"] == []

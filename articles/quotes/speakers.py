@@ -76,9 +76,12 @@ def match_confidence(a, b):
     if na == nb:
         return EXACT
     if name_skeleton(a) == name_skeleton(b):
-        # One word and few consonants: too many different names share that skeleton.
-        consonants = len(name_skeleton(a).replace(" ", ""))
-        return SKELETON if consonants >= 4 or " " in na else 0.7
+        # The skeleton is for transliterated foreign names (غوتيريش / جوتيريس). An Arabic
+        # name is a three-letter root whose long vowels tell names apart (حسن / حسين، سعد /
+        # سعيد، جمال / كمال): a word spelled differently must keep at least four letters in
+        # its skeleton for the link to be made without an editor.
+        differing = [x for x, y in zip(na.split(), nb.split()) if x != y]
+        return SKELETON if all(len(_token_skeleton(w)) >= 4 for w in differing) else 0.7
     ta, tb = na.split(), nb.split()
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(long_) > 1 and _token_skeleton(short[0]) == _token_skeleton(long_[-1]):
