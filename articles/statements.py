@@ -260,11 +260,35 @@ def _speaker_id(value):
     return value if isinstance(value, int) else value.pk
 
 
-def _statement_rows(article, directory):
+def _extract(body):
+    spans = extract_statements(body)
+    return spans, resolve_in_article(spans)
+
+
+def _extract_chunk(chunk):
+    """{pk: (body, spans, speakers) or (body, error)} for a chunk, before its transaction.
+
+    Extraction is the slow part of storing statements (a long article takes seconds); done
+    here, no database lock is held while it runs, and a retry does not repeat it.
+    """
+    done = {}
+    for pk, body in Article.objects.filter(pk__in=chunk).values_list("pk", "body"):
+        try:
+            done[pk] = (body, _extract(body))
+        except Exception as error:  # noqa: BLE001 — reported per article in _store_chunk
+            done[pk] = (body, error)
+    return done
+
+
+def _statement_rows(article, directory, extracted=None):
     """Unsaved Statement objects for what the extractor finds in the article body."""
     body = article.body
-    spans = extract_statements(body)
-    article_speakers = resolve_in_article(spans)
+    if extracted is not None and extracted[0] == body:
+        if isinstance(extracted[1], Exception):
+            raise extracted[1]
+        spans, article_speakers = extracted[1]
+    else:  # not extracted beforehand, or the body changed since
+        spans, article_speakers = _extract(body)
     rows = []
     for span, article_speaker in zip(spans, article_speakers):
         if not (0 <= span.start < span.end <= len(body)):
@@ -479,13 +503,14 @@ def _store_chunk_retrying(chunk, directory, summary, changed):
     its articles are reported as failed with the reason; their stored statements stay.
     """
     error = None
+    extracted = _extract_chunk(chunk)
     for _attempt in range(CHUNK_ATTEMPTS):
         part, part_changed = _empty_summary(), set()
         try:
             with transaction.atomic():
                 if directory is None:
                     directory = SpeakerDirectory()
-                _store_chunk(chunk, directory, part, part_changed)
+                _store_chunk(chunk, directory, part, part_changed, extracted)
         except (IntegrityError, OperationalError) as refused:
             if not _written_meanwhile(refused):
                 raise
@@ -518,7 +543,7 @@ def _written_meanwhile(error):
     return getattr(error.__cause__, "sqlstate", None) in ("40P01", "40001")
 
 
-def _store_chunk(chunk, directory, summary, changed=None):
+def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
     articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
     existing = defaultdict(list)
     for st in Statement.objects.filter(article_id__in=chunk):
@@ -526,7 +551,7 @@ def _store_chunk(chunk, directory, summary, changed=None):
     creates, updates, deletes = [], [], []
     for article in articles:
         try:
-            rows = _statement_rows(article, directory)
+            rows = _statement_rows(article, directory, (extracted or {}).get(article.pk))
         except Exception as error:  # noqa: BLE001 — one bad article must not stop the archive
             # Its stored statements stay as they were; the caller reports the failure.
             summary["failed"] += 1

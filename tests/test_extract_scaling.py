@@ -9,6 +9,8 @@ does not fail it.
 """
 
 import json
+
+import pytest
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +22,7 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from articles.quotes.extract import extract_statements
 from articles.quotes.speakers import resolve_in_article
-seed = open(sys.argv[2], encoding="utf-8").read()
+seed = sys.argv[4] if len(sys.argv) > 4 else open(sys.argv[2], encoding="utf-8").read()
 text = (seed * (int(sys.argv[3]) // len(seed) + 1))[: int(sys.argv[3])]
 began = time.process_time()
 spans = extract_statements(text)
@@ -42,9 +44,9 @@ print(json.dumps({"seconds": elapsed, "spans": len(spans), "peak_mb": peak_mb()}
 """
 
 
-def run(size):
+def run(size, unit=None):
     seed = ROOT / "seeds" / "000_3685a6476d11d14e.txt"
-    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(seed), str(size)],
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(seed), str(size), *([unit] if unit else [])],
                          capture_output=True, text=True, check=True, timeout=120)
     return json.loads(out.stdout)
 
@@ -56,3 +58,13 @@ def test_one_megabyte_article_extracts_in_linear_time():
     assert large["peak_mb"] < 300, large
     # Ten times the text may not cost much more than ten times the time (quadratic: 100×).
     assert large["seconds"] < 25 * max(small["seconds"], 0.05), (small, large)
+
+
+@pytest.mark.parametrize("unit", ["بحسب ", "وفقا لما قاله ", "وقال وزير الخارجية سيرغي لافروف إن الأمر جيد. وأضاف الوزير أن "])
+def test_hostile_repetition_stays_linear(unit):
+    """Hostile testing: one endless sentence of attribution phrases made the clause search
+    rescan back to the sentence start for each one (100 kB of 'بحسب ' took over 60 s), and
+    a bare title repeated thousands of times rescanned every earlier mention."""
+    small, large = run(50_000, unit), run(400_000, unit)
+    assert large["seconds"] < 5.0, large
+    assert large["seconds"] < 16 * max(small["seconds"], 0.05), (small, large)

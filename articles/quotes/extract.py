@@ -41,6 +41,8 @@ MIN_STANDALONE_QUOTE_WORDS = 6
 # a channel and a date between commas, short enough not to reach the next clause.
 CONTENT_WINDOW = 32
 MAX_SPEAKER_TOKENS = 9
+# How far back (in tokens) a clause before a trailing attribution may reach.
+MAX_CLAUSE_TOKENS = 150
 
 
 @dataclass
@@ -1248,6 +1250,8 @@ def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
     text = state.text
+    verbs_before = None  # speech verbs in the sentence before each token, built on first need
+    clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
         tok = tokens[k]
         if not tok.is_word:
@@ -1267,6 +1271,7 @@ def _trailing_attributions(state, s_begin, s_end):
             _starts_with_al(head) or head.startswith("ل")
         ):
             continue
+        floor, clause_floor = clause_floor, j
         sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""
         sp.kind = guess_kind(sp, sp.gender or MASCULINE)
         if k == s_begin or (k == s_begin + 1 and tokens[s_begin].norm in ("و", "ف")):
@@ -1288,28 +1293,29 @@ def _trailing_attributions(state, s_begin, s_end):
             a -= 1
         end_tok = a
         b = a
-        while b > s_begin:
+        floor = max(floor, a - MAX_CLAUSE_TOKENS)
+        while b > floor:
             prev = tokens[b - 1]
             if prev.text in ("،", ",", "؛") and tokens[b].norm[:1] == "و" and b < a:
                 break
             if prev.text in (":",):
                 break
             b -= 1
+        if verbs_before is None:
+            verbs_before = [0]
+            for t in tokens[s_begin:s_end]:
+                verbs_before.append(verbs_before[-1] + bool(_speech_verb(t)))
         q = tokens[b] if tokens[b].quote is not None else None
-        if q is not None and _has_speech_verb(tokens, s_begin, b):
+        if q is not None and verbs_before[b + 1 - s_begin] > 0:
             continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
         if q is not None and q.quote.close_at >= tokens[end_tok].end and q.quote.words >= MIN_QUOTE_WORDS:
             _add(state, DIRECT, q.quote.start, q.quote.end, m.group().strip(), sp, "", 0.75)
             continue
         words = sum(1 for t in tokens[b : end_tok + 1] if t.is_word)
-        if words < 3 or _has_speech_verb(tokens, b, end_tok):
+        if words < 3 or verbs_before[end_tok + 1 - s_begin] > verbs_before[b - s_begin]:
             continue
         start, end = _span_from_tokens(state, b, end_tok)
         _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
-
-
-def _has_speech_verb(tokens, a, b):
-    return any(_speech_verb(t) for t in tokens[a : b + 1])
 
 
 def _standalone_quotes(state, sentences):
@@ -1392,9 +1398,9 @@ def _name_bare_titles(state, sentences):
         title = tuple(_norm(w) for w in TOKEN_RE.findall(span.speaker) if w[0].isalnum())
         if title not in named:
             named[title] = _names_after_title(state, title, by_word, sentence_end)
-        before = [name for at, name in named[title] if at < span.start]
-        after = [name for at, name in named[title] if at >= span.start]
-        name = before[-1] if before else (after[0] if after else None)
+        found = named[title]  # in text order
+        at = bisect.bisect_left(found, (span.start, ""))
+        name = found[at - 1][1] if at else (found[0][1] if found else None)
         if name:
             span.description, span.speaker_name, span.speaker_kind = span.speaker, name, PERSON
 
