@@ -8,10 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ReviewStatus, Section, Source, Speaker, SpeakerAlias, Statement
+from articles.models import Article, ReviewStatus, Section, Source, Speaker, SpeakerAlias, Statement, alias_key
 from articles.quotes.speakers import LINK_THRESHOLD
 from articles.statements import merge_speakers
-from articles.text.normalize import normalize_arabic
 
 
 @admin.register(Source)
@@ -110,7 +109,7 @@ class SpeakerAliasForm(forms.ModelForm):
     def clean_name(self):
         name = self.cleaned_data["name"]
         owner = (
-            SpeakerAlias.objects.filter(normalized=normalize_arabic(name))
+            SpeakerAlias.objects.filter(normalized=alias_key(name))
             .exclude(pk=self.instance.pk)
             .select_related("speaker")
             .first()

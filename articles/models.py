@@ -189,6 +189,13 @@ class Speaker(models.Model):
         return reverse("speaker", args=[self.slug])
 
 
+def alias_key(name):
+    """The normalized spelling an alias is matched and kept unique by. Normalization can
+    lengthen a name (a ligature such as ﷺ spells out eighteen letters), so the key is cut
+    to the column's length after it, not before."""
+    return normalize_arabic(name)[:300]
+
+
 class SpeakerAlias(models.Model):
     """One spelling of a speaker's name. A spelling belongs to exactly one speaker."""
 
@@ -211,7 +218,7 @@ class SpeakerAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.normalized = normalize_arabic(self.name)
+        self.normalized = alias_key(self.name)
         super().save(*args, **kwargs)
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.indexing import suspended_auto_index
-from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement
+from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
 from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
 from articles.quotes.speakers import (
     LINK_THRESHOLD,
@@ -114,7 +114,7 @@ class SpeakerDirectory:
     def link(self, article_speaker):
         """(Speaker object or id, link confidence) for one article-level speaker."""
         key, conf = self._link(article_speaker)
-        counted = self.pending_by_pk.get(key, key) if isinstance(key, int) else self.by_alias[normalize_arabic(key.name)]
+        counted = self.pending_by_pk.get(key, key) if isinstance(key, int) else self.by_alias[alias_key(key.name)]
         self.statement_counts[counted] += 1
         return key, conf
 
@@ -153,7 +153,7 @@ class SpeakerDirectory:
 
     def _link(self, article_speaker):
         name = clean_name(article_speaker.name)[:NAME_MAX]
-        norm = normalize_arabic(name)
+        norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
             key, conf = self.dominant_person(surname)
@@ -250,7 +250,7 @@ class SpeakerDirectory:
         aliases = []
         for key, name in self.new_aliases:
             speaker_id = _as_ref(key)
-            aliases.append(SpeakerAlias(speaker_id=speaker_id, name=name, normalized=normalize_arabic(name)))
+            aliases.append(SpeakerAlias(speaker_id=speaker_id, name=name, normalized=alias_key(name)))
         if aliases:
             SpeakerAlias.objects.bulk_create(aliases, batch_size=500)
         self.new_speakers, self.new_aliases = [], []
@@ -603,7 +603,7 @@ def merge_speakers(keep, merged):
         moved_statements = Statement.objects.filter(speaker=merged).update(speaker=keep, updated=timezone.now())
         moved_aliases = SpeakerAlias.objects.filter(speaker=merged).update(speaker=keep)
         for name in (merged.name, keep.name):
-            norm = normalize_arabic(name)
+            norm = alias_key(name)
             if not SpeakerAlias.objects.filter(normalized=norm).exists():
                 SpeakerAlias.objects.create(speaker=keep, name=name)
                 moved_aliases += name == merged.name

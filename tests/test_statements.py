@@ -287,3 +287,15 @@ def test_a_surname_and_an_arabic_family_name_are_a_person_not_a_stray_word():
     other = make_article("o", "وقال عباس الموسوي إن الحزب سيشارك في الانتخابات.")
     extract_and_store([*(a.pk for a in abbas), other.pk])
     assert Statement.objects.get(article=other).speaker.name == "عباس الموسوي"
+
+
+def test_a_name_that_normalization_lengthens_still_fits_its_alias_column():
+    """Hostile testing: ﷺ normalizes to eighteen letters; a name cut to 300 characters
+    before normalization overflowed the 300-character alias key (PostgreSQL refused the
+    whole chunk with DataError)."""
+    name = "محمد " + "ﷺ" * 20  # one word of 20 ligatures: 360 letters once normalized
+    body = f"وقال الشيخ {name.strip()} إن الصلاة على النبي واجبة في كل وقت."
+    a = make_article("a", body)
+    summary = extract_and_store([a.pk])
+    assert summary["failed"] == 0
+    assert all(len(n) <= 300 for n in SpeakerAlias.objects.values_list("normalized", flat=True))
