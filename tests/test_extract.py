@@ -211,3 +211,14 @@ def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     assert {v.role for v in verbs} == {"verb", "participle"}
     assert {v.gender for v in verbs} == {"m", "f", "p"}
     assert len({v.form for v in verbs}) == len(verbs)
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u200c", "\u200b", "\u00ad", "\u061c"])
+def test_invisible_characters_do_not_split_words(mark):
+    """Hostile testing: an RLM, ZWNJ or soft hyphen pasted into a word split it, so a verb
+    was lost or a speaker called «مح» was made; search already ignores them."""
+    text = f"وقال{mark} وزير الخارجية الروسي سيرغي لاف{mark}روف إن بلاده سترد على العقوبات."
+    [span] = extract_statements(text)
+    [speaker] = resolve_in_article([span])
+    assert speaker.name == "سيرغي لافروف"
+    assert text[span.start : span.end] == span.text == "بلاده سترد على العقوبات"

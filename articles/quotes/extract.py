@@ -21,7 +21,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
-from articles.text.normalize import normalize_arabic, strip_harakat
+from articles.text.normalize import INVISIBLE_CHARS, normalize_arabic, strip_harakat, strip_invisibles
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
@@ -176,7 +176,10 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
     "نفس", "ذات",
 )
 
-TOKEN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\s\w]", re.UNICODE)
+# Words keep their harakat, tatweel and any invisible format character inside them (an RLM
+# or a soft hyphen pasted into وقال must not split it); a token of nothing but those
+# characters is dropped.
+TOKEN_RE = re.compile(rf"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640{INVISIBLE_CHARS}]+|[^\s\w{INVISIBLE_CHARS}]", re.UNICODE)
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
@@ -245,8 +248,11 @@ def tokenize(text):
     tokens = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        is_word = word[0].isalnum() or word[0] == "_"
         norm = _norm(word)
+        visible = strip_invisibles(word)
+        if not visible:
+            continue
+        is_word = visible[0].isalnum() or visible[0] == "_"
         if word[0] == "آ" and norm in COMPLEMENTIZERS:
             norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
         tokens.append(Token(word, m.start(), m.end(), norm, is_word))

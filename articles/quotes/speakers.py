@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from articles.text.normalize import normalize_arabic
+from articles.text.normalize import normalize_arabic, strip_invisibles
 
 # The hard g is written ج (Egypt), غ (Levant, Gulf), ق or ك; the pairs below are letters
 # that transliterations swap for one foreign sound.
@@ -41,7 +41,7 @@ EXACT, SKELETON, SURNAME = 1.0, 0.85, 0.6
 
 def clean_name(name):
     """Spaces and punctuation out: 'وكالة "إنترفاكس"' → 'وكالة إنترفاكس'."""
-    return " ".join(PUNCTUATION_RE.sub(" ", name).split())
+    return " ".join(PUNCTUATION_RE.sub(" ", strip_invisibles(name)).split())
 
 
 def normalized_name(name):

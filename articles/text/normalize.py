@@ -27,7 +27,11 @@ TEH_MARBUTA = str.maketrans({"ة": "ه"})
 PERSIAN_LETTERS = str.maketrans({"ی": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه"})
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Zero-width and bidi control characters: invisible, yet they split or glue tokens.
-INVISIBLES_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+# Format characters with no letter of their own: zero-width space/joiners, direction marks
+# and isolates (LRM, RLM, ALM), BOM, soft hyphen. A regex character-class body, shared by
+# the extractor's tokenizer, which keeps them inside the word they interrupt.
+INVISIBLE_CHARS = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c"
+INVISIBLES_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 def strip_harakat(text):
