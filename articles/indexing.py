@@ -368,6 +368,9 @@ def check():
                                                      statements_updated):
             stale.append(external_id)
     extra = sorted(set(indexed) - in_db)
+    # Stored but never extracted (an import killed between the two, or --no-process).
+    not_extracted = list(Article.objects.filter(extracted_with="").order_by("external_id")
+                         .values_list("external_id", flat=True))
     public_statements = Statement.objects.public().count()
     return {
         "missing": sorted(missing),
@@ -377,6 +380,7 @@ def check():
         "articles_in_index": len(indexed),
         "statements_in_db": public_statements,
         "statements_in_index": index.doc_count(STATEMENTS),
+        "not_extracted": not_extracted,
     }
 
 

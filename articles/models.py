@@ -77,6 +77,12 @@ class Article(models.Model):
         max_length=64,
         help_text=_("SHA-256 للحقول المستوردة؛ تغيرها يعني أن المقال عُدّل."),
     )
+    # Set in the same transaction as the statements: an article stored but never
+    # extracted (an import killed between the two) is found and extracted by the next import.
+    extracted_with = models.CharField(
+        _("استُخرجت تصريحاته بالإصدار"), max_length=20, blank=True, default="",
+        help_text=_("إصدار مستخرج التصريحات الذي عالج المقال آخر مرة؛ فارغ إن لم يُعالج بعد."),
+    )
     import_path = models.CharField(_("ملف الاستيراد"), max_length=1000, blank=True)
     import_format = models.CharField(_("صيغة الاستيراد"), max_length=20, blank=True)
     imported_at = models.DateTimeField(_("وقت الاستيراد"), null=True, blank=True)

@@ -549,11 +549,13 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
     for st in Statement.objects.filter(article_id__in=chunk):
         existing[st.article_id].append(st)
     creates, updates, deletes = [], [], []
+    failed_pks = set()
     for article in articles:
         try:
             rows = _statement_rows(article, directory, (extracted or {}).get(article.pk))
         except Exception as error:  # noqa: BLE001 — one bad article must not stop the archive
             # Its stored statements stay as they were; the caller reports the failure.
+            failed_pks.add(article.pk)
             summary["failed"] += 1
             if len(summary["failures"]) < MAX_REPORTED_FAILURES:
                 summary["failures"].append((article.external_id, f"{type(error).__name__}: {error}"))
@@ -566,6 +568,9 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
         deletes += delete
         summary["articles"] += 1
     directory.flush()
+    # In the same transaction as the statements: "extracted" is true exactly when they are.
+    done = [a.pk for a in articles if a.pk not in failed_pks]
+    Article.objects.filter(pk__in=done).update(extracted_with=EXTRACTOR_VERSION)
     if deletes:
         Statement.objects.filter(pk__in=deletes).delete()
     for row in creates:

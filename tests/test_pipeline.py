@@ -82,3 +82,23 @@ def test_relinking_a_surname_reindexes_the_articles_it_moved(make_article, setti
     assert Statement.objects.get(article=surname).speaker.name == "دونالد ترامب"
     report = indexing.check()
     assert report["missing"] == [] and report["stale"] == []
+
+
+def test_an_import_killed_before_extraction_is_caught_up_by_the_next_import(settings):
+    """Hostile testing: an import killed between storing a batch and extracting it left
+    articles without statements; re-importing called them unchanged and check_index saw
+    nothing wrong. Storing without extraction is what such a kill leaves behind."""
+    from articles.importing.importer import import_paths
+    from articles.models import Article
+    from tests.conftest import SEED_ARTICLE
+
+    import_paths([SEED_ARTICLE], process=False)
+    article = Article.objects.get()
+    assert article.extracted_with == "" and not article.statements.exists()
+    result = import_paths([SEED_ARTICLE])
+    assert result.unchanged == 1
+    article.refresh_from_db()
+    assert article.statements.count() == 15
+    assert article.extracted_with
+    report = indexing.check()
+    assert report["not_extracted"] == [] and report["missing"] == [] and report["stale"] == []

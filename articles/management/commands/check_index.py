@@ -28,6 +28,12 @@ class Command(BaseCommand):
             if ids:
                 shown = ", ".join(ids[:SHOW]) + (f" … (+{len(ids) - SHOW})" if len(ids) > SHOW else "")
                 self.stdout.write(f"{key} ({len(ids)}, {meaning}): {shown}")
+        ids = report["not_extracted"]
+        if ids:
+            # Not an index fault, so not counted as one; rebuild_index would not help.
+            shown = ", ".join(ids[:SHOW]) + (f" … (+{len(ids) - SHOW})" if len(ids) > SHOW else "")
+            self.stdout.write(f"not extracted ({len(ids)}, stored but statements never extracted; "
+                              f"run: python manage.py extract_statements --all): {shown}")
         if report["statements_in_db"] != report["statements_in_index"]:
             problems += 1
             self.stdout.write("statement counts differ")
