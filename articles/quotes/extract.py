@@ -338,8 +338,18 @@ def _inside_quote_index(tokens):
 # Speakers.
 
 
+@lru_cache(maxsize=100_000)
 def _is_title_word(norm):
-    return norm in PERSON_TITLES or (norm[:1] == "و" and norm[1:] in PERSON_TITLES)
+    """A title, also with و before it or a possessive after it (مديرته، لاعبه، نجمها)."""
+    if norm in PERSON_TITLES or (norm[:1] == "و" and norm[1:] in PERSON_TITLES):
+        return True
+    for suffix in ("ها", "هم", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            # The feminine ة is written ت before a suffix: مديرته → مديرة.
+            if stem in PERSON_TITLES or (stem.endswith("ت") and stem[:-1] + "ه" in PERSON_TITLES):
+                return True
+    return False
 
 
 def _starts_with_al(norm):
@@ -511,6 +521,9 @@ def _is_name_word(w):
 def _is_title_continuation(words, k, next_tok):
     """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
     w = words[k]
+    if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
+        # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
+        return True
     if k == 0 or next_tok is None or not _definite(next_tok):
         return False
     prev = words[k - 1].norm
@@ -910,7 +923,8 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
 LEADING_ADJUNCTS = _forms(
     "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-    "مساء", "صباح", "مجددا", "مجدداً",
+    "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
+    "حينها", "لاحقا", "لاحقاً",
 )
 # Prepositions before a verb form show it is a verbal noun: بين رفض التطبيع …
 MASDAR_CONTEXT = _forms(
