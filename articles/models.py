@@ -5,6 +5,7 @@ statement can always be checked against (and highlighted in) the original.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -171,7 +172,12 @@ class Speaker(models.Model):
     """A person or organisation quoted in the archive, under one canonical name."""
 
     name = models.CharField(_("الاسم المعتمد"), max_length=300)
-    slug = models.SlugField(_("المعرف"), max_length=300, unique=True, allow_unicode=True)
+    # The slug is the speaker's stable id in URLs, the API and exports (speaker_id); one that
+    # opens with - or _ would reach a CSV cell as a formula guard ('-x), unlike the URL's.
+    slug = models.SlugField(
+        _("المعرف"), max_length=300, unique=True, allow_unicode=True,
+        validators=[RegexValidator(r"^[^\W_]", _("يبدأ المعرف بحرف أو رقم."))],
+    )
     kind = models.CharField(
         _("النوع"), max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.UNKNOWN
     )
