@@ -121,25 +121,52 @@ class SpeakerDirectory:
     def dominant_person(self, surname):
         """(speaker key, confidence) of the person who dominates `surname` in the archive:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
-        people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0)."""
-        candidates = self.by_surname.get(name_skeleton(surname), ())
-        counts = sorted(((self.statement_counts.get(k, 0), k) for k in candidates), key=lambda c: -c[0])
-        total = sum(n for n, _ in counts)
-        if not counts or counts[0][0] < DOMINANT_MIN_STATEMENTS:
+        people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
+
+        A record whose name ends with another's two words or more is counted with it: the
+        same person under a longer phrase the reader took in (مديرته كريستين لاغارد,
+        الدين زيدان / زين الدين زيدان). Only the ten records quoted most are grouped so; the
+        rest count as people of their own, which only makes dominance harder to reach.
+        """
+        candidates = sorted(
+            self.by_surname.get(name_skeleton(surname), ()),
+            key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
+        )
+        if not candidates:
             return None, 0.0
-        share = counts[0][0] / total
+        tokens = {k: normalize_arabic(self.names.get(k, "")).split() for k in candidates[:10]}
+        totals, heads = defaultdict(int), []
+        for k in candidates:
+            head = k
+            for h in heads if k in tokens else ():
+                short, long_ = sorted((tokens[k], tokens[h]), key=len)
+                if len(short) >= 2 and long_[-len(short):] == short:
+                    head = h
+                    break
+            if head is k:
+                heads.append(k)
+            totals[head] += self.statement_counts.get(k, 0)
+        best = max(heads, key=lambda h: totals[h])
+        total = sum(totals.values())
+        if totals[best] < DOMINANT_MIN_STATEMENTS:
+            return None, 0.0
+        share = totals[best] / total
         if share < DOMINANT_SHARE:
             return None, 0.0
-        return counts[0][1], round(0.7 + 0.2 * share, 2)
+        return best, round(0.7 + 0.2 * share, 2)
 
     def _bare_surname(self, article_speaker, tokens):
         """The surname when this mention is a person's surname alone (ترامب), or the
         surname followed by a stray definite word that the phrase reader took in (ترامب
         الاتفاق, from ووصف ترامب الاتفاق)."""
-        if article_speaker.kind == SpeakerKind.ORGANISATION or not tokens or tokens[0].startswith("ال"):
+        if not tokens or tokens[0].startswith("ال"):
             return None
         if len(tokens) == 1:
+            # One word with a feminine verb reads as a country (قالت موسكو), and so does a
+            # woman's surname (قالت لاغارد); only a person's surname has full-name holders.
             return tokens[0]
+        if article_speaker.kind == SpeakerKind.ORGANISATION:
+            return None
         # Only a transliterated surname (four letters or more in its skeleton) and a word
         # that is no nisba: عباس الموسوي is a person, not محمود عباس and a stray word.
         if (len(tokens) == 2 and tokens[1].startswith("ال") and not tokens[1].endswith("ي")
@@ -418,13 +445,9 @@ def _consolidate_surnames(directory, summary, changed):
         tokens = normalize_arabic(name).split()
         if isinstance(ref, int) and len(tokens) == 1 and not tokens[0].startswith("ال"):
             single[ref] = tokens[0]
-    kinds = {}
-    ids = list(single)
-    for offset in range(0, len(ids), 900):  # under SQLite's bound-parameter limit
-        kinds.update(Speaker.objects.filter(pk__in=ids[offset : offset + 900]).values_list("pk", "kind"))
+    # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
+    # لاغارد); dominant_person only answers for a surname that full-name people carry.
     for ref, surname in single.items():
-        if kinds.get(ref) == SpeakerKind.ORGANISATION:
-            continue
         target, conf = directory.dominant_person(surname)
         target = _as_ref(target) if target is not None else None
         if target is None or target == ref:

@@ -299,3 +299,20 @@ def test_a_name_that_normalization_lengthens_still_fits_its_alias_column():
     summary = extract_and_store([a.pk])
     assert summary["failed"] == 0
     assert all(len(n) <= 300 for n in SpeakerAlias.objects.values_list("normalized", flat=True))
+
+
+def test_a_longer_record_of_the_same_name_counts_for_that_person():
+    """The identity benchmark found مديرته كريستين لاغارد and الدين زيدان as records of
+    their own; counted as other people they kept the surname from any dominant person."""
+    lagarde = [make_article(f"l{n}", f"وقالت كريستين لاغارد إن النمو في الربع رقم {n} سيتباطأ.") for n in range(8)]
+    extract_and_store([a.pk for a in lagarde])
+    longer = Speaker.objects.create(name="مديرة الصندوق كريستين لاغارد", slug="longer", kind="person")
+    SpeakerAlias.objects.create(speaker=longer, name="مديرة الصندوق كريستين لاغارد")
+    body = "وقالت مديرة الصندوق كريستين لاغارد إن الديون مرتفعة جدا في العالم."
+    extra = make_article("x", body)
+    text = "الديون مرتفعة جدا في العالم"
+    Statement.objects.create(article=extra, speaker=longer, text=text, start=body.index(text),
+                             end=body.index(text) + len(text), kind="reported", status="verified")
+    surname = make_article("s", "وقالت لاغارد إن الاقتصاد العالمي يواجه مخاطر كبيرة هذا العام.")
+    extract_and_store([surname.pk])
+    assert Statement.objects.get(article=surname).speaker.name == "كريستين لاغارد"
