@@ -27,6 +27,7 @@ from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
     clean_name,
+    close_spelling,
     match_confidence,
     name_skeleton,
     normalized_name,
@@ -129,7 +130,8 @@ class SpeakerDirectory:
         rest count as people of their own, which only makes dominance harder to reach.
         """
         candidates = sorted(
-            self.by_surname.get(name_skeleton(surname), ()),
+            (k for k in self.by_surname.get(name_skeleton(surname), ())
+             if close_spelling(surname, normalize_arabic(self.names.get(k, "")).split()[-1])),
             key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
         )
         if not candidates:

@@ -63,6 +63,43 @@ def _token_skeleton(token):
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
+@lru_cache(maxsize=100_000)
+def _folded(token):
+    """The word with only the transliteration swaps folded (sound classes, final ش)."""
+    token = normalize_arabic(token).translate(SOUND_CLASSES)
+    return token[:-1] + "س" if len(token) >= 5 and token.endswith("ش") else token
+
+
+def _edit_distance(a, b):
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=100_000)
+def close_spelling(a, b):
+    """Are two words of one skeleton spellings of one name? The skeleton drops every long
+    vowel, so موغيريني and ماكرون share one (مكرن); spellings of one name differ by a
+    letter or two (ترامب / ترمب، غوتيريش / جوتيريس، نتنياهو / نتانياهو). The skeleton is for
+    transliterated foreign names: an Arabic name is a three-letter root whose long vowels
+    tell names apart (حسن / حسين، سعد / سعيد، جمال / كمال), so a skeleton under four letters
+    takes the same spelling."""
+    skeleton = _token_skeleton(a)
+    if skeleton != _token_skeleton(b):
+        return False
+    fa, fb = _folded(a), _folded(b)
+    if fa == fb:
+        return True
+    # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
+    # mark a transliteration even when only three consonants are left.
+    foreign = len(skeleton) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+
+
 def name_skeleton(name):
     """A spelling-insensitive key: غوتيريش, جوتيريش and غوتيريس all give 'كترس'."""
     return " ".join(_token_skeleton(t) for t in clean_name(name).split())
@@ -76,15 +113,13 @@ def match_confidence(a, b):
     if na == nb:
         return EXACT
     if name_skeleton(a) == name_skeleton(b):
-        # The skeleton is for transliterated foreign names (غوتيريش / جوتيريس). An Arabic
-        # name is a three-letter root whose long vowels tell names apart (حسن / حسين، سعد /
-        # سعيد، جمال / كمال): a word spelled differently must keep at least four letters in
-        # its skeleton for the link to be made without an editor.
-        differing = [x for x, y in zip(na.split(), nb.split()) if x != y]
-        return SKELETON if all(len(_token_skeleton(w)) >= 4 for w in differing) else 0.7
+        # Every word spelled differently must be a spelling of the same name (see
+        # close_spelling) for the link to be made without an editor.
+        close = all(close_spelling(x, y) for x, y in zip(na.split(), nb.split()))
+        return SKELETON if close else 0.7
     ta, tb = na.split(), nb.split()
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if len(short) == 1 and len(long_) > 1 and _token_skeleton(short[0]) == _token_skeleton(long_[-1]):
+    if len(short) == 1 and len(long_) > 1 and close_spelling(short[0], long_[-1]):
         return SURNAME  # surname alone: likely, never certain across articles
     return 0.0
 
@@ -218,7 +253,10 @@ class _KnownSpeakers:
             return self._latest(same)
         if len(tokens) == 1:
             # Surname after the full name: فاردانيان after روبن فاردانيان.
-            surname = self._latest(self.by_surname.get(_token_skeleton(tokens[0]), ()))
+            surname = self._latest([
+                sp for sp in self.by_surname.get(_token_skeleton(tokens[0]), ())
+                if close_spelling(tokens[0], normalize_arabic(sp.name).split()[-1])
+            ])
             if surname is not None:
                 return surname
             # The head noun again: الوزارة after وزارة الدفاع الروسية.
