@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from articles.indexing import suspended_auto_index
 from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
-from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
+from articles.quotes.extract import EXTRACTOR_VERSION, ORGANISATION_HEADS, RELATION_TITLES, extract_statements
 from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
@@ -101,6 +101,7 @@ class SpeakerDirectory:
         self.names.setdefault(speaker_key, name)
         self.alias_norms[speaker_key].append(normalize_arabic(name))
         self.by_skeleton[name_skeleton(name)].add(speaker_key)
+        self.by_skeleton[_joined_skeleton(name)].add(speaker_key)
         tokens = normalized_name(name).split()
         # Only people are named by surname alone (بلينكن); a bare البيان or الشرطة is not
         # "the surname" of an organisation whose name happens to end with that word.
@@ -130,19 +131,18 @@ class SpeakerDirectory:
         rest count as people of their own, which only makes dominance harder to reach.
         """
         candidates = sorted(
-            (k for k in self.by_surname.get(name_skeleton(surname), ())
-             if close_spelling(surname, normalize_arabic(self.names.get(k, "")).split()[-1])),
+            (k for k in self.by_surname.get(name_skeleton(surname), ()) if self._holds_surname(k, surname)),
             key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
         )
         if not candidates:
             return None, 0.0
-        tokens = {k: normalize_arabic(self.names.get(k, "")).split() for k in candidates[:10]}
+        tokens = {k: _name_words(self.names.get(k, "")) for k in candidates[:10]}
         totals, heads = defaultdict(int), []
         for k in candidates:
             head = k
             for h in heads if k in tokens else ():
                 short, long_ = sorted((tokens[k], tokens[h]), key=len)
-                if len(short) >= 2 and long_[-len(short):] == short:
+                if len(short) >= 2 and all(close_spelling(a, b) for a, b in zip(short, long_[-len(short):])):
                     head = h
                     break
             if head is k:
@@ -156,6 +156,15 @@ class SpeakerDirectory:
         if share < DOMINANT_SHARE:
             return None, 0.0
         return best, round(0.7 + 0.2 * share, 2)
+
+    def _holds_surname(self, key, surname):
+        """Is this full-name record a person carrying `surname`, not a relative or a group
+        named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)?"""
+        words = normalize_arabic(self.names.get(key, "")).split()
+        if len(words) < 2 or not close_spelling(surname, words[-1]):
+            return False
+        first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+        return first not in RELATION_TITLES and first not in ORGANISATION_HEADS
 
     def _bare_surname(self, article_speaker, tokens):
         """The surname when this mention is a person's surname alone (ترامب), or the
@@ -202,11 +211,11 @@ class SpeakerDirectory:
             conf = match_confidence(self.names.get(key, name), name)
             return _as_ref(key), conf if LINK_THRESHOLD <= conf < 1.0 else 1.0
         best, best_conf = None, 0.0
-        candidates = set(self.by_skeleton.get(name_skeleton(name), ()))
+        candidates = set(self.by_skeleton.get(name_skeleton(name), ())) | set(self.by_skeleton.get(_joined_skeleton(name), ()))
         tokens = norm.split()
         candidates |= self._surname_candidates(article_speaker, tokens)
         for key in candidates:
-            conf = match_confidence(self.names[key], name)
+            conf = _name_match(self.names[key], name)
             if conf > best_conf:
                 best, best_conf = key, conf
         if best is not None and best_conf >= LINK_THRESHOLD and len(candidates) == 1:
@@ -283,6 +292,28 @@ class SpeakerDirectory:
         if aliases:
             SpeakerAlias.objects.bulk_create(aliases, batch_size=500)
         self.new_speakers, self.new_aliases = [], []
+
+
+def _name_words(name):
+    """Normalized words of a name with عبد/أبو joined to what follows, as outlets write
+    them either way (عبدالفتاح السيسي / عبد الفتاح السيسي)."""
+    words = normalize_arabic(name).split()
+    joined = []
+    for word in words:
+        if joined and joined[-1] in ("عبد", "ابو"):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+def _joined_skeleton(name):
+    return name_skeleton(" ".join(_name_words(name)))
+
+
+def _name_match(a, b):
+    """match_confidence, with عبد/أبو joined: عبد الفتاح السيسي = عبدالفتاح السيسي."""
+    return max(match_confidence(a, b), match_confidence(" ".join(_name_words(a)), " ".join(_name_words(b))))
 
 
 def _speaker_id(value):
@@ -481,7 +512,7 @@ def _fold_spelling_variants(directory, summary, changed):
     for key, name in directory.names.items():
         ref = _as_ref(key)
         if isinstance(ref, int) and len(normalize_arabic(name).split()) > 1 and key in directory.person_keys:
-            groups[name_skeleton(name)].add(ref)
+            groups[_joined_skeleton(name)].add(ref)
     edited = set()
     for refs in groups.values():
         if len(refs) > 1:
@@ -503,7 +534,7 @@ def _fold_spelling_variants(directory, summary, changed):
         counts = {ref: directory.statement_counts.get(keys[ref], 0) for ref in refs}
         target = max(sorted(refs), key=lambda r: counts[r])
         for ref in refs - {target}:
-            if match_confidence(directory.names[keys[target]], directory.names[keys[ref]]) < LINK_THRESHOLD:
+            if _name_match(directory.names[keys[target]], directory.names[keys[ref]]) < LINK_THRESHOLD:
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
             # Who dominates a surname is decided next, on the folded counts.

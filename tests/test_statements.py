@@ -316,3 +316,17 @@ def test_a_longer_record_of_the_same_name_counts_for_that_person():
     surname = make_article("s", "وقالت لاغارد إن الاقتصاد العالمي يواجه مخاطر كبيرة هذا العام.")
     extract_and_store([surname.pk])
     assert Statement.objects.get(article=surname).speaker.name == "كريستين لاغارد"
+
+
+def test_abd_joined_or_apart_is_one_name_and_a_relative_holds_no_surname():
+    joined = [make_article(f"j{n}", f"وقال الرئيس المصري عبدالفتاح السيسي إن المشروع رقم {n} سيكتمل.") for n in range(5)]
+    apart = make_article("a", "وقال الرئيس المصري عبد الفتاح السيسي إن الاقتصاد يتعافى بسرعة.")
+    extract_and_store([*(j.pk for j in joined), apart.pk])
+    assert Statement.objects.get(article=apart).speaker.name == "عبدالفتاح السيسي"
+    # خطيبة خاشقجي is quoted more than جمال خاشقجي, but she does not carry his surname as
+    # a person of that name: خاشقجي alone is still Jamal.
+    jamal = [make_article(f"k{n}", f"وقال الصحفي جمال خاشقجي إن المقال رقم {n} نشر اليوم.") for n in range(5)]
+    fiancee = [make_article(f"f{n}", f"وقالت خطيبة خاشقجي إن الرسالة رقم {n} وصلت متأخرة.") for n in range(7)]
+    surname = make_article("s", "وقال خاشقجي إن الصحافة الحرة ضرورية لأي مجتمع.")
+    extract_and_store([*(j.pk for j in jamal), *(f.pk for f in fiancee), surname.pk])
+    assert Statement.objects.get(article=surname).speaker.name == "جمال خاشقجي"

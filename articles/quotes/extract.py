@@ -343,6 +343,8 @@ def _is_title_word(norm):
     """A title, also with و before it or a possessive after it (مديرته، لاعبه، نجمها)."""
     if norm in PERSON_TITLES or (norm[:1] == "و" and norm[1:] in PERSON_TITLES):
         return True
+    if norm[:1] == "و" and len(norm) > 4 and _is_title_word(norm[1:]):
+        return True  # ومؤسسها
     for suffix in ("ها", "هم", "ه"):
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
             stem = norm[: -len(suffix)]
@@ -481,7 +483,9 @@ def _noun_phrase_ends(words, tok):
         and len(words) >= 2
         and _is_name_word(words[-2])
         and not _is_title_continuation(words, len(words) - 2, last)
+        and not (words[-2].norm in _forms("عبد", "أبو") and _is_name_particle(words, len(words) - 1))
     ):
+        # (عبد الفتاح is one name: its definite word does not close it.)
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
     name_run = _name_run(words)
@@ -496,6 +500,8 @@ def _noun_phrase_ends(words, tok):
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
+    if words[-1].norm in NAME_HEADS:
+        return False  # عبد الله، أبو بكر: the second word belongs to the name
     if name_run in (1, 2) and not indefinite:
         # A first name and a definite surname (حيدر العبادي), or a name particle (عبد الله);
         # a definite noun in ة/ات is the object instead (ووصف ترامب الاتفاقية).
@@ -504,6 +510,8 @@ def _noun_phrase_ends(words, tok):
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
+# Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
+NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
 
 
 def _prepositional(tok):
@@ -521,6 +529,8 @@ def _is_name_word(w):
 def _is_title_continuation(words, k, next_tok):
     """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
     w = words[k]
+    if w.norm in NAME_HEADS:
+        return False  # الملك عبد الله: عبد opens the name, it does not continue the title
     if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
@@ -628,7 +638,8 @@ def split_title(text, words):
 RELATION_TITLES = _forms(
     "محامي", "محامية", "شقيق", "شقيقة", "زوجة", "زوج", "والد", "والدة", "ابن", "ابنة", "نجل",
     "نجلة", "وكيل", "وكيلة", "مستشار", "مستشارة", "مساعد", "مساعدة", "صديق", "صديقة", "متحدث",
-    "متحدثة", "محامو", "أقارب", "عائلة", "أسرة",
+    "متحدثة", "محامو", "أقارب", "عائلة", "أسرة", "خطيبة", "خطيب", "أرملة", "أرمل", "ابنة", "حفيد",
+    "حفيدة", "عم", "خال", "موظفي", "فريق", "مكتب", "منتقدو", "مؤيدو", "أنصار", "عراب",
 )
 
 
