@@ -159,7 +159,7 @@ def resolve_in_article(spans):
         if not name:
             resolved.append(None)
             continue
-        speaker = known.find(name)
+        speaker = known.find(name, span.speaker_gender)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
         elif len(span.description) > len(speaker.description):
@@ -242,13 +242,17 @@ class _KnownSpeakers:
     def _latest(self, candidates):
         return max(candidates, key=lambda sp: self.order[id(sp)], default=None)
 
-    def find(self, name):
+    def find(self, name, gender=""):
         norm = normalize_arabic(name)
         tokens = norm.split()
         by_title = self._title_reference(tokens)
         if by_title is not None:
             return by_title
-        same = [sp for sp in self.by_skeleton.get(name_skeleton(name), ()) if match_confidence(sp.name, name) >= SKELETON]
+        same = [
+            sp for sp in self.by_skeleton.get(name_skeleton(name), ())
+            if match_confidence(sp.name, name) >= SKELETON
+            and not (len(tokens) == 1 and gender and sp.gender and gender != sp.gender)
+        ]
         if same:
             return self._latest(same)
         if len(tokens) == 1:
@@ -256,6 +260,8 @@ class _KnownSpeakers:
             surname = self._latest([
                 sp for sp in self.by_surname.get(_token_skeleton(tokens[0]), ())
                 if close_spelling(tokens[0], normalize_arabic(sp.name).split()[-1])
+                # وقال ترامب after ميلانيا ترامب: the verb's gender says which Trump
+                and not (gender and sp.gender and gender != sp.gender)
             ])
             if surname is not None:
                 return surname
