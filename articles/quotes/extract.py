@@ -21,7 +21,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
-from articles.text.normalize import INVISIBLE_CHARS, normalize_arabic, strip_harakat, strip_invisibles
+from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
@@ -176,6 +176,7 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
     "نفس", "ذات",
 )
 
+INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
 # Words keep their harakat, tatweel and any invisible format character inside them (an RLM
 # or a soft hyphen pasted into وقال must not split it); a token of nothing but those
 # characters is dropped.
@@ -249,10 +250,13 @@ def tokenize(text):
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         norm = _norm(word)
-        visible = strip_invisibles(word)
-        if not visible:
-            continue
-        is_word = visible[0].isalnum() or visible[0] == "_"
+        first = word[0]
+        if first in INVISIBLE_SET:  # rare: checked by its first character, not stripped each time
+            visible = strip_invisibles(word)
+            if not visible:
+                continue
+            first = visible[0]
+        is_word = first.isalnum() or first == "_"
         if word[0] == "آ" and norm in COMPLEMENTIZERS:
             norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
         tokens.append(Token(word, m.start(), m.end(), norm, is_word))
@@ -691,16 +695,27 @@ def _speech_verb(tok, nxt=None):
     """
     if not tok.is_word:
         return None
-    for cand in (tok.norm, _strip_clitic(tok.norm)):
+    cand = _verb_form(tok.norm)
+    if cand in EXPRESSED and (nxt is None or nxt.norm != _norm("عن")):
+        return None
+    return cand
+
+
+@lru_cache(maxsize=200_000)
+def _verb_form(norm):
+    for cand in (norm, _strip_clitic(norm)):
         if cand in SPEECH_VERBS_M or cand in SPEECH_VERBS_F:
-            if cand in EXPRESSED and (nxt is None or nxt.norm != _norm("عن")):
-                return None
             return cand
     return None
 
 
 def _continuation(tok):
-    for cand in (tok.norm, _strip_clitic(tok.norm)):
+    return _continuation_gender(tok.norm)
+
+
+@lru_cache(maxsize=200_000)
+def _continuation_gender(norm):
+    for cand in (norm, _strip_clitic(norm)):
         if cand in CONTINUATION_M:
             return MASCULINE
         if cand in CONTINUATION_F:
