@@ -247,19 +247,20 @@ def _strip_clitic(norm):
 
 def tokenize(text):
     tokens = []
+    append = tokens.append
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        norm = _norm(word)
         first = word[0]
         if first in INVISIBLE_SET:  # rare: checked by its first character, not stripped each time
             visible = strip_invisibles(word)
             if not visible:
                 continue
             first = visible[0]
-        is_word = first.isalnum() or first == "_"
-        if word[0] == "آ" and norm in COMPLEMENTIZERS:
+        norm = _norm(word)
+        if first == "آ" and norm in COMPLEMENTIZERS:
             norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
-        tokens.append(Token(word, m.start(), m.end(), norm, is_word))
+        start, end = m.span()
+        append(Token(word, start, end, norm, first.isalnum() or first == "_"))
     return tokens
 
 
@@ -1437,7 +1438,8 @@ def _name_bare_titles(state, sentences):
             sentence_end[k] = s_end
     by_word = {}
     for k, tok in enumerate(tokens):
-        if tok.is_word:
+        if tok.is_word and (tok.norm in PERSON_TITLES or _strip_clitic(tok.norm) in PERSON_TITLES):
+            # every bare title opens with a title word; only those are looked up
             by_word.setdefault(_strip_clitic(tok.norm), []).append(k)
     named = {}  # title words -> [(offset, name)]
     for span in bare:
