@@ -16,6 +16,18 @@ def seed_article():
     return Article.objects.get()
 
 
+def verified_statement_of(name, body, text):
+    """A person speaker `name` (with its alias) and an article `body` whose `text` an editor
+    filed under that speaker and verified; returns (speaker, article)."""
+    speaker = Speaker.objects.create(name=name, slug=f"editor-{Speaker.objects.count()}", kind="person")
+    SpeakerAlias.objects.create(speaker=speaker, name=name)
+    article = make_article(f"editor-{Article.objects.count()}", body)
+    start = body.index(text)
+    Statement.objects.create(article=article, speaker=speaker, text=text, start=start, end=start + len(text),
+                             kind="reported", status="verified")
+    return speaker, article
+
+
 def make_article(external_id, body, source=None):
     source = source or Source.objects.get_or_create(code="test", defaults={"name": "اختبار"})[0]
     return Article.objects.create(
@@ -269,14 +281,11 @@ def test_arabic_names_one_long_vowel_apart_are_different_people():
 def test_an_editors_speaker_is_never_folded_into_a_spelling_variant():
     a = make_article("a", "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريس إن الحل يجب أن يكون سياسيا.")
     extract_and_store([a.pk])
-    other = Speaker.objects.create(name="انطونيو غوتيرش", slug="other", kind="person")
-    SpeakerAlias.objects.create(speaker=other, name="انطونيو غوتيرش")
-    body = "وقال انطونيو غوتيرش إن المساعدات يجب أن تصل إلى المدنيين دون تأخير."
-    b = make_article("b", body)
-    text = "المساعدات يجب أن تصل إلى المدنيين دون تأخير"
-    # An editor filed this statement under that speaker and verified it.
-    Statement.objects.create(article=b, speaker=other, text=text, start=body.index(text),
-                             end=body.index(text) + len(text), kind="reported", status="verified")
+    # An editor filed this statement under a speaker of that spelling and verified it.
+    other, b = verified_statement_of(
+        "انطونيو غوتيرش", "وقال انطونيو غوتيرش إن المساعدات يجب أن تصل إلى المدنيين دون تأخير.",
+        "المساعدات يجب أن تصل إلى المدنيين دون تأخير",
+    )
     extract_and_store([a.pk, b.pk])
     assert Speaker.objects.filter(pk=other.pk).exists()
     assert Statement.objects.get(article=b).speaker == other
@@ -306,13 +315,10 @@ def test_a_longer_record_of_the_same_name_counts_for_that_person():
     their own; counted as other people they kept the surname from any dominant person."""
     lagarde = [make_article(f"l{n}", f"وقالت كريستين لاغارد إن النمو في الربع رقم {n} سيتباطأ.") for n in range(8)]
     extract_and_store([a.pk for a in lagarde])
-    longer = Speaker.objects.create(name="مديرة الصندوق كريستين لاغارد", slug="longer", kind="person")
-    SpeakerAlias.objects.create(speaker=longer, name="مديرة الصندوق كريستين لاغارد")
-    body = "وقالت مديرة الصندوق كريستين لاغارد إن الديون مرتفعة جدا في العالم."
-    extra = make_article("x", body)
-    text = "الديون مرتفعة جدا في العالم"
-    Statement.objects.create(article=extra, speaker=longer, text=text, start=body.index(text),
-                             end=body.index(text) + len(text), kind="reported", status="verified")
+    verified_statement_of(
+        "مديرة الصندوق كريستين لاغارد", "وقالت مديرة الصندوق كريستين لاغارد إن الديون مرتفعة جدا في العالم.",
+        "الديون مرتفعة جدا في العالم",
+    )
     surname = make_article("s", "وقالت لاغارد إن الاقتصاد العالمي يواجه مخاطر كبيرة هذا العام.")
     extract_and_store([surname.pk])
     assert Statement.objects.get(article=surname).speaker.name == "كريستين لاغارد"
