@@ -157,10 +157,14 @@ class SpeakerDirectory:
             return None, 0.0
         return best, round(0.7 + 0.2 * share, 2)
 
+    def name_words(self, key):
+        """The normalized words of a speaker's canonical name."""
+        return normalize_arabic(self.names.get(key, "")).split()
+
     def _holds_surname(self, key, surname):
         """Is this full-name record a person carrying `surname`, not a relative or a group
         named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)?"""
-        words = normalize_arabic(self.names.get(key, "")).split()
+        words = self.name_words(key)
         if len(words) < 2 or not close_spelling(surname, words[-1]):
             return False
         first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
@@ -199,7 +203,7 @@ class SpeakerDirectory:
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
             if key is not None and (
-                owner is None or owner == key or len(normalize_arabic(self.names.get(owner, "")).split()) == 1
+                owner is None or owner == key or len(self.name_words(owner)) == 1
             ):
                 return _as_ref(key), conf
         if norm in self.by_alias:
@@ -261,7 +265,7 @@ class SpeakerDirectory:
         tokens = norm.split()
         if len(tokens) != 1 or key not in self.person_keys or tokens[0].startswith("ال"):
             return False
-        if len(normalize_arabic(self.names.get(key, "")).split()) > 1:
+        if len(self.name_words(key)) > 1:
             return False  # a full-name person's surname alias (ترامب of دونالد ترامب)
         return bool(self.by_surname.get(name_skeleton(tokens[0]), set()) - {key})
 
@@ -473,9 +477,9 @@ def _consolidate_surnames(directory, summary, changed):
     """
     _fold_spelling_variants(directory, summary, changed)
     single = {}
-    for key, name in directory.names.items():
+    for key in directory.names:
         ref = _as_ref(key)
-        tokens = normalize_arabic(name).split()
+        tokens = directory.name_words(key)
         if isinstance(ref, int) and len(tokens) == 1 and not tokens[0].startswith("ال"):
             single[ref] = tokens[0]
     # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
@@ -511,7 +515,7 @@ def _fold_spelling_variants(directory, summary, changed):
     groups = defaultdict(set)
     for key, name in directory.names.items():
         ref = _as_ref(key)
-        if isinstance(ref, int) and len(normalize_arabic(name).split()) > 1 and key in directory.person_keys:
+        if isinstance(ref, int) and len(directory.name_words(key)) > 1 and key in directory.person_keys:
             groups[_joined_skeleton(name)].add(ref)
     edited = set()
     for refs in groups.values():
