@@ -1,9 +1,12 @@
-"""Cross-cutting HTTP behaviour: security headers and a clear page when the database is down."""
+"""Cross-cutting HTTP behaviour: security headers, a clear page when the database is down,
+and a plain 400 for a query string with too many parameters."""
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.template.loader import render_to_string
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.defaults import bad_request
 
 
 class SecurityHeadersMiddleware:
@@ -38,3 +41,24 @@ class DatabaseUnavailableMiddleware:
             response["Retry-After"] = "30"
             return response
         return None
+
+
+class TooManyParametersMiddleware:
+    """More query parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS: a 400, in both modes.
+
+    Django raises TooManyFieldsSent when request.GET is first read. Without DEBUG that
+    becomes a 400; with DEBUG the technical error page reads request.GET again to show
+    it, raises the same error inside the error handler, and the answer is a 500 after a
+    long traceback render (Django ticket #35673). The parameters are read once here,
+    before any view, so both modes give the same plain 400 at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.GET
+        except TooManyFieldsSent as error:
+            return bad_request(request, error)
+        return self.get_response(request)

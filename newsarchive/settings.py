@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.SecurityHeadersMiddleware",
     "articles.middleware.DatabaseUnavailableMiddleware",
+    # Innermost, so that its 400 still gets every header the middleware above adds.
+    "articles.middleware.TooManyParametersMiddleware",
 ]
 
 ROOT_URLCONF = "newsarchive.urls"

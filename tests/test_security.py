@@ -3,6 +3,7 @@
 import os
 import secrets
 import subprocess
+import time
 import sys
 
 import pytest
@@ -188,3 +189,17 @@ def test_session_and_csrf_cookies_are_secure_in_production(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "True", "False", "True"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("url", ["/search/", "/statements/", "/api/search/", "/statements/export.csv",
+                                 "/search/feed/", "/articles/sec-1/", "/"])
+def test_too_many_query_parameters_is_a_quick_400_in_both_modes(settings, article, debug, url):
+    # With DEBUG on, Django's error page read the parameters again and failed with a 500.
+    settings.DEBUG = debug
+    too_many = "&".join(f"p{n}=1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    started = time.perf_counter()
+    response = Client().get(f"{url}?{too_many}")
+    assert response.status_code == 400
+    assert time.perf_counter() - started < 2
+    assert "script-src 'self'" in response["Content-Security-Policy"]
