@@ -165,6 +165,30 @@ def test_sort_by_date(three_articles):
     assert ids(search_articles("", filters={"year": 2018}, sort="oldest")) == ["bbc-1", "cnn-1", "bbc-2"]
 
 
+def test_undated_articles_and_statements_come_last_in_both_date_orders(three_articles, make_article):
+    from articles.models import Statement
+    from articles.search import export_results, search_statements
+
+    with indexing.suspended_auto_index():
+        undated = make_article("undated-1", "النفط بلا تاريخ", "قال الوزير إن النفط يكفي.",
+                               source=("بي بي سي", "bbc"))
+        for external_id in ("bbc-2", "undated-1", "bbc-1"):
+            article = undated if external_id == "undated-1" else \
+                type(undated).objects.get(external_id=external_id)
+            Statement.objects.create(article=article, text="النفط يكفي", kind="reported",
+                                     start=0, end=10)
+    indexing.rebuild()
+    everything = ["bbc-2", "cnn-1", "bbc-1", "undated-1"]
+    assert ids(search_articles("", sort="newest")) == everything
+    assert ids(search_articles("", sort="oldest")) == ["bbc-1", "cnn-1", "bbc-2", "undated-1"]
+    assert ids(search_articles("source:bbc", sort="newest")) == ["bbc-2", "bbc-1", "undated-1"]
+    assert [r["external_id"] for r in export_results("articles", "", sort="newest")] == everything
+    statements = search_statements("النفط", sort="newest")["results"]
+    assert [r["article_external_id"] for r in statements] == ["bbc-2", "bbc-1", "undated-1"]
+    statements = search_statements("النفط", sort="oldest")["results"]
+    assert [r["article_external_id"] for r in statements] == ["bbc-1", "bbc-2", "undated-1"]
+
+
 @pytest.mark.parametrize("page, per_page, expected_page", [
     ("junk", 2, 1), (-3, 2, 1), (99, 2, 2), (2, "x", 1), (1, 10_000, 1),
 ])

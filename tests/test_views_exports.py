@@ -171,3 +171,17 @@ def test_api_per_page_is_clamped(client, reading_room_index):
     assert data["per_page"] == 100
     data = json.loads(client.get("/api/search/", {"q": GUTERRES, "per_page": "junk"}).content)
     assert data["per_page"] == 20
+
+
+def test_api_and_export_list_undated_articles_last_when_sorted_by_date(client, reading_room_index):
+    room = reading_room_index
+    Article.objects.create(external_id="undated-1", title="غوتيريش بلا تاريخ", body="زار غوتيريش المنطقة.",
+                           source=room.bbc, content_hash="5" * 64)
+    from articles import indexing
+
+    indexing.rebuild()
+    for sort, dated in (("newest", ["bbc-001", "seed-000"]), ("oldest", ["seed-000", "bbc-001"])):
+        data = json.loads(client.get("/api/search/", {"q": GUTERRES, "sort": sort}).content)
+        assert [r["external_id"] for r in data["results"]] == dated + ["undated-1"]
+        rows = read_csv(client.get("/search/export.csv", {"q": GUTERRES, "sort": sort}))
+        assert [row[0] for row in rows[1:]] == dated + ["undated-1"]

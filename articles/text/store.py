@@ -280,7 +280,39 @@ class _CachedCategorizer(sorting.Categorizer):
         return self.values[segment_docnum]
 
 
-SORTS = {"relevance": (None, False), "newest": ("published", True), "oldest": ("published", False)}
+class PublicationOrder(sorting.FacetType):
+    """Sorts by publication date, newest or oldest first, with the undated last either way.
+
+    Whoosh stores a missing date as the column's default, the largest number it holds, so
+    a plain reversed sort on `published` put every undated document before the newest."""
+
+    def __init__(self, newest_first, fieldname="published"):
+        self.newest_first, self.fieldname = newest_first, fieldname
+        self.maptype = None
+
+    def categorizer(self, global_searcher):
+        undated = global_searcher.schema[self.fieldname].default
+        return _PublicationCategorizer(self.fieldname, undated, self.newest_first)
+
+
+class _PublicationCategorizer(sorting.Categorizer):
+    def __init__(self, fieldname, undated, newest_first):
+        self.fieldname, self.undated, self.newest_first = fieldname, undated, newest_first
+        self.column = None
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self.column = segment_searcher.reader().column_reader(self.fieldname, translate=False)
+
+    def key_for(self, matcher, segment_docnum):
+        # Ascending keys; `undated` is larger than any date, so it sorts last both ways.
+        moment = self.column[segment_docnum]
+        if self.newest_first and moment != self.undated:
+            return -moment
+        return moment
+
+
+SORTS = {"relevance": None, "newest": PublicationOrder(newest_first=True),
+         "oldest": PublicationOrder(newest_first=False)}
 FEW_HITS = 3
 
 
@@ -400,7 +432,7 @@ class ArchiveIndex:
 
     def _collect(self, searcher, query, outcome, sort, page, per_page, time_limit, facets,
                  kind=ARTICLES):
-        sortedby, reverse = SORTS.get(sort, SORTS["relevance"])
+        sortedby = SORTS.get(sort, SORTS["relevance"])
         found = None
         if sortedby is None and self.fast_path:
             values = self.facet_values[kind]
@@ -421,7 +453,7 @@ class ArchiveIndex:
             return
         groupedby = {name: self._facet(kind, name) for name in facets}
         collector = searcher.collector(
-            limit=page * per_page, sortedby=sortedby, reverse=reverse,
+            limit=page * per_page, sortedby=sortedby,
             groupedby=groupedby or None, optimize=False,
         )
         timed = TimeLimitCollector(collector, time_limit, use_alarm=False)
