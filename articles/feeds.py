@@ -1,4 +1,9 @@
-"""The Atom feed of a search: its newest matches, so a reader can follow a subject."""
+"""The Atom feed of a search: its newest matches, so a reader can follow a subject.
+
+Atom is XML, and XML cannot hold control characters: the query is refused if it has any
+(articles/filters.py), and stored text that has them (imported before the importer
+refused them) loses them here, on the way out, so the feed never fails over one title.
+"""
 
 from datetime import datetime
 
@@ -14,6 +19,7 @@ from articles import search as search_layer
 from articles.api import _bad_request_json, _unavailable_json
 from articles.filters import ArticleSearchFilterSet
 from articles.indexing import IndexNeedsRebuild
+from articles.text.characters import strip_xml_invalid
 
 FEED_SIZE = 50
 
@@ -43,13 +49,13 @@ def search_feed(request):
     for result in results["results"]:
         link = request.build_absolute_uri(result["url"])
         feed.add_item(
-            title=result["title"],
+            title=strip_xml_invalid(result["title"]),
             link=link,
             unique_id=link,
             # The snippet carries <mark> tags; a feed reader gets plain text.
-            description=strip_tags(result.get("snippet") or ""),
+            description=strip_xml_invalid(strip_tags(result.get("snippet") or "")),
             pubdate=_parse(result.get("published")),
-            categories=[c for c in (result.get("source"), result.get("section")) if c],
+            categories=[strip_xml_invalid(c) for c in (result.get("source"), result.get("section")) if c],
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")

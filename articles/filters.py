@@ -7,10 +7,12 @@ and the rest of the search still runs — never a 500, never a silent drop.
 """
 
 import django_filters as df
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section, Source, Speaker, Statement, StatementKind
+from articles.text.characters import code_point, first_xml_invalid, strip_xml_invalid
 
 # Long enough for any real query (a pasted paragraph), short enough that a 10 kB junk
 # string is refused before it reaches the query parser.
@@ -23,10 +25,22 @@ SORTS = [("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest"
 month_validator = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("A month is written YYYY-MM."))
 
 
+def searchable_characters(value):
+    """A query holds no character that XML cannot hold: no words are made of them, and the
+    query is written back into the Atom feed, which they would break. NUL has Django's own
+    message (every form field refuses it), so it is not named twice."""
+    character = first_xml_invalid(value.replace("\x00", ""))
+    if character is not None:
+        raise ValidationError(
+            _("The query contains a control character (%(code)s), which cannot be searched for."),
+            code="control_character", params={"code": code_point(character)},
+        )
+
+
 class ReadingRoomFilterSet(df.FilterSet):
     """What both search pages share: the query, exact spelling, sort, page and dates."""
 
-    q = df.CharFilter(label=_("Search"), max_length=MAX_QUERY_LENGTH)
+    q = df.CharFilter(label=_("Search"), max_length=MAX_QUERY_LENGTH, validators=[searchable_characters])
     exact = df.ChoiceFilter(label=_("Exact spelling"), choices=[("1", _("Exact spelling"))])
     sort = df.ChoiceFilter(label=_("Sort"), choices=SORTS)
     page = df.NumberFilter(label=_("Page"), min_value=1, max_value=MAX_PAGE)
@@ -80,14 +94,14 @@ class ReadingRoomFilterSet(df.FilterSet):
         self.form.is_valid()
         rejected = []
         for name, errors in self.form.errors.items():
-            # A NUL would reach the page as an invisible control character: show it as �.
-            value = str(self.data.get(name, "")).replace("\x00", "\ufffd")
+            # A control character would reach the page invisible, or break it: show it as �.
+            value = strip_xml_invalid(str(self.data.get(name, "")), "\ufffd")
             label = self.form.fields[name].label if name in self.form.fields else name
             rejected.append((name, label, value, " ".join(errors)))
         return rejected
 
     def query_refused(self):
-        """True when the query itself is refused (too long, or a NUL character)."""
+        """True when the query itself is refused (too long, or a control character)."""
         self.form.is_valid()
         return "q" in self.form.errors
 

@@ -27,6 +27,7 @@ from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
 from articles.templatetags.reading_room import render_article_body, usable_statement_spans
 from articles.text import query as query_language
+from articles.text.characters import strip_xml_invalid
 from articles.text.highlight import matched_spans
 from articles.text.normalize import normalize_arabic
 from articles.text.schema import DEFAULT_STEMMER
@@ -270,11 +271,12 @@ def _search_page(request, kind):
         raw_query = request.GET.get("q", "")
         if len(raw_query) > MAX_QUERY_LENGTH:
             context["query_error"] = _("The query is too long: at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
-        else:  # e.g. a NUL character, which nothing can be searched for
+        else:  # e.g. a control character, which nothing can be searched for
             context["query_error"] = _("The query cannot be searched: %(reason)s") % {
                 "reason": " ".join(filterset.form.errors["q"])
             }
-        context["query"] = raw_query[:MAX_QUERY_LENGTH].replace("\x00", "")
+        # Given back in the search box with each refused character shown as �.
+        context["query"] = strip_xml_invalid(raw_query[:MAX_QUERY_LENGTH], "\ufffd")
         return render(request, template, context, status=400)
     if not arguments["q"] and not arguments["filters"]:
         return render(request, template, context)

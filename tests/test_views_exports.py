@@ -55,6 +55,45 @@ def test_feed_escapes_hostile_titles(client, reading_room_index):
     assert feed.find(f"{ATOM}entry").find(f"{ATOM}title").text == "<script>alert(1)</script> غوتيريش"
 
 
+@pytest.mark.parametrize("url, character", [("/search/feed/", c) for c in ("\x01", "\x1f", "\x0b", "\ufffe", "\uffff")]
+                         + [(url, "\x01") for url in ("/api/search/", "/api/statements/", "/search/export.csv",
+                                                       "/statements/export.csv")])
+def test_a_query_with_a_character_xml_cannot_hold_is_refused(client, reading_room_index, url, character):
+    response = client.get(url, {"q": f"{GUTERRES}{character} غزة"})
+    assert response.status_code == 400
+    reason = json.loads(response.content)["parameters"]["q"]
+    assert f"U+{ord(character):04X}" in reason
+
+
+@pytest.mark.parametrize("url", ["/search/", "/statements/"])
+def test_the_search_pages_say_why_a_control_character_is_refused(client, reading_room_index, url):
+    response = client.get(url, {"q": f"{GUTERRES}\x01"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="notice error" role="alert"' in html and "U+0001" in html
+    assert "\x01" not in html
+
+
+def test_feed_strips_stored_characters_xml_cannot_hold(client, reading_room_index):
+    room = reading_room_index
+    room.other.title = "غوتيريش\x01 يدعو\ufffe إلى هدنة\x0b"
+    room.other.body = "دعا غوتيريش\x02 إلى \x1fهدنة."
+    room.other.save()
+    room.bbc.name = "بي بي سي\x03"
+    room.bbc.save()
+    from articles import indexing
+
+    indexing.rebuild()
+    response = client.get("/search/feed/", {"q": GUTERRES})
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)  # well-formed XML
+    entries = {entry.find(f"{ATOM}title").text: entry for entry in feed.findall(f"{ATOM}entry")}
+    assert "غوتيريش يدعو إلى هدنة" in entries
+    entry = entries["غوتيريش يدعو إلى هدنة"]
+    assert entry.find(f"{ATOM}summary").text == "دعا غوتيريش إلى هدنة."
+    assert {c.get("term") for c in entry.findall(f"{ATOM}category")} >= {"بي بي سي"}
+
+
 def test_search_page_advertises_its_feed(client, reading_room_index):
     html = client.get("/search/", {"q": GUTERRES}).content.decode()
     assert 'rel="alternate" type="application/atom+xml"' in html
