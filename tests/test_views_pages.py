@@ -90,6 +90,26 @@ def test_home_most_quoted_leaves_out_sources_that_name_no_one(client, reading_ro
     assert client.get("/speakers/masdar/").status_code == 200
 
 
+def test_home_most_quoted_is_not_emptied_by_an_article_dated_in_the_future(client, reading_room):
+    from datetime import datetime, timezone as dt_timezone
+
+    from articles.models import Speaker
+
+    far_future = Article.objects.create(
+        external_id="typo-9999", title="تاريخ خاطئ", body="قال الوزير كلاما.", source=reading_room.bbc,
+        published=datetime(9999, 12, 15, tzinfo=dt_timezone.utc), content_hash="9" * 64,
+    )
+    minister = Speaker.objects.create(name="وزير المستقبل", slug="future-minister")
+    Statement.objects.create(article=far_future, speaker=minister, text="كلاما", kind="reported",
+                             verb="قال", start=11, end=16)
+    html = client.get("/").content.decode()
+    quoted = html[html.index('id="quoted-heading"'): html.index('id="sources-heading"')]
+    # The list is for the newest month with statements that is not in the future.
+    assert "أكتوبر 2023" in quoted
+    assert "أنطونيو غوتيريش" in quoted
+    assert "وزير المستقبل" not in quoted
+
+
 def test_home_on_an_empty_archive_says_how_to_fill_it(client):
     response = client.get("/")
     assert response.status_code == 200
