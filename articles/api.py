@@ -52,6 +52,8 @@ def _json_view(request, filterset_class, search_name):
             page=arguments["page"],
             per_page=_per_page(request),
             exact=arguments["exact"],
+            # 0 to 100 values per facet (search.MAX_FACET_LIMIT); junk gives the default.
+            facet_limit=request.GET.get("facet_limit", search_layer.FACET_LIMIT),
         )
     except IndexNeedsRebuild as error:
         return _unavailable_json(error)

@@ -31,7 +31,8 @@ def search_feed(request):
     arguments = filterset.search_arguments()
     try:
         results = search_layer.search_articles(
-            arguments["q"], filters=arguments["filters"], sort="newest", page=1, per_page=FEED_SIZE, exact=arguments["exact"]
+            arguments["q"], filters=arguments["filters"], sort="newest", page=1, per_page=FEED_SIZE, exact=arguments["exact"],
+            facet_limit=0,  # a feed has no facets
         )
     except IndexNeedsRebuild as error:
         return _unavailable_json(error)

@@ -6,6 +6,7 @@ error: IndexNeedsRebuild (the index is missing or was built by another analyzer 
 Anything else a user can type or put in a URL is clamped or ignored, never raised.
 """
 
+import heapq
 import math
 from datetime import date, datetime, time
 
@@ -20,7 +21,14 @@ from articles.text.schema import ARTICLES, STATEMENTS
 
 ARTICLE_FACETS = ("source", "section", "year", "month", "speaker")
 STATEMENT_FACETS = ("speaker", "kind", "source", "year")
+# Facets whose values are dates: shown newest first, not most frequent first.
+DATE_FACETS = ("year", "month")
 MAX_PER_PAGE = 100
+# Values listed per facet. A facet has as many values as the matches have speakers
+# (tens of thousands for an empty query), so the list is cut and the result says what
+# was left out; the API's facet_limit asks for fewer or more, up to MAX_FACET_LIMIT.
+FACET_LIMIT = 20
+MAX_FACET_LIMIT = 100
 SNIPPET_LENGTH = 240
 
 
@@ -96,7 +104,7 @@ def _run(kind, q, filters, sort, page, per_page, exact, facets):
     return index, outcome, page, per_page, pages
 
 
-def _envelope(q, outcome, page, per_page, pages, results, facets):
+def _envelope(q, outcome, page, per_page, pages, results, facets, facets_omitted, facet_limit):
     return {
         "query": q,
         "total": outcome.total,
@@ -109,6 +117,8 @@ def _envelope(q, outcome, page, per_page, pages, results, facets):
         "pages": pages,
         "results": results,
         "facets": facets,
+        "facet_limit": facet_limit,
+        "facets_omitted": facets_omitted,
     }
 
 
@@ -127,6 +137,57 @@ def _date_facet(counts):
         ({"value": v, "label": v, "count": n} for v, n in counts.items() if v),
         key=lambda item: item["value"], reverse=True,
     )
+
+
+def _facet_limit(value):
+    try:
+        return min(max(int(value), 0), MAX_FACET_LIMIT)
+    except (TypeError, ValueError):
+        return FACET_LIMIT
+
+
+def _shown_values(counts, limit, dated):
+    """({value: count} of the `limit` values a facet lists, what the rest add up to).
+
+    The most frequent values (ties by value), or for a date facet the newest. The rest is
+    {"values": how many were left out, "count": the matches counted under them}, or None
+    when nothing was; it is chosen before any label is looked up, so a facet of 30,000
+    speakers costs one query for 20 names."""
+    items = [(value, n) for value, n in counts.items() if value]
+    if dated:
+        kept = heapq.nlargest(limit, items)
+    else:
+        kept = heapq.nsmallest(limit, items, key=lambda item: (-item[1], item[0]))
+    if len(kept) == len(items):
+        return dict(kept), None
+    return dict(kept), {"values": len(items) - len(kept),
+                        "count": sum(n for _v, n in items) - sum(n for _v, n in kept)}
+
+
+def _facets(found, names, limit, labellers):
+    """({name: [{"value", "label", "count"}]}, {name: what was left out}) for the result.
+
+    `labellers`: name → function from the shown values to {value: label}."""
+    facets, omitted = {}, {}
+    for name in names:
+        dated = name in DATE_FACETS
+        shown, rest = _shown_values(found.get(name, {}), limit, dated)
+        if rest:
+            omitted[name] = rest
+        if dated:
+            facets[name] = _date_facet(shown)
+        else:
+            labeller = labellers.get(name)
+            facets[name] = _facet_list(shown, labeller(list(shown)) if labeller and shown else None)
+    return facets, omitted
+
+
+def _source_names(codes):
+    return dict(Source.objects.filter(code__in=codes).values_list("code", "name"))
+
+
+def _speaker_names(slugs):
+    return dict(Speaker.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
 def article_result(article, score, terms, stemmer, with_snippet=True):
@@ -151,7 +212,8 @@ def _articles_by_external_id(external_ids):
     return {a.external_id: a for a in rows}
 
 
-def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False):
+def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False,
+                    facet_limit=FACET_LIMIT):
     index, outcome, page, per_page, pages = _run(
         ARTICLES, q, filters, sort, page, per_page, exact, ARTICLE_FACETS
     )
@@ -161,18 +223,10 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
         for h in outcome.hits
         if h.fields["external_id"] in by_id  # deleted since indexing: check_index reports it
     ]
-    facets = outcome.facets
-    source_names = dict(Source.objects.values_list("code", "name"))
-    speaker_names = dict(
-        Speaker.objects.filter(slug__in=list(facets.get("speaker", {}))).values_list("slug", "name")
-    )
-    return _envelope(q, outcome, page, per_page, pages, results, {
-        "source": _facet_list(facets.get("source", {}), source_names),
-        "section": _facet_list(facets.get("section", {})),
-        "year": _date_facet(facets.get("year", {})),
-        "month": _date_facet(facets.get("month", {})),
-        "speaker": _facet_list(facets.get("speaker", {}), speaker_names),
-    })
+    facet_limit = _facet_limit(facet_limit)
+    facets, omitted = _facets(outcome.facets, ARTICLE_FACETS, facet_limit,
+                              {"source": _source_names, "speaker": _speaker_names})
+    return _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
 
 
 def statement_result(statement, terms, stemmer, with_snippet=True):
@@ -199,7 +253,8 @@ def statement_result(statement, terms, stemmer, with_snippet=True):
     return result
 
 
-def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False):
+def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False,
+                      facet_limit=FACET_LIMIT):
     index, outcome, page, per_page, pages = _run(
         STATEMENTS, q, filters, sort, page, per_page, exact, STATEMENT_FACETS
     )
@@ -207,17 +262,12 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
     rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
     results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
-    facets = outcome.facets
-    speaker_names = dict(
-        Speaker.objects.filter(slug__in=list(facets.get("speaker", {}))).values_list("slug", "name")
-    )
-    kind_labels = dict(Statement._meta.get_field("kind").choices)
-    return _envelope(q, outcome, page, per_page, pages, results, {
-        "speaker": _facet_list(facets.get("speaker", {}), speaker_names),
-        "kind": _facet_list(facets.get("kind", {}), {k: str(v) for k, v in kind_labels.items()}),
-        "source": _facet_list(facets.get("source", {}), dict(Source.objects.values_list("code", "name"))),
-        "year": _date_facet(facets.get("year", {})),
+    kind_labels = {k: str(v) for k, v in Statement._meta.get_field("kind").choices}
+    facet_limit = _facet_limit(facet_limit)
+    facets, omitted = _facets(outcome.facets, STATEMENT_FACETS, facet_limit, {
+        "speaker": _speaker_names, "source": _source_names, "kind": lambda _values: kind_labels,
     })
+    return _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
 
 
 def export_results(kind, q, *, filters=None, sort="relevance", exact=False, batch=500):

@@ -35,6 +35,8 @@ from articles.text.schema import DEFAULT_STEMMER
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 20
+# Values listed under each facet of the search pages, the most frequent first.
+FACET_VALUES_SHOWN = 12
 ARTICLES_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 20
 
@@ -319,6 +321,7 @@ def run_paged(run, arguments, per_page=RESULTS_PER_PAGE):
         page=arguments["page"],
         per_page=per_page,
         exact=arguments["exact"],
+        facet_limit=FACET_VALUES_SHOWN,
     )
     return results, results["page"] < arguments["page"]
 

@@ -224,3 +224,49 @@ def test_api_and_export_list_undated_articles_last_when_sorted_by_date(client, r
         assert [r["external_id"] for r in data["results"]] == dated + ["undated-1"]
         rows = read_csv(client.get("/search/export.csv", {"q": GUTERRES, "sort": sort}))
         assert [row[0] for row in rows[1:]] == dated + ["undated-1"]
+
+
+@pytest.fixture
+def many_speakers(reading_room_index):
+    """Thirty speakers more, each quoted once in the seed article ("القتال" in every quote)."""
+    from articles import indexing
+    from articles.models import Speaker, Statement
+
+    room = reading_room_index
+    for n in range(30):
+        speaker = Speaker.objects.create(name=f"متحدث رقم {n:02d}", slug=f"speaker-{n:02d}")
+        Statement.objects.create(article=room.seed, speaker=speaker, text=f"القتال {n}", kind="reported",
+                                 start=n, end=n + 1)
+    indexing.rebuild()
+    return room
+
+
+def test_api_facets_are_cut_to_a_limit_and_say_what_was_left_out(client, many_speakers):
+    data = json.loads(client.get("/api/statements/", {"q": "القتال"}).content)
+    assert data["total"] == 31
+    assert data["facet_limit"] == 20
+    speakers = data["facets"]["speaker"]
+    assert len(speakers) == 20
+    # All quoted once: the first values by slug, each with its name.
+    assert {s["value"] for s in speakers} == {"antonio-guterres"} | {f"speaker-{n:02d}" for n in range(19)}
+    assert {"value": "antonio-guterres", "label": "أنطونيو غوتيريش", "count": 1} in speakers
+    assert data["facets_omitted"] == {"speaker": {"values": 11, "count": 11}}
+    assert "kind" not in data["facets_omitted"]  # one value: nothing was cut
+
+    fewer = json.loads(client.get("/api/statements/", {"q": "القتال", "facet_limit": "5"}).content)
+    assert len(fewer["facets"]["speaker"]) == 5
+    assert fewer["facets_omitted"]["speaker"] == {"values": 26, "count": 26}
+    none = json.loads(client.get("/api/statements/", {"q": "القتال", "facet_limit": "0"}).content)
+    assert none["facets"]["speaker"] == [] and none["facets_omitted"]["speaker"]["values"] == 31
+
+
+@pytest.mark.parametrize("asked, used", [("100000", 100), ("-4", 0), ("junk", 20)])
+def test_api_facet_limit_is_clamped(client, many_speakers, asked, used):
+    data = json.loads(client.get("/api/search/", {"q": GUTERRES, "facet_limit": asked}).content)
+    assert data["facet_limit"] == used
+
+
+def test_search_page_lists_a_dozen_values_per_facet(client, many_speakers):
+    html = client.get("/statements/", {"q": "القتال"}).content.decode()
+    facet = html[html.index('id="facet-speaker"'): html.index('id="facet-kind"')]
+    assert facet.count('class="facet-value') == 12
