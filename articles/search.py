@@ -8,6 +8,8 @@ Anything else a user can type or put in a URL is clamped or ignored, never raise
 
 import heapq
 import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.conf import settings
@@ -270,17 +272,32 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
     return _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
 
 
-def export_results(kind, q, *, filters=None, sort="relevance", exact=False, batch=500):
-    """Every result of a search, best first, for the CSV exports: one search with no
-    facets, database rows fetched `batch` at a time, no snippets (a CSV has no use for
-    them; they were most of an export's time). The search runs before this returns, so
-    IndexNeedsRebuild is raised before the caller starts a response."""
+@dataclass
+class Export:
+    """An export's search: how many documents matched, whether the search stopped at its
+    time limit (then `total` undercounts and the rows are not all the matches), and the
+    rows, best first, at most the `limit` asked for."""
+
+    total: int
+    partial: bool
+    rows: Iterator[dict]
+
+
+def export_results(kind, q, *, filters=None, sort="relevance", exact=False, limit=None, batch=500,
+                   time_limit=None):
+    """The results of a search for the CSV exports: one search with no facets, the first
+    `limit` hits (None: every one), database rows fetched `batch` at a time, no snippets
+    (a CSV has no use for them; they were most of an export's time). The search runs
+    before this returns, so IndexNeedsRebuild is raised, and total and partial are known,
+    before the caller starts a response. `time_limit`: seconds for the search, by default
+    the pages' NEWSARCHIVE_SEARCH_TIME_LIMIT."""
     index = open_archive_index()
     sort = sort if sort in ("relevance", "newest", "oldest") else "relevance"
+    wanted = limit if limit is not None else index.doc_count(kind)
     outcome = index.search(q or "", kind=kind, exact=bool(exact), filter_query=filter_query(filters, kind),
-                           sort=sort, page=1, per_page=max(1, index.doc_count(kind)),
-                           time_limit=_time_limit(), facets=())
-    return _export_rows(kind, outcome, index, max(1, int(batch)))
+                           sort=sort, page=1, per_page=max(1, wanted),
+                           time_limit=time_limit if time_limit is not None else _time_limit(), facets=())
+    return Export(outcome.total, outcome.partial, _export_rows(kind, outcome, index, max(1, int(batch))))
 
 
 def _export_rows(kind, outcome, index, batch):

@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from articles import search as search_layer
+from articles.api import export_max_rows
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, Section, Source, Speaker, Statement
@@ -274,6 +275,8 @@ def _search_page(request, kind):
         "active": active_filters(arguments["filters"]),
         "rejected": [r for r in filterset.rejected() if r[0] != "q"],
         "results": None,
+        # Over this many results the page offers no CSV download, and says why.
+        "export_limit": export_max_rows(),
     }
     if filterset.query_refused():
         raw_query = request.GET.get("q", "")

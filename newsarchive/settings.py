@@ -118,6 +118,10 @@ NEWSARCHIVE_INDEX_DIR = Path(os.getenv("NEWSARCHIVE_INDEX_DIR", str(VAR_DIR / "i
 NEWSARCHIVE_INDEX_LOCK_TIMEOUT = float(os.getenv("NEWSARCHIVE_INDEX_LOCK_TIMEOUT", "30"))
 # Seconds a search may run before it returns what it found, flagged as partial.
 NEWSARCHIVE_SEARCH_TIME_LIMIT = float(os.getenv("NEWSARCHIVE_SEARCH_TIME_LIMIT", "2.0"))
+# Rows a CSV export from the web may hold. A larger search is refused, with the command
+# that exports it on the server (manage.py export_search); the limit keeps an export well
+# inside a worker's timeout (docs/interface.md has the time per row).
+NEWSARCHIVE_EXPORT_MAX_ROWS = int(os.getenv("NEWSARCHIVE_EXPORT_MAX_ROWS", "10000"))
 # Update the index when an article is saved or deleted (after the transaction commits).
 NEWSARCHIVE_AUTO_INDEX = env_bool("NEWSARCHIVE_AUTO_INDEX", default=True)
 

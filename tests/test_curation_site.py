@@ -133,7 +133,7 @@ def api_statements(client, **params):
 def csv_statements(client, **params):
     response = client.get("/statements/export.csv", params)
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    text = response.content.decode("utf-8").removeprefix("\ufeff")
     return list(csv.DictReader(io.StringIO(text)))
 
 

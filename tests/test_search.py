@@ -182,7 +182,7 @@ def test_undated_articles_and_statements_come_last_in_both_date_orders(three_art
     assert ids(search_articles("", sort="newest")) == everything
     assert ids(search_articles("", sort="oldest")) == ["bbc-1", "cnn-1", "bbc-2", "undated-1"]
     assert ids(search_articles("source:bbc", sort="newest")) == ["bbc-2", "bbc-1", "undated-1"]
-    assert [r["external_id"] for r in export_results("articles", "", sort="newest")] == everything
+    assert [r["external_id"] for r in export_results("articles", "", sort="newest").rows] == everything
     statements = search_statements("النفط", sort="newest")["results"]
     assert [r["article_external_id"] for r in statements] == ["bbc-2", "bbc-1", "undated-1"]
     statements = search_statements("النفط", sort="oldest")["results"]

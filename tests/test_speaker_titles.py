@@ -103,7 +103,7 @@ def test_api_and_csv_export_carry_the_speaker_id_and_title(client, seed_article,
     assert (orphan["speaker_id"], orphan["speaker_description"]) == ("", "")
 
     response = client.get("/statements/export.csv")
-    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    text = response.content.decode("utf-8").removeprefix("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0])[4:7] == ["speaker", "speaker_id", "speaker_description"]
     guterres = next(r for r in rows if r["text"] == GUTERRES)

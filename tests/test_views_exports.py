@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -17,8 +18,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def read_csv(response):
-    assert response.streaming, "exports are streamed, not built in memory"
-    text = b"".join(response.streaming_content).decode("utf-8")
+    assert response.status_code == 200, response.content
+    # Built whole and sent with its length: a client sees a connection cut short as one.
+    assert int(response["Content-Length"]) == len(response.content)
+    text = response.content.decode("utf-8")
     assert text.startswith("\ufeff"), "a byte-order mark so spreadsheets read the Arabic"
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -103,7 +106,7 @@ def test_search_page_advertises_its_feed(client, reading_room_index):
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def test_csv_export_streams_every_match_not_one_page(client, reading_room_index, monkeypatch):
+def test_csv_export_holds_every_match_not_one_page(client, reading_room_index, monkeypatch):
     room = reading_room_index
     for n in range(23):
         Article.objects.create(
@@ -113,7 +116,7 @@ def test_csv_export_streams_every_match_not_one_page(client, reading_room_index,
     from articles import indexing
 
     indexing.rebuild()
-    monkeypatch.setattr(api, "EXPORT_PAGE_SIZE", 4)  # many pages from 25 matches
+    monkeypatch.setattr(api, "EXPORT_PAGE_SIZE", 4)  # many database fetches for 25 matches
     response = client.get("/search/export.csv", {"q": GUTERRES})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -123,6 +126,61 @@ def test_csv_export_streams_every_match_not_one_page(client, reading_room_index,
     ids = [row[0] for row in rows[1:]]
     assert len(ids) == 25 and len(set(ids)) == 25
     assert "seed-000" in ids
+
+
+@pytest.fixture
+def twenty_five_matches(reading_room_index):
+    room = reading_room_index
+    for n in range(23):
+        Article.objects.create(
+            external_id=f"visit-{n}", title=f"غوتيريش في زيارة رقم {n}", body="زار غوتيريش المنطقة.",
+            source=room.bbc, content_hash="4" * 64,
+        )
+    from articles import indexing
+
+    indexing.rebuild()
+    return room
+
+
+@pytest.mark.parametrize("url, name", [("/search/export.csv", "articles"), ("/statements/export.csv", "statements")])
+def test_an_export_over_the_row_limit_is_refused_with_the_command_that_makes_it(
+        client, twenty_five_matches, settings, url, name):
+    settings.NEWSARCHIVE_EXPORT_MAX_ROWS = 1
+    response = client.get(url, {"q": "غوتيريش OR القتال OR هدنة", "sort": "newest"})
+    assert response.status_code == 400
+    assert not response["Content-Type"].startswith("text/csv")
+    data = json.loads(response.content)
+    assert data["error"] == "export_too_large"
+    assert data["limit"] == 1 and data["total"] > 1
+    assert data["command"].startswith(f"python manage.py export_search {name} 'q=")
+    assert "&sort=newest' --output" in data["command"]
+
+
+def test_an_export_of_exactly_the_row_limit_is_whole(client, twenty_five_matches, settings):
+    settings.NEWSARCHIVE_EXPORT_MAX_ROWS = 25
+    rows = read_csv(client.get("/search/export.csv", {"q": GUTERRES}))
+    assert len(rows) == 26
+    settings.NEWSARCHIVE_EXPORT_MAX_ROWS = 24
+    assert client.get("/search/export.csv", {"q": GUTERRES}).status_code == 400
+
+
+def test_an_export_whose_search_was_cut_short_is_refused_not_shortened(client, twenty_five_matches, settings):
+    settings.NEWSARCHIVE_SEARCH_TIME_LIMIT = 0  # the search stops before its first document
+    response = client.get("/search/export.csv", {"q": "", "source": "bbc-arabic"})
+    assert response.status_code == 503
+    assert json.loads(response.content)["error"] == "search_incomplete"
+    assert response["Retry-After"]
+
+
+def test_the_search_page_offers_no_download_over_the_row_limit(client, twenty_five_matches, settings):
+    html = client.get("/search/", {"q": GUTERRES}).content.decode()
+    assert "/search/export.csv?q=" in html
+    settings.NEWSARCHIVE_EXPORT_MAX_ROWS = 10
+    html = client.get("/search/", {"q": GUTERRES}).content.decode()
+    assert "/search/export.csv" not in html
+    assert "تنزيل CSV متاح حتى 10 صف" in html
+    html = client.get("/statements/", {"q": "القتال"}).content.decode()
+    assert "/statements/export.csv?q=" in html  # one statement: under the limit
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, reading_room_index):
@@ -270,3 +328,41 @@ def test_search_page_lists_a_dozen_values_per_facet(client, many_speakers):
     html = client.get("/statements/", {"q": "القتال"}).content.decode()
     facet = html[html.index('id="facet-speaker"'): html.index('id="facet-kind"')]
     assert facet.count('class="facet-value') == 12
+
+
+# --- export_search: the command-line alternative --------------------------------------------
+
+
+def test_export_search_writes_the_web_export_without_its_row_limit(client, twenty_five_matches, settings, tmp_path):
+    from django.core.management import call_command
+
+    web = client.get("/search/export.csv", {"q": GUTERRES, "sort": "oldest"}).content
+    settings.NEWSARCHIVE_EXPORT_MAX_ROWS = 1
+    target = tmp_path / "articles.csv"
+    errors = io.StringIO()
+    call_command("export_search", "articles", f"q={GUTERRES}&sort=oldest", "--output", str(target),
+                 "--base-url", "http://testserver/", stderr=errors)
+    assert target.read_bytes() == web
+    assert "exported 25 of 25 matches" in errors.getvalue()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_export_search_to_stdout_takes_percent_encoded_parameters(twenty_five_matches):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("export_search", "statements", "q=%D8%A7%D9%84%D9%82%D8%AA%D8%A7%D9%84", stdout=out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert rows[0] == api.STATEMENT_COLUMNS
+    assert [row[1] for row in rows[1:]] == [twenty_five_matches.statement.text]
+    assert rows[1][-1].startswith("/articles/seed-000/#statement-")  # a path without --base-url
+
+
+@pytest.mark.parametrize("parameters, reason", [("q=a%01b", "U+0001"), ("month=2023-13", "month")])
+def test_export_search_refuses_bad_parameters_and_writes_nothing(reading_room_index, tmp_path, parameters, reason):
+    from django.core.management import CommandError, call_command
+
+    target = tmp_path / "out.csv"
+    with pytest.raises(CommandError, match=re.escape(reason)):
+        call_command("export_search", "articles", parameters, "--output", str(target))
+    assert not target.exists()

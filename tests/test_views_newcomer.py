@@ -36,4 +36,4 @@ def test_newcomer_path_on_the_imported_seed(client):
     assert feed.status_code == 200 and b"<entry>" in feed.content
     export = client.get("/search/export.csv", {"q": "جوتيريش"})
     assert export.status_code == 200
-    assert len(b"".join(export.streaming_content).decode("utf-8").strip().splitlines()) == 2
+    assert len(export.content.decode("utf-8").strip().splitlines()) == 2

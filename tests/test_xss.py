@@ -152,7 +152,7 @@ def test_feed_is_inert(client, hostile_archive):
 
 
 def parse_csv(response):
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    content = response.content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(content)))
 
 
