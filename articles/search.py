@@ -153,8 +153,8 @@ def _shown_values(counts, limit, dated):
 
     The most frequent values (ties by value), or for a date facet the newest. The rest is
     {"values": how many were left out, "count": the matches counted under them}, or None
-    when nothing was; it is chosen before any label is looked up, so a facet of 30,000
-    speakers costs one query for 20 names."""
+    when nothing was. They are chosen before any label is looked up, so a facet with tens
+    of thousands of speakers costs one query for the names it shows."""
     items = [(value, n) for value, n in counts.items() if value]
     if dated:
         kept = heapq.nlargest(limit, items)
