@@ -38,6 +38,10 @@ def texts(tokens):
     ('وأكد فاردانيان لـ"رويترز" من قرة باخ', ["وأكد", "فاردانيان", "لـ", "رويترز", "من", "قرة", "باخ"]),
     ("بـ«العدوان الشامل من باكو»،", ["بـ", "العدوان", "الشامل", "من", "باكو"]),
     ("عام ٢٠٢٠، و32 شخصا", ["عام", "٢٠٢٠", "و32", "شخصا"]),
+    # a hashtag is the words it joins: a search for لاغارد finds #كريستين_لاغارد
+    ("قالت #كريستين_لاغارد اليوم", ["قالت", "كريستين", "لاغارد", "اليوم"]),
+    # an RLM pasted into a word does not split it (normalization strips it)
+    ("وقال\u200f الوزير", ["وقال\u200f", "الوزير"]),
 ])
 def test_tokenizer_keeps_harakat_and_tatweel_inside_words(text, words):
     assert texts(ArabicTokenizer()(text)) == words

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
 from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
+from articles.text.tokens import WORD_PATTERN
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
@@ -177,10 +178,10 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
 )
 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
-# Words keep their harakat, tatweel and any invisible format character inside them (an RLM
-# or a soft hyphen pasted into وقال must not split it); a token of nothing but those
-# characters is dropped.
-TOKEN_RE = re.compile(rf"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640{INVISIBLE_CHARS}]+|[^\s\w{INVISIBLE_CHARS}]", re.UNICODE)
+# Words as search sees them (articles.text.tokens), and every other visible character as
+# a token of its own, except the # that opens a hashtag (#كريستين_لاغارد); a token of
+# nothing but invisible characters is dropped.
+TOKEN_RE = re.compile(rf"{WORD_PATTERN}|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
@@ -260,7 +261,7 @@ def tokenize(text):
         if first == "آ" and norm in COMPLEMENTIZERS:
             norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
         start, end = m.span()
-        append(Token(word, start, end, norm, first.isalnum() or first == "_"))
+        append(Token(word, start, end, norm, first.isalnum()))
     return tokens
 
 
@@ -881,8 +882,8 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         span.speaker = sp.mention
         span.speaker_start = None if sp.inherited else sp.start
         span.speaker_end = None if sp.inherited else sp.end
-        span.speaker_name = sp.name
-        span.description = sp.description
+        span.speaker_name = _plain_name(sp.name)
+        span.description = _plain_name(sp.description)
         span.speaker_kind = sp.kind
         span.speaker_gender = sp.gender
         span.inherited = sp.inherited
@@ -897,6 +898,16 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
     state.span_starts.insert(at, start)
     state.spans_by_start.insert(at, span)
     return span
+
+
+HASHTAG_MARKS_RE = re.compile(r"#(?=\w)|_+")
+
+
+def _plain_name(phrase):
+    """#كريستين_لاغارد as a reader says it: كريستين لاغارد."""
+    if "_" not in phrase and "#" not in phrase:
+        return phrase
+    return " ".join(HASHTAG_MARKS_RE.sub(" ", phrase).split())
 
 
 def _inherit(state, gender, sentence_subject):

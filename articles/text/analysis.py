@@ -23,12 +23,11 @@ from articles.text.normalize import (
     strip_invisibles,
     strip_tatweel,
 )
+from articles.text.tokens import WORD_PATTERN, WORD_RE
 
-# A word is letters/digits (\w already includes tatweel, a modifier letter) plus the
-# combining marks that Python's \w leaves out: harakat, superscript alef, Quranic marks,
-# and the zero-width joiners. Without them "عَمَلِيَّة" would split at every vowel.
-TOKEN_PATTERN = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]+"
-TOKEN_RE = re.compile(TOKEN_PATTERN)
+# The one definition of a word, shared with the statement extractor.
+TOKEN_PATTERN = WORD_PATTERN
+TOKEN_RE = WORD_RE
 
 MEMO_SIZE = 400_000
 
