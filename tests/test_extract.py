@@ -218,6 +218,23 @@ def test_verbs_added_from_the_blind_dev_half(text, verb, content):
     assert (span.verb, span.text) == (verb, content)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quantified group speaks as one
+    ("فبينما يقول بعض العلماء إن لها تأثيرا سلبيا على الصحة العامة، فإن الأطباء يرون غير ذلك.",
+     ("بعض العلماء", "يقول", "لها تأثيرا سلبيا على الصحة العامة")),
+    ("وقال معظم المحللين إن الأسعار سترتفع خلال الأشهر المقبلة.",
+     ("معظم المحللين", "وقال", "الأسعار سترتفع خلال الأشهر المقبلة")),
+    # أشار إلى reports its object, as دعا إلى does
+    ("وأشار الوزير إلى ارتفاع عدد الضحايا في المدينة.", ("الوزير", "وأشار", "إلى ارتفاع عدد الضحايا في المدينة")),
+    # present-tense and plural forms of the lexicon's verbs
+    ("ويحذر الخبراء من خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات.",
+     ("الخبراء", "ويحذر", "خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات")),
+])
+def test_verbs_and_speakers_added_from_the_second_blind_dev_set(text, expected):
+    span = extract_statements(text)[0]
+    assert (span.speaker_name, span.verb, span.text) == expected
+
+
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 

@@ -150,7 +150,7 @@ KNOWN_OUTLETS = words("outlets")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
-    "هنا", "كل", "بعض", "جميع", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
+    "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -401,7 +401,9 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
-        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in NOT_A_NAME:
+        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS:
+            break
+        if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if _continuation(tok) is not None:
             break  # …، معربا عن: a participle continues the speech, it names nobody
@@ -429,6 +431,19 @@ def read_speaker(state, i, stop):
     name, description, kind = split_title(state.text, words)
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
+
+
+def _quantified_group(tokens, j, stop):
+    """بعض العلماء، معظم المحللين: a quantified group of people speaks as one."""
+    return (
+        tokens[j].norm in QUANTIFIERS
+        and j + 1 < stop
+        and tokens[j + 1].is_word
+        and _definite(tokens[j + 1])
+    )
 
 
 def _apposition_name(state, words, j, stop):
