@@ -1076,7 +1076,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
     # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
-    relay = _relayed_speaker(state, after, s_end)
+    relay = _relayed_speaker(state, after, s_end, relay=tok.norm in RELAY_VERBS)
     channel_override = ""
     if relay is not None:
         channel_override = sp.mention
@@ -1153,8 +1153,16 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
 
 
-def _relayed_speaker(state, j, stop):
-    """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None."""
+RELAY_VERBS = _forms("نقل", "نقلت", "ونقل", "ونقلت", "نقلوا")
+# An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
+UNNAMED_RIDERS = _forms("لم", "تسمها", "يسمها", "تسمه", "يسمه", "تكشف", "يكشف", "هويتها", "هويته", "اسمه", "اسمها")
+
+
+def _relayed_speaker(state, j, stop, relay=False):
+    """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None.
+
+    After a relay verb (نقلت الصحيفة عن مصادر أن …) a plain أن after Y is Y's speech; after
+    any other verb (أعلن عن …) عن is the verb's own preposition."""
     tokens = state.tokens
     for k in range(j, min(stop, j + 6)):
         norm = tokens[k].norm
@@ -1172,8 +1180,11 @@ def _relayed_speaker(state, j, stop):
         m = after
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
             m += 1
+        if relay:
+            while m < min(stop, after + 4) and tokens[m].norm in UNNAMED_RIDERS:
+                m += 1
         says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
-        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and norm != _norm("عن")):
+        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
             sp.kind = guess_kind(sp, gender)
