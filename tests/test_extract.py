@@ -229,6 +229,12 @@ def test_verbs_added_from_the_blind_dev_half(text, verb, content):
     # a relayed unnamed source speaks, not the paper that relays it
     ("نقلت صحيفة تليغراف البريطانية عن مصادر لم تسمها بأن غاز الأعصاب وضع في حقيبة ابنته.",
      ("مصادر", "نقلت", "غاز الأعصاب وضع في حقيبة ابنته")),
+    # a decimal point ends no sentence
+    ("وتشير الأرقام إلى أن المملكة صدرت سلعا بقيمة 95.5 مليار ريال خلال يونيو الماضي.",
+     ("الأرقام", "وتشير", "المملكة صدرت سلعا بقيمة 95.5 مليار ريال خلال يونيو الماضي")),
+    # a second speech verb joined with و ends the first statement
+    ("وأعلنت الوزارة تعليق الرحلات إلى المدينة وذكرت في بيان لها أن القرار مؤقت.",
+     ("الوزارة", "وأعلنت", "تعليق الرحلات إلى المدينة")),
     # present-tense and plural forms of the lexicon's verbs
     ("ويحذر الخبراء من خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات.",
      ("الخبراء", "ويحذر", "خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات")),
@@ -236,6 +242,18 @@ def test_verbs_added_from_the_blind_dev_half(text, verb, content):
 def test_verbs_and_speakers_added_from_the_second_blind_dev_set(text, expected):
     span = extract_statements(text)[0]
     assert (span.speaker_name, span.verb, span.text) == expected
+
+
+def test_la_with_a_present_tense_speech_verb_reports():
+    spans = extract_statements("قال المدرب إن الفريق جاهز. ثم عاد ليقول إن المباراة ستكون صعبة جدا.")
+    assert [(s.speaker_name, s.verb, s.text) for s in spans][1] == ("المدرب", "ليقول", "المباراة ستكون صعبة جدا")
+
+
+def test_a_weak_verb_in_a_relative_clause_is_an_action_and_does_not_take_the_quote():
+    text = ('وقال ماكرون بعد وصوله إلى القمة الحادية والثلاثين للاتحاد الأفريقي والتي اختتمت مساء '
+            'الاثنين "سنخوض هذه المعركة سويا".')
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.verb, span.text) == ("ماكرون", "وقال", "سنخوض هذه المعركة سويا")
 
 
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():

@@ -315,13 +315,25 @@ def split_sentences(tokens, quotes):
     sentences = []
     begin = 0
     for i, tok in enumerate(tokens):
-        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i]):
+        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i] and not _glued(tokens, i)):
             if i > begin:
                 sentences.append((begin, i))
             begin = i + 1
     if begin < len(tokens):
         sentences.append((begin, len(tokens)))
     return sentences
+
+
+def _glued(tokens, i):
+    """A full stop with a word on both sides and no space, as in 95.5, إيلي.غ or cnn.com,
+    ends no sentence."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].is_word
+        and tokens[i + 1].is_word
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+    )
 
 
 def _inside_quote_index(tokens):
@@ -494,7 +506,8 @@ def _noun_phrase_ends(words, tok):
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
-        seen_definite = any(_definite(w) or w.quote is not None for w in words[1:])
+        # الوزارة تعليق …: a definite head is a whole name already.
+        seen_definite = _definite(words[0]) or any(_definite(w) or w.quote is not None for w in words[1:])
         # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
         return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3)
     last = words[-1]
@@ -773,7 +786,12 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
-        if _speech_verb(tok) and k > j and tokens[k - 1].norm not in _forms("ما", "بما", "مما"):
+        if (
+            _speech_verb(tok)
+            and k > j
+            and tokens[k - 1].norm not in _forms("ما", "بما", "مما")
+            and not _action_after_relative(tokens, k)
+        ):
             # Another speech verb before any content: this one has no content of its own.
             return None, channel, None
         if _continuation(tok):
@@ -840,6 +858,8 @@ def _clause_end(state, k, stop):
                 break
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
+        if m > k + 1 and tok.norm[0] in "وف" and _speech_verb(tok) and not _action_after_relative(tokens, m):
+            break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
             break
         if tok.is_word or tok.quote is not None:
@@ -1035,6 +1055,11 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+def _action_after_relative(tokens, i):
+    """القمة التي اختتمت مساء الاثنين: a weak verb in a relative clause is a plain action."""
+    return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
+
+
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
@@ -1045,7 +1070,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return None
     if verb in _forms("عبر", "عبرت") and not (i + 1 < s_end and any(t.norm == "عن" for t in tokens[i + 1 : i + 8])):
         return None  # عبر = via, unless عبر عن (expressed)
-    relative = i - 1 >= s_begin and tokens[i - 1].norm in RELATIVES
+    relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
+    if relative and _action_after_relative(tokens, i):
+        return None
     sp = None
     after = i + 1
     j = _skip_adjuncts(tokens, i + 1, s_end)
