@@ -88,16 +88,33 @@ def close_spelling(a, b):
     transliterated foreign names: an Arabic name is a three-letter root whose long vowels
     tell names apart (حسن / حسين، سعد / سعيد، جمال / كمال), so a skeleton under four letters
     takes the same spelling."""
-    skeleton = _token_skeleton(a)
-    if skeleton != _token_skeleton(b):
+    skel = _token_skeleton(a)
+    if skel != _token_skeleton(b):
         return False
     fa, fb = _folded(a), _folded(b)
     if fa == fb:
         return True
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
-    foreign = len(skeleton) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
     return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+
+
+def vowel_variant(a, b):
+    """Two spellings of one skeleton a vowel letter apart (بنس / بينس، بوتن / بوتين،
+    ماسك / موسك): as close as a foreign name's spellings get, and as close as two Arabic
+    names (حسن / حسين) are, so callers ask for more evidence (see foreign_first_name)."""
+    if _token_skeleton(a) != _token_skeleton(b):
+        return False
+    return _edit_distance(_folded(a), _folded(b)) <= 1
+
+
+def foreign_first_name(word):
+    """Does a first name read as transliterated (مايك، فلاديمير، إيلون، ميلانيا)? Foreign
+    names carry two or more long vowels after the first letter; most Arabic first names
+    (محمد، حسن، عمرو، جمال) carry fewer."""
+    word = normalize_arabic(word)
+    return len(LONG_VOWELS_RE.findall(word[1:])) >= 2
 
 
 def name_skeleton(name):
