@@ -151,19 +151,21 @@ def test_stem_filter_rejects_an_unknown_stemmer():
     ("بلينكن", "بلينكين"),
     ("أذربيجان", "اذربيجان", "الأذربيجان"),
     ("الأميركية", "الأمريكية"),
+    # the Portuguese final s, written either way; one skeleton with the speaker directory's
+    ("غوتيريش", "غوتيريس", "جوتيريس"),
 ])
 def test_skeleton_unifies_transliteration_variants(variants):
     assert len({skeleton(normalize_word(v)) for v in variants}) == 1
 
 
-@pytest.mark.parametrize("a, b", [("غوتيريش", "غوتيرس"), ("باكو", "بلينكن"), ("حرب", "عرب")])
+@pytest.mark.parametrize("a, b", [("عرش", "عرس"), ("باكو", "بلينكن"), ("حرب", "عرب")])
 def test_skeleton_keeps_different_names_apart(a, b):
     assert skeleton(normalize_word(a)) != skeleton(normalize_word(b))
 
 
 def test_skeleton_filter():
     analyzer = ArabicTokenizer() | ArabicNormalizeFilter() | SkeletonFilter()
-    assert texts(analyzer("جوتيريش ناجورني")) == ["كترش", "نكرن"]
+    assert texts(analyzer("جوتيريش ناجورني")) == ["كترس", "نكرن"]
 
 
 # --- composed analyzers ------------------------------------------------------------------
@@ -184,7 +186,7 @@ def test_exact_analyzer_normalizes_but_does_not_stem():
 
 
 def test_skeleton_analyzer():
-    assert texts(skeleton_analyzer()("غوتيريش في ناغورني قرة باغ")) == ["كترش", "نكرن", "كره", "بك"]
+    assert texts(skeleton_analyzer()("غوتيريش في ناغورني قرة باغ")) == ["كترس", "نكرن", "كره", "بك"]
 
 
 def test_surface_analyzer_pairs_normalized_form_with_spelling_for_suggestions():

@@ -16,20 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.text.normalize import normalize_arabic, strip_invisibles
+from articles.text.skeleton import fold_sounds, skeleton
 
-# The hard g is written ج (Egypt), غ (Levant, Gulf), ق or ك; the pairs below are letters
-# that transliterations swap for one foreign sound.
-SOUND_CLASSES = str.maketrans(
-    {
-        "ج": "ك", "غ": "ك", "ق": "ك",
-        "ث": "س", "ص": "س",
-        "ذ": "ز", "ظ": "ز",
-        "ط": "ت",
-        "ض": "د",
-        "ة": "ه",
-        "ى": "ي",
-    }
-)
 LONG_VOWELS_RE = re.compile("[اوي]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
 
@@ -50,24 +38,14 @@ def normalized_name(name):
 
 @lru_cache(maxsize=100_000)
 def _token_skeleton(token):
-    token = normalize_arabic(token).translate(SOUND_CLASSES)
-    if token.startswith("ال") and len(token) > 4:
-        token = token[2:]
-    if len(token) >= 5 and token.endswith("ش"):
-        # Portuguese and Spanish final s is written either way: غوتيريش / غوتيريس.
-        token = token[:-1] + "س"
-    # Keep a word-initial vowel letter: it is a consonant seat there (أوباما, يلتسين).
-    head, rest = token[:1], LONG_VOWELS_RE.sub("", token[1:])
-    skeleton = head + rest
-    # Doubled letters (from a dropped shadda or a vowel between twins) count once.
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+    """The word's spelling skeleton, the same one search indexes (articles.text.skeleton)."""
+    return skeleton(normalize_arabic(token))
 
 
 @lru_cache(maxsize=100_000)
 def _folded(token):
     """The word with only the transliteration swaps folded (sound classes, final ش)."""
-    token = normalize_arabic(token).translate(SOUND_CLASSES)
-    return token[:-1] + "س" if len(token) >= 5 and token.endswith("ش") else token
+    return fold_sounds(normalize_arabic(token))
 
 
 def _edit_distance(a, b):
