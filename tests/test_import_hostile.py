@@ -296,3 +296,52 @@ def test_windows_line_endings_give_the_same_articles(tmp_path):
     code, out, _ = run_import(tmp_path)
 
     assert (code, out) == (1, "imported 0, updated 0, unchanged 7, failed 7\n")
+
+
+def write_newline_bomb(path, first_line, newlines):
+    with gzip.open(path, "wb", compresslevel=9) as bomb:
+        bomb.write(first_line.encode("utf-8") + b"\n")
+        chunk = b"\n" * MB
+        for _ in range(newlines // MB):
+            bomb.write(chunk)
+        bomb.write(first_line.replace("FR-", "FR2-").encode("utf-8") + b"\n")
+
+
+def test_a_newline_gzip_bomb_is_refused_within_seconds(tmp_path):
+    import time
+
+    path = tmp_path / "newlines.jsonl.gz"
+    write_newline_bomb(path, good_lines()[0], newlines=96 * MB)
+
+    started = time.process_time()
+    exit_code, out, err = run_import(path, max_bytes=64 * MB)
+    spent = time.process_time() - started
+
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    limit_line = 64 * MB - len(good_lines()[0].encode()) + 1  # the newline that crosses the limit
+    assert err == (
+        f"{path}:{limit_line}: file is larger than the 64 MB limit (--max-bytes) once decompressed; "
+        "the rest of it was not read\n"
+    )
+    assert spent < 10, f"{spent:.1f} s of CPU to refuse 64 MB of blank lines"
+
+
+def test_blank_lines_keep_their_numbers_and_their_place_in_the_text(tmp_path):
+    first, second = good_lines()[:2]
+    path = tmp_path / "gaps.jsonl"
+    path.write_text(first + "\n" + "\n  \r\n" * 5000 + "{oops\n" + "\n" * 3 + second + "\n", encoding="utf-8")
+    trec_path = tmp_path / "gaps.trec"
+    trec_path.write_text(
+        "\n" * 3000 + "<DOC>\n<DOCNO>gaps-1</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nفقرة"
+        + "\n" * 9000 + "فقرة\n</TEXT>\n</DOC>\n\n\n<DOC>\n<SRC>BBC</SRC></DOC>\n",
+        encoding="utf-8",
+    )
+
+    exit_code, out, err = run_import(path, trec_path)
+
+    assert (exit_code, out) == (1, "imported 3, updated 0, unchanged 0, failed 2\n")
+    assert err.splitlines() == [
+        f"{path}:10002: invalid JSON: Expecting property name enclosed in double quotes at column 2",
+        f"{trec_path}:12011: DOC without <DOCNO>, <TITLE>, <TEXT>",
+    ]
+    assert Article.objects.get(external_id="gaps-1").body == "فقرة" + "\n" * 9000 + "فقرة"

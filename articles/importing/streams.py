@@ -15,6 +15,11 @@ MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 2 * 1024 * MB
 DEFAULT_MAX_LINE_BYTES = 20 * MB
 SKIP_CHUNK = MB
+# A run of blank lines is read in pieces of this size, not line by line: each line costs
+# far more than its bytes, so a file of nothing but newlines (a gzip of gigabytes packs
+# into a few megabytes) would take hours to reach the size limit one line at a time.
+BLANK_RUN_CHUNK = MB
+BLANK = b" \t\r\n"
 
 
 class FileError(RecordError):
@@ -37,6 +42,7 @@ class Line:
     number: int
     data: bytes | None  # None when the line was too long and skipped
     too_long: int = 0  # its length in bytes when skipped
+    count: int = 1  # lines it holds: a run of blank lines is read as one Line
 
     def text(self, limits):
         """The decoded line, or RecordError saying exactly why it cannot be."""
@@ -83,6 +89,7 @@ def iter_lines(stream, limits, progress=None):
     """Yield Line objects; raise FileError when the file itself stops being readable."""
     total = 0
     number = 0
+    read = 0
     while True:
         number += 1
         try:
@@ -110,13 +117,48 @@ def iter_lines(stream, limits, progress=None):
                     raise FileError(size_limit_message(limits), number)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield Line(number, None, skipped)
+            line = Line(number, None, skipped)
         else:
+            line = Line(number, data)
+            if data.isspace():
+                line = blank_run(stream, line, limits.max_bytes - total)
+                total += len(line.data) - len(data)
             if total > limits.max_bytes:
-                raise FileError(size_limit_message(limits), number)
-            yield Line(number, data)
-        if progress is not None and number % 256 == 0:
+                # The line that crossed the limit (the last one of a blank run).
+                raise FileError(size_limit_message(limits), number + line.count - 1)
+        number += line.count - 1
+        yield line
+        read += 1
+        if progress is not None and read % 256 == 0:
             progress()
+
+
+def blank_run(stream, line, room):
+    """`line` (blank) and the blank lines right after it, as one Line of at most about
+    BLANK_RUN_CHUNK bytes. They are taken from the stream's buffer in bulk; once more
+    than `room` bytes (what --max-bytes still allows) are read, the run ends there."""
+    parts = [line.data]
+    extra = 0
+    count = 1
+    while extra < BLANK_RUN_CHUNK and extra <= room:
+        try:
+            ahead = stream.peek(BLANK_RUN_CHUNK)
+        except (EOFError, OSError, zlib.error, gzip.BadGzipFile):
+            break  # the next readline meets the fault and reports it with its line
+        blank = len(ahead) - len(ahead.lstrip(BLANK))
+        # Whole lines only: the spaces that start the next non-blank line belong to it.
+        end = ahead.rfind(b"\n", 0, min(blank, BLANK_RUN_CHUNK - extra, room + 1 - extra)) + 1
+        if not end:
+            break
+        chunk = stream.read(end)
+        parts.append(chunk)
+        extra += len(chunk)
+        count += chunk.count(b"\n")
+        if end < len(ahead):
+            break  # the run ended inside what was buffered, or met a limit
+    if count == 1:
+        return line
+    return Line(line.number, b"".join(parts), count=count)
 
 
 def size_limit_message(limits):
