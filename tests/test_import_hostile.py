@@ -345,3 +345,20 @@ def test_blank_lines_keep_their_numbers_and_their_place_in_the_text(tmp_path):
         f"{trec_path}:12011: DOC without <DOCNO>, <TITLE>, <TEXT>",
     ]
     assert Article.objects.get(external_id="gaps-1").body == "فقرة" + "\n" * 9000 + "فقرة"
+
+
+def test_utf8_lines_in_a_cp1256_file_are_read_as_utf8(tmp_path):
+    first, second, third = good_lines()[:3]
+    path = tmp_path / "mixed-encodings.jsonl"
+    path.write_bytes(first.encode("utf-8") + b"\n" + second.encode("cp1256") + b"\n" + third.encode("utf-8") + b"\n")
+
+    plain = run_import(path)
+    windows = run_import(path, encoding="cp1256")
+    again = run_import(path, encoding="cp1256")
+
+    assert plain[:2] == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert windows == (0, "imported 1, updated 0, unchanged 2, failed 0\n", "")
+    assert again == (0, "imported 0, updated 0, unchanged 3, failed 0\n", "")
+    for line in (first, second, third):
+        item = json.loads(line)
+        assert Article.objects.get(external_id=item["id"]).title == item["title"].strip()

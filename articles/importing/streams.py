@@ -5,6 +5,7 @@ may yield more than `max_bytes` (after decompression), so a 100 MB single line o
 bomb costs a bounded amount of memory and ends in a clear error, not an exhausted machine.
 """
 
+import codecs
 import gzip
 import zlib
 from dataclasses import dataclass
@@ -51,11 +52,27 @@ class Line:
                 f"line is longer than the {human_bytes(limits.max_line_bytes)} limit "
                 f"({self.too_long} bytes); skipped"
             )
-        try:
-            text = self.data.decode(limits.encoding)
-        except UnicodeDecodeError as error:
-            raise RecordError(not_text_message(self.data, error, limits.encoding)) from None
+        text = None
+        if not self.data.isascii() and not is_utf8(limits.encoding):
+            # A UTF-8 line in a file of another encoding (an article pasted into a cp1256
+            # file) would decode as mojibake, since every byte means something in cp1256.
+            # The reverse mistake does not happen: Arabic in cp1256 is runs of bytes
+            # 0xC1-0xFE, and UTF-8 wants each of those followed by 0x80-0xBF, so a line that
+            # is valid UTF-8 and not plain ASCII is UTF-8, and is read as such.
+            try:
+                text = self.data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        if text is None:
+            try:
+                text = self.data.decode(limits.encoding)
+            except UnicodeDecodeError as error:
+                raise RecordError(not_text_message(self.data, error, limits.encoding)) from None
         return text.removeprefix("\ufeff") if self.number == 1 else text
+
+
+def is_utf8(encoding):
+    return codecs.lookup(encoding).name == "utf-8"
 
 
 def human_bytes(n):
@@ -69,7 +86,7 @@ def human_bytes(n):
 def not_text_message(data, error, encoding):
     byte = data[error.start]
     hint = ""
-    if encoding.replace("-", "").replace("_", "").lower() == "utf8":
+    if is_utf8(encoding):
         hint = " (if the file is Windows Arabic, re-run with --encoding cp1256)"
     return f"not {encoding} text: byte 0x{byte:02x} at byte {error.start + 1} of the line{hint}"
 
