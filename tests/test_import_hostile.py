@@ -3,6 +3,7 @@ are still imported. Big files are generated here, never committed."""
 
 import gzip
 import json
+import re
 
 import pytest
 
@@ -296,6 +297,72 @@ def test_windows_line_endings_give_the_same_articles(tmp_path):
     code, out, _ = run_import(tmp_path)
 
     assert (code, out) == (1, "imported 0, updated 0, unchanged 7, failed 7\n")
+
+
+# --- Issue 12: records that used to pass validation or to abort the whole run ----------
+
+
+def altered(line, **fields):
+    """A good line with some fields replaced (None removes the field); a lone surrogate
+    is written as its JSON escape ("\\udfff"), as a broken encoder would."""
+    item = json.loads(line)
+    for name, value in fields.items():
+        if value is None:
+            item.pop(name, None)
+        else:
+            item[name] = value
+    text = json.dumps(item, ensure_ascii=False)
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def between_good_lines(tmp_path, bad_line, name="one-bad.jsonl"):
+    """A file of a good line, the bad one, another good line; the good ones must import."""
+    first, second = good_lines()[:2]
+    path = tmp_path / name
+    path.write_text("\n".join([first, bad_line, second]) + "\n", encoding="utf-8")
+    return path, {json.loads(first)["id"], json.loads(second)["id"]}
+
+
+@pytest.mark.parametrize("code", ["Al Jazeera", "=evil2", "a b", "مصدر-عربي"])
+def test_a_source_code_that_is_not_a_slug_is_refused_by_name(tmp_path, client, code):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id="bad-code-1", source_code=code))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == (
+        f"{path}:2: source_code {code!r} is not a code: "
+        "only letters a-z and A-Z, digits, '-' and '_' may be used\n"
+    )
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+    article = Article.objects.first()
+    for page in ("/", article.get_absolute_url(), "/sitemap-sources.xml"):
+        assert client.get(page).status_code == 200, page
+
+
+def test_a_source_code_over_50_characters_is_refused(tmp_path, client):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id="long-code-1", source_code="x" * 120))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: source_code longer than 50 characters\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(client):
+    """Rows an earlier importer let in: their links go to the search filtered by the source."""
+    from articles.models import Source
+
+    source = Source.objects.create(name="الجزيرة", code="Al Jazeera")
+    article = Article.objects.create(
+        external_id="aj-1", title="عنوان", body="نص", source=source, content_hash="0" * 64,
+    )
+
+    for page in ("/", article.get_absolute_url(), "/sitemap-sources.xml"):
+        response = client.get(page)
+        assert response.status_code == 200, page
+    assert 'href="/search/?source=Al+Jazeera"' in client.get(article.get_absolute_url()).content.decode()
 
 
 def write_newline_bomb(path, first_line, newlines):

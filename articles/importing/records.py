@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.validators import slug_re
+
 # Column limits of articles.Article; PostgreSQL rejects longer values, SQLite would not,
 # so the importer checks them itself to behave the same on both.
 MAX_EXTERNAL_ID = 200
 MAX_AUTHOR = 300
 MAX_URL = 1000
 MAX_LANGUAGE = 10
+MAX_SOURCE_CODE = 50
 MAX_SOURCE_NAME = 200
 MAX_SECTION_NAME = 200
 
@@ -33,6 +36,17 @@ OPAQUE_AUTHOR_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 def readable_author(value):
     value = (value or "").strip()
     return "" if OPAQUE_AUTHOR_RE.match(value) else value
+
+
+def source_code_problem(code):
+    """Why `code` cannot be a Source's code (the slug of /sources/<code>/), or None."""
+    if not code:
+        return "no source"
+    if len(code) > MAX_SOURCE_CODE:
+        return f"source_code longer than {MAX_SOURCE_CODE} characters"
+    if not slug_re.match(code):
+        return f"source_code {code!r} is not a code: only letters a-z and A-Z, digits, '-' and '_' may be used"
+    return None
 
 
 class RecordError(ValueError):
@@ -98,8 +112,9 @@ class ArticleRecord:
             raise RecordError(f"external id {self.external_id!r} contains {bad[0]!r}")
         if not self.title.strip():
             raise RecordError("empty title")
-        if not self.source_code:
-            raise RecordError("no source")
+        problem = source_code_problem(self.source_code)
+        if problem:
+            raise RecordError(problem)
         limits = [
             ("author", self.author, MAX_AUTHOR),
             ("url", self.url, MAX_URL),
