@@ -365,6 +365,24 @@ def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(clien
     assert 'href="/search/?source=Al+Jazeera"' in client.get(article.get_absolute_url()).content.decode()
 
 
+@pytest.mark.parametrize(("external_id", "reason"), [
+    (".", "external id '.' is a path step ('.' or '..'), not a name"),
+    ("..", "external id '..' is a path step ('.' or '..'), not a name"),
+    ("a\x85b", "external id 'a\\x85b' contains '\\x85'"),
+    ("a\u00a0b", "external id 'a\\xa0b' contains '\\xa0'"),
+    ("a\u2028b", "external id 'a\\u2028b' contains '\\u2028'"),
+    ("a\ufffeb", "external id 'a\\ufffeb' contains '\\ufffe'"),
+])
+def test_an_external_id_that_makes_a_bad_address_is_refused(tmp_path, external_id, reason):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id=external_id))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: {reason}\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
 def write_newline_bomb(path, first_line, newlines):
     with gzip.open(path, "wb", compresslevel=9) as bomb:
         bomb.write(first_line.encode("utf-8") + b"\n")

@@ -24,8 +24,12 @@ MAX_SOURCE_CODE = 50
 MAX_SOURCE_NAME = 200
 MAX_SECTION_NAME = 200
 
-# Characters that would break the article's address (/articles/<external_id>/).
-FORBIDDEN_ID_CHARS = set("/?#%\\") | {chr(c) for c in range(0x21)} | {"\x7f"}
+# Characters that would break the article's address (/articles/<external_id>/) or could
+# not be shown in it: URL delimiters, controls, every kind of space (a visitor cannot
+# tell "a b" from "a\u00a0b"), and what is not a character in XML (the feeds, sitemaps).
+FORBIDDEN_ID_RE = re.compile(r"[/?#%\\\s\x00-\x20\x7f-\xa0\ufffe\uffff\ud800-\udfff]")
+# In a path, "." and ".." are steps, not names: /articles/../ is /.
+PATH_STEPS = {".", ".."}
 
 
 # The corpus's author field is sometimes an opaque account id (a UUID), which means
@@ -36,6 +40,20 @@ OPAQUE_AUTHOR_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 def readable_author(value):
     value = (value or "").strip()
     return "" if OPAQUE_AUTHOR_RE.match(value) else value
+
+
+def external_id_problem(external_id):
+    """Why `external_id` cannot be an article's address, or None if it can."""
+    if not external_id:
+        return "empty external id"
+    if len(external_id) > MAX_EXTERNAL_ID:
+        return f"external id longer than {MAX_EXTERNAL_ID} characters"
+    if external_id in PATH_STEPS:
+        return f"external id {external_id!r} is a path step ('.' or '..'), not a name"
+    bad = FORBIDDEN_ID_RE.search(external_id)
+    if bad:
+        return f"external id {external_id!r} contains {bad.group()!r}"
+    return None
 
 
 def source_code_problem(code):
@@ -103,13 +121,9 @@ class ArticleRecord:
 
     def validate(self):
         """Raise RecordError with the first reason this record cannot be stored."""
-        if not self.external_id:
-            raise RecordError("empty external id")
-        if len(self.external_id) > MAX_EXTERNAL_ID:
-            raise RecordError(f"external id longer than {MAX_EXTERNAL_ID} characters")
-        bad = sorted(FORBIDDEN_ID_CHARS.intersection(self.external_id))
-        if bad:
-            raise RecordError(f"external id {self.external_id!r} contains {bad[0]!r}")
+        problem = external_id_problem(self.external_id)
+        if problem:
+            raise RecordError(problem)
         if not self.title.strip():
             raise RecordError("empty title")
         problem = source_code_problem(self.source_code)
