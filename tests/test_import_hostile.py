@@ -365,6 +365,50 @@ def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(clien
     assert 'href="/search/?source=Al+Jazeera"' in client.get(article.get_absolute_url()).content.decode()
 
 
+@pytest.mark.parametrize(("field", "value", "reason"), [
+    ("published", "0001-01-01T00:00:00+14:00",
+     "published is outside the dates that can be stored: '0001-01-01T00:00:00+14:00'"),
+    ("published", "9999-12-31T23:59:59-12:00",
+     "published is outside the dates that can be stored: '9999-12-31T23:59:59-12:00'"),
+])
+def test_a_value_that_used_to_abort_the_run_fails_alone(tmp_path, field, value, reason):
+    fields = {"id": "odd-1", field: value}
+    if field == "source":
+        fields["source_code"] = None  # so the code comes from the name
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], **fields))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: {reason}\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_an_integer_of_more_than_4300_digits_fails_alone(tmp_path):
+    bad = altered(good_lines()[2], id="big-number-1")[:-1] + ', "views": ' + "9" * 5000 + "}"
+    path, good_ids = between_good_lines(tmp_path, bad)
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: invalid JSON: a number longer than 4300 digits\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_a_file_whose_name_is_not_utf8_still_imports(tmp_path):
+    import os
+
+    first = good_lines()[0]
+    name = os.fsdecode(b"caf\xe9.jsonl")  # a Latin-1 file name on a UTF-8 system
+    path = tmp_path / name
+    path.write_text(first + "\n", encoding="utf-8")
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out, err) == (0, "imported 1, updated 0, unchanged 0, failed 0\n", "")
+    assert Article.objects.get().import_path == f"{tmp_path}/caf\\xe9.jsonl:1"
+
+
 @pytest.mark.parametrize(("external_id", "reason"), [
     (".", "external id '.' is a path step ('.' or '..'), not a name"),
     ("..", "external id '..' is a path step ('.' or '..'), not a name"),

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.validators import slug_re
 
@@ -40,6 +40,22 @@ OPAQUE_AUTHOR_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 def readable_author(value):
     value = (value or "").strip()
     return "" if OPAQUE_AUTHOR_RE.match(value) else value
+
+
+def unforeseen(error):
+    """The reason given for an exception no check foresaw: the record fails, the run goes on."""
+    return f"cannot be imported ({type(error).__name__}: {error})"
+
+
+def in_utc(moment, value):
+    """An aware UTC datetime for a parsed `moment` (taken as UTC without a zone); `value`
+    is the text it was read from, for the message."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is before year 1 in UTC
+        raise RecordError(f"published is outside the dates that can be stored: {value[:40]!r}") from None
 
 
 def external_id_problem(external_id):
@@ -79,7 +95,13 @@ class ImportFailure:
 
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
+
+
+def printable(text):
+    """`text` with what cannot be written out as UTF-8 (a file name that is not UTF-8,
+    read by Python as lone surrogates) spelled as escapes instead."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass
