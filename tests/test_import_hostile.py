@@ -366,6 +366,12 @@ def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(clien
 
 
 @pytest.mark.parametrize(("field", "value", "reason"), [
+    ("id", "bad-\udfff", "external id contains U+DFFF, a lone surrogate (not a character)"),
+    ("title", "عنوان \udfff", "title contains U+DFFF, a lone surrogate (not a character)"),
+    ("body", "\ud800 نص", "body contains U+D800, a lone surrogate (not a character)"),
+    ("author", "كاتب\udfff", "author contains U+DFFF, a lone surrogate (not a character)"),
+    ("source", "مصدر\udfff", "source contains U+DFFF, a lone surrogate (not a character)"),
+    ("category", "قسم\udfff", "section contains U+DFFF, a lone surrogate (not a character)"),
     ("published", "0001-01-01T00:00:00+14:00",
      "published is outside the dates that can be stored: '0001-01-01T00:00:00+14:00'"),
     ("published", "9999-12-31T23:59:59-12:00",
@@ -407,6 +413,39 @@ def test_a_file_whose_name_is_not_utf8_still_imports(tmp_path):
 
     assert (exit_code, out, err) == (0, "imported 1, updated 0, unchanged 0, failed 0\n", "")
     assert Article.objects.get().import_path == f"{tmp_path}/caf\\xe9.jsonl:1"
+
+
+def test_control_characters_are_stripped_from_every_text_field(tmp_path):
+    line = altered(
+        good_lines()[0], id="controls-1", title="عنوان\x01 المقال\ufffe", body="فقرة\x0cأولى\x7f\n\nفقرة\x9b ثانية\uffff",
+        abstract="\x1bملخص", author="كاتب\x85مجهول", category="قسم\x08", source_code=None, source="مصدر\x02 جديد",
+        url="https://example.com/\x07a",
+    )
+    trec = "<DOC>\n<DOCNO>trec-controls-1</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان\x01 تريك</TITLE>\n<TEXT>\nنص\x1f تريك\n</TEXT>\n</DOC>\n"
+    plain = "عنوان\x01 نصي\n\nذات مصر\n\nفقرة\x0b نصية\n"
+    (tmp_path / "controls.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "controls.trec").write_text(trec, encoding="utf-8")
+    (tmp_path / "plain-controls.txt").write_text(plain, encoding="utf-8")
+
+    first = run_import(tmp_path)
+    again = run_import(tmp_path)
+
+    assert first == (0, "imported 3, updated 0, unchanged 0, failed 0\n", "")
+    assert again == (0, "imported 0, updated 0, unchanged 3, failed 0\n", "")
+    article = Article.objects.get(external_id="controls-1")
+    assert article.title == "عنوان المقال"
+    assert article.body == "فقرة أولى\n\nفقرة ثانية"  # a control that is a space in Python becomes one
+    assert (article.abstract, article.author, article.section.name) == ("ملخص", "كاتب مجهول", "قسم")
+    assert (article.source.name, article.url) == ("مصدر جديد", "https://example.com/a")
+    trec_article = Article.objects.get(external_id="trec-controls-1")
+    assert (trec_article.title, trec_article.body) == ("عنوان تريك", "نص  تريك")
+    assert Article.objects.get(external_id="plain-controls").title == "عنوان نصي"
+
+
+def test_a_nul_character_still_refuses_the_record(tmp_path):
+    path, _ = between_good_lines(tmp_path, altered(good_lines()[2], id="nul-1", body="نص\x00"))
+
+    assert run_import(path)[:2] == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
 
 
 @pytest.mark.parametrize(("external_id", "reason"), [

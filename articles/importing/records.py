@@ -9,7 +9,7 @@ failure instead of aborting a batch half-way.
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 
 from django.core.validators import slug_re
@@ -30,6 +30,17 @@ MAX_SECTION_NAME = 200
 FORBIDDEN_ID_RE = re.compile(r"[/?#%\\\s\x00-\x20\x7f-\xa0\ufffe\uffff\ud800-\udfff]")
 # In a path, "." and ".." are steps, not names: /articles/../ is /.
 PATH_STEPS = {".", ".."}
+
+# Control characters (other than tab, newline and carriage return) and the two
+# non-characters U+FFFE and U+FFFF carry no text, and XML (the Atom feed, the sitemaps)
+# cannot hold them; they are taken out of every imported text. NUL is not among them:
+# it means the file is not text at all (UTF-16, binary), so such a record is refused.
+CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# A lone surrogate (JSON's "\udfff" escape) is not a character: it cannot be encoded,
+# stored or shown, and means the file was written by a broken encoder.
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Either of the above, to look for both in one pass (the body is most of what is imported).
+UNUSUAL_CHAR_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 # The corpus's author field is sometimes an opaque account id (a UUID), which means
@@ -56,6 +67,12 @@ def in_utc(moment, value):
         return moment.astimezone(UTC)
     except OverflowError:  # 0001-01-01T00:00+14:00 is before year 1 in UTC
         raise RecordError(f"published is outside the dates that can be stored: {value[:40]!r}") from None
+
+
+def without_controls(text):
+    """`text` without control characters; those Python counts as spaces (form feed, NEL …)
+    become a space, so the words they separated stay apart."""
+    return CONTROL_RE.sub(lambda m: " " if m.group().isspace() else "", text).strip()
 
 
 def external_id_problem(external_id):
@@ -121,6 +138,27 @@ class ArticleRecord:
     import_path: str = field(default="", compare=False)
     import_format: str = field(default="", compare=False)
     line: int | None = field(default=None, compare=False)
+    # Why the record cannot be stored whatever else it holds (a lone surrogate), found
+    # while its texts are cleaned.
+    flaw: str | None = field(default=None, init=False, compare=False, repr=False)
+
+    # The texts cleaned of control characters; the external id and the source code are
+    # names, not texts, so a control character in them refuses the record instead.
+    CLEANED = ("title", "abstract", "body", "source_name", "section", "author", "url", "language")
+    # How validation messages name the fields.
+    LABELS = {"external_id": "external id", "source_name": "source"}
+
+    def __post_init__(self):
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not (item.compare and isinstance(value, str) and UNUSUAL_CHAR_RE.search(value)):
+                continue
+            surrogate = SURROGATE_RE.search(value)
+            if surrogate and self.flaw is None:
+                label = self.LABELS.get(item.name, item.name)
+                self.flaw = f"{label} contains U+{ord(surrogate.group()):04X}, a lone surrogate (not a character)"
+            if item.name in self.CLEANED:
+                setattr(self, item.name, without_controls(value))
 
     def content_fields(self):
         """The imported fields, in a fixed order; the hash covers exactly these."""
@@ -141,8 +179,17 @@ class ArticleRecord:
         payload = json.dumps(self.content_fields(), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
+    def texts(self):
+        """(label, value) of every imported text, the source's name included."""
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.compare and isinstance(value, str):
+                yield self.LABELS.get(item.name, item.name), value
+
     def validate(self):
         """Raise RecordError with the first reason this record cannot be stored."""
+        if self.flaw:
+            raise RecordError(self.flaw)
         problem = external_id_problem(self.external_id)
         if problem:
             raise RecordError(problem)
@@ -164,6 +211,6 @@ class ArticleRecord:
         if self.published is not None and self.published.tzinfo is None:
             raise RecordError("published date has no time zone")
         # PostgreSQL text cannot hold NUL; a NUL in news text means a broken file anyway.
-        for name, value in self.content_fields().items():
-            if isinstance(value, str) and "\x00" in value:
-                raise RecordError(f"{name} contains a NUL character")
+        for label, value in self.texts():
+            if "\x00" in value:
+                raise RecordError(f"{label} contains a NUL character")
