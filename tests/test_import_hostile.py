@@ -466,6 +466,33 @@ def test_an_external_id_that_makes_a_bad_address_is_refused(tmp_path, external_i
     assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
 
 
+def test_a_publication_date_far_in_the_future_is_refused(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    soon = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    later = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
+    lines = [
+        altered(good_lines()[0], id="far-future", published="9999-12-15T10:00:00Z"),
+        altered(good_lines()[1], id="next-month", published=later.isoformat()),
+        altered(good_lines()[2], id="tomorrow", published=soon.isoformat()),
+    ]
+    trec = "<DOC>\n<DOCNO>trec-future</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان</TITLE>\n<TIME>Wed, 15 Dec 9999 10:00:00 GMT</TIME>\n<TEXT>\nنص\n</TEXT>\n</DOC>\n"
+    path = tmp_path / "future.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trec_path = tmp_path / "future.trec"
+    trec_path.write_text(trec, encoding="utf-8")
+
+    exit_code, out, err = run_import(path, trec_path)
+
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 3\n")
+    assert err.splitlines() == [
+        f"{path}:1: published 9999-12-15 is in the future (more than 2 days after today)",
+        f"{path}:2: published {later.date()} is in the future (more than 2 days after today)",
+        f"{trec_path}:1: published 9999-12-15 is in the future (more than 2 days after today)",
+    ]
+    assert Article.objects.get().external_id == "tomorrow"
+
+
 def write_newline_bomb(path, first_line, newlines):
     with gzip.open(path, "wb", compresslevel=9) as bomb:
         bomb.write(first_line.encode("utf-8") + b"\n")

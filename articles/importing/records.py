@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.validators import slug_re
 
@@ -41,6 +41,11 @@ CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Either of the above, to look for both in one pass (the body is most of what is imported).
 UNUSUAL_CHAR_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+# How far after the import a publication date may lie: a little, for time zones and
+# embargoed stories; a date beyond it is a typo or a placeholder (9999-12-31), and would
+# pass for the newest article everywhere the archive sorts or groups by date.
+FUTURE_PUBLISHED_MARGIN = timedelta(days=2)
 
 
 # The corpus's author field is sometimes an opaque account id (a UUID), which means
@@ -208,8 +213,14 @@ class ArticleRecord:
         for name, value, limit in limits:
             if len(value) > limit:
                 raise RecordError(f"{name} longer than {limit} characters")
-        if self.published is not None and self.published.tzinfo is None:
-            raise RecordError("published date has no time zone")
+        if self.published is not None:
+            if self.published.tzinfo is None:
+                raise RecordError("published date has no time zone")
+            if self.published > datetime.now(UTC) + FUTURE_PUBLISHED_MARGIN:
+                raise RecordError(
+                    f"published {self.published.date()} is in the future "
+                    f"(more than {FUTURE_PUBLISHED_MARGIN.days} days after today)"
+                )
         # PostgreSQL text cannot hold NUL; a NUL in news text means a broken file anyway.
         for label, value in self.texts():
             if "\x00" in value:
