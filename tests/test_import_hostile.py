@@ -3,11 +3,15 @@ are still imported. Big files are generated here, never committed."""
 
 import gzip
 import json
+import os
 import re
+import shutil
+import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from articles.models import Article
+from articles.models import Article, Source
 from tests.conftest import SEED_ARTICLE
 from tests.test_import import DATA, run_import
 
@@ -352,8 +356,6 @@ def test_a_source_code_over_50_characters_is_refused(tmp_path, client):
 
 def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(client):
     """Rows an earlier importer let in: their links go to the search filtered by the source."""
-    from articles.models import Source
-
     source = Source.objects.create(name="الجزيرة", code="Al Jazeera")
     article = Article.objects.create(
         external_id="aj-1", title="عنوان", body="نص", source=source, content_hash="0" * 64,
@@ -401,17 +403,18 @@ def test_an_integer_of_more_than_4300_digits_fails_alone(tmp_path):
     assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
 
 
-def test_a_file_whose_name_is_not_utf8_still_imports(tmp_path):
-    import os
-
+def test_file_names_that_are_not_utf8_stop_nothing(tmp_path):
     first = good_lines()[0]
     name = os.fsdecode(b"caf\xe9.jsonl")  # a Latin-1 file name on a UTF-8 system
     path = tmp_path / name
     path.write_text(first + "\n", encoding="utf-8")
+    plain = tmp_path / os.fsdecode(b"caf\xe9.txt")  # its name would be the external id
+    shutil.copy(SEED_ARTICLE, plain)
 
-    exit_code, out, err = run_import(path)
+    exit_code, out, err = run_import(path, plain)
 
-    assert (exit_code, out, err) == (0, "imported 1, updated 0, unchanged 0, failed 0\n", "")
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{tmp_path}/caf\\xe9.txt: external id contains U+DCE9, a lone surrogate (not a character)\n"
     assert Article.objects.get().import_path == f"{tmp_path}/caf\\xe9.jsonl:1"
 
 
@@ -467,8 +470,6 @@ def test_an_external_id_that_makes_a_bad_address_is_refused(tmp_path, external_i
 
 
 def test_a_publication_date_far_in_the_future_is_refused(tmp_path):
-    from datetime import UTC, datetime, timedelta
-
     soon = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
     later = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
     lines = [
@@ -503,8 +504,6 @@ def write_newline_bomb(path, first_line, newlines):
 
 
 def test_a_newline_gzip_bomb_is_refused_within_seconds(tmp_path):
-    import time
-
     path = tmp_path / "newlines.jsonl.gz"
     write_newline_bomb(path, good_lines()[0], newlines=96 * MB)
 
