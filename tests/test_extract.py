@@ -256,6 +256,14 @@ def test_a_weak_verb_in_a_relative_clause_is_an_action_and_does_not_take_the_quo
     assert (span.speaker_name, span.verb, span.text) == ("ماكرون", "وقال", "سنخوض هذه المعركة سويا")
 
 
+def test_a_lone_tatweel_in_the_content_is_no_word():
+    """The full corpus (CN-economy-431-20181015): a tatweel on its own, «سترد ـ"بإجراءات"»,
+    is a token with an empty normal form, which the clause-end rule indexed into."""
+    text = 'وقال وزير الخارجية إن بلاده سترد ـ"بإجراءات أكبر" حال تطبيق أي عقوبات عليها.'
+    [span] = extract_statements(text)
+    assert span.text.startswith("بلاده سترد")
+
+
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 

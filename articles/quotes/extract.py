@@ -858,7 +858,7 @@ def _clause_end(state, k, stop):
                 break
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
-        if m > k + 1 and tok.norm[0] in "وف" and _speech_verb(tok) and not _action_after_relative(tokens, m):
+        if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
             break
