@@ -573,8 +573,10 @@ def _is_title_continuation(words, k, next_tok):
     prev = words[k - 1].norm
     if w.norm.startswith("ل") and len(w.norm) >= 4:
         return _is_title_word(prev) or _starts_with_al(prev)
-    # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa.
-    return _is_title_word(prev)
+    # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa; a
+    # definite title heads no idafa, so after العقيد the indefinite word opens the name
+    # (العقيد تركي المالكي).
+    return _is_title_word(prev) and not _definite(words[k - 1])
 
 
 def _name_run(words):
