@@ -63,6 +63,8 @@ DOMINANT_MIN_STATEMENTS = 5
 WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
 # Particles that open a two-word surname: (ستافان) دي ميستورا، (نيمار) دا سيلفا.
 SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
+# بن سلمان alone is محمد بن سلمان's name as outlets shorten it, not a person called بن.
+SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -149,7 +151,8 @@ class SpeakerDirectory:
         only makes dominance harder to reach.
         """
         candidates = sorted(
-            (k for k in self.by_surname.get(name_skeleton(surname), ()) if self._holds_surname(k, surname)),
+            (k for k in self.by_surname.get(name_skeleton(surname), ())
+             if self._holds_surname(k, surname) and not self._surname_fragment(k)),
             key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
         )
         spelled = normalize_arabic(surname)
@@ -187,8 +190,10 @@ class SpeakerDirectory:
         """(speaker key, confidence) of the well-known person a foreign first name alone
         means (ميلانيا، إيفانكا), when no one carries it as a surname; or (None, 0)."""
         spelled = normalize_arabic(first)
-        if not foreign_first_name(spelled) or len(spelled) < 5 or self.by_surname.get(name_skeleton(first)):
+        if not foreign_first_name(spelled) or len(spelled) < 5:
             return None, 0.0
+        if any(self.name_words(k)[-1] == spelled for k in self.by_surname.get(name_skeleton(first), ())):
+            return None, 0.0  # someone carries it as a surname
         holders = [k for k in self.by_first_name.get(spelled, ()) if k in self.person_keys]
         counts = {k: self.statement_counts.get(k, 0) for k in holders}
         total = sum(counts.values())
@@ -199,6 +204,11 @@ class SpeakerDirectory:
         if counts[best] < WELL_KNOWN_STATEMENTS or share < DOMINANT_SHARE:
             return None, 0.0
         return best, round(0.6 + 0.2 * share, 2)
+
+    def _surname_fragment(self, key):
+        """دي ميستورا، بن سلمان: a surname with its particle is no full name of a person."""
+        words = self.name_words(key)
+        return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF)
 
     def surname_owner(self, surname):
         """dominant_person, or for a word that may also be a common noun (الأسد، العبادي)
@@ -215,7 +225,7 @@ class SpeakerDirectory:
     def name_owner(self, words):
         """The person a surname alone (ترامب، الأسد، دي ميستورا) or a first name alone
         (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
-        if len(words) == 2 and words[0] in SURNAME_PARTICLES:
+        if len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF):
             return self.surname_owner(words[1])
         if len(words) != 1:
             return None, 0.0
@@ -592,6 +602,35 @@ def _consolidate_surnames(directory, summary, changed):
         if target is None or target == ref:
             continue
         _move_statements(ref, target, conf, summary, changed)
+    _fold_into_dominant_person(directory, summary, changed)
+
+
+def _fold_into_dominant_person(directory, summary, changed):
+    """A full-name record that is the end of the dominant person's name (جواد ظريف of
+    محمد جواد ظريف), or that person's name with words the phrase reader took in before it
+    (العقيد تركي المالكي، زعيم الحوثيين عبد الملك الحوثي), is that person. A record headed by
+    a relative or an office (محامي كريستيانو رونالدو، مكتب … تيريزا ماي) holds no surname and is
+    left alone, as are records whose words differ from the person's (ميلانيا ترامب)."""
+    for key in list(directory.names):
+        ref = _as_ref(key)
+        words = _name_words(directory.names[key])
+        if not isinstance(ref, int) or len(words) < 2 or key not in directory.person_keys:
+            continue
+        if not directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0):
+            continue
+        if not directory._holds_surname(key, words[-1]) and not directory._surname_fragment(key):
+            continue
+        owner, conf = directory.surname_owner(words[-1])
+        if owner is None or _as_ref(owner) == ref:
+            continue
+        owner_words = _name_words(directory.names[owner])
+        short, long_ = sorted((words, owner_words), key=len)
+        if len(short) < 2 or not all(close_spelling(a, b) for a, b in zip(short, long_[-len(short):])):
+            continue
+        _move_statements(ref, _as_ref(owner), conf, summary, changed)
+        moved = directory.pending_by_pk.get(ref, ref)
+        directory.statement_counts[owner] += directory.statement_counts.get(moved, 0)
+        directory.statement_counts[moved] = 0
 
 
 def _move_statements(source, target, conf, summary, changed):
