@@ -187,6 +187,17 @@ SPEAKER_PHRASES = [
     # عبد opens a two-word name; it neither continues a title nor ends at الله
     ("وقال العاهل الأردني الملك عبد الله الثاني إن الأردن مستقر.", [("عبد الله الثاني", "العاهل الأردني الملك")]),
     ("وقال الرئيس المصري عبد الفتاح السيسي إن الاقتصاد يتعافى.", [("عبد الفتاح السيسي", "الرئيس المصري")]),
+    # the issue's own examples: a لدى post, a portfolio and its country, whole organisations
+    ("وقالت السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي إن بلادها لن تقبل ذلك.",
+     [("نيكي هايلي", "السفيرة الأمريكية لدى الأمم المتحدة")]),
+    ("وقال المندوب الروسي لدى مجلس الأمن فاسيلي نيبينزيا إن موسكو سترد.",
+     [("فاسيلي نيبينزيا", "المندوب الروسي لدى مجلس الأمن")]),
+    ("وقالت وزيرة خارجية كندا كريستيا فريلاند إن بلادها ستدعم الاتفاق.",
+     [("كريستيا فريلاند", "وزيرة خارجية كندا")]),
+    ("وقال قصر الإليزيه إن الرئيس سيزور الجزائر.", [("قصر الإليزيه", "")]),
+    ("وقالت صفحة جبهة الساحل الغربي إن المعارك مستمرة.", [("صفحة جبهة الساحل الغربي", "")]),
+    # an adjective would agree with the masculine title: a feminine word is the object
+    ("واتهم الوزير المعارضة بتقويض الاستقرار في البلاد.", [("الوزير", "")]),
     # a definite title heads no idafa: the indefinite word after it opens the name
     ("وقال المتحدث باسم التحالف العقيد تركي المالكي إن الغارة أصابت هدفها.",
      [("تركي المالكي", "المتحدث باسم التحالف العقيد")]),
@@ -270,7 +281,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

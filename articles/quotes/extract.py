@@ -147,6 +147,7 @@ PERSON_TITLES = words("titles")
 ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
+PORTFOLIOS = words("portfolios")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -413,6 +414,11 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
+        if tok.norm == _norm("لدى") and any(_is_title_word(w.norm) for w in words):
+            # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
+            words.append(tok)
+            j += 1
+            continue
         if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS:
             break
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
@@ -531,6 +537,19 @@ def _noun_phrase_ends(words, tok):
     if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
         return False
     has_title = any(_is_title_word(w.norm) for w in words)
+    last = words[-1]
+    if (
+        len(words) == 1
+        and _definite(last)
+        and (_is_title_word(last.norm) or _is_title_word(last.norm[2:]))
+        and not last.norm.endswith("ه")
+        and _definite(tok)
+        and tok.norm.endswith("ه")
+        and not tok.norm.endswith("يه")
+    ):
+        # اتهم الوزير المعارضة: an adjective would agree with the masculine title
+        # (الوزير المعارض); a feminine definite word after it is the object.
+        return True
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
@@ -568,6 +587,12 @@ def _is_title_continuation(words, k, next_tok):
     if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
+    if w.norm == _norm("لدى") or (k and words[k - 1].norm == _norm("لدى")):
+        return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
+    if k and _is_title_word(words[k - 1].norm) and w.norm in PORTFOLIOS:
+        return True  # وزيرة خارجية كندا: the portfolio
+    if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
+        return True  # … and the country it serves
     if k == 0 or next_tok is None or not _definite(next_tok):
         return False
     prev = words[k - 1].norm
