@@ -258,6 +258,23 @@ def test_verbs_and_speakers_added_from_the_second_blind_dev_set(text, expected):
     assert (span.speaker_name, span.verb, span.text) == expected
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("اختبرت روسيا بنجاح صاروخا جديدا تفوق سرعته سرعة الصوت، وفقاً لوزارة الدفاع الروسية.",
+     "وزارة الدفاع الروسية", "اختبرت روسيا بنجاح صاروخا جديدا تفوق سرعته سرعة الصوت"),
+    ("ارتفعت الأسعار بنسبة كبيرة في الشهر الماضي، وفقا للوكالة الوطنية للإحصاء.",
+     "الوكالة الوطنية للإحصاء", "ارتفعت الأسعار بنسبة كبيرة في الشهر الماضي"),
+    # a refusal is an action, reported by the paper
+    ("رفض الاتحاد الدولي الكشف عن نتائج فحوص المنشطات للاعبين، وفقا لصحيفة الغارديان.",
+     "صحيفة الغارديان", "رفض الاتحاد الدولي الكشف عن نتائج فحوص المنشطات للاعبين"),
+    # a present-tense report after حسبما
+    ("وقد ولد في أبريل 1982 في العاصمة الرياض، حسبما تذكر صحيفة الحياة اللندنية.",
+     "صحيفة الحياة اللندنية", "وقد ولد في أبريل 1982 في العاصمة الرياض"),
+])
+def test_a_trailing_attribution_with_its_source_glued_to_la(text, source, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (source, content)
+
+
 def test_la_with_a_present_tense_speech_verb_reports():
     spans = extract_statements("قال المدرب إن الفريق جاهز. ثم عاد ليقول إن المباراة ستكون صعبة جدا.")
     assert [(s.speaker_name, s.verb, s.text) for s in spans][1] == ("المدرب", "ليقول", "المباراة ستكون صعبة جدا")

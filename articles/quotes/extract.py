@@ -157,7 +157,8 @@ NOT_A_NAME = _forms(
 _REPORT_VERBS = (
     r"(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|"
     r"نقل|نقلت|نقله|نقلته|أورد|أوردت|أورده|أوردته|أكد|أكدت|أكده|أكدته|نشر|نشرت|نشره|نشرته|"
-    r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته)"
+    r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته|"
+    r"يذكر|تذكر|يقول|تقول|يفيد|تفيد|يشير|تشير)"
 )
 _H = "[\u064b-\u0652]*"  # harakat inside a phrase: وفقًا
 ATTRIBUTION_RE = re.compile(
@@ -175,7 +176,7 @@ ATTRIBUTION_RE = re.compile(
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
     "التقرير", "تقارير", "وسائل", "إعلام", "شهود", "سكان", "ناشطين", "مراسل", "مراسلة",
-    "نفس", "ذات",
+    "نفس", "ذات", "بيانات", "أرقام", "إحصاءات", "دراسة", "استطلاع", "مسح", "وثائق", "تقديرات",
 )
 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
@@ -1384,6 +1385,35 @@ def _sentence_subject(state, s_begin, i):
     return None
 
 
+def _attributed_source(state, j, stop):
+    """The source after an attribution phrase, with the ل of وفقا لوزارة الدفاع taken off
+    the first word for the reading (the phrase reader stops at a ل-phrase)."""
+    tokens = state.tokens
+    tok = tokens[j] if j < stop else None
+    glued = (
+        tok is not None and tok.is_word and tok.norm.startswith("ل") and len(tok.norm) > 3
+        and tok.norm not in _forms("لما", "للمرة")
+    )
+    if not glued:
+        return read_speaker(state, j, stop)
+    # لوزارة → وزارة; للوكالة → الوكالة, whose alef the ل swallowed, so the names read
+    # from the text get it back.
+    article = tok.norm.startswith("لل")
+    bare = "ال" + tok.text[2:] if article else tok.text[1:]
+    tokens[j] = Token(bare, tok.start + (0 if article else 1), tok.end, _norm(bare), True, tok.quote)
+    try:
+        sp, after = read_speaker(state, j, stop)
+    finally:
+        tokens[j] = tok
+    if sp is not None and article:
+        glued_text = state.text[tok.start : tok.start + 2]
+        for field_name in ("mention", "name", "description"):
+            value = getattr(sp, field_name)
+            if value.startswith(glued_text):
+                setattr(sp, field_name, "ال" + value[2:])
+    return sp, after
+
+
 def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
@@ -1401,7 +1431,7 @@ def _trailing_attributions(state, s_begin, s_end):
         j = k
         while j < s_end and tokens[j].start < m.end():
             j += 1
-        sp, after = read_speaker(state, j, s_end)
+        sp, after = _attributed_source(state, j, s_end)
         if sp is None:
             continue
         head = _norm(sp.mention.split()[0])
@@ -1440,9 +1470,12 @@ def _trailing_attributions(state, s_begin, s_end):
                 break
             b -= 1
         if verbs_before is None:
+            # Only verbs that report by themselves: رفض الفيفا الكشف …، وفقا لـ"تيلغراف" is
+            # the paper's report of a refusal.
             verbs_before = [0]
             for t in tokens[s_begin:s_end]:
-                verbs_before.append(verbs_before[-1] + bool(_speech_verb(t)))
+                verb = _speech_verb(t)
+                verbs_before.append(verbs_before[-1] + bool(verb and verb not in WEAK_VERBS))
         q = tokens[b] if tokens[b].quote is not None else None
         if q is not None and verbs_before[b + 1 - s_begin] > 0:
             continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
