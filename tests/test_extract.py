@@ -275,6 +275,34 @@ def test_a_trailing_attribution_with_its_source_glued_to_la(text, source, conten
     assert (span.speaker_name, span.text) == (source, content)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a document speaks for whoever issued it
+    ('وجاء في بيان صادر عن وزارة الدفاع، السبت، أن "طائرة مقاتلة أجرت تدريبا قتاليا فوق البحر".',
+     ("direct", "وزارة الدفاع", "طائرة مقاتلة أجرت تدريبا قتاليا فوق البحر")),
+    ("وجاء في رسالة الرئيس إلى البرلمان أن الحكومة ستستقيل.",
+     ("reported", "رسالة الرئيس", "الحكومة ستستقيل")),
+    # عن within a few words makes عبر "expressed"
+    ("وعبر رئيس الوزراء المكلف عمر الرزاز عن أمله في تكوين رؤية واضحة.",
+     ("reported", "عمر الرزاز", "عن أمله في تكوين رؤية واضحة")),
+])
+def test_documents_and_expressed_feelings_report(text, expected):
+    [span] = extract_statements(text)
+    assert (span.kind, span.speaker_name, span.text) == expected
+
+
+def test_the_object_of_a_verb_is_no_speaker_and_a_pronoun_subject_is_the_last_speaker():
+    spans = extract_statements(
+        "وقال وزير الخارجية إن المفاوضات مستمرة. ونفى وجود أي خلافات مع الجانب الأمريكي. "
+        "ولكنه أشاد بأداء الوفد المفاوض."
+    )
+    assert [(s.speaker_name, s.text) for s in spans] == [
+        ("وزير الخارجية", "المفاوضات مستمرة"),
+        ("وزير الخارجية", "وجود أي خلافات مع الجانب الأمريكي"),
+        ("وزير الخارجية", "بأداء الوفد المفاوض"),
+    ]
+    assert not extract_statements("ووصل الوفد عبر الحدود التركية إلى المدينة بعد رحلة طويلة.")
+
+
 def test_la_with_a_present_tense_speech_verb_reports():
     spans = extract_statements("قال المدرب إن الفريق جاهز. ثم عاد ليقول إن المباراة ستكون صعبة جدا.")
     assert [(s.speaker_name, s.verb, s.text) for s in spans][1] == ("المدرب", "ليقول", "المباراة ستكون صعبة جدا")
@@ -298,7 +326,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

@@ -148,6 +148,7 @@ ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
+OBJECT_NOUNS = words("object_nouns")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -426,6 +427,8 @@ def read_speaker(state, i, stop):
             break
         if _continuation(tok) is not None:
             break  # …، معربا عن: a participle continues the speech, it names nobody
+        if not words and (tok.norm in OBJECT_NOUNS or _strip_clitic(tok.norm) in OBJECT_NOUNS):
+            break  # ونفى وجود خلافات: the object, the speaker is the one before
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
@@ -743,20 +746,33 @@ def _verb_gender(norm):
 
 
 EXPRESSED = _forms("عبر", "عبرت")
+EXPRESSED_WINDOW = 6  # وعبر رئيس الوزراء المكلف عمر الرزاز عن …
 
 
-def _speech_verb(tok, nxt=None):
+def _speech_verb(tok, following=None):
     """The verb lemma-ish form if the token is a speech verb (with و/ف allowed).
 
-    عبر is a speech verb only as عبر عن (expressed); elsewhere it means "via", so it counts
-    only when the caller passes the next token and that token is عن.
+    عبر is a speech verb only as عبر عن (expressed), عن within a few words (وعبر الرزاز عن
+    أمله); elsewhere it means "via", so it counts only when the caller passes the tokens
+    that follow and عن is among them.
     """
     if not tok.is_word:
         return None
     cand = _verb_form(tok.norm)
-    if cand in EXPRESSED and (nxt is None or nxt.norm != _norm("عن")):
+    if cand in EXPRESSED and not _expressed_about(following):
         return None
     return cand
+
+
+def _expressed_about(following):
+    if not following:
+        return False
+    for t in following[:EXPRESSED_WINDOW]:
+        if t.norm == _norm("عن"):
+            return True
+        if not t.is_word:
+            return False
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -1083,6 +1099,10 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+# لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
+PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
+
+
 def _action_after_relative(tokens, i):
     """القمة التي اختتمت مساء الاثنين: a weak verb in a relative clause is a plain action."""
     return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
@@ -1092,12 +1112,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
     tok = tokens[i]
-    verb = _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None)
+    verb = _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
-    if verb in _forms("عبر", "عبرت") and not (i + 1 < s_end and any(t.norm == "عن" for t in tokens[i + 1 : i + 8])):
-        return None  # عبر = via, unless عبر عن (expressed)
     relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
     if relative and _action_after_relative(tokens, i):
         return None
@@ -1121,9 +1139,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
+    he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     if sp is None:
-        if verb in _forms("ذكر", "نقل", "نقلت") or verb in WEAK_VERBS:
-            return None  # ذُكر أن: passive background, no speaker
+        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did):
+            return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
             return None
@@ -1145,7 +1164,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     channel = channel_override or channel
     object_verb = verb in OBJECT_VERBS
     if opener is None:
-        weak_ok = verb not in WEAK_VERBS or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+        weak_ok = (
+            verb not in WEAK_VERBS or he_did or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+        )
         if object_verb and after < s_end and not relative and weak_ok:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
@@ -1529,12 +1550,14 @@ def extract_statements(text):
             if inside[i]:
                 continue
             tok = tokens[i]
-            if _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None):
+            if _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)]):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
+            elif _strip_clitic(tok.norm) in DOCUMENT_VERBS and i + 1 < s_end and tokens[i + 1].norm == _norm("في"):
+                _document_statement(state, i, s_end)
             else:
                 gender = _continuation(tok)
                 if gender is not None:
@@ -1543,6 +1566,57 @@ def extract_statements(text):
     _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
+
+
+# وجاء في بيان صادر عن الوزارة أن …، وورد في التقرير أن …: a document speaks for its author.
+DOCUMENT_VERBS = _forms("جاء", "ورد")
+ISSUED_BY = _forms("صادر", "الصادر", "صادرة", "الصادرة")
+DOCUMENT_ENDS = _forms("في", "من", "عن", "على", "إلى", "مع", "حول", "بشأن", "لدى", "خلال")
+
+
+def _document_statement(state, i, s_end):
+    tokens = state.tokens
+    if _is_background(tokens, i, i):
+        return
+    # The document: بيان، التقرير الأممي، رسالة خطية (a channel noun, so not read as a speaker).
+    k = i + 2
+    while (
+        k < min(s_end, i + 2 + 4) and tokens[k].is_word and tokens[k].norm not in DOCUMENT_ENDS
+        and tokens[k].norm not in COMPLEMENTIZERS and tokens[k].norm not in ISSUED_BY
+    ):
+        k += 1
+    if k == i + 2:
+        return
+    doc_words = tokens[i + 2 : k]
+    start, end = doc_words[0].start, doc_words[-1].end
+    document = _Speaker(state.text[start:end], start, end, state.text[start:end], "", ORGANISATION, "")
+    after = k
+    while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
+        k += 1
+    author = None
+    if k + 1 < s_end and tokens[k].norm in ISSUED_BY and tokens[k + 1].norm == _norm("عن"):
+        author, after = read_speaker(state, k + 2, s_end)
+    elif k < s_end and tokens[k].norm == _norm("عن"):
+        # بيان صادر عن …: the reader may have taken صادر into the document's phrase.
+        author, after = read_speaker(state, k + 1, s_end)
+    if author is not None:
+        k = after
+        while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
+            k += 1
+        after = k
+    sp = author
+    if sp is None and len(doc_words) == 1 and _definite(doc_words[0]):
+        # وجاء في البيان أن …: the statement already named, so its author speaks again.
+        sp = _inherit(state, MASCULINE, None) or _inherit(state, FEMININE, None)
+    sp = sp or document
+    opener, channel, opener_kind = _skip_channel(state, after, s_end)
+    if opener is None:
+        return
+    content = _content(state, opener, opener_kind, s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
 
 
 def _name_bare_titles(state, sentences):
