@@ -301,6 +301,9 @@ def test_the_object_of_a_verb_is_no_speaker_and_a_pronoun_subject_is_the_last_sp
         ("وزير الخارجية", "بأداء الوفد المفاوض"),
     ]
     assert not extract_statements("ووصل الوفد عبر الحدود التركية إلى المدينة بعد رحلة طويلة.")
+    # the one addressed is no speaker
+    spans = extract_statements('وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع. وأضاف مخاطبا ترامب: "لا تلعب بالنار".')
+    assert [s.speaker_name for s in spans] == ["حسن روحاني", "حسن روحاني"]
 
 
 def test_la_with_a_present_tense_speech_verb_reports():
@@ -326,7 +329,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns", "addressees"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

@@ -149,6 +149,7 @@ ORGANISATION_HEADS = words("organisation_heads")
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
 OBJECT_NOUNS = words("object_nouns")
+ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -429,6 +430,8 @@ def read_speaker(state, i, stop):
             break  # …، معربا عن: a participle continues the speech, it names nobody
         if not words and (tok.norm in OBJECT_NOUNS or _strip_clitic(tok.norm) in OBJECT_NOUNS):
             break  # ونفى وجود خلافات: the object, the speaker is the one before
+        if tok.norm in ADDRESSEES:
+            break  # وقال مخاطبا ترامب: whom he spoke to
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
