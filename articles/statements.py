@@ -798,6 +798,53 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
     summary["deleted"] += len(deletes)
 
 
+MERGE_QUEUE_CANDIDATES = 5
+
+
+def merge_queue(limit=100):
+    """The editors' queue of uncertain links, one row per speaker that might be someone
+    else, the speakers quoted most first (one merge there clears the most statements).
+
+    Each row: {"speaker", "statements", "candidates": [{"speaker", "statements", "reason"}]}.
+    A surname alone (بلينكن) lists the people who carry that surname, a spelling lists the
+    speakers of the same skeleton: the same rule (`SpeakerDirectory.doubtful`) that gave
+    their statements a low link confidence, so the queue and the admin filter agree.
+    """
+    directory = SpeakerDirectory()
+    counts = directory.statement_counts
+    rows = []
+    for key in directory.doubtful_speakers():
+        words = directory.name_words(key)
+        found = {}
+        if len(words) == 1:
+            for other in directory.by_surname.get(name_skeleton(words[0]), ()):
+                if other != key and directory._holds_surname(other, words[0]):
+                    found[other] = "surname"
+        for norm in directory.alias_norms.get(key, ()):
+            for other in directory.by_skeleton.get(name_skeleton(norm), ()):
+                if other != key:
+                    found.setdefault(other, "spelling")
+        found = {k: r for k, r in found.items() if isinstance(_as_ref(k), int) and counts.get(k, 0)}
+        if found and counts.get(key, 0):
+            best = sorted(found, key=lambda k: (-counts.get(k, 0), directory.names.get(k, "")))
+            rows.append((key, [(k, found[k]) for k in best[:MERGE_QUEUE_CANDIDATES]]))
+    rows.sort(key=lambda row: (-counts.get(row[0], 0), directory.names.get(row[0], "")))
+    rows = rows[:limit]
+    ids = {key for key, _ in rows} | {k for _, cands in rows for k, _ in cands}
+    speakers = Speaker.objects.in_bulk(list(ids))
+    return [
+        {
+            "speaker": speakers[key],
+            "statements": counts.get(key, 0),
+            "candidates": [
+                {"speaker": speakers[k], "statements": counts.get(k, 0), "reason": reason} for k, reason in cands
+            ],
+        }
+        for key, cands in rows
+        if key in speakers
+    ]
+
+
 def merge_speakers(keep, merged):
     """Move every statement and alias of `merged` to `keep`, then delete `merged`.
 
