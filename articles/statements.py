@@ -26,6 +26,7 @@ from articles.quotes.extract import (
     EXTRACTOR_VERSION,
     ORGANISATION_HEADS,
     PERSON_TITLES,
+    PORTFOLIOS,
     RELATION_TITLES,
     extract_statements,
 )
@@ -799,50 +800,84 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
 
 
 MERGE_QUEUE_CANDIDATES = 5
+MERGE_QUEUE_SCAN = 3000  # speakers with uncertain statements looked at for one page of the queue
 
 
 def merge_queue(limit=100):
-    """The editors' queue of uncertain links, one row per speaker that might be someone
-    else, the speakers quoted most first (one merge there clears the most statements).
+    """The editors' queue of uncertain links: one row per speaker holding statements linked
+    with a low confidence, the most such statements first (one merge there clears the most),
+    with the speakers it may be: for a surname alone (بلينكن) the people who carry that
+    surname, for any name the speakers whose every word is a close spelling of its words
+    (انطونيو غوتيرش / أنطونيو غوتيريس). A speaker with no such candidate is left out: an
+    editor finds the rest by searching.
 
-    Each row: {"speaker", "statements", "candidates": [{"speaker", "statements", "reason"}]}.
-    A surname alone (بلينكن) lists the people who carry that surname, a spelling lists the
-    speakers of the same skeleton: the same rule (`SpeakerDirectory.doubtful`) that gave
-    their statements a low link confidence, so the queue and the admin filter agree.
+    Each row: {"speaker", "uncertain", "statements", "candidates": [{"speaker", "statements",
+    "reason"}]}.
     """
+    uncertain = (
+        Statement.objects.public()
+        .filter(speaker_link_confidence__lt=LINK_THRESHOLD)
+        .exclude(speaker=None)
+        .values_list("speaker")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker")[:MERGE_QUEUE_SCAN]
+    )
     directory = SpeakerDirectory()
     counts = directory.statement_counts
     rows = []
-    for key in directory.doubtful_speakers():
-        words = directory.name_words(key)
-        found = {}
-        if len(words) == 1:
-            for other in directory.by_surname.get(name_skeleton(words[0]), ()):
-                if other != key and directory._holds_surname(other, words[0]):
-                    found[other] = "surname"
-        for norm in directory.alias_norms.get(key, ()):
-            for other in directory.by_skeleton.get(name_skeleton(norm), ()):
-                if other != key:
-                    found.setdefault(other, "spelling")
-        found = {k: r for k, r in found.items() if isinstance(_as_ref(k), int) and counts.get(k, 0)}
-        if found and counts.get(key, 0):
-            best = sorted(found, key=lambda k: (-counts.get(k, 0), directory.names.get(k, "")))
-            rows.append((key, [(k, found[k]) for k in best[:MERGE_QUEUE_CANDIDATES]]))
-    rows.sort(key=lambda row: (-counts.get(row[0], 0), directory.names.get(row[0], "")))
-    rows = rows[:limit]
-    ids = {key for key, _ in rows} | {k for _, cands in rows for k, _ in cands}
+    for speaker_id, n in uncertain:
+        candidates = _merge_candidates(directory, speaker_id)
+        if candidates:
+            rows.append((speaker_id, n, candidates[:MERGE_QUEUE_CANDIDATES]))
+            if len(rows) >= limit:
+                break
+    ids = {key for key, _, _ in rows} | {k for _, _, cands in rows for k, _ in cands}
     speakers = Speaker.objects.in_bulk(list(ids))
     return [
         {
             "speaker": speakers[key],
+            "uncertain": n,
             "statements": counts.get(key, 0),
             "candidates": [
-                {"speaker": speakers[k], "statements": counts.get(k, 0), "reason": reason} for k, reason in cands
+                {"speaker": speakers[k], "statements": counts.get(k, 0), "reason": reason}
+                for k, reason in cands if k in speakers
             ],
         }
-        for key, cands in rows
+        for key, n, cands in rows
         if key in speakers
     ]
+
+
+def _merge_candidates(directory, key):
+    """[(speaker id, reason)] the speaker `key` may be, the most quoted first."""
+    words = directory.name_words(key)
+    if not words:
+        return []
+    found = {}
+    common = words[0].startswith("ال") and any(
+        w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (words[0], words[0][2:])
+    )
+    if len(words) == 1 and not common:
+        for other in directory.by_surname.get(name_skeleton(words[0]), ()):
+            other_words = directory.name_words(other)
+            if (
+                other != key
+                and directory._holds_surname(other, words[0])
+                and not directory._surname_fragment(other)
+                and other_words[0] not in PORTFOLIOS
+                and other_words[0] not in PERSON_TITLES
+            ):
+                found[other] = "surname"
+    for other in directory.by_skeleton.get(name_skeleton(directory.names.get(key, "")), ()):
+        other_words = directory.name_words(other)
+        if other != key and len(other_words) == len(words) and all(
+            close_spelling(a, b) for a, b in zip(words, other_words)
+        ):
+            found.setdefault(other, "spelling")
+    counts = directory.statement_counts
+    live = [k for k in found if isinstance(k, int) and counts.get(k, 0)]
+    live.sort(key=lambda k: (-counts.get(k, 0), directory.names.get(k, "")))
+    return [(k, found[k]) for k in live]
 
 
 def merge_speakers(keep, merged):

@@ -79,12 +79,14 @@ def close_spelling(a, b):
 
 
 def vowel_variant(a, b):
-    """Two spellings of one skeleton a vowel letter apart (بنس / بينس، بوتن / بوتين،
-    ماسك / موسك): as close as a foreign name's spellings get, and as close as two Arabic
+    """Two spellings of one skeleton a vowel letter apart inside the word (بنس / بينس، بوتن /
+    بوتين، ماسك / موسك): as close as a foreign name's spellings get, and as close as two Arabic
     names (حسن / حسين) are, so callers ask for more evidence (see foreign_first_name)."""
     if _token_skeleton(a) != _token_skeleton(b):
         return False
-    return _edit_distance(_folded(a), _folded(b)) <= 1
+    fa, fb = _folded(a), _folded(b)
+    # The vowel letters in between: a final one changes the word (موسك / موسكو).
+    return fa[:1] == fb[:1] and fa[-1:] == fb[-1:] and _edit_distance(fa, fb) <= 1
 
 
 def foreign_first_name(word):
