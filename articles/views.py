@@ -25,7 +25,7 @@ from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, St
 from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
-from articles.templatetags.reading_room import render_article_body, usable_statement_spans
+from articles.rendering import render_article_body, usable_statement_spans
 from articles.text import query as query_language
 from articles.text.highlight import matched_spans
 from articles.text.normalize import normalize_arabic

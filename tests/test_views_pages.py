@@ -7,14 +7,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Statement
-from articles.templatetags.reading_room import (
-    arabic_date,
-    arabic_month,
-    fill_months,
-    page_window,
-    render_article_body,
-    safe_snippet,
-)
+from articles.rendering import fill_months, render_article_body
+from articles.templatetags.reading_room import arabic_date, arabic_month, page_window, safe_snippet
 
 pytestmark = pytest.mark.django_db
 
