@@ -1,5 +1,6 @@
-"""How the reading room shows things: the article body with its statements marked in
-place, search snippets, dates and the timeline chart's geometry.
+"""How the reading room shows things: the article body with its statements and the
+reader's query marked in place, search snippets, dates, the pager and the timeline
+chart's geometry.
 
 Plain functions over plain values, so they are tested without a database or a request;
 the view calls them and the template tags in articles/templatetags/reading_room.py are
@@ -14,6 +15,7 @@ import html
 import re
 from datetime import date, datetime
 
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -228,6 +230,32 @@ def web_address(value):
     import (model URLFields are only checked by forms) must never become a live href."""
     text = str(value or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else ""
+
+
+# --- The pager ------------------------------------------------------------------------
+
+# Pages linked on each side of the current one; the first and the last are always linked.
+PAGES_AROUND_CURRENT = 2
+
+
+def page_numbers(current, pages):
+    """The page numbers to link, None where pages are left out: Django's elided page
+    range (the first, the last, and a few around the current one). [] for a single page.
+
+    Search results give only a page number and a count, so the Paginator is over a range
+    of that many pages, one item a page.
+    """
+    try:
+        current, pages = int(current), int(pages)
+    except (TypeError, ValueError):
+        return []
+    if pages <= 1:
+        return []
+    paginator = Paginator(range(pages), per_page=1)
+    elided = paginator.get_elided_page_range(
+        min(max(current, 1), pages), on_each_side=PAGES_AROUND_CURRENT, on_ends=1
+    )
+    return [number if isinstance(number, int) else None for number in elided]
 
 
 # --- The timeline chart -----------------------------------------------------------------

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Statement
-from articles.rendering import fill_months, render_article_body
-from articles.templatetags.reading_room import arabic_date, arabic_month, page_window, safe_snippet
+from articles.rendering import fill_months, page_numbers, render_article_body
+from articles.templatetags.reading_room import arabic_date, arabic_month, safe_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -313,12 +313,12 @@ def test_safe_snippet_keeps_marks_only():
     assert str(safe_snippet("<mark>بلا إغلاق")) == "<mark>بلا إغلاق</mark>"
 
 
-def test_months_fill_gaps_and_page_window_elides():
+def test_months_fill_gaps_and_page_numbers_elide():
     assert fill_months([("2018-01", 2), ("2018-04", 1)]) == [
         ("2018-01", 2), ("2018-02", 0), ("2018-03", 0), ("2018-04", 1)
     ]
-    assert page_window(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
-    assert page_window(1, 1) == []
+    assert page_numbers(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
+    assert page_numbers(1, 1) == []
 
 
 def _luminance(hex_colour):

@@ -62,23 +62,9 @@ def bidi(value):
 
 
 @register.simple_tag
-def page_window(current, pages, around=2):
-    """Page numbers to link: the first, the last, and a few around the current one;
-    None marks a gap."""
-    try:
-        current, pages = int(current), int(pages)
-    except (TypeError, ValueError):
-        return []
-    if pages <= 1:
-        return []
-    wanted = {1, pages, *range(max(1, current - around), min(pages, current + around) + 1)}
-    window, previous = [], 0
-    for number in sorted(wanted):
-        if number - previous > 1:
-            window.append(None)
-        window.append(number)
-        previous = number
-    return window
+def page_numbers(current, pages):
+    """Page numbers to link; None marks pages left out."""
+    return rendering.page_numbers(current, pages)
 
 
 @register.simple_tag(takes_context=True)
