@@ -6,9 +6,10 @@ Plain functions over plain values, so they are tested without a database or a re
 the view calls them and the template tags in articles/templatetags/reading_room.py are
 one-line wrappers over them.
 
-Dates are shown one way everywhere: Western digits and the month names used by most
-Arabic news sites (٢٤ نوفمبر ٢٠٢٦ is written 24 نوفمبر 2026), because the corpus itself
-writes its numbers with Western digits and mixing both on one page reads badly.
+Dates are shown one way everywhere, by Django's date formatting in the active locale:
+Western digits and the month names used by most Arabic news sites (24 نوفمبر 2026, not
+٢٤ نوفمبر ٢٠٢٦), because the corpus itself writes its numbers with Western digits and mixing
+both on one page reads badly. The formats are in newsarchive/formats/ar/formats.py.
 """
 
 import html
@@ -17,15 +18,10 @@ from datetime import date, datetime
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-
-ARABIC_MONTHS = (
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-)  # fmt: skip
-
 
 # --- Dates ------------------------------------------------------------------------------
 
@@ -45,7 +41,10 @@ def calendar_date(value):
                 return None
     if isinstance(value, datetime):
         if timezone.is_aware(value):
-            value = timezone.localtime(value)
+            try:
+                value = timezone.localtime(value)
+            except OverflowError:  # within a day of year 1 or 9999: its own offset's date
+                pass
         return value.date()
     if isinstance(value, date):
         return value
@@ -55,9 +54,7 @@ def calendar_date(value):
 def day_label(value):
     """24 نوفمبر 2026; an empty string for a missing or unreadable date."""
     day = calendar_date(value)
-    if day is None:
-        return ""
-    return f"{day.day} {ARABIC_MONTHS[day.month - 1]} {day.year}"
+    return date_format(day, "DATE_FORMAT") if day else ""
 
 
 def month_label(value):
@@ -68,13 +65,13 @@ def month_label(value):
             year, month = int(value[:4]), int(value[5:])
         except ValueError:
             return value
-        if 1 <= month <= 12:
-            return f"{ARABIC_MONTHS[month - 1]} {year}"
-        return value
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
+            return value
+        return date_format(date(year, month, 1), "YEAR_MONTH_FORMAT")
     day = calendar_date(value)
     if day is None:
         return "" if value in (None, "") else str(value)
-    return f"{ARABIC_MONTHS[day.month - 1]} {day.year}"
+    return date_format(day, "YEAR_MONTH_FORMAT")
 
 
 # --- The article body -------------------------------------------------------------------
