@@ -22,6 +22,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from articles.text.highlight import term_spans
+from articles.text.schema import DEFAULT_STEMMER
+
 # --- Dates ------------------------------------------------------------------------------
 
 
@@ -74,6 +77,22 @@ def month_label(value):
 
 
 # --- The article body -------------------------------------------------------------------
+
+# The most query matches marked on one article page. Finding the matches and rendering the
+# body grow with the body's length only (the query's words are looked up, not scanned
+# for), so this bounds the one thing a query adds to the page: the number of marks, and
+# with them the page's size. The page says when a query matched more. See docs/search.md.
+MAX_MARKS = 1000
+
+
+def query_marks(body, query, *, exact=False, stemmer=DEFAULT_STEMMER):
+    """(the spans to mark for the reader's query, at most MAX_MARKS in body order; True
+    when the query matched more words than are marked)."""
+    if not query:
+        return [], False
+    spans = term_spans(body, query, exact=exact, stemmer=stemmer, limit=MAX_MARKS + 1)
+    return spans[:MAX_MARKS], len(spans) > MAX_MARKS
+
 
 
 def usable_statement_spans(body, statements):
@@ -136,32 +155,41 @@ def render_article_body(body, statements=(), highlight_spans=()):
 
     A statement that crosses a paragraph break is closed and reopened so the HTML stays
     well nested; the id goes on its first piece only so #statement-<id> links land there.
+
+    One pass over the body: paragraphs, statements and marks are each sorted once and
+    walked with a cursor, so the work grows with the body's length, never with the number
+    of marks times the number of pieces.
     """
     statements = usable_statement_spans(body, statements)
-    highlights = merged_spans(highlight_spans, len(body))
-    cuts = {0, len(body)}
-    for s in statements:
-        cuts.update((s.start, s.end))
-    for start, end in highlights:
-        cuts.update((start, end))
-
-    def statement_at(position):
-        for s in statements:
-            if s.start <= position < s.end:
-                return s
-        return None
-
-    def highlighted(position):
-        return any(start <= position < end for start, end in highlights)
+    marks = merged_spans(highlight_spans, len(body))
+    cuts = sorted({0, len(body), *(s.start for s in statements), *(s.end for s in statements),
+                   *(start for start, _end in marks), *(end for _start, end in marks)})
+    next_cut = 0  # cuts before it lie before the paragraph being rendered
+    next_statement = next_mark = 0  # the first statement / mark not yet left behind
 
     opened_ids = set()
     paragraphs = []
     for p_start, p_end in paragraph_ranges(body):
-        points = sorted({p_start, p_end, *(c for c in cuts if p_start < c < p_end)})
+        while next_cut < len(cuts) and cuts[next_cut] <= p_start:
+            next_cut += 1
+        points = [p_start]
+        while next_cut < len(cuts) and cuts[next_cut] < p_end:
+            points.append(cuts[next_cut])
+            next_cut += 1
+        points.append(p_end)
+
         parts = []
         open_statement = None
         for seg_start, seg_end in zip(points, points[1:]):
-            statement = statement_at(seg_start)
+            # Pieces come in body order, so the statement and the mark that may cover this
+            # piece are never behind the cursors.
+            while next_statement < len(statements) and statements[next_statement].end <= seg_start:
+                next_statement += 1
+            while next_mark < len(marks) and marks[next_mark][1] <= seg_start:
+                next_mark += 1
+            statement = None
+            if next_statement < len(statements) and statements[next_statement].start <= seg_start:
+                statement = statements[next_statement]
             if statement is not open_statement:
                 if open_statement is not None:
                     parts.append("</span>")
@@ -171,7 +199,8 @@ def render_article_body(body, statements=(), highlight_spans=()):
                 open_statement = statement
             # Line breaks inside a paragraph are kept as <br>.
             text = escape(body[seg_start:seg_end]).replace("\n", "<br>")
-            parts.append(f"<mark>{text}</mark>" if highlighted(seg_start) else text)
+            marked = next_mark < len(marks) and marks[next_mark][0] <= seg_start
+            parts.append(f"<mark>{text}</mark>" if marked else text)
         if open_statement is not None:
             parts.append("</span>")
         paragraphs.append('<p dir="auto">' + "".join(parts) + "</p>")
