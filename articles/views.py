@@ -103,8 +103,7 @@ def article_detail(request, external_id):
     no_such_page_if_nul(external_id)
     article = get_object_or_404(Article.objects.select_related("source", "section"), external_id=external_id)
     statements = list(Statement.objects.public().filter(article=article).select_related("speaker"))
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    exact = request.GET.get("exact") == "1"
+    query, exact, query_refused = highlight_query(request)
     marks, more_matches = query_spans(article.body, query, exact)
     body_html = render_article_body(article.body, statements, marks)
     marked = usable_statement_spans(article.body, statements)
@@ -122,9 +121,21 @@ def article_detail(request, external_id):
             "speakers": sorted(speakers.values(), key=lambda s: s.name),
             "related": related_articles(article.external_id),
             "query": query,
+            "query_refused": query_refused,
             "marks_limited_to": MAX_MARKS if more_matches else None,
         },
     )
+
+
+def highlight_query(request):
+    """(query, exact, why the query was refused or "") from the article page's ?q= and
+    ?exact=, held to the search pages' own rule for q (their FilterSet's field: length,
+    NUL), so a query one page refuses is never echoed or searched on the other."""
+    params = ArticleSearchFilterSet({name: request.GET[name] for name in ("q", "exact") if name in request.GET})
+    if params.query_refused():
+        return "", False, " ".join(params.form.errors["q"])
+    arguments = params.search_arguments()
+    return arguments["q"], arguments["exact"], ""
 
 
 def query_spans(body, query, exact=False):
