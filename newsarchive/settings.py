@@ -158,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the corpus writes them (24 نوفمبر 2026): see newsarchive/formats/ar/formats.py.
+FORMAT_MODULE_PATH = ["newsarchive.formats"]
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
