@@ -2,15 +2,18 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ReviewStatus, Section, Source, Speaker, SpeakerAlias, Statement, alias_key
 from articles.quotes.speakers import LINK_THRESHOLD
-from articles.statements import merge_speakers
+from articles.statements import merge_queue, merge_speakers
 
 
 @admin.register(Source)
@@ -146,6 +149,41 @@ class SpeakerAdmin(admin.ModelAdmin):
     def statement_count(self, obj):
         return obj._statement_count
 
+    change_list_template = "admin/articles/speaker/change_list.html"
+
+    def get_urls(self):
+        queue = path("merge-queue/", self.admin_site.admin_view(self.merge_queue_view), name="articles_speaker_merge_queue")
+        return [queue, *super().get_urls()]
+
+    def merge_queue_view(self, request):
+        """Uncertain links grouped by speaker, with the people each might be: one merge
+        moves all of that speaker's statements."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            keep = Speaker.objects.filter(pk=_positive_int(request.POST.get("keep"))).first()
+            merged = Speaker.objects.filter(pk=_positive_int(request.POST.get("merged"))).first()
+            if keep is None or merged is None or keep.pk == merged.pk:
+                self.message_user(request, _("لم يعد أحد المتحدثين موجودا؛ لم يُدمج شيء."), messages.ERROR)
+                return redirect("admin:articles_speaker_merge_queue")
+            merged_repr = str(merged)
+            moved, aliases = merge_speakers(keep, merged)
+            self.log_change(request, keep, f"merged {merged_repr} from the merge queue: {moved} statements, {aliases} aliases")
+            self.message_user(
+                request,
+                _("دُمج «%(merged)s» في «%(keep)s»: نُقل %(moved)d تصريحا و%(aliases)d اسما بديلا.")
+                % {"merged": merged_repr, "keep": keep, "moved": moved, "aliases": aliases},
+                messages.SUCCESS,
+            )
+            return redirect("admin:articles_speaker_merge_queue")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("روابط غير مؤكدة: متحدثون قد يكونون غيرهم"),
+            "opts": self.model._meta,
+            "rows": merge_queue(),
+        }
+        return TemplateResponse(request, "admin/articles/speaker/merge_queue.html", context)
+
     @admin.action(description=_("دمج متحدثين"), permissions=["change"])
     def merge_speakers(self, request, queryset):
         """Two speakers → one, after a confirmation page that shows both side by side."""
@@ -237,3 +275,9 @@ class SpeakerAliasAdmin(admin.ModelAdmin):
     search_fields = ["name", "normalized", "speaker__name"]
     autocomplete_fields = ["speaker"]
     readonly_fields = ["normalized"]
+
+
+def _positive_int(value):
+    """A primary key from a form field, or None: odd input merges nothing."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None

@@ -8,6 +8,7 @@ The Arabic text engine itself (articles.text.store) knows nothing of Django.
 import hashlib
 import logging
 import os
+import signal
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -218,7 +219,8 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     With workers > 1 the articles are shared out to that many processes, each reading its
     own rows and writing whole segments of both indexes; the parent then lists all the
     segments in one commit (articles.text.segments). Searches keep using the old index
-    until the swap; a failed rebuild leaves it intact.
+    until the swap; a failed rebuild leaves it intact, and raises RebuildFailed when a
+    worker died.
     """
     target = index_folder()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,16 +264,17 @@ def _other_processes_see_the_data():
     return not (connection.vendor == "sqlite" and connection.is_in_memory_db())
 
 
-def _build_share(folder, ids, report, parent_pid=None):
+def _build_share(folder, ids, report, checkpoint=None):
     """Index these articles into new segments of both indexes in `folder` (unlocked);
-    returns {index name: [segments]} for ArchiveIndex.adopt."""
+    returns {index name: [segments]} for ArchiveIndex.adopt. `checkpoint` is called before
+    each article (a worker process stops there)."""
     index = store.ArchiveIndex(folder)
     built = {ARTICLES: [], STATEMENTS: []}
     writers = {name: index.worker_writer(name) for name in built}
     for chunk in _chunks(ids, BATCH_SIZE):
-        if parent_pid is not None and os.getppid() != parent_pid:
-            os._exit(1)  # the rebuild was killed: nobody will adopt these segments
         for article in _articles_with_relations(chunk):
+            if checkpoint:
+                checkpoint()
             writers[ARTICLES].add_document(**store.article_document(article_record(article)))
             for record in statement_records(article):
                 writers[STATEMENTS].add_document(**store.statement_document(record))
@@ -285,64 +288,84 @@ def _build_share(folder, ids, report, parent_pid=None):
     return built
 
 
-def _build_worker(number, folder, ids, messages, parent_pid):
-    try:
-        built = _build_share(folder, ids, lambda n: messages.put(("progress", n)), parent_pid)
-        messages.put(("done", (number, built)))
-    except BaseException:
-        import traceback
+# --- the rebuild's worker processes ---------------------------------------------------
 
-        messages.put(("failed", traceback.format_exc()))
-        raise
+
+class RebuildFailed(Exception):
+    """The rebuild could not finish; the live index was left as it was."""
+
+
+class _Stopped(Exception):
+    """The parent told the workers to stop: the rebuild failed or was interrupted."""
+
+
+# In a worker process: (articles indexed, one slot a worker; the stop flag; the parent's pid).
+_worker_shared = None
+
+
+def _start_worker(indexed, stop, parent_pid):
+    global _worker_shared
+    # Ctrl-C reaches the whole process group; the parent alone handles it, through `stop`.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_shared = (indexed, stop, parent_pid)
+
+
+def _build_worker(number, folder, ids):
+    indexed, stop, parent_pid = _worker_shared
+
+    def report(n):
+        indexed[number] += n
+
+    def checkpoint():
+        if os.getppid() != parent_pid:
+            os._exit(1)  # the rebuild was killed: nobody will adopt these segments
+        if stop.value:
+            raise _Stopped()
+
+    return _build_share(folder, ids, report, checkpoint)
 
 
 def _build_in_processes(folder, ids, workers, progress):
+    import ctypes
     import multiprocessing
-    import queue
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     from django.db import connections
 
     # Each child opens its own database connection; an inherited one must not be shared.
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    messages = context.Queue()
     size = -(-len(ids) // workers)
-    procs = [
-        context.Process(target=_build_worker,
-                        args=(number, folder, ids[start: start + size], messages, os.getpid()),
-                        daemon=True)
-        for number, start in enumerate(range(0, len(ids), size))
-    ]
-    for proc in procs:
-        proc.start()
+    shares = [ids[start: start + size] for start in range(0, len(ids), size)]
+    # Shared memory without locks: each worker writes only its own progress slot and the
+    # parent only the stop flag, so a worker killed mid-write leaves no lock held.
+    indexed = context.RawArray(ctypes.c_long, len(shares))
+    stop = context.RawValue(ctypes.c_bool, False)
+    pool = ProcessPoolExecutor(len(shares), mp_context=context, initializer=_start_worker,
+                               initargs=(indexed, stop, os.getpid()))
     counter = _Progress(len(ids), progress)
-    by_worker = {}
-    finished = 0
     try:
-        while finished < len(procs):
-            try:
-                kind, payload = messages.get(timeout=1)
-            except queue.Empty:
-                dead = [p for p in procs if not p.is_alive() and p.exitcode not in (0, None)]
-                if dead:
-                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})")
-                continue
-            if kind == "progress":
-                counter.add(payload)
-            elif kind == "done":
-                finished += 1
-                number, built = payload
-                by_worker[number] = built
-            else:
-                raise RuntimeError(f"an indexing worker failed:\n{payload}")
+        futures = [pool.submit(_build_worker, number, folder, share)
+                   for number, share in enumerate(shares)]
+        pending = futures
+        while pending:
+            finished, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
+            if sum(indexed) > counter.done:
+                counter.add(sum(indexed) - counter.done)
+            for future in finished:
+                future.result()  # a worker's exception is raised here, with its traceback
+    except BrokenProcessPool:
+        raise RebuildFailed(
+            "an indexing worker died before finishing its share (killed, or out of memory); "
+            "the live index is unchanged"
+        ) from None
     finally:
-        for proc in procs:
-            if proc.is_alive() and finished < len(procs):
-                proc.terminate()
-            proc.join()
+        stop.value = True  # workers still building stop before their next article
+        pool.shutdown(wait=True, cancel_futures=True)
     # In the workers' order, so documents keep the database's order (ties rank alike
     # whatever the number of workers).
-    return {name: [seg for number in sorted(by_worker) for seg in by_worker[number][name]]
+    return {name: [seg for future in futures for seg in future.result()[name]]
             for name in (ARTICLES, STATEMENTS)}
 
 

@@ -22,16 +22,25 @@ from django.utils.text import slugify
 
 from articles.indexing import suspended_auto_index
 from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
-from articles.quotes.extract import EXTRACTOR_VERSION, ORGANISATION_HEADS, RELATION_TITLES, extract_statements
+from articles.quotes.extract import (
+    EXTRACTOR_VERSION,
+    ORGANISATION_HEADS,
+    PERSON_TITLES,
+    PORTFOLIOS,
+    RELATION_TITLES,
+    extract_statements,
+)
 from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
     clean_name,
     close_spelling,
+    foreign_first_name,
     match_confidence,
     name_skeleton,
     normalized_name,
     resolve_in_article,
+    vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
 
@@ -50,6 +59,13 @@ UNCERTAIN_NEW_SPEAKER = 0.5
 # of them; the link's confidence is recorded on the statement (surname_link_confidence).
 DOMINANT_SHARE = 0.9
 DOMINANT_MIN_STATEMENTS = 5
+# Weaker evidence (a definite surname such as الأسد, a spelling a long vowel apart such as
+# بنس / بينس, a first name alone such as ميلانيا) needs a person quoted this often.
+WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
+# Particles that open a two-word surname: (ستافان) دي ميستورا، (نيمار) دا سيلفا.
+SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
+# بن سلمان alone is محمد بن سلمان's name as outlets shorten it, not a person called بن.
+SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -85,6 +101,7 @@ class SpeakerDirectory:
         self.names = dict(Speaker.objects.values_list("pk", "name"))
         self.by_skeleton = defaultdict(set)
         self.by_surname = defaultdict(set)
+        self.by_first_name = defaultdict(set)
         self.alias_norms = defaultdict(list)
         self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
@@ -107,6 +124,7 @@ class SpeakerDirectory:
         # "the surname" of an organisation whose name happens to end with that word.
         if is_person and len(tokens) > 1:
             self.by_surname[name_skeleton(tokens[-1])].add(speaker_key)
+            self.by_first_name[tokens[0]].add(speaker_key)
 
     def _surname_candidates(self, article_speaker, tokens):
         if len(tokens) != 1 or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
@@ -125,15 +143,28 @@ class SpeakerDirectory:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
         people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
 
-        A record whose name ends with another's two words or more is counted with it: the
-        same person under a longer phrase the reader took in (مديرته كريستين لاغارد,
-        الدين زيدان / زين الدين زيدان). Only the ten records quoted most are grouped so; the
-        rest count as people of their own, which only makes dominance harder to reach.
+        The people who carry the surname spelled exactly so are asked first: ميركل is
+        أنغيلا ميركل's even though توماس ماركل shares its skeleton. A record whose name
+        ends with another's two words or more is counted with it: the same person under a
+        longer phrase the reader took in (مديرته كريستين لاغارد, الدين زيدان / زين الدين
+        زيدان), and so is a first name shortened (جيم ماتيس / جيمس ماتيس). Only the ten
+        records quoted most are grouped so; the rest count as people of their own, which
+        only makes dominance harder to reach.
         """
         candidates = sorted(
-            (k for k in self.by_surname.get(name_skeleton(surname), ()) if self._holds_surname(k, surname)),
+            (k for k in self.by_surname.get(name_skeleton(surname), ())
+             if self._holds_surname(k, surname) and not self._surname_fragment(k)),
             key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
         )
+        spelled = normalize_arabic(surname)
+        exact = [k for k in candidates if self.name_words(k)[-1] == spelled]
+        if exact and len(exact) < len(candidates):
+            key, conf = self._dominant_among(exact)
+            if key is not None:
+                return key, conf
+        return self._dominant_among(candidates)
+
+    def _dominant_among(self, candidates):
         if not candidates:
             return None, 0.0
         tokens = {k: _name_words(self.names.get(k, "")) for k in candidates[:10]}
@@ -141,8 +172,7 @@ class SpeakerDirectory:
         for k in candidates:
             head = k
             for h in heads if k in tokens else ():
-                short, long_ = sorted((tokens[k], tokens[h]), key=len)
-                if len(short) >= 2 and all(close_spelling(a, b) for a, b in zip(short, long_[-len(short):])):
+                if _same_person_names(tokens[k], tokens[h]):
                     head = h
                     break
             if head is k:
@@ -157,6 +187,54 @@ class SpeakerDirectory:
             return None, 0.0
         return best, round(0.7 + 0.2 * share, 2)
 
+    def dominant_first_name(self, first):
+        """(speaker key, confidence) of the well-known person a foreign first name alone
+        means (ميلانيا، إيفانكا), when no one carries it as a surname; or (None, 0)."""
+        spelled = normalize_arabic(first)
+        if not foreign_first_name(spelled) or len(spelled) < 5:
+            return None, 0.0
+        if any(self.name_words(k)[-1] == spelled for k in self.by_surname.get(name_skeleton(first), ())):
+            return None, 0.0  # someone carries it as a surname
+        holders = [k for k in self.by_first_name.get(spelled, ()) if k in self.person_keys]
+        counts = {k: self.statement_counts.get(k, 0) for k in holders}
+        total = sum(counts.values())
+        if not total:
+            return None, 0.0
+        best = max(sorted(holders, key=str), key=lambda k: counts[k])
+        share = counts[best] / total
+        if counts[best] < WELL_KNOWN_STATEMENTS or share < DOMINANT_SHARE:
+            return None, 0.0
+        return best, round(0.6 + 0.2 * share, 2)
+
+    def _surname_fragment(self, key):
+        """دي ميستورا، بن سلمان: a surname with its particle is no full name of a person."""
+        words = self.name_words(key)
+        return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF)
+
+    def surname_owner(self, surname):
+        """dominant_person, or for a word that may also be a common noun (الأسد، العبادي)
+        only a well-known person, and never for a title or an organisation (الوزير، الجيش)."""
+        if surname.startswith("ال"):
+            if any(w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (surname, surname[2:])):
+                return None, 0.0
+            key, conf = self.dominant_person(surname)
+            if key is None or self.statement_counts.get(key, 0) < WELL_KNOWN_STATEMENTS:
+                return None, 0.0
+            return key, conf
+        return self.dominant_person(surname)
+
+    def name_owner(self, words):
+        """The person a surname alone (ترامب، الأسد، دي ميستورا) or a first name alone
+        (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
+        if len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF):
+            return self.surname_owner(words[1])
+        if len(words) != 1:
+            return None, 0.0
+        key, conf = self.surname_owner(words[0])
+        if key is None:
+            key, conf = self.dominant_first_name(words[0])
+        return key, conf
+
     def name_words(self, key):
         """The normalized words of a speaker's canonical name."""
         return normalize_arabic(self.names.get(key, "")).split()
@@ -165,23 +243,36 @@ class SpeakerDirectory:
         """Is this full-name record a person carrying `surname`, not a relative or a group
         named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)?"""
         words = self.name_words(key)
-        if len(words) < 2 or not close_spelling(surname, words[-1]):
+        if len(words) < 2:
             return False
         first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
-        return first not in RELATION_TITLES and first not in ORGANISATION_HEADS
+        if first in RELATION_TITLES or first in ORGANISATION_HEADS:
+            return False
+        if close_spelling(surname, words[-1]):
+            return True
+        # بنس / مايك بينس، بوتن / فلاديمير بوتين: a transliterated name's vowel letters come
+        # and go; with a foreign first name and a well-known person that is one name.
+        return (
+            vowel_variant(surname, words[-1])
+            and foreign_first_name(words[0])
+            and self.statement_counts.get(key, 0) >= WELL_KNOWN_STATEMENTS
+        )
 
     def _bare_surname(self, article_speaker, tokens):
-        """The surname when this mention is a person's surname alone (ترامب), or the
-        surname followed by a stray definite word that the phrase reader took in (ترامب
-        الاتفاق, from ووصف ترامب الاتفاق)."""
-        if not tokens or tokens[0].startswith("ال"):
-            return None
+        """The words that name a person by part of their name when this mention is a
+        surname alone (ترامب، دي ميستورا) or a first name alone (ميلانيا), or the surname
+        followed by a stray definite word that the phrase reader took in (ترامب الاتفاق,
+        from ووصف ترامب الاتفاق)."""
         if len(tokens) == 1:
             # One word with a feminine verb reads as a country (قالت موسكو), and so does a
             # woman's surname (قالت لاغارد); only a person's surname has full-name holders.
-            return tokens[0]
-        if article_speaker.kind == SpeakerKind.ORGANISATION:
+            # A definite word (الأسد) is a surname only of a well-known person: see
+            # surname_owner.
+            return tokens
+        if not tokens or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
             return None
+        if len(tokens) == 2 and tokens[0] in SURNAME_PARTICLES:
+            return tokens  # دي ميستورا
         # Only a transliterated surname (four letters or more in its skeleton) and a word
         # that is no nisba: عباس الموسوي is a person, not محمود عباس and a stray word.
         if (len(tokens) == 2 and tokens[1].startswith("ال") and not tokens[1].endswith("ي")
@@ -189,8 +280,8 @@ class SpeakerDirectory:
                 and name_skeleton(" ".join(tokens)) not in self.by_skeleton
                 and not self.by_surname.get(name_skeleton(tokens[1]))):
             key, _ = self.dominant_person(tokens[0])
-            if key is not None and self.statement_counts.get(key, 0) >= 4 * DOMINANT_MIN_STATEMENTS:
-                return tokens[0]
+            if key is not None and self.statement_counts.get(key, 0) >= WELL_KNOWN_STATEMENTS:
+                return tokens[:1]
         return None
 
     def _link(self, article_speaker):
@@ -198,7 +289,7 @@ class SpeakerDirectory:
         norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
-            key, conf = self.dominant_person(surname)
+            key, conf = self.name_owner(surname)
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
@@ -309,6 +400,27 @@ def _name_words(name):
         else:
             joined.append(word)
     return joined
+
+
+def _same_person_names(a, b):
+    """Are two full names (word lists from _name_words) one person's? The shorter is the
+    end of the longer in close spellings (الدين زيدان / زين الدين زيدان), or a first name
+    is shortened (جيم ماتيس / جيمس ماتيس)."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2:
+        return False
+    if all(close_spelling(x, y) for x, y in zip(short, long_[-len(short):])):
+        return True
+    return _shortened_first_name(a, b)
+
+
+def _shortened_first_name(a, b):
+    """جيم ماتيس / جيمس ماتيس، توم / توماس: the same other names, and one first name the
+    other's start, at most two letters shorter."""
+    if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:]:
+        return False
+    short, long_ = sorted((a[0], b[0]), key=len)
+    return len(short) >= 3 and short != long_ and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def _joined_skeleton(name):
@@ -466,7 +578,8 @@ def extract_and_store(article_ids, progress=None, changed=None):
 
 
 def _consolidate_surnames(directory, summary, changed):
-    """Re-link surname-only speakers (ترامب) to the person who dominates that surname.
+    """Re-link surname-only speakers (ترامب) to the person who dominates that surname, and
+    first-name-only ones (ميلانيا) to the well-known person of that first name.
 
     A surname met before its full name in a run, or before this rule existed, made a
     speaker of its own; once the archive shows whose surname it is, its statements move to
@@ -476,20 +589,49 @@ def _consolidate_surnames(directory, summary, changed):
     an editor has anything on.
     """
     _fold_spelling_variants(directory, summary, changed)
-    single = {}
+    partial = {}
     for key in directory.names:
         ref = _as_ref(key)
         tokens = directory.name_words(key)
-        if isinstance(ref, int) and len(tokens) == 1 and not tokens[0].startswith("ال"):
-            single[ref] = tokens[0]
+        if isinstance(ref, int) and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in SURNAME_PARTICLES)):
+            partial[ref] = tokens
     # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
-    # لاغارد); dominant_person only answers for a surname that full-name people carry.
-    for ref, surname in single.items():
-        target, conf = directory.dominant_person(surname)
+    # لاغارد); name_owner only answers for a name that full-name people carry.
+    for ref, words in partial.items():
+        target, conf = directory.name_owner(words)
         target = _as_ref(target) if target is not None else None
         if target is None or target == ref:
             continue
         _move_statements(ref, target, conf, summary, changed)
+    _fold_into_dominant_person(directory, summary, changed)
+
+
+def _fold_into_dominant_person(directory, summary, changed):
+    """A full-name record that is the end of the dominant person's name (جواد ظريف of
+    محمد جواد ظريف), or that person's name with words the phrase reader took in before it
+    (العقيد تركي المالكي، زعيم الحوثيين عبد الملك الحوثي), is that person. A record headed by
+    a relative or an office (محامي كريستيانو رونالدو، مكتب … تيريزا ماي) holds no surname and is
+    left alone, as are records whose words differ from the person's (ميلانيا ترامب)."""
+    for key in list(directory.names):
+        ref = _as_ref(key)
+        words = _name_words(directory.names[key])
+        if not isinstance(ref, int) or len(words) < 2 or key not in directory.person_keys:
+            continue
+        if not directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0):
+            continue
+        if not directory._holds_surname(key, words[-1]) and not directory._surname_fragment(key):
+            continue
+        owner, conf = directory.surname_owner(words[-1])
+        if owner is None or _as_ref(owner) == ref:
+            continue
+        owner_words = _name_words(directory.names[owner])
+        short, long_ = sorted((words, owner_words), key=len)
+        if len(short) < 2 or not all(close_spelling(a, b) for a, b in zip(short, long_[-len(short):])):
+            continue
+        _move_statements(ref, _as_ref(owner), conf, summary, changed)
+        moved = directory.pending_by_pk.get(ref, ref)
+        directory.statement_counts[owner] += directory.statement_counts.get(moved, 0)
+        directory.statement_counts[moved] = 0
 
 
 def _move_statements(source, target, conf, summary, changed):
@@ -508,37 +650,43 @@ def _move_statements(source, target, conf, summary, changed):
 
 
 def _fold_spelling_variants(directory, summary, changed):
-    """Full names of one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش) that became separate
-    speakers, because each was met while the other had a rival or before this skeleton
-    rule, go to the one quoted most, with the skeleton link's confidence — the same
-    decision `link` makes for a new spelling with a single candidate."""
-    groups = defaultdict(set)
+    """Full names of one person that became separate speakers, because each was met while
+    the other had a rival or before these rules, go to the one quoted most: spellings of
+    one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش), with the skeleton link's confidence —
+    the same decision `link` makes for a new spelling with a single candidate — and a first
+    name shortened (جيم ماتيس / جيمس ماتيس) with the same confidence."""
+    by_skeleton, by_rest = defaultdict(set), defaultdict(set)
     for key, name in directory.names.items():
         ref = _as_ref(key)
-        if isinstance(ref, int) and len(directory.name_words(key)) > 1 and key in directory.person_keys:
-            groups[_joined_skeleton(name)].add(ref)
-    edited = set()
-    for refs in groups.values():
-        if len(refs) > 1:
-            edited.update(refs)
+        words = _name_words(name)
+        if isinstance(ref, int) and len(words) > 1 and key in directory.person_keys:
+            by_skeleton[_joined_skeleton(name)].add(ref)
+            by_rest[tuple(words[1:])].add(ref)
+    groups = [refs for refs in by_skeleton.values() if len(refs) > 1]
+    groups += [refs for refs in by_rest.values() if len(refs) > 1]
     # A speaker an editor has verified, rejected or corrected anything of is the editor's:
     # never folded, and never folded into.
-    candidates, edited = sorted(edited), set()
+    candidates, edited = sorted(set().union(*groups)), set()
     for offset in range(0, len(candidates), 900):  # under SQLite's bound-parameter limit
         edited.update(
             Statement.objects.filter(speaker_id__in=candidates[offset : offset + 900])
             .exclude(edited=False, status=ReviewStatus.UNREVIEWED)
             .values_list("speaker_id", flat=True)
         )
-    for refs in groups.values():
-        refs = refs - edited
+    for refs in groups:
+        refs = {ref for ref in refs - edited if directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0)}
         if len(refs) < 2:
             continue
         keys = {ref: directory.pending_by_pk.get(ref, ref) for ref in refs}
         counts = {ref: directory.statement_counts.get(keys[ref], 0) for ref in refs}
         target = max(sorted(refs), key=lambda r: counts[r])
-        for ref in refs - {target}:
-            if _name_match(directory.names[keys[target]], directory.names[keys[ref]]) < LINK_THRESHOLD:
+        target_name = directory.names[keys[target]]
+        for ref in sorted(refs - {target}):
+            name = directory.names[keys[ref]]
+            same = _name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(
+                _name_words(target_name), _name_words(name)
+            )
+            if not same:
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
             # Who dominates a surname is decided next, on the folded counts.
@@ -649,6 +797,87 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
     summary["created"] += len(creates)
     summary["updated"] += len(updates)
     summary["deleted"] += len(deletes)
+
+
+MERGE_QUEUE_CANDIDATES = 5
+MERGE_QUEUE_SCAN = 3000  # speakers with uncertain statements looked at for one page of the queue
+
+
+def merge_queue(limit=100):
+    """The editors' queue of uncertain links: one row per speaker holding statements linked
+    with a low confidence, the most such statements first (one merge there clears the most),
+    with the speakers it may be: for a surname alone (بلينكن) the people who carry that
+    surname, for any name the speakers whose every word is a close spelling of its words
+    (انطونيو غوتيرش / أنطونيو غوتيريس). A speaker with no such candidate is left out: an
+    editor finds the rest by searching.
+
+    Each row: {"speaker", "uncertain", "statements", "candidates": [{"speaker", "statements",
+    "reason"}]}.
+    """
+    uncertain = (
+        Statement.objects.public()
+        .filter(speaker_link_confidence__lt=LINK_THRESHOLD)
+        .exclude(speaker=None)
+        .values_list("speaker")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker")[:MERGE_QUEUE_SCAN]
+    )
+    directory = SpeakerDirectory()
+    counts = directory.statement_counts
+    rows = []
+    for speaker_id, n in uncertain:
+        candidates = _merge_candidates(directory, speaker_id)
+        if candidates:
+            rows.append((speaker_id, n, candidates[:MERGE_QUEUE_CANDIDATES]))
+            if len(rows) >= limit:
+                break
+    ids = {key for key, _, _ in rows} | {k for _, _, cands in rows for k, _ in cands}
+    speakers = Speaker.objects.in_bulk(list(ids))
+    return [
+        {
+            "speaker": speakers[key],
+            "uncertain": n,
+            "statements": counts.get(key, 0),
+            "candidates": [
+                {"speaker": speakers[k], "statements": counts.get(k, 0), "reason": reason}
+                for k, reason in cands if k in speakers
+            ],
+        }
+        for key, n, cands in rows
+        if key in speakers
+    ]
+
+
+def _merge_candidates(directory, key):
+    """[(speaker id, reason)] the speaker `key` may be, the most quoted first."""
+    words = directory.name_words(key)
+    if not words:
+        return []
+    found = {}
+    common = words[0].startswith("ال") and any(
+        w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (words[0], words[0][2:])
+    )
+    if len(words) == 1 and not common:
+        for other in directory.by_surname.get(name_skeleton(words[0]), ()):
+            other_words = directory.name_words(other)
+            if (
+                other != key
+                and directory._holds_surname(other, words[0])
+                and not directory._surname_fragment(other)
+                and other_words[0] not in PORTFOLIOS
+                and other_words[0] not in PERSON_TITLES
+            ):
+                found[other] = "surname"
+    for other in directory.by_skeleton.get(name_skeleton(directory.names.get(key, "")), ()):
+        other_words = directory.name_words(other)
+        if other != key and len(other_words) == len(words) and all(
+            close_spelling(a, b) for a, b in zip(words, other_words)
+        ):
+            found.setdefault(other, "spelling")
+    counts = directory.statement_counts
+    live = [k for k in found if isinstance(k, int) and counts.get(k, 0)]
+    live.sort(key=lambda k: (-counts.get(k, 0), directory.names.get(k, "")))
+    return [(k, found[k]) for k in live]
 
 
 def merge_speakers(keep, merged):

@@ -26,10 +26,8 @@ from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, St
 from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
-from articles.templatetags.reading_room import render_article_body, usable_statement_spans
-from articles.text import query as query_language
+from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
 from articles.text.characters import strip_xml_invalid
-from articles.text.highlight import matched_spans
 from articles.text.normalize import normalize_arabic
 from articles.text.schema import DEFAULT_STEMMER
 
@@ -115,9 +113,9 @@ def article_detail(request, external_id):
     no_such_page_if_nul(external_id)
     article = get_object_or_404(Article.objects.select_related("source", "section"), external_id=external_id)
     statements = list(Statement.objects.public().filter(article=article).select_related("speaker"))
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    exact = request.GET.get("exact") == "1"
-    body_html = render_article_body(article.body, statements, query_spans(article.body, query, exact))
+    query, exact, query_refused = highlight_query(request)
+    marks, more_matches = query_spans(article.body, query, exact)
+    body_html = render_article_body(article.body, statements, marks)
     marked = usable_statement_spans(article.body, statements)
     speakers = {}
     for statement in marked:
@@ -133,21 +131,34 @@ def article_detail(request, external_id):
             "speakers": sorted(speakers.values(), key=lambda s: s.name),
             "related": related_articles(article.external_id),
             "query": query,
+            "query_refused": query_refused,
+            "marks_limited_to": MAX_MARKS if more_matches else None,
         },
     )
 
 
+def highlight_query(request):
+    """(query, exact, why the query was refused or "") from the article page's ?q= and
+    ?exact=, held to the search pages' own rule for q (their FilterSet's field: length,
+    control characters), so a query one page refuses is never echoed or searched on the other."""
+    params = ArticleSearchFilterSet({name: request.GET[name] for name in ("q", "exact") if name in request.GET})
+    if params.query_refused():
+        return "", False, " ".join(params.form.errors["q"])
+    arguments = params.search_arguments()
+    return arguments["q"], arguments["exact"], ""
+
+
 def query_spans(body, query, exact=False):
-    """(start, end) of the query's terms in the body, found by the search layer's own
-    highlighter so the page marks exactly the words the search matched."""
+    """(spans of the query's terms in the body, True when more matched than are marked),
+    found by the search layer's own highlighter so the page marks exactly the words the
+    search matched."""
     if not query:
-        return []
+        return [], False
     try:
         stemmer = open_archive_index().stemmer
     except Exception:  # no usable index: the page still marks the words, with the default analyzer
         stemmer = DEFAULT_STEMMER
-    _query, terms = query_language.build(query_language.parse(query), stemmer=stemmer, exact_mode=exact)
-    return matched_spans(body, terms, stemmer)
+    return query_marks(body, query, exact=exact, stemmer=stemmer)
 
 
 def related_articles(external_id, limit=5):

@@ -5,6 +5,7 @@ working laptop set-up (SQLite and a Whoosh index under var/) with nothing to edi
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "articles",
 ]
 
@@ -66,8 +68,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.middleware.SecurityHeadersMiddleware",
     "articles.middleware.DatabaseUnavailableMiddleware",
-    # Innermost, so that its 400 still gets every header the middleware above adds.
+    # After the middleware that add headers, so that its 400 gets them all.
     "articles.middleware.TooManyParametersMiddleware",
+    # Last, as django-axes requires: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsarchive.urls"
@@ -125,6 +129,31 @@ NEWSARCHIVE_EXPORT_MAX_ROWS = int(os.getenv("NEWSARCHIVE_EXPORT_MAX_ROWS", "1000
 # Update the index when an article is saved or deleted (after the transaction commits).
 NEWSARCHIVE_AUTO_INDEX = env_bool("NEWSARCHIVE_AUTO_INDEX", default=True)
 
+# Admin login throttling (django-axes; README "Admin logins"). Failures are counted per
+# username *and* address: locking the username alone would let anyone lock every editor
+# out from everywhere; locking the address alone, everyone behind one office's address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked pair before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.getenv("NEWSARCHIVE_LOGIN_FAILURE_LIMIT", "5"))
+# 0 keeps a locked pair locked until an operator resets it.
+_login_cool_off = float(os.getenv("NEWSARCHIVE_LOGIN_COOL_OFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=_login_cool_off) if _login_cool_off > 0 else None
+if AXES_FAILURE_LIMIT < 1 or _login_cool_off < 0:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "NEWSARCHIVE_LOGIN_FAILURE_LIMIT must be at least 1 and "
+        "NEWSARCHIVE_LOGIN_COOL_OFF_MINUTES at least 0."
+    )
+# A successful login forgets that pair's earlier typos; an attempt while locked starts the
+# cool-off again (the lockout page says so).
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "newsarchive.login_throttle.locked_out_page"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -135,6 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the corpus writes them (24 نوفمبر 2026): see newsarchive/formats/ar/formats.py.
+FORMAT_MODULE_PATH = ["newsarchive.formats"]
 TIME_ZONE = os.getenv("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -167,6 +198,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Every request then comes from the proxy's address; the client's is the one the
+    # proxy appended to X-Forwarded-For, which login throttling must count.
+    AXES_CLIENT_IP_CALLABLE = "newsarchive.login_throttle.forwarded_client_address"
 # No inline script anywhere in the templates, so the policy can forbid it.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -38,6 +38,10 @@ def texts(tokens):
     ('وأكد فاردانيان لـ"رويترز" من قرة باخ', ["وأكد", "فاردانيان", "لـ", "رويترز", "من", "قرة", "باخ"]),
     ("بـ«العدوان الشامل من باكو»،", ["بـ", "العدوان", "الشامل", "من", "باكو"]),
     ("عام ٢٠٢٠، و32 شخصا", ["عام", "٢٠٢٠", "و32", "شخصا"]),
+    # a hashtag is the words it joins: a search for لاغارد finds #كريستين_لاغارد
+    ("قالت #كريستين_لاغارد اليوم", ["قالت", "كريستين", "لاغارد", "اليوم"]),
+    # an RLM pasted into a word does not split it (normalization strips it)
+    ("وقال\u200f الوزير", ["وقال\u200f", "الوزير"]),
 ])
 def test_tokenizer_keeps_harakat_and_tatweel_inside_words(text, words):
     assert texts(ArabicTokenizer()(text)) == words
@@ -147,19 +151,21 @@ def test_stem_filter_rejects_an_unknown_stemmer():
     ("بلينكن", "بلينكين"),
     ("أذربيجان", "اذربيجان", "الأذربيجان"),
     ("الأميركية", "الأمريكية"),
+    # the Portuguese final s, written either way; one skeleton with the speaker directory's
+    ("غوتيريش", "غوتيريس", "جوتيريس"),
 ])
 def test_skeleton_unifies_transliteration_variants(variants):
     assert len({skeleton(normalize_word(v)) for v in variants}) == 1
 
 
-@pytest.mark.parametrize("a, b", [("غوتيريش", "غوتيرس"), ("باكو", "بلينكن"), ("حرب", "عرب")])
+@pytest.mark.parametrize("a, b", [("عرش", "عرس"), ("باكو", "بلينكن"), ("حرب", "عرب")])
 def test_skeleton_keeps_different_names_apart(a, b):
     assert skeleton(normalize_word(a)) != skeleton(normalize_word(b))
 
 
 def test_skeleton_filter():
     analyzer = ArabicTokenizer() | ArabicNormalizeFilter() | SkeletonFilter()
-    assert texts(analyzer("جوتيريش ناجورني")) == ["كترش", "نكرن"]
+    assert texts(analyzer("جوتيريش ناجورني")) == ["كترس", "نكرن"]
 
 
 # --- composed analyzers ------------------------------------------------------------------
@@ -180,7 +186,7 @@ def test_exact_analyzer_normalizes_but_does_not_stem():
 
 
 def test_skeleton_analyzer():
-    assert texts(skeleton_analyzer()("غوتيريش في ناغورني قرة باغ")) == ["كترش", "نكرن", "كره", "بك"]
+    assert texts(skeleton_analyzer()("غوتيريش في ناغورني قرة باغ")) == ["كترس", "نكرن", "كره", "بك"]
 
 
 def test_surface_analyzer_pairs_normalized_form_with_spelling_for_suggestions():

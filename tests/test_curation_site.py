@@ -294,6 +294,44 @@ def test_merging_speakers_in_the_admin_leaves_no_trace_of_the_merged_one(editor_
     assert_site_shows_the_public_statements(editor_client)
 
 
+def test_the_merge_queue_lists_an_uncertain_speaker_with_whom_it_may_be_and_one_merge_moves_it(
+        editor_client, archive):
+    keep = Speaker.objects.get(name="أنتوني بلينكن")
+    merged = Speaker.objects.get(name="بلنكن")
+    url = reverse("admin:articles_speaker_merge_queue")
+    assert url in editor_client.get(reverse("admin:articles_speaker_changelist")).content.decode()
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    # the uncertain speaker, and the person he may be, in one row with a merge button
+    row = html[html.index(f'value="{merged.pk}"') - 400 :]
+    assert f'name="keep" value="{keep.pk}"' in row and keep.name in row
+
+    response = editor_client.post(url, {"keep": keep.pk, "merged": merged.pk, "csrfmiddlewaretoken": csrf_token(page)})
+    assert response.status_code == 302
+    assert not Speaker.objects.filter(pk=merged.pk).exists()
+    assert merged.slug not in indexed_speaker_slugs()
+    assert_index_in_step()
+    assert_site_shows_the_public_statements(editor_client)
+    # the queue no longer lists him; a stale form (the speaker is gone) merges nothing, no 500
+    page = editor_client.get(url)
+    assert f'name="merged" value="{merged.pk}"' not in page.content.decode()
+    stale = editor_client.post(url, {"keep": keep.pk, "merged": merged.pk, "csrfmiddlewaretoken": csrf_token(page)})
+    assert stale.status_code == 302
+    for odd in ("", "abc", "-1", "٣", "9" * 40):
+        assert editor_client.post(url, {"keep": odd, "merged": keep.pk,
+                                        "csrfmiddlewaretoken": csrf_token(page)}).status_code == 302
+    assert Speaker.objects.filter(pk=keep.pk).exists()
+
+
+def test_the_merge_queue_needs_the_right_to_change_speakers(django_user_model, archive):
+    user = django_user_model.objects.create_user("reader", password=PASSWORD, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename="view_speaker"))
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("admin:articles_speaker_merge_queue")).status_code == 403
+
+
 def test_adding_and_deleting_an_alias(editor_client, archive):
     blinken = Speaker.objects.get(name="أنتوني بلينكن")
     assert api_statements(editor_client, q="speaker:بلينكين")["total"] == 0

@@ -187,6 +187,24 @@ SPEAKER_PHRASES = [
     # عبد opens a two-word name; it neither continues a title nor ends at الله
     ("وقال العاهل الأردني الملك عبد الله الثاني إن الأردن مستقر.", [("عبد الله الثاني", "العاهل الأردني الملك")]),
     ("وقال الرئيس المصري عبد الفتاح السيسي إن الاقتصاد يتعافى.", [("عبد الفتاح السيسي", "الرئيس المصري")]),
+    # the issue's own examples: a لدى post, a portfolio and its country, whole organisations
+    ("وقالت السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي إن بلادها لن تقبل ذلك.",
+     [("نيكي هايلي", "السفيرة الأمريكية لدى الأمم المتحدة")]),
+    ("وقال المندوب الروسي لدى مجلس الأمن فاسيلي نيبينزيا إن موسكو سترد.",
+     [("فاسيلي نيبينزيا", "المندوب الروسي لدى مجلس الأمن")]),
+    ("وقالت وزيرة خارجية كندا كريستيا فريلاند إن بلادها ستدعم الاتفاق.",
+     [("كريستيا فريلاند", "وزيرة خارجية كندا")]),
+    ("وقال قصر الإليزيه إن الرئيس سيزور الجزائر.", [("قصر الإليزيه", "")]),
+    ("وقالت صفحة جبهة الساحل الغربي إن المعارك مستمرة.", [("صفحة جبهة الساحل الغربي", "")]),
+    # an adjective would agree with the masculine title: a feminine word is the object
+    ("واتهم الوزير المعارضة بتقويض الاستقرار في البلاد.", [("الوزير", "")]),
+    # a definite title heads no idafa: the indefinite word after it opens the name
+    ("وقال المتحدث باسم التحالف العقيد تركي المالكي إن الغارة أصابت هدفها.",
+     [("تركي المالكي", "المتحدث باسم التحالف العقيد")]),
+    # Al Arabiya writes names as hashtags
+    ("قالت #كريستين_لاغارد المديرة العامة لـ #صندوق_النقد_الدولي اليوم، إن الاقتصاد العالمي ينمو.",
+     [("كريستين لاغارد", "")]),
+    ("وقال الرئيس الأميركي #دونالد_ترمب إن المحادثات مثمرة.", [("دونالد ترمب", "الرئيس الأميركي")]),
     # a title that opens another title is not that person (المتحدث باسم الرئيس ≠ الرئيس)
     ("وقال المتحدث باسم الرئيس التركي إبراهيم كالين إن العملية مستمرة. "
      "وقال وزير الخارجية مولود جاويش أوغلو إن أنقرة أبلغت واشنطن. "
@@ -214,10 +232,104 @@ def test_verbs_added_from_the_blind_dev_half(text, verb, content):
     assert (span.verb, span.text) == (verb, content)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quantified group speaks as one
+    ("فبينما يقول بعض العلماء إن لها تأثيرا سلبيا على الصحة العامة، فإن الأطباء يرون غير ذلك.",
+     ("بعض العلماء", "يقول", "لها تأثيرا سلبيا على الصحة العامة")),
+    ("وقال معظم المحللين إن الأسعار سترتفع خلال الأشهر المقبلة.",
+     ("معظم المحللين", "وقال", "الأسعار سترتفع خلال الأشهر المقبلة")),
+    # أشار إلى reports its object, as دعا إلى does
+    ("وأشار الوزير إلى ارتفاع عدد الضحايا في المدينة.", ("الوزير", "وأشار", "إلى ارتفاع عدد الضحايا في المدينة")),
+    # a relayed unnamed source speaks, not the paper that relays it
+    ("نقلت صحيفة تليغراف البريطانية عن مصادر لم تسمها بأن غاز الأعصاب وضع في حقيبة ابنته.",
+     ("مصادر", "نقلت", "غاز الأعصاب وضع في حقيبة ابنته")),
+    # a decimal point ends no sentence
+    ("وتشير الأرقام إلى أن المملكة صدرت سلعا بقيمة 95.5 مليار ريال خلال يونيو الماضي.",
+     ("الأرقام", "وتشير", "المملكة صدرت سلعا بقيمة 95.5 مليار ريال خلال يونيو الماضي")),
+    # a second speech verb joined with و ends the first statement
+    ("وأعلنت الوزارة تعليق الرحلات إلى المدينة وذكرت في بيان لها أن القرار مؤقت.",
+     ("الوزارة", "وأعلنت", "تعليق الرحلات إلى المدينة")),
+    # present-tense and plural forms of the lexicon's verbs
+    ("ويحذر الخبراء من خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات.",
+     ("الخبراء", "ويحذر", "خطورة الوقوع في الاستدلالات المريبة لبعض الدراسات")),
+])
+def test_verbs_and_speakers_added_from_the_second_blind_dev_set(text, expected):
+    span = extract_statements(text)[0]
+    assert (span.speaker_name, span.verb, span.text) == expected
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("اختبرت روسيا بنجاح صاروخا جديدا تفوق سرعته سرعة الصوت، وفقاً لوزارة الدفاع الروسية.",
+     "وزارة الدفاع الروسية", "اختبرت روسيا بنجاح صاروخا جديدا تفوق سرعته سرعة الصوت"),
+    ("ارتفعت الأسعار بنسبة كبيرة في الشهر الماضي، وفقا للوكالة الوطنية للإحصاء.",
+     "الوكالة الوطنية للإحصاء", "ارتفعت الأسعار بنسبة كبيرة في الشهر الماضي"),
+    # a refusal is an action, reported by the paper
+    ("رفض الاتحاد الدولي الكشف عن نتائج فحوص المنشطات للاعبين، وفقا لصحيفة الغارديان.",
+     "صحيفة الغارديان", "رفض الاتحاد الدولي الكشف عن نتائج فحوص المنشطات للاعبين"),
+    # a present-tense report after حسبما
+    ("وقد ولد في أبريل 1982 في العاصمة الرياض، حسبما تذكر صحيفة الحياة اللندنية.",
+     "صحيفة الحياة اللندنية", "وقد ولد في أبريل 1982 في العاصمة الرياض"),
+])
+def test_a_trailing_attribution_with_its_source_glued_to_la(text, source, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (source, content)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document speaks for whoever issued it
+    ('وجاء في بيان صادر عن وزارة الدفاع، السبت، أن "طائرة مقاتلة أجرت تدريبا قتاليا فوق البحر".',
+     ("direct", "وزارة الدفاع", "طائرة مقاتلة أجرت تدريبا قتاليا فوق البحر")),
+    ("وجاء في رسالة الرئيس إلى البرلمان أن الحكومة ستستقيل.",
+     ("reported", "رسالة الرئيس", "الحكومة ستستقيل")),
+    # عن within a few words makes عبر "expressed"
+    ("وعبر رئيس الوزراء المكلف عمر الرزاز عن أمله في تكوين رؤية واضحة.",
+     ("reported", "عمر الرزاز", "عن أمله في تكوين رؤية واضحة")),
+])
+def test_documents_and_expressed_feelings_report(text, expected):
+    [span] = extract_statements(text)
+    assert (span.kind, span.speaker_name, span.text) == expected
+
+
+def test_the_object_of_a_verb_is_no_speaker_and_a_pronoun_subject_is_the_last_speaker():
+    spans = extract_statements(
+        "وقال وزير الخارجية إن المفاوضات مستمرة. ونفى وجود أي خلافات مع الجانب الأمريكي. "
+        "ولكنه أشاد بأداء الوفد المفاوض."
+    )
+    assert [(s.speaker_name, s.text) for s in spans] == [
+        ("وزير الخارجية", "المفاوضات مستمرة"),
+        ("وزير الخارجية", "وجود أي خلافات مع الجانب الأمريكي"),
+        ("وزير الخارجية", "بأداء الوفد المفاوض"),
+    ]
+    assert not extract_statements("ووصل الوفد عبر الحدود التركية إلى المدينة بعد رحلة طويلة.")
+    # the one addressed is no speaker
+    spans = extract_statements('وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع. وأضاف مخاطبا ترامب: "لا تلعب بالنار".')
+    assert [s.speaker_name for s in spans] == ["حسن روحاني", "حسن روحاني"]
+
+
+def test_la_with_a_present_tense_speech_verb_reports():
+    spans = extract_statements("قال المدرب إن الفريق جاهز. ثم عاد ليقول إن المباراة ستكون صعبة جدا.")
+    assert [(s.speaker_name, s.verb, s.text) for s in spans][1] == ("المدرب", "ليقول", "المباراة ستكون صعبة جدا")
+
+
+def test_a_weak_verb_in_a_relative_clause_is_an_action_and_does_not_take_the_quote():
+    text = ('وقال ماكرون بعد وصوله إلى القمة الحادية والثلاثين للاتحاد الأفريقي والتي اختتمت مساء '
+            'الاثنين "سنخوض هذه المعركة سويا".')
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.verb, span.text) == ("ماكرون", "وقال", "سنخوض هذه المعركة سويا")
+
+
+def test_a_lone_tatweel_in_the_content_is_no_word():
+    """The full corpus (CN-economy-431-20181015): a tatweel on its own, «سترد ـ"بإجراءات"»,
+    is a token with an empty normal form, which the clause-end rule indexed into."""
+    text = 'وقال وزير الخارجية إن بلاده سترد ـ"بإجراءات أكبر" حال تطبيق أي عقوبات عليها.'
+    [span] = extract_statements(text)
+    assert span.text.startswith("بلاده سترد")
+
+
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns", "addressees"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

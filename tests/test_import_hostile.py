@@ -3,10 +3,15 @@ are still imported. Big files are generated here, never committed."""
 
 import gzip
 import json
+import os
+import re
+import shutil
+import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from articles.models import Article
+from articles.models import Article, Source
 from tests.conftest import SEED_ARTICLE
 from tests.test_import import DATA, run_import
 
@@ -296,3 +301,258 @@ def test_windows_line_endings_give_the_same_articles(tmp_path):
     code, out, _ = run_import(tmp_path)
 
     assert (code, out) == (1, "imported 0, updated 0, unchanged 7, failed 7\n")
+
+
+# --- Issue 12: records that used to pass validation or to abort the whole run ----------
+
+
+def altered(line, **fields):
+    """A good line with some fields replaced (None removes the field); a lone surrogate
+    is written as its JSON escape ("\\udfff"), as a broken encoder would."""
+    item = json.loads(line)
+    for name, value in fields.items():
+        if value is None:
+            item.pop(name, None)
+        else:
+            item[name] = value
+    text = json.dumps(item, ensure_ascii=False)
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def between_good_lines(tmp_path, bad_line, name="one-bad.jsonl"):
+    """A file of a good line, the bad one, another good line; the good ones must import."""
+    first, second = good_lines()[:2]
+    path = tmp_path / name
+    path.write_text("\n".join([first, bad_line, second]) + "\n", encoding="utf-8")
+    return path, {json.loads(first)["id"], json.loads(second)["id"]}
+
+
+@pytest.mark.parametrize("code", ["Al Jazeera", "=evil2", "a b", "مصدر-عربي"])
+def test_a_source_code_that_is_not_a_slug_is_refused_by_name(tmp_path, client, code):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id="bad-code-1", source_code=code))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == (
+        f"{path}:2: source_code {code!r} is not a code: "
+        "only letters a-z and A-Z, digits, '-' and '_' may be used\n"
+    )
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+    article = Article.objects.first()
+    for page in ("/", article.get_absolute_url(), "/sitemap-sources.xml"):
+        assert client.get(page).status_code == 200, page
+
+
+def test_a_source_code_over_50_characters_is_refused(tmp_path, client):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id="long-code-1", source_code="x" * 120))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: source_code longer than 50 characters\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_a_source_stored_with_a_code_that_is_not_a_slug_takes_no_page_down(client):
+    """Rows an earlier importer let in: their links go to the search filtered by the source."""
+    source = Source.objects.create(name="الجزيرة", code="Al Jazeera")
+    article = Article.objects.create(
+        external_id="aj-1", title="عنوان", body="نص", source=source, content_hash="0" * 64,
+    )
+
+    for page in ("/", article.get_absolute_url(), "/sitemap-sources.xml"):
+        response = client.get(page)
+        assert response.status_code == 200, page
+    assert 'href="/search/?source=Al+Jazeera"' in client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(("field", "value", "reason"), [
+    ("id", "bad-\udfff", "external id contains U+DFFF, a lone surrogate (not a character)"),
+    ("title", "عنوان \udfff", "title contains U+DFFF, a lone surrogate (not a character)"),
+    ("body", "\ud800 نص", "body contains U+D800, a lone surrogate (not a character)"),
+    ("author", "كاتب\udfff", "author contains U+DFFF, a lone surrogate (not a character)"),
+    ("source", "مصدر\udfff", "source contains U+DFFF, a lone surrogate (not a character)"),
+    ("category", "قسم\udfff", "section contains U+DFFF, a lone surrogate (not a character)"),
+    ("published", "0001-01-01T00:00:00+14:00",
+     "published is outside the dates that can be stored: '0001-01-01T00:00:00+14:00'"),
+    ("published", "9999-12-31T23:59:59-12:00",
+     "published is outside the dates that can be stored: '9999-12-31T23:59:59-12:00'"),
+])
+def test_a_value_that_used_to_abort_the_run_fails_alone(tmp_path, field, value, reason):
+    fields = {"id": "odd-1", field: value}
+    if field == "source":
+        fields["source_code"] = None  # so the code comes from the name
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], **fields))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: {reason}\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_an_integer_of_more_than_4300_digits_fails_alone(tmp_path):
+    bad = altered(good_lines()[2], id="big-number-1")[:-1] + ', "views": ' + "9" * 5000 + "}"
+    path, good_ids = between_good_lines(tmp_path, bad)
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: invalid JSON: a number longer than 4300 digits\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_file_names_that_are_not_utf8_stop_nothing(tmp_path):
+    first = good_lines()[0]
+    name = os.fsdecode(b"caf\xe9.jsonl")  # a Latin-1 file name on a UTF-8 system
+    path = tmp_path / name
+    path.write_text(first + "\n", encoding="utf-8")
+    plain = tmp_path / os.fsdecode(b"caf\xe9.txt")  # its name would be the external id
+    shutil.copy(SEED_ARTICLE, plain)
+
+    exit_code, out, err = run_import(path, plain)
+
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{tmp_path}/caf\\xe9.txt: external id contains U+DCE9, a lone surrogate (not a character)\n"
+    assert Article.objects.get().import_path == f"{tmp_path}/caf\\xe9.jsonl:1"
+
+
+def test_control_characters_are_stripped_from_every_text_field(tmp_path):
+    line = altered(
+        good_lines()[0], id="controls-1", title="عنوان\x01 المقال\ufffe", body="فقرة\x0cأولى\x7f\n\nفقرة\x9b ثانية\uffff",
+        abstract="\x1bملخص", author="كاتب\x85مجهول", category="قسم\x08", source_code=None, source="مصدر\x02 جديد",
+        url="https://example.com/\x07a",
+    )
+    trec = "<DOC>\n<DOCNO>trec-controls-1</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان\x01 تريك</TITLE>\n<TEXT>\nنص\x1f تريك\n</TEXT>\n</DOC>\n"
+    plain = "عنوان\x01 نصي\n\nذات مصر\n\nفقرة\x0b نصية\n"
+    (tmp_path / "controls.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "controls.trec").write_text(trec, encoding="utf-8")
+    (tmp_path / "plain-controls.txt").write_text(plain, encoding="utf-8")
+
+    first = run_import(tmp_path)
+    again = run_import(tmp_path)
+
+    assert first == (0, "imported 3, updated 0, unchanged 0, failed 0\n", "")
+    assert again == (0, "imported 0, updated 0, unchanged 3, failed 0\n", "")
+    article = Article.objects.get(external_id="controls-1")
+    assert article.title == "عنوان المقال"
+    assert article.body == "فقرة أولى\n\nفقرة ثانية"  # a control that is a space in Python becomes one
+    assert (article.abstract, article.author, article.section.name) == ("ملخص", "كاتب مجهول", "قسم")
+    assert (article.source.name, article.url) == ("مصدر جديد", "https://example.com/a")
+    trec_article = Article.objects.get(external_id="trec-controls-1")
+    assert (trec_article.title, trec_article.body) == ("عنوان تريك", "نص  تريك")
+    assert Article.objects.get(external_id="plain-controls").title == "عنوان نصي"
+
+
+def test_a_nul_character_still_refuses_the_record(tmp_path):
+    path, _ = between_good_lines(tmp_path, altered(good_lines()[2], id="nul-1", body="نص\x00"))
+
+    assert run_import(path)[:2] == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+
+
+@pytest.mark.parametrize(("external_id", "reason"), [
+    (".", "external id '.' is a path step ('.' or '..'), not a name"),
+    ("..", "external id '..' is a path step ('.' or '..'), not a name"),
+    ("a\x85b", "external id 'a\\x85b' contains '\\x85'"),
+    ("a\u00a0b", "external id 'a\\xa0b' contains '\\xa0'"),
+    ("a\u2028b", "external id 'a\\u2028b' contains '\\u2028'"),
+    ("a\ufffeb", "external id 'a\\ufffeb' contains '\\ufffe'"),
+])
+def test_an_external_id_that_makes_a_bad_address_is_refused(tmp_path, external_id, reason):
+    path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id=external_id))
+
+    exit_code, out, err = run_import(path)
+
+    assert (exit_code, out) == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert err == f"{path}:2: {reason}\n"
+    assert set(Article.objects.values_list("external_id", flat=True)) == good_ids
+
+
+def test_a_publication_date_far_in_the_future_is_refused(tmp_path):
+    soon = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    later = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
+    lines = [
+        altered(good_lines()[0], id="far-future", published="9999-12-15T10:00:00Z"),
+        altered(good_lines()[1], id="next-month", published=later.isoformat()),
+        altered(good_lines()[2], id="tomorrow", published=soon.isoformat()),
+    ]
+    trec = "<DOC>\n<DOCNO>trec-future</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان</TITLE>\n<TIME>Wed, 15 Dec 9999 10:00:00 GMT</TIME>\n<TEXT>\nنص\n</TEXT>\n</DOC>\n"
+    path = tmp_path / "future.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trec_path = tmp_path / "future.trec"
+    trec_path.write_text(trec, encoding="utf-8")
+
+    exit_code, out, err = run_import(path, trec_path)
+
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 3\n")
+    assert err.splitlines() == [
+        f"{path}:1: published 9999-12-15 is in the future (more than 2 days after today)",
+        f"{path}:2: published {later.date()} is in the future (more than 2 days after today)",
+        f"{trec_path}:1: published 9999-12-15 is in the future (more than 2 days after today)",
+    ]
+    assert Article.objects.get().external_id == "tomorrow"
+
+
+def write_newline_bomb(path, first_line, newlines):
+    with gzip.open(path, "wb", compresslevel=9) as bomb:
+        bomb.write(first_line.encode("utf-8") + b"\n")
+        chunk = b"\n" * MB
+        for _ in range(newlines // MB):
+            bomb.write(chunk)
+        bomb.write(first_line.replace("FR-", "FR2-").encode("utf-8") + b"\n")
+
+
+def test_a_newline_gzip_bomb_is_refused_within_seconds(tmp_path):
+    path = tmp_path / "newlines.jsonl.gz"
+    write_newline_bomb(path, good_lines()[0], newlines=96 * MB)
+
+    started = time.process_time()
+    exit_code, out, err = run_import(path, max_bytes=64 * MB)
+    spent = time.process_time() - started
+
+    assert (exit_code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    limit_line = 64 * MB - len(good_lines()[0].encode()) + 1  # the newline that crosses the limit
+    assert err == (
+        f"{path}:{limit_line}: file is larger than the 64 MB limit (--max-bytes) once decompressed; "
+        "the rest of it was not read\n"
+    )
+    assert spent < 10, f"{spent:.1f} s of CPU to refuse 64 MB of blank lines"
+
+
+def test_blank_lines_keep_their_numbers_and_their_place_in_the_text(tmp_path):
+    first, second = good_lines()[:2]
+    path = tmp_path / "gaps.jsonl"
+    path.write_text(first + "\n" + "\n  \r\n" * 5000 + "{oops\n" + "\n" * 3 + second + "\n", encoding="utf-8")
+    trec_path = tmp_path / "gaps.trec"
+    trec_path.write_text(
+        "\n" * 3000 + "<DOC>\n<DOCNO>gaps-1</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان</TITLE>\n<TEXT>\nفقرة"
+        + "\n" * 9000 + "فقرة\n</TEXT>\n</DOC>\n\n\n<DOC>\n<SRC>BBC</SRC></DOC>\n",
+        encoding="utf-8",
+    )
+
+    exit_code, out, err = run_import(path, trec_path)
+
+    assert (exit_code, out) == (1, "imported 3, updated 0, unchanged 0, failed 2\n")
+    assert err.splitlines() == [
+        f"{path}:10002: invalid JSON: Expecting property name enclosed in double quotes at column 2",
+        f"{trec_path}:12011: DOC without <DOCNO>, <TITLE>, <TEXT>",
+    ]
+    assert Article.objects.get(external_id="gaps-1").body == "فقرة" + "\n" * 9000 + "فقرة"
+
+
+def test_utf8_lines_in_a_cp1256_file_are_read_as_utf8(tmp_path):
+    first, second, third = good_lines()[:3]
+    path = tmp_path / "mixed-encodings.jsonl"
+    path.write_bytes(first.encode("utf-8") + b"\n" + second.encode("cp1256") + b"\n" + third.encode("utf-8") + b"\n")
+
+    plain = run_import(path)
+    windows = run_import(path, encoding="cp1256")
+    again = run_import(path, encoding="cp1256")
+
+    assert plain[:2] == (1, "imported 2, updated 0, unchanged 0, failed 1\n")
+    assert windows == (0, "imported 1, updated 0, unchanged 2, failed 0\n", "")
+    assert again == (0, "imported 0, updated 0, unchanged 3, failed 0\n", "")
+    for line in (first, second, third):
+        item = json.loads(line)
+        assert Article.objects.get(external_id=item["id"]).title == item["title"].strip()

@@ -87,3 +87,11 @@ def test_close_spelling(a, b, same):
 
     assert close_spelling(a, b) is same
     assert (match_confidence(f"جون {a}", f"جون {b}") >= LINK_THRESHOLD) is same
+
+
+def test_a_vowel_letter_apart_inside_the_word_but_not_at_its_end():
+    from articles.quotes.speakers import vowel_variant
+
+    assert vowel_variant("بنس", "بينس") and vowel_variant("بوتن", "بوتين") and vowel_variant("ماسك", "موسك")
+    # Moscow is not Musk: a final vowel letter makes another word
+    assert not vowel_variant("موسكو", "موسك")

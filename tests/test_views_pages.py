@@ -7,14 +7,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Statement
-from articles.templatetags.reading_room import (
-    arabic_date,
-    arabic_month,
-    fill_months,
-    page_window,
-    render_article_body,
-    safe_snippet,
-)
+from articles.rendering import fill_months, page_numbers, render_article_body
+from articles.templatetags.reading_room import arabic_date, arabic_month, safe_snippet
 
 pytestmark = pytest.mark.django_db
 
@@ -333,18 +327,21 @@ def test_body_rendering_nests_marks_inside_statements_and_escapes_the_rest():
 
 
 def test_safe_snippet_keeps_marks_only():
-    assert str(safe_snippet("قال <mark>غوتيريش</mark> &amp; <script>x</script>")) == (
+    # A snippet arrives escaped: an article's own "<script>" stays visible text.
+    assert str(safe_snippet("قال <mark>غوتيريش</mark> &amp; &lt;script&gt;x&lt;/script&gt;")) == (
         "قال <mark>غوتيريش</mark> &amp; &lt;script&gt;x&lt;/script&gt;"
     )
-    assert str(safe_snippet("<mark>بلا إغلاق")) == "<mark>بلا إغلاق</mark>"
+    # Markup that was not escaped is never markup: the script goes, with its content.
+    assert str(safe_snippet("قال <mark>غوتيريش</mark> <script>x</script><b>و</b>")) == "قال <mark>غوتيريش</mark> و"
+    assert str(safe_snippet('<mark onclick="x()" class="y">بلا إغلاق<img src=x onerror=alert(1)>')) == "<mark>بلا إغلاق</mark>"
 
 
-def test_months_fill_gaps_and_page_window_elides():
+def test_months_fill_gaps_and_page_numbers_elide():
     assert fill_months([("2018-01", 2), ("2018-04", 1)]) == [
         ("2018-01", 2), ("2018-02", 0), ("2018-03", 0), ("2018-04", 1)
     ]
-    assert page_window(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
-    assert page_window(1, 1) == []
+    assert page_numbers(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
+    assert page_numbers(1, 1) == []
 
 
 def _luminance(hex_colour):

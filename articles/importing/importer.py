@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from articles.importing.discovery import READERS, SNIFF_BYTES, find_files, sniff_format
-from articles.importing.records import ArticleRecord, ImportFailure, RecordError
+from articles.importing.records import ArticleRecord, ImportFailure, RecordError, unforeseen
 from articles.importing.streams import FileError, Limits, open_binary
 from articles.importing.upsert import DEFAULT_BATCH_SIZE, ArticleWriter
 
@@ -81,6 +81,8 @@ def take(item, writer):
             item.validate()
         except RecordError as error:
             item = ImportFailure(item.import_path, item.line, str(error))
+        except Exception as error:  # noqa: BLE001 — a case no check foresaw: this record fails
+            item = ImportFailure(item.import_path, item.line, unforeseen(error))
         else:
             writer.add(item)
             return

@@ -8,6 +8,7 @@ same Source and Section (and hashes the same).
 
 import re
 
+from articles.importing.records import MAX_SOURCE_CODE
 from articles.text.normalize import normalize_arabic
 
 # code → (Arabic name as in the JSONL corpus, site address)
@@ -39,7 +40,6 @@ TRANSLIT = str.maketrans({
     "ظ": "z", "ع": "a", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
     "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "",
 })
-MAX_CODE = 50
 
 
 def outlet_code_for_name(name):
@@ -48,13 +48,13 @@ def outlet_code_for_name(name):
     if key in OUTLET_BY_NAME:
         return OUTLET_BY_NAME[key]
     latin = key.lower().translate(TRANSLIT)
-    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")[:MAX_CODE].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")[:MAX_SOURCE_CODE].strip("-")
     return slug or "source"
 
 
 def outlet_for_trec_src(src):
     """(code, name) for a TREC <SRC> value such as 'BBC' or 'alarabia'."""
-    code = re.sub(r"[^a-z0-9]+", "-", src.strip().lower()).strip("-")[:MAX_CODE]
+    code = re.sub(r"[^a-z0-9]+", "-", src.strip().lower()).strip("-")[:MAX_SOURCE_CODE]
     if code in KNOWN_OUTLETS:
         return code, KNOWN_OUTLETS[code][0]
     return code, src.strip()

@@ -15,7 +15,7 @@ Body paragraphs are joined by a blank line ("\\n\\n"), as in the file.
 import re
 
 from articles.importing.outlets import outlet_code_for_name, outlet_name
-from articles.importing.records import ArticleRecord, ImportFailure, RecordError
+from articles.importing.records import ArticleRecord, ImportFailure, RecordError, unforeseen
 from articles.importing.streams import human_bytes, iter_lines
 
 FORMAT = "plaintext"
@@ -49,6 +49,9 @@ def read_plaintext(path, stream, limits, progress=None):
         record = record_from_text("".join(lines), article_stem(path))
     except RecordError as error:
         yield ImportFailure(str(path), None, str(error))
+        return
+    except Exception as error:  # noqa: BLE001 — a case no check foresaw: this file fails, not the run
+        yield ImportFailure(str(path), None, unforeseen(error))
         return
     record.import_path, record.import_format, record.line = str(path), FORMAT, None
     yield record

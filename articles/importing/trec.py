@@ -8,11 +8,10 @@ the DOC. Entities (&amp; &quot; &#1575; …) are decoded; any other markup is ke
 
 import html
 import re
-from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 from articles.importing.outlets import outlet_for_trec_src, section_for_trec_category
-from articles.importing.records import ArticleRecord, ImportFailure, RecordError, readable_author
+from articles.importing.records import ArticleRecord, ImportFailure, RecordError, in_utc, readable_author, unforeseen
 from articles.importing.streams import human_bytes, iter_lines
 
 FORMAT = "trec"
@@ -91,6 +90,8 @@ def finish(path, doc):
         record = record_from_doc("".join(doc.parts))
     except RecordError as error:
         return ImportFailure(str(path), doc.line, str(error))
+    except Exception as error:  # noqa: BLE001 — a case no check foresaw: this DOC fails, not the run
+        return ImportFailure(str(path), doc.line, unforeseen(error))
     record.import_path, record.import_format, record.line = str(path), FORMAT, doc.line
     return record
 
@@ -134,8 +135,6 @@ def parse_trec_time(value):
         return None
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RecordError(f"TIME is not an RFC 2822 date: {value[:40]!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return in_utc(moment, value)

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from articles import pipeline
 from articles.importing import outlets
-from articles.importing.records import ImportFailure
+from articles.importing.records import ImportFailure, printable, unforeseen
 from articles.models import Article, Section, Source
 
 DEFAULT_BATCH_SIZE = 500
@@ -65,7 +65,7 @@ class ArticleWriter:
                 changed_ids, tally = self.write_batch(records)
             # Counted only once the commit succeeded (PostgreSQL checks foreign keys then).
             self.counts.update(tally)
-        except DatabaseError:
+        except Exception:  # noqa: BLE001 — whatever it was, only the article that causes it may fail
             changed_ids = self.write_one_by_one(records)
         if self.process and changed_ids:
             self.run_pipeline(changed_ids, records)
@@ -79,7 +79,7 @@ class ArticleWriter:
         try:
             record.source_obj = self.source(record.source_code, record.source_name)
             record.section_obj = self.section(record.section) if record.section else None
-        except DatabaseError as error:
+        except Exception as error:  # noqa: BLE001 — this article fails, not the batch
             self.fail(ImportFailure(record.import_path, record.line, f"cannot store source/section: {error}"))
             return False
         return True
@@ -173,6 +173,8 @@ class ArticleWriter:
                     ids, tally = self.write_batch([record])
             except DatabaseError as error:
                 self.fail(ImportFailure(record.import_path, record.line, f"database refused the article: {error}"))
+            except Exception as error:  # noqa: BLE001 — a case no check foresaw: this article fails
+                self.fail(ImportFailure(record.import_path, record.line, unforeseen(error)))
             else:
                 changed_ids += ids
                 self.counts.update(tally)
@@ -180,7 +182,9 @@ class ArticleWriter:
 
     @staticmethod
     def article(record, digest, now):
-        where = f"{record.import_path}:{record.line}" if record.line else record.import_path
+        # A file name that is not UTF-8 reaches Python as lone surrogates, which no
+        # database column can hold.
+        where = printable(f"{record.import_path}:{record.line}" if record.line else record.import_path)
         return Article(
             external_id=record.external_id,
             title=record.title,

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
 from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
+from articles.text.tokens import WORD_PATTERN
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -146,16 +147,20 @@ PERSON_TITLES = words("titles")
 ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
+PORTFOLIOS = words("portfolios")
+OBJECT_NOUNS = words("object_nouns")
+ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
-    "هنا", "كل", "بعض", "جميع", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
+    "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
     r"(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|"
     r"نقل|نقلت|نقله|نقلته|أورد|أوردت|أورده|أوردته|أكد|أكدت|أكده|أكدته|نشر|نشرت|نشره|نشرته|"
-    r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته)"
+    r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته|"
+    r"يذكر|تذكر|يقول|تقول|يفيد|تفيد|يشير|تشير)"
 )
 _H = "[\u064b-\u0652]*"  # harakat inside a phrase: وفقًا
 ATTRIBUTION_RE = re.compile(
@@ -173,14 +178,14 @@ ATTRIBUTION_RE = re.compile(
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
     "التقرير", "تقارير", "وسائل", "إعلام", "شهود", "سكان", "ناشطين", "مراسل", "مراسلة",
-    "نفس", "ذات",
+    "نفس", "ذات", "بيانات", "أرقام", "إحصاءات", "دراسة", "استطلاع", "مسح", "وثائق", "تقديرات",
 )
 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
-# Words keep their harakat, tatweel and any invisible format character inside them (an RLM
-# or a soft hyphen pasted into وقال must not split it); a token of nothing but those
-# characters is dropped.
-TOKEN_RE = re.compile(rf"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640{INVISIBLE_CHARS}]+|[^\s\w{INVISIBLE_CHARS}]", re.UNICODE)
+# Words as search sees them (articles.text.tokens), and every other visible character as
+# a token of its own, except the # that opens a hashtag (#كريستين_لاغارد); a token of
+# nothing but invisible characters is dropped.
+TOKEN_RE = re.compile(rf"{WORD_PATTERN}|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
@@ -260,7 +265,7 @@ def tokenize(text):
         if first == "آ" and norm in COMPLEMENTIZERS:
             norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
         start, end = m.span()
-        append(Token(word, start, end, norm, first.isalnum() or first == "_"))
+        append(Token(word, start, end, norm, first.isalnum()))
     return tokens
 
 
@@ -314,13 +319,25 @@ def split_sentences(tokens, quotes):
     sentences = []
     begin = 0
     for i, tok in enumerate(tokens):
-        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i]):
+        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i] and not _glued(tokens, i)):
             if i > begin:
                 sentences.append((begin, i))
             begin = i + 1
     if begin < len(tokens):
         sentences.append((begin, len(tokens)))
     return sentences
+
+
+def _glued(tokens, i):
+    """A full stop with a word on both sides and no space, as in 95.5, إيلي.غ or cnn.com,
+    ends no sentence."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].is_word
+        and tokens[i + 1].is_word
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+    )
 
 
 def _inside_quote_index(tokens):
@@ -400,10 +417,21 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
-        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in NOT_A_NAME:
+        if tok.norm == _norm("لدى") and any(_is_title_word(w.norm) for w in words):
+            # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
+            words.append(tok)
+            j += 1
+            continue
+        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS:
+            break
+        if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if _continuation(tok) is not None:
             break  # …، معربا عن: a participle continues the speech, it names nobody
+        if not words and (tok.norm in OBJECT_NOUNS or _strip_clitic(tok.norm) in OBJECT_NOUNS):
+            break  # ونفى وجود خلافات: the object, the speaker is the one before
+        if tok.norm in ADDRESSEES:
+            break  # وقال مخاطبا ترامب: whom he spoke to
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
@@ -428,6 +456,19 @@ def read_speaker(state, i, stop):
     name, description, kind = split_title(state.text, words)
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
+
+
+def _quantified_group(tokens, j, stop):
+    """بعض العلماء، معظم المحللين: a quantified group of people speaks as one."""
+    return (
+        tokens[j].norm in QUANTIFIERS
+        and j + 1 < stop
+        and tokens[j + 1].is_word
+        and _definite(tokens[j + 1])
+    )
 
 
 def _apposition_name(state, words, j, stop):
@@ -478,7 +519,8 @@ def _noun_phrase_ends(words, tok):
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
-        seen_definite = any(_definite(w) or w.quote is not None for w in words[1:])
+        # الوزارة تعليق …: a definite head is a whole name already.
+        seen_definite = _definite(words[0]) or any(_definite(w) or w.quote is not None for w in words[1:])
         # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
         return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3)
     last = words[-1]
@@ -502,6 +544,19 @@ def _noun_phrase_ends(words, tok):
     if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
         return False
     has_title = any(_is_title_word(w.norm) for w in words)
+    last = words[-1]
+    if (
+        len(words) == 1
+        and _definite(last)
+        and (_is_title_word(last.norm) or _is_title_word(last.norm[2:]))
+        and not last.norm.endswith("ه")
+        and _definite(tok)
+        and tok.norm.endswith("ه")
+        and not tok.norm.endswith("يه")
+    ):
+        # اتهم الوزير المعارضة: an adjective would agree with the masculine title
+        # (الوزير المعارض); a feminine definite word after it is the object.
+        return True
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
@@ -539,13 +594,21 @@ def _is_title_continuation(words, k, next_tok):
     if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
+    if w.norm == _norm("لدى") or (k and words[k - 1].norm == _norm("لدى")):
+        return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
+    if k and _is_title_word(words[k - 1].norm) and w.norm in PORTFOLIOS:
+        return True  # وزيرة خارجية كندا: the portfolio
+    if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
+        return True  # … and the country it serves
     if k == 0 or next_tok is None or not _definite(next_tok):
         return False
     prev = words[k - 1].norm
     if w.norm.startswith("ل") and len(w.norm) >= 4:
         return _is_title_word(prev) or _starts_with_al(prev)
-    # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa.
-    return _is_title_word(prev)
+    # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa; a
+    # definite title heads no idafa, so after العقيد the indefinite word opens the name
+    # (العقيد تركي المالكي).
+    return _is_title_word(prev) and not _definite(words[k - 1])
 
 
 def _name_run(words):
@@ -686,20 +749,33 @@ def _verb_gender(norm):
 
 
 EXPRESSED = _forms("عبر", "عبرت")
+EXPRESSED_WINDOW = 6  # وعبر رئيس الوزراء المكلف عمر الرزاز عن …
 
 
-def _speech_verb(tok, nxt=None):
+def _speech_verb(tok, following=None):
     """The verb lemma-ish form if the token is a speech verb (with و/ف allowed).
 
-    عبر is a speech verb only as عبر عن (expressed); elsewhere it means "via", so it counts
-    only when the caller passes the next token and that token is عن.
+    عبر is a speech verb only as عبر عن (expressed), عن within a few words (وعبر الرزاز عن
+    أمله); elsewhere it means "via", so it counts only when the caller passes the tokens
+    that follow and عن is among them.
     """
     if not tok.is_word:
         return None
     cand = _verb_form(tok.norm)
-    if cand in EXPRESSED and (nxt is None or nxt.norm != _norm("عن")):
+    if cand in EXPRESSED and not _expressed_about(following):
         return None
     return cand
+
+
+def _expressed_about(following):
+    if not following:
+        return False
+    for t in following[:EXPRESSED_WINDOW]:
+        if t.norm == _norm("عن"):
+            return True
+        if not t.is_word:
+            return False
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -757,7 +833,12 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
-        if _speech_verb(tok) and k > j and tokens[k - 1].norm not in _forms("ما", "بما", "مما"):
+        if (
+            _speech_verb(tok)
+            and k > j
+            and tokens[k - 1].norm not in _forms("ما", "بما", "مما")
+            and not _action_after_relative(tokens, k)
+        ):
             # Another speech verb before any content: this one has no content of its own.
             return None, channel, None
         if _continuation(tok):
@@ -824,6 +905,8 @@ def _clause_end(state, k, stop):
                 break
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
+        if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
+            break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
             break
         if tok.is_word or tok.quote is not None:
@@ -881,8 +964,8 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         span.speaker = sp.mention
         span.speaker_start = None if sp.inherited else sp.start
         span.speaker_end = None if sp.inherited else sp.end
-        span.speaker_name = sp.name
-        span.description = sp.description
+        span.speaker_name = _plain_name(sp.name)
+        span.description = _plain_name(sp.description)
         span.speaker_kind = sp.kind
         span.speaker_gender = sp.gender
         span.inherited = sp.inherited
@@ -897,6 +980,16 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
     state.span_starts.insert(at, start)
     state.spans_by_start.insert(at, span)
     return span
+
+
+HASHTAG_MARKS_RE = re.compile(r"#(?=\w)|_+")
+
+
+def _plain_name(phrase):
+    """#كريستين_لاغارد as a reader says it: كريستين لاغارد."""
+    if "_" not in phrase and "#" not in phrase:
+        return phrase
+    return " ".join(HASHTAG_MARKS_RE.sub(" ", phrase).split())
 
 
 def _inherit(state, gender, sentence_subject):
@@ -1009,17 +1102,26 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+# لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
+PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
+
+
+def _action_after_relative(tokens, i):
+    """القمة التي اختتمت مساء الاثنين: a weak verb in a relative clause is a plain action."""
+    return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
+
+
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
     tok = tokens[i]
-    verb = _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None)
+    verb = _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
-    if verb in _forms("عبر", "عبرت") and not (i + 1 < s_end and any(t.norm == "عن" for t in tokens[i + 1 : i + 8])):
-        return None  # عبر = via, unless عبر عن (expressed)
-    relative = i - 1 >= s_begin and tokens[i - 1].norm in RELATIVES
+    relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
+    if relative and _action_after_relative(tokens, i):
+        return None
     sp = None
     after = i + 1
     j = _skip_adjuncts(tokens, i + 1, s_end)
@@ -1040,9 +1142,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
+    he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     if sp is None:
-        if verb in _forms("ذكر", "نقل", "نقلت") or verb in WEAK_VERBS:
-            return None  # ذُكر أن: passive background, no speaker
+        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did):
+            return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
             return None
@@ -1050,7 +1153,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
     # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
-    relay = _relayed_speaker(state, after, s_end)
+    relay = _relayed_speaker(state, after, s_end, relay=tok.norm in RELAY_VERBS)
     channel_override = ""
     if relay is not None:
         channel_override = sp.mention
@@ -1064,7 +1167,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     channel = channel_override or channel
     object_verb = verb in OBJECT_VERBS
     if opener is None:
-        weak_ok = verb not in WEAK_VERBS or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+        weak_ok = (
+            verb not in WEAK_VERBS or he_did or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+        )
         if object_verb and after < s_end and not relative and weak_ok:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
@@ -1127,8 +1232,16 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
 
 
-def _relayed_speaker(state, j, stop):
-    """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None."""
+RELAY_VERBS = _forms("نقل", "نقلت", "ونقل", "ونقلت", "نقلوا")
+# An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
+UNNAMED_RIDERS = _forms("لم", "تسمها", "يسمها", "تسمه", "يسمه", "تكشف", "يكشف", "هويتها", "هويته", "اسمه", "اسمها")
+
+
+def _relayed_speaker(state, j, stop, relay=False):
+    """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None.
+
+    After a relay verb (نقلت الصحيفة عن مصادر أن …) a plain أن after Y is Y's speech; after
+    any other verb (أعلن عن …) عن is the verb's own preposition."""
     tokens = state.tokens
     for k in range(j, min(stop, j + 6)):
         norm = tokens[k].norm
@@ -1146,8 +1259,11 @@ def _relayed_speaker(state, j, stop):
         m = after
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
             m += 1
+        if relay:
+            while m < min(stop, after + 4) and tokens[m].norm in UNNAMED_RIDERS:
+                m += 1
         says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
-        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and norm != _norm("عن")):
+        if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
             sp.kind = guess_kind(sp, gender)
@@ -1293,6 +1409,35 @@ def _sentence_subject(state, s_begin, i):
     return None
 
 
+def _attributed_source(state, j, stop):
+    """The source after an attribution phrase, with the ل of وفقا لوزارة الدفاع taken off
+    the first word for the reading (the phrase reader stops at a ل-phrase)."""
+    tokens = state.tokens
+    tok = tokens[j] if j < stop else None
+    glued = (
+        tok is not None and tok.is_word and tok.norm.startswith("ل") and len(tok.norm) > 3
+        and tok.norm not in _forms("لما", "للمرة")
+    )
+    if not glued:
+        return read_speaker(state, j, stop)
+    # لوزارة → وزارة; للوكالة → الوكالة, whose alef the ل swallowed, so the names read
+    # from the text get it back.
+    article = tok.norm.startswith("لل")
+    bare = "ال" + tok.text[2:] if article else tok.text[1:]
+    tokens[j] = Token(bare, tok.start + (0 if article else 1), tok.end, _norm(bare), True, tok.quote)
+    try:
+        sp, after = read_speaker(state, j, stop)
+    finally:
+        tokens[j] = tok
+    if sp is not None and article:
+        glued_text = state.text[tok.start : tok.start + 2]
+        for field_name in ("mention", "name", "description"):
+            value = getattr(sp, field_name)
+            if value.startswith(glued_text):
+                setattr(sp, field_name, "ال" + value[2:])
+    return sp, after
+
+
 def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
@@ -1310,7 +1455,7 @@ def _trailing_attributions(state, s_begin, s_end):
         j = k
         while j < s_end and tokens[j].start < m.end():
             j += 1
-        sp, after = read_speaker(state, j, s_end)
+        sp, after = _attributed_source(state, j, s_end)
         if sp is None:
             continue
         head = _norm(sp.mention.split()[0])
@@ -1349,9 +1494,12 @@ def _trailing_attributions(state, s_begin, s_end):
                 break
             b -= 1
         if verbs_before is None:
+            # Only verbs that report by themselves: رفض الفيفا الكشف …، وفقا لـ"تيلغراف" is
+            # the paper's report of a refusal.
             verbs_before = [0]
             for t in tokens[s_begin:s_end]:
-                verbs_before.append(verbs_before[-1] + bool(_speech_verb(t)))
+                verb = _speech_verb(t)
+                verbs_before.append(verbs_before[-1] + bool(verb and verb not in WEAK_VERBS))
         q = tokens[b] if tokens[b].quote is not None else None
         if q is not None and verbs_before[b + 1 - s_begin] > 0:
             continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
@@ -1405,12 +1553,14 @@ def extract_statements(text):
             if inside[i]:
                 continue
             tok = tokens[i]
-            if _speech_verb(tok, tokens[i + 1] if i + 1 < s_end else None):
+            if _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)]):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
+            elif _strip_clitic(tok.norm) in DOCUMENT_VERBS and i + 1 < s_end and tokens[i + 1].norm == _norm("في"):
+                _document_statement(state, i, s_end)
             else:
                 gender = _continuation(tok)
                 if gender is not None:
@@ -1419,6 +1569,57 @@ def extract_statements(text):
     _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
+
+
+# وجاء في بيان صادر عن الوزارة أن …، وورد في التقرير أن …: a document speaks for its author.
+DOCUMENT_VERBS = _forms("جاء", "ورد")
+ISSUED_BY = _forms("صادر", "الصادر", "صادرة", "الصادرة")
+DOCUMENT_ENDS = _forms("في", "من", "عن", "على", "إلى", "مع", "حول", "بشأن", "لدى", "خلال")
+
+
+def _document_statement(state, i, s_end):
+    tokens = state.tokens
+    if _is_background(tokens, i, i):
+        return
+    # The document: بيان، التقرير الأممي، رسالة خطية (a channel noun, so not read as a speaker).
+    k = i + 2
+    while (
+        k < min(s_end, i + 2 + 4) and tokens[k].is_word and tokens[k].norm not in DOCUMENT_ENDS
+        and tokens[k].norm not in COMPLEMENTIZERS and tokens[k].norm not in ISSUED_BY
+    ):
+        k += 1
+    if k == i + 2:
+        return
+    doc_words = tokens[i + 2 : k]
+    start, end = doc_words[0].start, doc_words[-1].end
+    document = _Speaker(state.text[start:end], start, end, state.text[start:end], "", ORGANISATION, "")
+    after = k
+    while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
+        k += 1
+    author = None
+    if k + 1 < s_end and tokens[k].norm in ISSUED_BY and tokens[k + 1].norm == _norm("عن"):
+        author, after = read_speaker(state, k + 2, s_end)
+    elif k < s_end and tokens[k].norm == _norm("عن"):
+        # بيان صادر عن …: the reader may have taken صادر into the document's phrase.
+        author, after = read_speaker(state, k + 1, s_end)
+    if author is not None:
+        k = after
+        while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
+            k += 1
+        after = k
+    sp = author
+    if sp is None and len(doc_words) == 1 and _definite(doc_words[0]):
+        # وجاء في البيان أن …: the statement already named, so its author speaks again.
+        sp = _inherit(state, MASCULINE, None) or _inherit(state, FEMININE, None)
+    sp = sp or document
+    opener, channel, opener_kind = _skip_channel(state, after, s_end)
+    if opener is None:
+        return
+    content = _content(state, opener, opener_kind, s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
 
 
 def _name_bare_titles(state, sentences):

@@ -16,20 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.text.normalize import normalize_arabic, strip_invisibles
+from articles.text.skeleton import fold_sounds, skeleton
 
-# The hard g is written ج (Egypt), غ (Levant, Gulf), ق or ك; the pairs below are letters
-# that transliterations swap for one foreign sound.
-SOUND_CLASSES = str.maketrans(
-    {
-        "ج": "ك", "غ": "ك", "ق": "ك",
-        "ث": "س", "ص": "س",
-        "ذ": "ز", "ظ": "ز",
-        "ط": "ت",
-        "ض": "د",
-        "ة": "ه",
-        "ى": "ي",
-    }
-)
 LONG_VOWELS_RE = re.compile("[اوي]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
 
@@ -50,24 +38,14 @@ def normalized_name(name):
 
 @lru_cache(maxsize=100_000)
 def _token_skeleton(token):
-    token = normalize_arabic(token).translate(SOUND_CLASSES)
-    if token.startswith("ال") and len(token) > 4:
-        token = token[2:]
-    if len(token) >= 5 and token.endswith("ش"):
-        # Portuguese and Spanish final s is written either way: غوتيريش / غوتيريس.
-        token = token[:-1] + "س"
-    # Keep a word-initial vowel letter: it is a consonant seat there (أوباما, يلتسين).
-    head, rest = token[:1], LONG_VOWELS_RE.sub("", token[1:])
-    skeleton = head + rest
-    # Doubled letters (from a dropped shadda or a vowel between twins) count once.
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+    """The word's spelling skeleton, the same one search indexes (articles.text.skeleton)."""
+    return skeleton(normalize_arabic(token))
 
 
 @lru_cache(maxsize=100_000)
 def _folded(token):
     """The word with only the transliteration swaps folded (sound classes, final ش)."""
-    token = normalize_arabic(token).translate(SOUND_CLASSES)
-    return token[:-1] + "س" if len(token) >= 5 and token.endswith("ش") else token
+    return fold_sounds(normalize_arabic(token))
 
 
 def _edit_distance(a, b):
@@ -88,16 +66,35 @@ def close_spelling(a, b):
     transliterated foreign names: an Arabic name is a three-letter root whose long vowels
     tell names apart (حسن / حسين، سعد / سعيد، جمال / كمال), so a skeleton under four letters
     takes the same spelling."""
-    skeleton = _token_skeleton(a)
-    if skeleton != _token_skeleton(b):
+    skel = _token_skeleton(a)
+    if skel != _token_skeleton(b):
         return False
     fa, fb = _folded(a), _folded(b)
     if fa == fb:
         return True
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
-    foreign = len(skeleton) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
     return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+
+
+def vowel_variant(a, b):
+    """Two spellings of one skeleton a vowel letter apart inside the word (بنس / بينس، بوتن /
+    بوتين، ماسك / موسك): as close as a foreign name's spellings get, and as close as two Arabic
+    names (حسن / حسين) are, so callers ask for more evidence (see foreign_first_name)."""
+    if _token_skeleton(a) != _token_skeleton(b):
+        return False
+    fa, fb = _folded(a), _folded(b)
+    # The vowel letters in between: a final one changes the word (موسك / موسكو).
+    return fa[:1] == fb[:1] and fa[-1:] == fb[-1:] and _edit_distance(fa, fb) <= 1
+
+
+def foreign_first_name(word):
+    """Does a first name read as transliterated (مايك، فلاديمير، إيلون، ميلانيا)? Foreign
+    names carry two or more long vowels after the first letter; most Arabic first names
+    (محمد، حسن، عمرو، جمال) carry fewer."""
+    word = normalize_arabic(word)
+    return len(LONG_VOWELS_RE.findall(word[1:])) >= 2
 
 
 def name_skeleton(name):

@@ -1,80 +1,30 @@
-"""Presentation helpers for the reading room: Arabic dates and numbers, the article body
-with its statements marked in place, and the small server-side timeline chart.
-
-Dates are shown one way everywhere: Western digits and the month names used by most
-Arabic news sites (٢٤ نوفمبر ٢٠٢٦ is written 24 نوفمبر 2026), because the corpus itself
-writes its numbers with Western digits and mixing both on one page reads badly.
-"""
-
-import html
-import re
-from datetime import date, datetime
+"""The reading room's template tags: each a line or two over articles.rendering, where
+the presentation rules live and are tested without templates."""
 
 from django import template
-from django.utils import timezone
-from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.html import conditional_escape, format_html
+
+from articles import rendering
 
 register = template.Library()
-
-ARABIC_MONTHS = (
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-)  # fmt: skip
-
-
-def _as_date(value):
-    """A date from a datetime, a date, or an ISO string (what the search layer returns)."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            try:
-                value = date.fromisoformat(value[:10])
-            except ValueError:
-                return None
-    if isinstance(value, datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
 
 
 @register.filter
 def arabic_date(value):
     """24 نوفمبر 2026; an empty string for a missing or unreadable date."""
-    day = _as_date(value)
-    if day is None:
-        return ""
-    return f"{day.day} {ARABIC_MONTHS[day.month - 1]} {day.year}"
+    return rendering.day_label(value)
 
 
 @register.filter
 def arabic_month(value):
     """'2026-11' (the search layer's month key) or a date → نوفمبر 2026."""
-    if isinstance(value, str) and len(value) == 7 and value[4] == "-":
-        try:
-            year, month = int(value[:4]), int(value[5:])
-        except ValueError:
-            return value
-        if 1 <= month <= 12:
-            return f"{ARABIC_MONTHS[month - 1]} {year}"
-        return value
-    day = _as_date(value)
-    if day is None:
-        return "" if value in (None, "") else str(value)
-    return f"{ARABIC_MONTHS[day.month - 1]} {day.year}"
+    return rendering.month_label(value)
 
 
 @register.filter
 def iso_date(value):
     """The machine-readable form for <time datetime="…">."""
-    day = _as_date(value)
+    day = rendering.calendar_date(value)
     return day.isoformat() if day else ""
 
 
@@ -87,196 +37,22 @@ def num(value):
         return value
 
 
-# --- The article body -------------------------------------------------------------------
+@register.filter
+def safe_snippet(snippet):
+    """The search layer's snippet with only its <mark> tags kept as markup."""
+    return rendering.sanitize_snippet(snippet)
 
 
-def usable_statement_spans(body, statements):
-    """The statements whose offsets can be trusted, in body order.
-
-    Offsets come from another program and from editors, so each one is checked against
-    the body it claims to point into: out of range, empty, overlapping an earlier one, or
-    not containing the statement's text (the body changed since extraction) → left out
-    of the marking rather than shown at the wrong place.
-    """
-    usable = []
-    last_end = 0
-    for statement in sorted(statements, key=lambda s: (s.start, s.end)):
-        start, end = statement.start, statement.end
-        if start is None or end is None or not (0 <= start < end <= len(body)):
-            continue
-        if start < last_end:
-            continue
-        excerpt = " ".join(body[start:end].split())
-        text = " ".join((statement.text or "").split())
-        if not text or (text not in excerpt and excerpt not in text):
-            continue
-        usable.append(statement)
-        last_end = end
-    return usable
-
-
-def _paragraph_ranges(body):
-    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
-    ranges = []
-    position = 0
-    for block in body.split("\n\n"):
-        start = position
-        position += len(block) + 2
-        stripped_start = start + (len(block) - len(block.lstrip()))
-        stripped_end = start + len(block.rstrip())
-        if stripped_end > stripped_start:
-            ranges.append((stripped_start, stripped_end))
-    return ranges
-
-
-def _clean_spans(spans, length):
-    """Highlight spans inside the body, sorted and merged."""
-    cleaned = []
-    for start, end in sorted((int(s), int(e)) for s, e in spans):
-        start, end = max(0, start), min(length, end)
-        if start >= end:
-            continue
-        if cleaned and start <= cleaned[-1][1]:
-            cleaned[-1] = (cleaned[-1][0], max(cleaned[-1][1], end))
-        else:
-            cleaned.append((start, end))
-    return cleaned
-
-
-def render_article_body(body, statements=(), highlight_spans=()):
-    """The body as escaped HTML paragraphs, statements wrapped where they stand and the
-    query terms in <mark>. Every character of the body is escaped; only the tags built
-    here are markup.
-
-    A statement that crosses a paragraph break is closed and reopened so the HTML stays
-    well nested; the id goes on its first piece only so #statement-<id> links land there.
-    """
-    statements = usable_statement_spans(body, statements)
-    highlights = _clean_spans(highlight_spans, len(body))
-    cuts = {0, len(body)}
-    for s in statements:
-        cuts.update((s.start, s.end))
-    for start, end in highlights:
-        cuts.update((start, end))
-
-    def statement_at(position):
-        for s in statements:
-            if s.start <= position < s.end:
-                return s
-        return None
-
-    def highlighted(position):
-        return any(start <= position < end for start, end in highlights)
-
-    opened_ids = set()
-    paragraphs = []
-    for p_start, p_end in _paragraph_ranges(body):
-        points = sorted({p_start, p_end, *(c for c in cuts if p_start < c < p_end)})
-        parts = []
-        open_statement = None
-        for seg_start, seg_end in zip(points, points[1:]):
-            statement = statement_at(seg_start)
-            if statement is not open_statement:
-                if open_statement is not None:
-                    parts.append("</span>")
-                if statement is not None:
-                    parts.append(_statement_open_tag(statement, first=statement.pk not in opened_ids))
-                    opened_ids.add(statement.pk)
-                open_statement = statement
-            # Line breaks inside a paragraph are kept as <br>.
-            text = escape(body[seg_start:seg_end]).replace("\n", "<br>")
-            parts.append(f"<mark>{text}</mark>" if highlighted(seg_start) else text)
-        if open_statement is not None:
-            parts.append("</span>")
-        paragraphs.append('<p dir="auto">' + "".join(parts) + "</p>")
-    return mark_safe("\n".join(paragraphs))
-
-
-def _statement_open_tag(statement, first):
-    speaker = statement.speaker.name if statement.speaker_id else (statement.speaker_mention or "")
-    label = _("Speaker: %(name)s") % {"name": speaker} if speaker else _("Speaker not identified")
-    return format_html(
-        '<span class="statement statement-{kind}"{id} tabindex="0" title="{label}" data-speaker="{label}">',
-        kind=statement.kind,
-        id=mark_safe(f' id="statement-{int(statement.pk)}"') if first else "",
-        label=label,
-    )
-
-
-# --- The timeline chart -----------------------------------------------------------------
-
-CHART_WIDTH = 640
-CHART_HEIGHT = 140
-CHART_PADDING = 4
-MIN_CHART_SLOTS = 24
-
-
-def fill_months(points):
-    """Every month between the first and the last, so gaps show as gaps, not as nothing."""
-    counts = {}
-    for key, count in points:
-        if isinstance(key, str) and len(key) == 7 and key[4] == "-":
-            counts[key] = counts.get(key, 0) + int(count)
-    if not counts:
-        return []
-    first, last = min(counts), max(counts)
-    year, month = int(first[:4]), int(first[5:])
-    end_year, end_month = int(last[:4]), int(last[5:])
-    months = []
-    # A hard stop keeps a corrupt date (year 9999) from building a huge chart.
-    while (year, month) <= (end_year, end_month) and len(months) < 600:
-        key = f"{year:04d}-{month:02d}"
-        months.append((key, counts.get(key, 0)))
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
-    return months
+@register.filter
+def web_url(value):
+    """The address if it is an http(s) URL, else "" (never a live `javascript:` link)."""
+    return rendering.web_address(value)
 
 
 @register.inclusion_tag("includes/timeline.html")
 def timeline(points, caption):
-    """Bars of counts per month as inline SVG; time runs right to left like the page.
-
-    No chart library: a handful of <rect>s with a <title> each (the tooltip), and the same
-    numbers as a table for screen readers and for copying.
-    """
-    months = fill_months(points)
-    if not months:
-        return {"bars": [], "caption": caption, "months": []}
-    peak = max(count for _key, count in months) or 1
-    # A short span still gets slim bars (starting at the right, where time begins)
-    # rather than one bar as wide as the page.
-    slot = CHART_WIDTH / max(len(months), MIN_CHART_SLOTS)
-    gap = min(2.0, slot * 0.2)
-    usable_height = CHART_HEIGHT - CHART_PADDING
-    bars = []
-    for index, (key, count) in enumerate(months):
-        height = usable_height * count / peak if count else 0
-        bars.append(
-            {
-                # Strings, so a locale's decimal comma can never reach an SVG attribute.
-                "x": f"{CHART_WIDTH - (index + 1) * slot + gap / 2:.2f}",
-                "y": f"{CHART_HEIGHT - height:.2f}",
-                "width": f"{max(slot - gap, 0.5):.2f}",
-                "height": f"{height:.2f}",
-                "month": key,
-                "count": count,
-            }
-        )
-    return {
-        "bars": bars,
-        "caption": caption,
-        "months": months,
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "peak": peak,
-        "first": months[0][0],
-        "last": months[-1][0],
-        "total": sum(count for _key, count in months),
-        # The first and last month are labelled under the ends only when the bars reach
-        # both ends; a short span is named in the caption instead.
-        "full_width": len(months) >= MIN_CHART_SLOTS,
-    }
+    """Bars of counts per month as inline SVG, with the same numbers as a table."""
+    return rendering.timeline_chart(points, caption)
 
 
 @register.simple_tag
@@ -286,23 +62,9 @@ def bidi(value):
 
 
 @register.simple_tag
-def page_window(current, pages, around=2):
-    """Page numbers to link: the first, the last, and a few around the current one;
-    None marks a gap."""
-    try:
-        current, pages = int(current), int(pages)
-    except (TypeError, ValueError):
-        return []
-    if pages <= 1:
-        return []
-    wanted = {1, pages, *range(max(1, current - around), min(pages, current + around) + 1)}
-    window, previous = [], 0
-    for number in sorted(wanted):
-        if number - previous > 1:
-            window.append(None)
-        window.append(number)
-        previous = number
-    return window
+def page_numbers(current, pages):
+    """Page numbers to link; None marks pages left out."""
+    return rendering.page_numbers(current, pages)
 
 
 @register.simple_tag(takes_context=True)
@@ -325,42 +87,3 @@ def with_param(context, name, value=None, keep_page=False):
         params.pop("month", None)
     encoded = params.urlencode()
     return "?" + encoded if encoded else "?"
-
-
-_MARK_TAG = re.compile(r"(</?mark>)")
-
-
-@register.filter
-def safe_snippet(snippet):
-    """The search layer's snippet with only its <mark> tags kept as markup.
-
-    The snippet is meant to arrive escaped; this does not rely on it: every piece between
-    the marks is unescaped and escaped again (so an entity is never doubled), and any other
-    tag — a hostile <script> in an article body — ends up as visible text.
-    """
-    if not snippet:
-        return ""
-    pieces = []
-    depth = 0
-    for piece in _MARK_TAG.split(str(snippet)):
-        if piece == "<mark>" and depth == 0:
-            pieces.append(piece)
-            depth = 1
-        elif piece == "</mark>" and depth == 1:
-            pieces.append(piece)
-            depth = 0
-        elif piece in ("<mark>", "</mark>"):
-            continue
-        else:
-            pieces.append(escape(html.unescape(piece)))
-    if depth:
-        pieces.append("</mark>")
-    return mark_safe("".join(pieces))
-
-
-@register.filter
-def web_url(value):
-    """The address if it is an http(s) URL, else "" — a `javascript:` link stored by an
-    import (model URLFields are only checked by forms) must never become a live href."""
-    text = str(value or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else ""

@@ -23,12 +23,12 @@ from articles.text.normalize import (
     strip_invisibles,
     strip_tatweel,
 )
+from articles.text.skeleton import skeleton, strip_light_prefix
+from articles.text.tokens import WORD_PATTERN, WORD_RE
 
-# A word is letters/digits (\w already includes tatweel, a modifier letter) plus the
-# combining marks that Python's \w leaves out: harakat, superscript alef, Quranic marks,
-# and the zero-width joiners. Without them "عَمَلِيَّة" would split at every vowel.
-TOKEN_PATTERN = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]+"
-TOKEN_RE = re.compile(TOKEN_PATTERN)
+# The one definition of a word, shared with the statement extractor.
+TOKEN_PATTERN = WORD_PATTERN
+TOKEN_RE = WORD_RE
 
 MEMO_SIZE = 400_000
 
@@ -69,17 +69,7 @@ def surface_word(word):
 # Lucene's ArabicStemmer (Larkey et al. "light8"): one prefix, then each suffix in turn,
 # each only when enough of the word is left. Lucene also lists ية and ة, but its
 # normalizer has already turned them into يه and ه, as ours has.
-LIGHT_PREFIXES = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
 LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
-
-
-def strip_light_prefix(word):
-    for prefix in LIGHT_PREFIXES:
-        if len(prefix) == 1 and len(word) < 4:
-            continue
-        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
-            return word[len(prefix):]
-    return word
 
 
 @lru_cache(maxsize=MEMO_SIZE)
@@ -128,34 +118,6 @@ def no_stem(word):
 STEMMERS = {"none": no_stem, "light": light_stem, "snowball": snowball_stem, "isri": isri_stem}
 # Stemmers that must see ة (fold_teh=False) before stemming.
 STEMMERS_KEEPING_TEH = {"snowball", "isri"}
-
-# Transliteration sound classes: the letters outlets use for one foreign sound.
-# g/gh/q/k/kh (غوتيريش/جوتيريش, ناغورني/ناجورني, باغ/باخ), emphatic/plain pairs
-# (ت/ط, س/ص, د/ض, ذ/ز/ظ), and ث that some write for s.
-SOUND_CLASSES = str.maketrans(
-    {"ج": "ك", "غ": "ك", "ق": "ك", "خ": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د",
-     "ذ": "ز", "ظ": "ز", "ح": "ه", "ء": ""}
-)
-LONG_VOWELS = frozenset("اوي")
-
-
-@lru_cache(maxsize=MEMO_SIZE)
-def skeleton(word):
-    """Consonant skeleton of a normalized word: prefix off, sound classes merged, long
-    vowels after the first letter dropped, doubled letters collapsed.
-
-    غوتيريش and جوتيريش both give كترش; ناغورني and ناجورني give نكرن.
-    """
-    word = strip_light_prefix(word).translate(SOUND_CLASSES)
-    if not word:
-        return ""
-    letters = [word[0]]
-    for ch in word[1:]:
-        if ch in LONG_VOWELS or ch == letters[-1]:
-            continue
-        letters.append(ch)
-    return "".join(letters)
-
 
 # --- Whoosh stages ------------------------------------------------------------------
 

@@ -14,8 +14,9 @@ from articles.text.analysis import TOKEN_RE, word_forms
 MIN_SKELETON_FOR_MARK = 3
 
 
-def matched_spans(text, terms, stemmer="light"):
-    """[(start, end)] of the words of `text` that the query matched."""
+def matched_spans(text, terms, stemmer="light", limit=None):
+    """[(start, end)] of the words of `text` that the query matched; the first `limit`
+    of them when a limit is given (the scan stops there)."""
     spans = []
     verdicts = {}  # a word repeats many times in an article: decide it once
     for match in TOKEN_RE.finditer(text):
@@ -31,6 +32,8 @@ def matched_spans(text, terms, stemmer="light"):
             )
         if matched:
             spans.append(match.span())
+            if len(spans) == limit:
+                break
     return spans
 
 
@@ -86,9 +89,10 @@ def mark_all(text, terms, stemmer="light"):
     return snippet(text, terms, length=max(len(text or ""), 1), stemmer=stemmer)
 
 
-def term_spans(text, query_text, exact=False, stemmer="light"):
-    """[(start, end)] of the words of `text` matched by the user's query (article page)."""
+def term_spans(text, query_text, exact=False, stemmer="light", limit=None):
+    """[(start, end)] of the words of `text` matched by the user's query (article page),
+    the first `limit` of them when a limit is given."""
     from articles.text.query import build, parse
 
     _, terms = build(parse(query_text), stemmer=stemmer, exact_mode=exact)
-    return matched_spans(text or "", terms, stemmer)
+    return matched_spans(text or "", terms, stemmer, limit=limit)

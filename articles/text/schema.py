@@ -20,7 +20,7 @@ from articles.text.analysis import (
 DEFAULT_STEMMER = "light"
 
 # Bump the number whenever an analyzer or a field changes what the index holds.
-ANALYZER_REVISION = 4
+ANALYZER_REVISION = 5
 
 
 def analyzer_version(stemmer=DEFAULT_STEMMER):

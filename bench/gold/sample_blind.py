@@ -1,11 +1,12 @@
 """Draw the blind statement evaluation set (issue 11) from the ANT corpus.
 
-    python bench/gold/sample_blind.py OUT_DIR
+    python bench/gold/sample_blind.py OUT_DIR [SEED [LIMIT]]
 
 Four articles per outlet and section (26 pairs), eight more from each of the two
 news sections, with a fixed seed; articles already in tests/gold/ are left out. Each
 excerpt is the body's leading paragraphs, at least 1,000 and at most 2,200 characters,
-cut on a paragraph boundary. Writes batch-N.json files of 20 articles each, in the
+cut on a paragraph boundary. Another SEED draws a further set (LIMIT keeps the first
+articles of the shuffled draw, so every outlet and section still has its chance). Writes batch-N.json files of 20 articles each, in the
 gold format with empty statement lists, for annotators who never see the extractor.
 """
 
@@ -35,7 +36,7 @@ def excerpt(body, low=1000, high=2200):
     return "\n".join(kept)[: high * 2]
 
 
-def main(out_dir):
+def main(out_dir, seed=SEED, limit=None):
     known = set()
     for path in (ROOT / "tests" / "gold").glob("*.json"):
         known.update(a["id"] for a in json.loads(path.read_text(encoding="utf-8")))
@@ -45,13 +46,14 @@ def main(out_dir):
             doc = json.loads(line)
             if doc["id"] not in known and len(doc["body"]) >= 300:
                 by_pair[(doc["source_code"], doc["category"])].append(doc)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen = []
     for pair in sorted(by_pair):
         docs = by_pair[pair]
         n = 4 + (3 if pair[1] in ("العالم", "الشرق الأوسط") else 0)
         chosen.extend(rng.sample(docs, n))
     rng.shuffle(chosen)
+    chosen = chosen[:limit]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     articles = [
@@ -68,4 +70,5 @@ def main(out_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    args = sys.argv[1:]
+    main(args[0], *(int(a) for a in args[1:3]))

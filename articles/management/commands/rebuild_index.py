@@ -30,8 +30,10 @@ class Command(BaseCommand):
         bar = self.progress_bar()
         try:
             count = indexing.rebuild(workers=max(1, options["workers"]), progress=bar.update_to)
-        except indexing.IndexLockTimeout as error:
+        except (indexing.IndexLockTimeout, indexing.RebuildFailed) as error:
             raise CommandError(str(error)) from None
+        except KeyboardInterrupt:
+            raise CommandError("interrupted; the live index is unchanged") from None
         finally:
             bar.close()
         self.stdout.write(self.style.SUCCESS(

@@ -32,7 +32,8 @@ def _unique(forms, filename):
 
 @lru_cache(maxsize=None)
 def words(name):
-    """A word list (`titles`, `organisation_heads`, `outlets`) as normalized forms."""
+    """A word list (a file of this folder: `titles`, `organisation_heads`, `outlets`,
+    `portfolios`, `object_nouns`, `addressees`) as normalized forms."""
     filename = f"{name}.txt"
     return _unique([normalize_arabic(w) for w in _lines(filename)], filename)
 

@@ -1,0 +1,56 @@
+"""The spelling skeleton: one key for the spellings of one transliterated name.
+
+Outlets write a foreign name as they hear it: غوتيريش / جوتيريس, ناغورني / ناجورني, ترامب /
+ترمب. The skeleton drops what they disagree on, so those spellings meet: the prefix
+(و، ال …), long vowels after the first letter, doubled letters, and the difference between
+letters of one sound class. Search indexes it as a field of its own and the speaker
+directory links names by it; this module is the one definition both use.
+"""
+
+from functools import lru_cache
+
+# Lucene's light-stemmer prefixes (articles.text.analysis uses them to stem as well): each
+# is taken off only when at least two letters are left, and a one-letter one only from a
+# word of four letters or more.
+LIGHT_PREFIXES = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
+
+# Letters outlets use for one foreign sound: g/gh/q/k/kh (غوتيريش/جوتيريش, ناغورني/ناجورني,
+# باغ/باخ), emphatic/plain pairs (ت/ط, س/ص, د/ض, ذ/ز/ظ), ث that some write for s, ح for h.
+SOUND_CLASSES = str.maketrans(
+    {"ج": "ك", "غ": "ك", "ق": "ك", "خ": "ك", "ط": "ت", "ص": "س", "ث": "س", "ض": "د",
+     "ذ": "ز", "ظ": "ز", "ح": "ه", "ة": "ه", "ى": "ي", "ء": ""}
+)
+LONG_VOWELS = frozenset("اوي")
+
+
+def strip_light_prefix(word):
+    for prefix in LIGHT_PREFIXES:
+        if len(prefix) == 1 and len(word) < 4:
+            continue
+        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
+            return word[len(prefix):]
+    return word
+
+
+@lru_cache(maxsize=400_000)
+def fold_sounds(word):
+    """A normalized word with the transliteration swaps folded: the sound classes, and a
+    final ش for the Portuguese and Spanish s (غوتيريش / غوتيريس)."""
+    word = word.translate(SOUND_CLASSES)
+    return word[:-1] + "س" if len(word) >= 5 and word.endswith("ش") else word
+
+
+@lru_cache(maxsize=400_000)
+def skeleton(word):
+    """Consonant skeleton of a normalized word: prefix off, sounds folded, long vowels after
+    the first letter dropped (a word-initial one is a consonant seat: أوباما, يلتسين),
+    doubled letters collapsed. غوتيريش and جوتيريس both give كترس."""
+    word = fold_sounds(strip_light_prefix(word))
+    if not word:
+        return ""
+    letters = [word[0]]
+    for ch in word[1:]:
+        if ch in LONG_VOWELS or ch == letters[-1]:
+            continue
+        letters.append(ch)
+    return "".join(letters)

@@ -1,0 +1,129 @@
+"""A parallel rebuild whose worker dies, or that is interrupted, fails clearly, stops every
+worker and leaves the live index as it was.
+
+The rebuild runs in a real `manage.py`-like subprocess on its own SQLite file (workers
+need a database they can open), with `indexing.article_record` wrapped to kill a worker
+or to slow the build down; nothing else is changed.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_faults import base_archive, site, synthetic_articles, wait_for, write_jsonl  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+REBUILD = """
+import os, signal, sys, time
+import django
+django.setup()
+from articles import indexing
+
+real_article_record = indexing.article_record
+
+def article_record(article):
+{hook}
+    return real_article_record(article)
+
+indexing.article_record = article_record
+from django.core.management import execute_from_command_line
+execute_from_command_line(["manage.py", "rebuild_index", "--workers", "2"])
+"""
+
+
+@pytest.fixture
+def unindexed_archive(base_archive, tmp_path):
+    """200 articles in the live index, 600 more stored but not indexed yet."""
+    site = base_archive
+    more = write_jsonl(tmp_path / "more.jsonl", synthetic_articles("ب", 600))
+    site.ok("import_articles", "--no-progress", "--no-process", more)
+    site.before = site.indexed_ids()
+    assert len(site.article_ids() - site.before) == 600
+    return site
+
+
+def start_rebuild(site, hook):
+    """The rebuild in its own process group, so that the test can see every worker."""
+    hook = "\n".join("    " + line for line in hook.strip().splitlines())
+    log = open(site.folder / "rebuild.log", "w")
+    proc = subprocess.Popen([sys.executable, "-c", REBUILD.format(hook=hook)], cwd=ROOT,
+                            env=site.env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    proc.log_path = site.folder / "rebuild.log"
+    return proc
+
+
+def finish(proc, timeout):
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError(f"the rebuild did not end within {timeout} s:\n"
+                             + proc.log_path.read_text())
+    return proc.log_path.read_text()
+
+
+def assert_no_worker_left(proc):
+    try:
+        os.killpg(proc.pid, 0)
+    except ProcessLookupError:
+        return
+    os.killpg(proc.pid, signal.SIGKILL)
+    raise AssertionError("an indexing worker outlived the rebuild")
+
+
+def assert_live_index_untouched(site):
+    assert site.indexed_ids() == site.before
+    assert [p.name for p in site.index.parent.iterdir() if ".building-" in p.name] == []
+    site.ok("search", "تقرير")  # still a usable index
+
+
+def test_a_worker_killed_mid_build_fails_the_rebuild_and_keeps_the_live_index(unindexed_archive):
+    site = unindexed_archive
+    # Article 600 of 800 is in the middle of the second worker's share.
+    proc = start_rebuild(site, """
+if article.external_id == "ب-00400":
+    os.kill(os.getpid(), signal.SIGKILL)
+""")
+    output = finish(proc, 300)
+    assert proc.returncode == 1, output
+    assert "an indexing worker died" in output
+    assert "the live index is unchanged" in output
+    assert "Traceback" not in output, output
+    assert_no_worker_left(proc)
+    assert_live_index_untouched(site)
+
+    site.ok("rebuild_index", "--workers", "2")  # nothing is left in the way of the next one
+    assert site.indexed_ids() == site.article_ids()
+
+
+@pytest.mark.parametrize("who", ["terminal", "rebuild_alone"])
+def test_ctrl_c_stops_the_workers_and_keeps_the_live_index(unindexed_archive, who):
+    """`terminal`: Ctrl-C reaches the whole process group, workers included;
+    `rebuild_alone`: SIGINT sent to the command's process only (kill -INT)."""
+    site = unindexed_archive
+    started = site.folder / "worker-started"
+    # 400 articles a worker at 50 ms each: finishing would take 20 s.
+    proc = start_rebuild(site, f"""
+open({str(started)!r}, "a").close()
+time.sleep(0.05)
+""")
+    wait_for(started.exists, 120, "a worker to start indexing")
+    interrupted = time.monotonic()
+    if who == "terminal":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    output = finish(proc, 60)
+    assert time.monotonic() - interrupted < 12, "the workers ran on after Ctrl-C"
+    assert proc.returncode == 1, output
+    assert "interrupted" in output and "the live index is unchanged" in output
+    assert "Traceback" not in output, output
+    assert_no_worker_left(proc)
+    assert_live_index_untouched(site)
