@@ -1430,8 +1430,10 @@ def _attributed_source(state, j, stop):
     finally:
         tokens[j] = tok
     if sp is not None and article:
+        # The mention stays as written (its offsets point into the text); the name is the
+        # source's own.
         glued_text = state.text[tok.start : tok.start + 2]
-        for field_name in ("mention", "name", "description"):
+        for field_name in ("name", "description"):
             value = getattr(sp, field_name)
             if value.startswith(glued_text):
                 setattr(sp, field_name, "ال" + value[2:])
@@ -1458,7 +1460,8 @@ def _trailing_attributions(state, s_begin, s_end):
         sp, after = _attributed_source(state, j, s_end)
         if sp is None:
             continue
-        head = _norm(sp.mention.split()[0])
+        # The source's own first word: the mention keeps a glued ل (وفقا للوكالة), the name not.
+        head = _norm((sp.name or sp.mention).split()[0])
         if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
         ):
