@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 
 from django.core.validators import slug_re
 
+from articles.text.characters import SURROGATE_RE, SURROGATES, TEXT_CONTROLS, TEXT_CONTROLS_RE
+
 # Column limits of articles.Article; PostgreSQL rejects longer values, SQLite would not,
 # so the importer checks them itself to behave the same on both.
 MAX_EXTERNAL_ID = 200
@@ -31,16 +33,13 @@ FORBIDDEN_ID_RE = re.compile(r"[/?#%\\\s\x00-\x20\x7f-\xa0\ufffe\uffff\ud800-\ud
 # In a path, "." and ".." are steps, not names: /articles/../ is /.
 PATH_STEPS = {".", ".."}
 
-# Control characters (other than tab, newline and carriage return) and the two
-# non-characters U+FFFE and U+FFFF carry no text, and XML (the Atom feed, the sitemaps)
-# cannot hold them; they are taken out of every imported text. NUL is not among them:
-# it means the file is not text at all (UTF-16, binary), so such a record is refused.
-CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# A lone surrogate (JSON's "\udfff" escape) is not a character: it cannot be encoded,
-# stored or shown, and means the file was written by a broken encoder.
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
-# Either of the above, to look for both in one pass (the body is most of what is imported).
-UNUSUAL_CHAR_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Control characters and the noncharacters are taken out of every imported text, by the
+# one rule of articles.text.characters (XML, so the Atom feed and the sitemaps, cannot hold
+# them). A lone surrogate (JSON's "\udfff" escape) is not a character: it cannot be
+# encoded, stored or shown, and means the file was written by a broken encoder.
+CONTROL_RE = TEXT_CONTROLS_RE
+# Either, to look for both in one pass (the body is most of what is imported).
+UNUSUAL_CHAR_RE = re.compile(f"[{TEXT_CONTROLS}{SURROGATES}]")
 
 # How far after the import a publication date may lie: a little, for time zones and
 # embargoed stories; a date beyond it is a typo or a placeholder (9999-12-31), and would

@@ -10,6 +10,14 @@ import re
 
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+# What the importer takes out of every text: the C0 controls above (NUL aside, which means
+# the file is not text and refuses the record), DEL and the C1 controls, which XML allows
+# but no text uses, and the two noncharacters. Surrogates are refused, not stripped.
+TEXT_CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+TEXT_CONTROLS_RE = re.compile(f"[{TEXT_CONTROLS}]")
+SURROGATES = "\ud800-\udfff"
+SURROGATE_RE = re.compile(f"[{SURROGATES}]")
+
 
 def first_xml_invalid(text):
     """The first character of `text` that XML cannot hold, or None."""
