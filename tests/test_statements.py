@@ -382,6 +382,15 @@ def test_a_shortened_first_name_and_a_two_word_surname_are_the_same_person():
 
 def test_a_foreign_first_name_alone_is_the_well_known_person_of_that_name():
     melania = [make_article(f"m{n}", f"وقالت ميلانيا ترامب إن الحملة رقم {n} مستمرة.") for n in range(20)]
+    # A record of her name with a stray word an older reader took in counts for her.
+    stray = Speaker.objects.create(name="ميلانيا ترامب الديمقراطيين", slug="stray", kind="person")
+    SpeakerAlias.objects.create(speaker=stray, name=stray.name)
+    for n in range(3):
+        body = f"وانتقدت ميلانيا ترامب الديمقراطيين في الخطاب رقم {n} أمام الحضور."
+        text = f"في الخطاب رقم {n} أمام الحضور"
+        start = body.index(text)
+        Statement.objects.create(article=make_article(f"x{n}", body), speaker=stray, text=text, start=start,
+                                 end=start + len(text), kind="reported")
     alone = make_article("a", "وقالت ميلانيا إن الأطفال يستحقون الحماية من التنمر.")
     arabic = [make_article(f"k{n}", f"وقال محمد صلاح إن المباراة رقم {n} صعبة.") for n in range(20)]
     first = make_article("f", "وقال محمد إن الجو جميل اليوم في الحديقة.")
@@ -406,4 +415,13 @@ def test_the_end_of_a_dominant_name_and_that_name_with_a_title_left_on_are_that_
     }
     assert set(Statement.objects.filter(article__in=lawyer).values_list("speaker__name", flat=True)) == {
         "محامي تركي المالكي"
+    }
+
+
+def test_a_name_written_split_or_joined_is_one_person():
+    split = [make_article(f"s{n}", f"وقال الرئيس الصيني شي جين بينغ إن الخطة رقم {n} ستنفذ.") for n in range(4)]
+    joined = [make_article(f"j{n}", f"وقال الرئيس الصيني شي جينبينغ إن المبادرة رقم {n} ناجحة.") for n in range(3)]
+    extract_and_store([a.pk for a in split + joined])
+    assert set(Statement.objects.filter(article__in=split + joined).values_list("speaker__name", flat=True)) == {
+        "شي جين بينغ"
     }
