@@ -182,16 +182,16 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
 )
 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
-# Words as search sees them (articles.text.tokens), and every other visible character as
-# a token of its own, except the # that opens a hashtag (#كريستين_لاغارد); a token of
-# nothing but invisible characters is dropped.
-TOKEN_RE = re.compile(rf"{WORD_PATTERN}|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")
+# Words as search sees them (articles.text.tokens), line breaks (a paragraph ends a
+# sentence), and every other visible character as a token of its own, except the # that
+# opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped.
+TOKEN_RE = re.compile(rf"{WORD_PATTERN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
 
 
-@dataclass
+@dataclass(slots=True)  # a token per word of every article: slots make them cheap
 class Token:
     text: str
     start: int
@@ -201,7 +201,7 @@ class Token:
     quote: "Quote | None" = None  # set on the opening/closing quote mark tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     start: int  # offset of the content (inside the marks)
     end: int
@@ -298,24 +298,10 @@ def find_quotes(text, tokens):
     return quotes
 
 
-def _newline_tokens(text, tokens):
-    """Paragraph breaks are sentence ends; TOKEN_RE skips whitespace, so add them."""
-    out = []
-    nl = [m.start() for m in re.finditer(r"\n", text)]
-    i = 0
-    for tok in tokens:
-        while i < len(nl) and nl[i] < tok.start:
-            out.append(Token("\n", nl[i], nl[i] + 1, "\n", False))
-            i += 1
-        out.append(tok)
-    for pos in nl[i:]:
-        out.append(Token("\n", pos, pos + 1, "\n", False))
-    return out
-
-
-def split_sentences(tokens, quotes):
+def split_sentences(tokens, quotes, inside=None):
     """Token index ranges of sentences; a full stop inside a quote does not end one."""
-    inside = _inside_quote_index(tokens)
+    if inside is None:
+        inside = _inside_quote_index(tokens)
     sentences = []
     begin = 0
     for i, tok in enumerate(tokens):
@@ -1542,11 +1528,11 @@ def extract_statements(text):
     """All statements in `text`, in reading order. Offsets index into `text` itself."""
     if not text or not text.strip():
         return []
-    tokens = _newline_tokens(text, tokenize(text))
+    tokens = tokenize(text)
     quotes = find_quotes(text, tokens)
     state = _State(text, tokens, quotes)
-    sentences = split_sentences(tokens, quotes)
     inside = _inside_quote_index(tokens)
+    sentences = split_sentences(tokens, quotes, inside)
     for s_begin, s_end in sentences:
         # Attributions that come after their clause claim it first, so a speech verb
         # earlier in the sentence does not swallow what another source said.
@@ -1556,16 +1542,20 @@ def extract_statements(text):
             if inside[i]:
                 continue
             tok = tokens[i]
-            if _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)]):
+            # The lexicon look-up first: the window عبر needs is sliced for عبر alone.
+            verb = _verb_form(tok.norm) if tok.is_word else None
+            if verb is not None and (
+                verb not in EXPRESSED or _expressed_about(tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
+            ):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
-            elif _strip_clitic(tok.norm) in DOCUMENT_VERBS and i + 1 < s_end and tokens[i + 1].norm == _norm("في"):
+            elif tok.norm in DOCUMENT_VERBS and i + 1 < s_end and tokens[i + 1].norm == IN:
                 _document_statement(state, i, s_end)
             else:
-                gender = _continuation(tok)
+                gender = _continuation_gender(tok.norm)
                 if gender is not None:
                     _process_continuation(state, i, s_end, gender, sentence_subject)
     _standalone_quotes(state, sentences)
@@ -1575,7 +1565,8 @@ def extract_statements(text):
 
 
 # وجاء في بيان صادر عن الوزارة أن …، وورد في التقرير أن …: a document speaks for its author.
-DOCUMENT_VERBS = _forms("جاء", "ورد")
+DOCUMENT_VERBS = _forms("جاء", "وجاء", "فجاء", "ورد", "وورد")
+IN = _norm("في")
 ISSUED_BY = _forms("صادر", "الصادر", "صادرة", "الصادرة")
 DOCUMENT_ENDS = _forms("في", "من", "عن", "على", "إلى", "مع", "حول", "بشأن", "لدى", "خلال")
 
