@@ -205,3 +205,18 @@ def test_word_forms_match_what_the_analyzers_index():
     forms = word_forms("والحكومة")
     assert (forms.exact, forms.stem, forms.skeleton) == ("والحكومه", "حكوم", "هكمه")
     assert word_forms("في") is None
+
+
+@pytest.mark.parametrize("text", [
+    "قالت #كريستين_لاغارد المديرة العامة لـ #صندوق_النقد_الدولي اليوم",
+    "أَذْرَبِيجَانُ تُعَلِّقُ عَمَلِيَّتَهَا __ _x_ a_b_ ـ 95.5 وقال\u200f الوزير",
+    "snake_case_name و_ _و",
+])
+def test_the_fast_word_run_finds_the_words_the_word_pattern_defines(text):
+    import re
+
+    from articles.text.tokens import WORD_RE, WORD_RUN, spaced_underscores
+
+    precise = [(m.group(), m.span()) for m in WORD_RE.finditer(text)]
+    fast = [(m.group(), m.span()) for m in re.finditer(WORD_RUN, spaced_underscores(text))]
+    assert fast == precise

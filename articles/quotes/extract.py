@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
 from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
-from articles.text.tokens import WORD_PATTERN
+from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
@@ -72,7 +72,9 @@ class StatementSpan:
 # Lexicons, all in normalize_arabic() form (أ→ا, ى→ي, ة→ه).
 
 
-@lru_cache(maxsize=200_000)
+# Word forms cached: news vocabulary repeats a great deal, and a full corpus has more
+# distinct tokens than 200,000, so a cache that small evicts its tail over a full run.
+@lru_cache(maxsize=400_000)
 def _norm(word):
     """normalize_arabic for one word, cached: news vocabulary repeats a great deal."""
     return normalize_arabic(word)
@@ -174,6 +176,10 @@ ATTRIBUTION_RE = re.compile(
     r"نقلا\s+عن|نقلاً\s+عن)"
     r"(?=\s|[\"«“”])"
 )
+# Normalized first words of ATTRIBUTION_RE's phrases, with و/ف before them.
+ATTRIBUTION_STARTS = tuple(
+    clitic + head for clitic in ("", "و", "ف") for head in ("وفق", "بحسب", "حسب", "نقلا")
+)
 # Sources an attribution phrase may name: not "بحسب الأرقام" or "وفقا للقانون".
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
@@ -185,7 +191,7 @@ INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE
 # Words as search sees them (articles.text.tokens), line breaks (a paragraph ends a
 # sentence), and every other visible character as a token of its own, except the # that
 # opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped.
-TOKEN_RE = re.compile(rf"{WORD_PATTERN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")
+TOKEN_RE = re.compile(rf"{WORD_RUN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")  # on spaced_underscores(text)
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
@@ -253,7 +259,7 @@ def _strip_clitic(norm):
 def tokenize(text):
     tokens = []
     append = tokens.append
-    for m in TOKEN_RE.finditer(text):
+    for m in TOKEN_RE.finditer(spaced_underscores(text)):
         word = m.group()
         first = word[0]
         if first in INVISIBLE_SET:  # rare: checked by its first character, not stripped each time
@@ -1434,8 +1440,8 @@ def _trailing_attributions(state, s_begin, s_end):
     clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
         tok = tokens[k]
-        if not tok.is_word:
-            continue
+        if not tok.is_word or not tok.norm.startswith(ATTRIBUTION_STARTS):
+            continue  # the regex only for words that can open a phrase
         m = ATTRIBUTION_RE.match(text, tok.start)
         if m is None or m.start() != tok.start:
             continue
@@ -1542,26 +1548,43 @@ def extract_statements(text):
             if inside[i]:
                 continue
             tok = tokens[i]
-            # The lexicon look-up first: the window عبر needs is sliced for عبر alone.
-            verb = _verb_form(tok.norm) if tok.is_word else None
-            if verb is not None and (
-                verb not in EXPRESSED or _expressed_about(tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
+            role = _token_role(tok.norm)  # one cached look-up: most words have no role
+            if role is None:
+                continue
+            what, value = role
+            if what == VERB and (
+                value not in EXPRESSED or _expressed_about(tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
             ):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
-            elif tok.norm in DOCUMENT_VERBS and i + 1 < s_end and tokens[i + 1].norm == IN:
+            elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm == IN:
                 _document_statement(state, i, s_end)
-            else:
-                gender = _continuation_gender(tok.norm)
-                if gender is not None:
-                    _process_continuation(state, i, s_end, gender, sentence_subject)
+            elif what == CONTINUATION:
+                _process_continuation(state, i, s_end, value, sentence_subject)
     _standalone_quotes(state, sentences)
     _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
+
+
+VERB, DOCUMENT, CONTINUATION = "verb", "document", "continuation"
+
+
+@lru_cache(maxsize=400_000)
+def _token_role(norm):
+    """(VERB, lemma), (CONTINUATION, gender), (DOCUMENT, None) or None for a word form."""
+    if not norm or not norm[0].isalpha():
+        return None
+    verb = _verb_form(norm)
+    if verb is not None:
+        return VERB, verb
+    if norm in DOCUMENT_VERBS:
+        return DOCUMENT, None
+    gender = _continuation_gender(norm)
+    return (CONTINUATION, gender) if gender is not None else None
 
 
 # وجاء في بيان صادر عن الوزارة أن …، وورد في التقرير أن …: a document speaks for its author.
@@ -1638,7 +1661,7 @@ def _name_bare_titles(state, sentences):
             by_word.setdefault(_strip_clitic(tok.norm), []).append(k)
     named = {}  # title words -> [(offset, name)]
     for span in bare:
-        title = tuple(_norm(w) for w in TOKEN_RE.findall(span.speaker) if w[0].isalnum())
+        title = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(span.speaker)) if w[0].isalnum())
         if title not in named:
             named[title] = _names_after_title(state, title, by_word, sentence_end)
         found = named[title]  # in text order
@@ -1662,7 +1685,7 @@ def _names_after_title(state, title, by_word, sentence_end):
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
         if sp is None or sp.kind != PERSON or not sp.description:
             continue
-        if tuple(_norm(w) for w in TOKEN_RE.findall(sp.description) if w[0].isalnum())[-len(title):] != title:
+        if tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(sp.description)) if w[0].isalnum())[-len(title):] != title:
             continue
         found.append((tokens[k].start, sp.name))
     return found

@@ -15,3 +15,13 @@ from articles.text.normalize import INVISIBLE_CHARS
 WORD_MARKS = rf"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed{INVISIBLE_CHARS}"
 WORD_PATTERN = rf"(?:[^\W_]+|[{WORD_MARKS}]+)+"
 WORD_RE = re.compile(WORD_PATTERN)
+
+# The same words found with one character class, which is faster than WORD_PATTERN's
+# alternation, on the text with its underscores turned into spaces (same length, so the
+# offsets hold): `WORD_RUN.finditer(spaced_underscores(text))`. Bulk work (the statement
+# extractor over every article) uses it; tests hold the two equal on corpus text.
+WORD_RUN = rf"[\w{WORD_MARKS}]+"
+
+
+def spaced_underscores(text):
+    return text.replace("_", " ") if "_" in text else text
