@@ -984,6 +984,11 @@ def _plain_name(phrase):
     return " ".join(HASHTAG_MARKS_RE.sub(" ", phrase).split())
 
 
+def _inside_a_statement(state, offset):
+    at = bisect.bisect_right(state.span_starts, offset)
+    return bool(at) and state.spans_by_start[at - 1].end > offset
+
+
 def _inherit(state, gender, sentence_subject):
     if sentence_subject is not None and (sentence_subject.gender == gender or not sentence_subject.gender):
         return sentence_subject
@@ -1385,8 +1390,10 @@ def _opening_subject(state, i, s_begin):
 def _sentence_subject(state, s_begin, i):
     """A titled person named earlier in the sentence: أجرى وزير الخارجية … بلينكن اتصالات."""
     tokens = state.tokens
-    for k in range(s_begin, i):
-        if tokens[k].norm in PERSON_TITLES and k <= s_begin + 8:
+    # Only the sentence's opening words are looked at: scanning up to every verb made a
+    # long unpunctuated sentence quadratic.
+    for k in range(s_begin, min(i, s_begin + 9)):
+        if tokens[k].norm in PERSON_TITLES:
             sp, _ = read_speaker(state, k, i)
             if sp is not None and sp.kind == PERSON:
                 sp.gender = MASCULINE if not tokens[k].norm.endswith("ه") else FEMININE
@@ -1549,7 +1556,10 @@ def extract_statements(text):
                 continue
             tok = tokens[i]
             role = _token_role(tok.norm)  # one cached look-up: most words have no role
-            if role is None:
+            if role is None or _inside_a_statement(state, tok.start):
+                # A verb inside what someone is already reported to have said starts no
+                # statement of its own (spans never overlap); looking for its content
+                # anyway made an unpunctuated run of verbs quadratic.
                 continue
             what, value = role
             if what == VERB and (
