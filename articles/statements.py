@@ -138,7 +138,7 @@ class SpeakerDirectory:
         self.statement_counts[counted] += 1
         return key, conf
 
-    def dominant_person(self, surname):
+    def dominant_person(self, surname, exact_only=False):
         """(speaker key, confidence) of the person who dominates `surname` in the archive:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
         people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
@@ -158,6 +158,8 @@ class SpeakerDirectory:
         )
         spelled = normalize_arabic(surname)
         exact = [k for k in candidates if self.name_words(k)[-1] == spelled]
+        if exact_only:
+            return self._dominant_among(exact)
         if exact and len(exact) < len(candidates):
             key, conf = self._dominant_among(exact)
             if key is not None:
@@ -221,7 +223,8 @@ class SpeakerDirectory:
         if surname.startswith("ال"):
             if any(w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (surname, surname[2:])):
                 return None, 0.0
-            key, conf = self.dominant_person(surname)
+            # Spelled exactly so: السياسي (the politician) is a close spelling of السيسي.
+            key, conf = self.dominant_person(surname, exact_only=True)
             if key is None or self.statement_counts.get(key, 0) < WELL_KNOWN_STATEMENTS:
                 return None, 0.0
             return key, conf
@@ -867,12 +870,14 @@ def _merge_candidates(directory, key):
     common = words[0].startswith("ال") and any(
         w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (words[0], words[0][2:])
     )
+    definite = words[0].startswith("ال")
     if len(words) == 1 and not common:
         for other in directory.by_surname.get(name_skeleton(words[0]), ()):
             other_words = directory.name_words(other)
             if (
                 other != key
                 and directory._holds_surname(other, words[0])
+                and (not definite or other_words[-1] == words[0])
                 and not directory._surname_fragment(other)
                 and other_words[0] not in PORTFOLIOS
                 and other_words[0] not in PERSON_TITLES

@@ -366,6 +366,11 @@ def test_a_definite_surname_of_a_well_known_person_links_but_a_title_does_not():
     extract_and_store([*(a.pk for a in assad + minister), surname.pk, title.pk])
     assert Statement.objects.get(article=surname).speaker.name == "بشار الأسد"
     assert Statement.objects.get(article=title).speaker.name == "الوزير"
+    # Hostile testing: السياسي (the politician) is a close spelling of السيسي, not him.
+    sisi = [make_article(f"e{n}", f"وقال الرئيس المصري عبد الفتاح السيسي إن المشروع رقم {n} اكتمل.") for n in range(20)]
+    politician = make_article("p", "وقال السياسي إن الانتخابات ستجرى في موعدها المحدد.")
+    extract_and_store([*(a.pk for a in sisi), politician.pk])
+    assert Statement.objects.get(article=politician).speaker.name == "السياسي"
 
 
 def test_a_shortened_first_name_and_a_two_word_surname_are_the_same_person():
