@@ -158,12 +158,16 @@ class SpeakerAdmin(admin.ModelAdmin):
     def merge_queue_view(self, request):
         """Uncertain links grouped by speaker, with the people each might be: one merge
         moves all of that speaker's statements."""
-        if not self.has_change_permission(request):
+        # A merge deletes the merged speaker: it needs both rights, as the merge action does.
+        if not (self.has_change_permission(request) and self.has_delete_permission(request)):
             raise PermissionDenied
         if request.method == "POST":
             keep = Speaker.objects.filter(pk=_positive_int(request.POST.get("keep"))).first()
             merged = Speaker.objects.filter(pk=_positive_int(request.POST.get("merged"))).first()
-            if keep is None or merged is None or keep.pk == merged.pk:
+            if keep is not None and merged is not None and keep.pk == merged.pk:
+                self.message_user(request, _("لا يُدمج متحدث في نفسه؛ لم يُدمج شيء."), messages.ERROR)
+                return redirect("admin:articles_speaker_merge_queue")
+            if keep is None or merged is None:
                 self.message_user(request, _("لم يعد أحد المتحدثين موجودا؛ لم يُدمج شيء."), messages.ERROR)
                 return redirect("admin:articles_speaker_merge_queue")
             merged_repr = str(merged)
@@ -184,7 +188,7 @@ class SpeakerAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/articles/speaker/merge_queue.html", context)
 
-    @admin.action(description=_("دمج متحدثين"), permissions=["change"])
+    @admin.action(description=_("دمج متحدثين"), permissions=["change", "delete"])
     def merge_speakers(self, request, queryset):
         """Two speakers → one, after a confirmation page that shows both side by side."""
         speakers = list(queryset.prefetch_related("aliases").order_by("pk"))

@@ -324,12 +324,18 @@ def test_the_merge_queue_lists_an_uncertain_speaker_with_whom_it_may_be_and_one_
     assert Speaker.objects.filter(pk=keep.pk).exists()
 
 
-def test_the_merge_queue_needs_the_right_to_change_speakers(django_user_model, archive):
+@pytest.mark.parametrize("codenames", [["view_speaker"], ["view_speaker", "change_speaker"]])
+def test_the_merge_queue_needs_the_rights_to_change_and_delete_speakers(django_user_model, archive, codenames):
+    """Hostile testing: a user who may not delete speakers deleted one by merging it."""
     user = django_user_model.objects.create_user("reader", password=PASSWORD, is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename="view_speaker"))
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     client = Client()
     client.force_login(user)
-    assert client.get(reverse("admin:articles_speaker_merge_queue")).status_code == 403
+    url = reverse("admin:articles_speaker_merge_queue")
+    assert client.get(url).status_code == 403
+    keep, merged = Speaker.objects.get(name="أنتوني بلينكن"), Speaker.objects.get(name="بلنكن")
+    assert client.post(url, {"keep": keep.pk, "merged": merged.pk}).status_code == 403
+    assert Speaker.objects.filter(pk=merged.pk).exists()
 
 
 def test_adding_and_deleting_an_alias(editor_client, archive):
