@@ -11,6 +11,7 @@ import os
 import signal
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -224,9 +225,14 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     """
     target = index_folder()
     target.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_abandoned_builds(target)
     building = Path(tempfile.mkdtemp(prefix=target.name + ".building-", dir=target.parent))
+    builder_lock = None
     try:
         index = store.create(building, stemmer)
+        # Held (by this process and its workers) until the build ends, however it ends: a
+        # later rebuild that can take it knows the folder was abandoned.
+        builder_lock = _hold(building / BUILDING_LOCK)
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         workers = max(1, min(int(workers), len(ids)))
         if workers == 1 or not _other_processes_see_the_data():
@@ -235,12 +241,16 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
             built = _build_in_processes(building, ids, workers, progress)
         for name in (ARTICLES, STATEMENTS):
             index.adopt(name, built[name], timeout=lock_timeout())
+        (building / BUILDING_LOCK).unlink(missing_ok=True)  # not part of the index the folder becomes
         store.replace(target, building)
     except BaseException:
         import shutil
 
         shutil.rmtree(building, ignore_errors=True)
         raise
+    finally:
+        if builder_lock is not None:
+            builder_lock.close()
     return len(ids)
 
 
@@ -303,11 +313,63 @@ class _Stopped(Exception):
 _worker_shared = None
 
 
+BUILDING_LOCK = ".building.lock"
+ABANDONED_AFTER_SECONDS = 60
+
+
+def _hold(path):
+    import fcntl
+
+    handle = open(path, "w")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
+
+
+def _sweep_abandoned_builds(target):
+    """Remove the half-built folders of rebuilds that were killed (SIGKILL leaves them):
+    a folder whose lock nobody holds has no builder left."""
+    import fcntl
+    import shutil
+
+    for folder in target.parent.glob(target.name + ".building-*"):
+        try:
+            if time.time() - folder.stat().st_mtime < ABANDONED_AFTER_SECONDS:
+                continue  # perhaps a rebuild that has made its folder but not yet locked it
+        except OSError:
+            continue
+        lock = folder / BUILDING_LOCK
+        try:
+            with open(lock, "a") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except BlockingIOError:
+            continue  # another rebuild is building there now
+        except OSError:
+            continue
+
+
 def _start_worker(indexed, stop, parent_pid):
     global _worker_shared
     # Ctrl-C reaches the whole process group; the parent alone handles it, through `stop`.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent died before we could ask to die with it
     _worker_shared = (indexed, stop, parent_pid)
+
+
+def _die_with_parent():
+    """Linux: have the kernel kill this worker when the rebuild is killed. Between articles
+    the worker checks for itself, but an idle worker waits on the pool's queue, which its
+    siblings keep open: killed with SIGKILL, the parent left such workers for good."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the per-article check remains
 
 
 def _build_worker(number, folder, ids):

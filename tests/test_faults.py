@@ -151,6 +151,18 @@ def base_archive(site, tmp_path):
 
 
 @pytest.mark.slow
+def processes_with(text):
+    """Pids of live processes whose environment mentions `text` (this test's folders)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if text.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_sigkill_during_rebuild_index_keeps_the_live_index_and_rebuild_repairs(base_archive, tmp_path):
     site = base_archive
     more = synthetic_articles("ب", 800)
@@ -163,6 +175,9 @@ def test_sigkill_during_rebuild_index_keeps_the_live_index_and_rebuild_repairs(b
     # The first progress line comes after 500 articles of 1000: mid-way.
     wait_for(lambda: "indexing:" in proc.log_path.read_text(), 180, "rebuild progress")
     sigkill(proc)
+    # Its workers die with it (hostile testing found one waiting on the pool's queue for
+    # half an hour after its parent was killed).
+    wait_for(lambda: not processes_with(str(site.index)), 15, "the killed rebuild's workers to end")
 
     # The half-built index was beside the live one, which is untouched and still usable.
     assert site.indexed_ids() == before
@@ -177,9 +192,16 @@ def test_sigkill_during_rebuild_index_keeps_the_live_index_and_rebuild_repairs(b
     assert site.indexed_ids() == site.article_ids()
     code, out = check_index_output(site)
     assert code == 0, out
-    # No building folder is left to be mistaken for an index; at most the killed one.
+    # No building folder is left to be mistaken for an index; at most the killed one,
+    # which the next rebuild removes once it is old enough not to be a rebuild starting.
     leftovers = [p for p in site.index.parent.iterdir() if ".building-" in p.name]
     assert len(leftovers) <= 1
+    for folder in leftovers:
+        old = time.time() - 3600
+        os.utime(folder, (old, old))
+    site.ok("rebuild_index")
+    assert not [p for p in site.index.parent.iterdir() if ".building-" in p.name]
+    assert not (site.index / ".building.lock").exists()
 
 
 @pytest.mark.slow
