@@ -556,3 +556,18 @@ def test_utf8_lines_in_a_cp1256_file_are_read_as_utf8(tmp_path):
     for line in (first, second, third):
         item = json.loads(line)
         assert Article.objects.get(external_id=item["id"]).title == item["title"].strip()
+
+
+def test_bad_lines_are_each_reported_as_they_come_and_not_all_held(tmp_path):
+    """Hostile testing: 3 million `{}` lines (an 8.8 kB gzip) held 840 MB of failures."""
+    from articles.importing.importer import import_paths
+    from articles.importing.upsert import MAX_KEPT_FAILURES
+
+    path = tmp_path / "empty.jsonl.gz"
+    with gzip.open(path, "wb") as fh:
+        fh.write(b"{}\n" * (MAX_KEPT_FAILURES + 5_000))
+    seen = []
+    report = import_paths([path], process=False, on_failure=seen.append)
+    assert report.failed == len(seen) == MAX_KEPT_FAILURES + 5_000  # every one, as it came
+    assert len(report.failures) == MAX_KEPT_FAILURES
+    assert str(seen[-1]).startswith(f"{path}:{MAX_KEPT_FAILURES + 5_000}: ")

@@ -32,13 +32,16 @@ class ImportReport:
         )
 
 
-def import_paths(paths, limits=None, batch_size=DEFAULT_BATCH_SIZE, process=True, progress=None):
-    """Import every article file under `paths`; return the counts and the failures.
+def import_paths(paths, limits=None, batch_size=DEFAULT_BATCH_SIZE, process=True, progress=None,
+                 on_failure=None):
+    """Import every article file under `paths`; return the counts and the failures (the
+    first MAX_KEPT_FAILURES of them; `failed` counts them all).
 
-    `progress`, if given, is called with the number of input bytes read since its last call.
+    `progress`, if given, is called with the number of input bytes read since its last call;
+    `on_failure`, if given, with every failure as it happens.
     """
     limits = limits or Limits()
-    writer = ArticleWriter(batch_size=batch_size, process=process)
+    writer = ArticleWriter(batch_size=batch_size, process=process, on_failure=on_failure)
     for path, problem in find_files(paths):
         if problem:
             writer.fail(ImportFailure(str(path), None, problem))

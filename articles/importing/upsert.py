@@ -31,10 +31,17 @@ UPDATE_COLUMNS = CONTENT_COLUMNS + [
 MAX_IMPORT_PATH = 1000
 
 
+# Failures kept in memory for the caller; the rest are counted (and handed to on_failure
+# as they happen, which is how the command reports every one of them). A file of millions
+# of bad lines must not fill the memory with its reasons.
+MAX_KEPT_FAILURES = 10_000
+
+
 class ArticleWriter:
-    def __init__(self, batch_size=DEFAULT_BATCH_SIZE, process=True):
+    def __init__(self, batch_size=DEFAULT_BATCH_SIZE, process=True, on_failure=None):
         self.batch_size = batch_size
         self.process = process
+        self.on_failure = on_failure
         self.pending = {}
         self.counts = Counter(imported=0, updated=0, unchanged=0, failed=0)
         self.failures = []
@@ -42,7 +49,10 @@ class ArticleWriter:
         self.sections = {}
 
     def fail(self, failure):
-        self.failures.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure)
+        if len(self.failures) < MAX_KEPT_FAILURES:
+            self.failures.append(failure)
         self.counts["failed"] += 1
 
     def add(self, record):

@@ -1,7 +1,8 @@
 """import_articles PATH [PATH ...]: files or folders of articles into the archive.
 
-Ends with one summary line (imported N, updated N, unchanged N, failed N), then every
-failure as path:line: reason; exits with status 1 when anything failed.
+Writes every failure as path:line: reason (stderr) as it is met, and ends with one summary
+line (imported N, updated N, unchanged N, failed N) on stdout; exits with status 1 when
+anything failed.
 """
 
 import sys
@@ -42,16 +43,17 @@ class Command(BaseCommand):
         limits = Limits(options["max_bytes"], options["max_line_bytes"], options["encoding"])
         bar = self.progress_bar(paths, options)
         try:
+            # Every failure is written as it happens, so a file of millions of bad lines
+            # is reported whole without being held in memory.
             report = import_paths(
                 paths, limits=limits, batch_size=options["batch_size"],
                 process=not options["no_process"], progress=bar.update if bar else None,
+                on_failure=lambda failure: self.stderr.write(str(failure)),
             )
         finally:
             if bar:
                 bar.close()
         self.stdout.write(report.summary())
-        for failure in report.failures:
-            self.stderr.write(str(failure))
         if report.failed:
             sys.exit(1)
 
