@@ -571,3 +571,19 @@ def test_bad_lines_are_each_reported_as_they_come_and_not_all_held(tmp_path):
     assert report.failed == len(seen) == MAX_KEPT_FAILURES + 5_000  # every one, as it came
     assert len(report.failures) == MAX_KEPT_FAILURES
     assert str(seen[-1]).startswith(f"{path}:{MAX_KEPT_FAILURES + 5_000}: ")
+
+
+def test_one_file_giving_one_id_twice_keeps_the_first_and_refuses_the_second(tmp_path):
+    """Hostile testing: a file repeating an id was silently last-wins, and every re-run
+    reported 'updated 2' and rewrote, re-extracted and reindexed the article."""
+    first, second = good_lines()[:2]
+    path = tmp_path / "twice.jsonl"
+    path.write_text(first + "\n" + renamed(second, json.loads(first)["id"]) + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path)
+    assert (code, out) == (1, "imported 1, updated 0, unchanged 0, failed 1\n")
+    assert f"{path}:2: id {json.loads(first)['id']!r} already given at line 1 of this file" in err
+    assert Article.objects.get().title == json.loads(first)["title"]
+
+    code, out, _ = run_import(path)
+    assert (code, out) == (1, "imported 0, updated 0, unchanged 1, failed 1\n")

@@ -65,10 +65,11 @@ def import_file(path, writer, limits, progress=None):
             return
         form = sniff_format(path, head or b"")
         produced = False
+        first_line = {}  # external id -> line of this file that gave it first
         try:
             for item in READERS[form](path, stream, limits, tick):
                 produced = True
-                take(item, writer)
+                take(item, writer, first_line)
         except FileError as error:
             produced = True
             writer.fail(ImportFailure(str(path), error.line, str(error)))
@@ -78,7 +79,7 @@ def import_file(path, writer, limits, progress=None):
             tick()
 
 
-def take(item, writer):
+def take(item, writer, first_line):
     if isinstance(item, ArticleRecord):
         try:
             item.validate()
@@ -87,8 +88,16 @@ def take(item, writer):
         except Exception as error:  # noqa: BLE001 — a case no check foresaw: this record fails
             item = ImportFailure(item.import_path, item.line, unforeseen(error))
         else:
-            writer.add(item)
-            return
+            # One file giving one id twice is a mistake in the file: the first stands, the
+            # later one is refused by name (last-wins rewrote the article on every run).
+            # The same id in another file (the corpus's JSONL and its TREC sample) updates.
+            seen = first_line.setdefault(item.external_id, item.line)
+            if seen != item.line:
+                item = ImportFailure(item.import_path, item.line,
+                                     f"id {item.external_id!r} already given at line {seen} of this file")
+            else:
+                writer.add(item)
+                return
     writer.fail(item)
 
 
