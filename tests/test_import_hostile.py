@@ -587,3 +587,23 @@ def test_one_file_giving_one_id_twice_keeps_the_first_and_refuses_the_second(tmp
 
     code, out, _ = run_import(path)
     assert (code, out) == (1, "imported 0, updated 0, unchanged 1, failed 1\n")
+
+
+def test_outlets_named_in_other_scripts_stay_apart_and_codes_ignore_case(tmp_path):
+    """Hostile testing: Известия, Коммерсантъ, 中文 and !!! all became the outlet 'source',
+    and source_code BBC made an outlet apart from bbc."""
+    line = json.loads(good_lines()[0])
+    items = []
+    for n, name in enumerate(["Известия", "Коммерсантъ", "中文", "!!!"]):
+        item = {k: v for k, v in line.items() if k != "source_code"}
+        items.append({**item, "id": f"script-{n}", "source": name})
+    items.append({**line, "id": "upper-1", "source_code": "BBC"})
+    items.append({**line, "id": "lower-1", "source_code": "bbc"})
+    path = tmp_path / "outlets.jsonl"
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+
+    code, out, err = run_import(path)
+    assert code == 0, err
+    codes = {a.external_id: a.source.code for a in Article.objects.select_related("source")}
+    assert len({codes[f"script-{n}"] for n in range(4)}) == 4
+    assert codes["upper-1"] == codes["lower-1"] == "bbc"

@@ -6,6 +6,7 @@ mapped onto the JSONL's values so an article imported from either format lands i
 same Source and Section (and hashes the same).
 """
 
+import hashlib
 import re
 
 from articles.importing.records import MAX_SOURCE_CODE
@@ -49,7 +50,11 @@ def outlet_code_for_name(name):
         return OUTLET_BY_NAME[key]
     latin = key.lower().translate(TRANSLIT)
     slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")[:MAX_SOURCE_CODE].strip("-")
-    return slug or "source"
+    if slug:
+        return slug
+    # A name in another script (Известия, 中文) or of no letters at all: a code of its own
+    # from the name, so that two such outlets are never one.
+    return "source-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def outlet_for_trec_src(src):

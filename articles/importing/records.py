@@ -202,6 +202,8 @@ class ArticleRecord:
         problem = source_code_problem(self.source_code)
         if problem:
             raise RecordError(problem)
+        # Codes are addresses (/sources/bbc/): BBC and bbc are one outlet, as in TREC files.
+        self.source_code = self.source_code.lower()
         limits = [
             ("author", self.author, MAX_AUTHOR),
             ("url", self.url, MAX_URL),
