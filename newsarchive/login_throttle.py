@@ -19,7 +19,7 @@ def forwarded_client_address(request):
     trustworthy: anything before it the client may have written itself.
     """
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    last = forwarded.rsplit(",", 1)[-1].strip()
+    last = _without_port(forwarded.rsplit(",", 1)[-1].strip())
     try:
         return str(ipaddress.ip_address(last))
     except ValueError:
@@ -41,3 +41,12 @@ def locked_out_page(request, original_response=None, credentials=None):
         "retry_at": refused_at + cool_off if cool_off else None,
     }
     return render(request, "admin/locked_out.html", context, status=429)
+
+
+def _without_port(entry):
+    """Some load balancers write the client's port too: 203.0.113.7:51234, [2001:db8::1]:443."""
+    if entry.startswith("["):
+        return entry[1:].split("]", 1)[0]
+    if entry.count(":") == 1:
+        return entry.split(":", 1)[0]
+    return entry

@@ -132,6 +132,16 @@ def test_behind_the_proxy_each_client_address_is_locked_alone(editor, behind_pro
     assert response.status_code == 302 and logged_in(client)
 
 
+def test_behind_the_proxy_an_address_with_its_port_is_that_address(editor, behind_proxy):
+    """Hostile testing: 203.0.113.7:51234 fell back to the proxy's address, so every client
+    of such a load balancer shared one counter per username."""
+    guess_wrong(20, address=PROXY, HTTP_X_FORWARDED_FOR=f"{ATTACKER}:51234")
+    locked, _ = log_in("editor", PASSWORD, PROXY, HTTP_X_FORWARDED_FOR=f"{ATTACKER}:40000")
+    assert not logged_in(locked)
+    client, response = log_in("editor", PASSWORD, PROXY, HTTP_X_FORWARDED_FOR=f"{ELSEWHERE}:51234")
+    assert response.status_code == 302 and logged_in(client)
+
+
 def test_behind_the_proxy_a_forged_forwarded_header_does_not_escape_the_lock(editor, behind_proxy):
     # The proxy appends the address it saw; whatever the client wrote comes before it.
     guess_wrong(20, address=PROXY, HTTP_X_FORWARDED_FOR=ATTACKER)

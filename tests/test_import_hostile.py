@@ -458,6 +458,9 @@ def test_a_nul_character_still_refuses_the_record(tmp_path):
     ("a\u00a0b", "external id 'a\\xa0b' contains '\\xa0'"),
     ("a\u2028b", "external id 'a\\u2028b' contains '\\u2028'"),
     ("a\ufffeb", "external id 'a\\ufffeb' contains '\\ufffe'"),
+    # invisible: two addresses that look the same (hostile testing)
+    ("a\u200bb", "external id 'a\\u200bb' contains '\\u200b'"),
+    ("a\u202eb", "external id 'a\\u202eb' contains '\\u202e'"),
 ])
 def test_an_external_id_that_makes_a_bad_address_is_refused(tmp_path, external_id, reason):
     path, good_ids = between_good_lines(tmp_path, altered(good_lines()[2], id=external_id))

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from django.core.validators import slug_re
 
 from articles.text.characters import SURROGATE_RE, SURROGATES, TEXT_CONTROLS, TEXT_CONTROLS_RE
+from articles.text.normalize import INVISIBLE_CHARS
 
 # Column limits of articles.Article; PostgreSQL rejects longer values, SQLite would not,
 # so the importer checks them itself to behave the same on both.
@@ -28,8 +29,9 @@ MAX_SECTION_NAME = 200
 
 # Characters that would break the article's address (/articles/<external_id>/) or could
 # not be shown in it: URL delimiters, controls, every kind of space (a visitor cannot
-# tell "a b" from "a\u00a0b"), and what is not a character in XML (the feeds, sitemaps).
-FORBIDDEN_ID_RE = re.compile(r"[/?#%\\\s\x00-\x20\x7f-\xa0\ufffe\uffff\ud800-\udfff]")
+# tell "a b" from "a\u00a0b", nor "ab" from "a\u200bb"), and what is not a character in XML
+# (the feeds, sitemaps).
+FORBIDDEN_ID_RE = re.compile(rf"[/?#%\\\s\x00-\x20\x7f-\xa0\ufffe\uffff\ud800-\udfff{INVISIBLE_CHARS}]")
 # In a path, "." and ".." are steps, not names: /articles/../ is /.
 PATH_STEPS = {".", ".."}
 
