@@ -347,11 +347,15 @@ class SpeakerDirectory:
         that surname exists (ترامب / دونالد ترامب), or another speaker with a spelling of the
         same skeleton. One rule for linking and for the final pass, so that the confidence of
         a statement does not depend on the order articles came in and a re-run changes nothing."""
+        name = self.names.get(key, "")
         for norm in self.alias_norms.get(key, ()):
             if self._is_surname_only(key, norm):
                 return True
-            if self.by_skeleton.get(name_skeleton(norm), set()) - {key}:
-                return True
+            # A rival of the same skeleton that is a spelling of this name, not a name that
+            # only shares its consonants (البيان / بانون).
+            for rival in self.by_skeleton.get(name_skeleton(norm), ()):
+                if rival != key and _name_match(self.names.get(rival, ""), name) >= LINK_THRESHOLD:
+                    return True
         return False
 
     def doubtful_speakers(self):
