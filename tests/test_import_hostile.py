@@ -610,3 +610,16 @@ def test_outlets_named_in_other_scripts_stay_apart_and_codes_ignore_case(tmp_pat
     codes = {a.external_id: a.source.code for a in Article.objects.select_related("source")}
     assert len({codes[f"script-{n}"] for n in range(4)}) == 4
     assert codes["upper-1"] == codes["lower-1"] == "bbc"
+
+
+def test_a_trec_year_rfc_2822_cannot_read_as_written_is_refused(tmp_path):
+    """Hostile testing: <TIME> with year 0001 was stored as 2000-12-31 (RFC 2822 reads a
+    year under 100 as 19xx/20xx); JSONL kept year 1."""
+    trec = ("<DOC>\n<DOCNO>trec-year-1</DOCNO>\n<SRC>BBC</SRC>\n<TITLE>عنوان</TITLE>\n"
+            "<TIME>Mon, 01 Jan 0001 10:00:00 GMT</TIME>\n<TEXT>\nنص\n</TEXT>\n</DOC>\n")
+    path = tmp_path / "year1.trec"
+    path.write_text(trec, encoding="utf-8")
+    exit_code, out, err = run_import(path)
+    assert (exit_code, out) == (1, "imported 0, updated 0, unchanged 0, failed 1\n")
+    assert "TIME year 0001 cannot be read as written" in err
+    assert not Article.objects.exists()

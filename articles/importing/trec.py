@@ -137,4 +137,11 @@ def parse_trec_time(value):
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, OverflowError):
         raise RecordError(f"TIME is not an RFC 2822 date: {value[:40]!r}") from None
+    written = WRITTEN_YEAR_RE.search(value)
+    if written and int(written.group(1)) != moment.year:
+        # RFC 2822 reads a year under 100 as 19xx/20xx: 0001 would be stored as 2001.
+        raise RecordError(f"TIME year {written.group(1)} cannot be read as written: {value[:40]!r}")
     return in_utc(moment, value)
+
+
+WRITTEN_YEAR_RE = re.compile(r"\b(\d{4})\b")
