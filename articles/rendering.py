@@ -277,14 +277,18 @@ MAX_CHART_MONTHS = 600
 
 
 def fill_months(points):
-    """Every month between the first and the last, so gaps show as gaps, not as nothing."""
+    """Every month between the first and the last, so gaps show as gaps, not as nothing.
+
+    When they lie more than MAX_CHART_MONTHS apart, the chart shows the stretch of that
+    many months that holds the most: one article dated 1900 (or 9999) must not push the
+    real data off the chart."""
     counts = {}
     for key, count in points:
-        if isinstance(key, str) and len(key) == 7 and key[4] == "-":
+        if isinstance(key, str) and len(key) == 7 and key[4] == "-" and key[:4].isdigit() and key[5:].isdigit():
             counts[key] = counts.get(key, 0) + int(count)
     if not counts:
         return []
-    first, last = min(counts), max(counts)
+    first, last = _densest_stretch(counts)
     year, month = int(first[:4]), int(first[5:])
     end_year, end_month = int(last[:4]), int(last[5:])
     months = []
@@ -295,6 +299,22 @@ def fill_months(points):
         if month == 13:
             year, month = year + 1, 1
     return months
+
+
+def _densest_stretch(counts):
+    """(first, last) month keys of the MAX_CHART_MONTHS-long stretch holding most counts."""
+    keys = sorted(counts)
+    ordinal = [int(k[:4]) * 12 + int(k[5:]) - 1 for k in keys]
+    best, best_sum, start, running = (0, 0), -1, 0, 0
+    for end, key in enumerate(keys):
+        running += counts[key]
+        while ordinal[end] - ordinal[start] >= MAX_CHART_MONTHS:
+            running -= counts[keys[start]]
+            start += 1
+        # Ties go to the later stretch: news readers look at the recent end.
+        if running >= best_sum:
+            best, best_sum = (start, end), running
+    return keys[best[0]], keys[best[1]]
 
 
 def timeline_chart(points, caption):

@@ -344,6 +344,15 @@ def test_months_fill_gaps_and_page_numbers_elide():
     assert page_numbers(1, 1) == []
 
 
+def test_one_outlying_date_does_not_push_the_data_off_the_chart():
+    """Hostile testing: one article dated 1900 made the chart 1900-1949, cutting 2017-2018."""
+    real = [(f"{year}-{month:02d}", 10) for year in (2017, 2018) for month in range(1, 13)]
+    for outlier in ("1900-01", "9999-12"):
+        months = fill_months([(outlier, 1), *real])
+        assert months[0][0] == "2017-01" and months[-1][0] == "2018-12"
+        assert sum(count for _month, count in months) == 240
+
+
 def _luminance(hex_colour):
     channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
