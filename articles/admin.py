@@ -170,15 +170,7 @@ class SpeakerAdmin(admin.ModelAdmin):
             if keep is None or merged is None:
                 self.message_user(request, _("لم يعد أحد المتحدثين موجودا؛ لم يُدمج شيء."), messages.ERROR)
                 return redirect("admin:articles_speaker_merge_queue")
-            merged_repr = str(merged)
-            moved, aliases = merge_speakers(keep, merged)
-            self.log_change(request, keep, f"merged {merged_repr} from the merge queue: {moved} statements, {aliases} aliases")
-            self.message_user(
-                request,
-                _("دُمج «%(merged)s» في «%(keep)s»: نُقل %(moved)d تصريحا و%(aliases)d اسما بديلا.")
-                % {"merged": merged_repr, "keep": keep, "moved": moved, "aliases": aliases},
-                messages.SUCCESS,
-            )
+            self.merge_and_report(request, keep, merged, "from the merge queue")
             return redirect("admin:articles_speaker_merge_queue")
         context = {
             **self.admin_site.each_context(request),
@@ -187,6 +179,18 @@ class SpeakerAdmin(admin.ModelAdmin):
             "rows": merge_queue(),
         }
         return TemplateResponse(request, "admin/articles/speaker/merge_queue.html", context)
+
+    def merge_and_report(self, request, keep, merged, how):
+        """The one merge both ways of merging do: move, log, tell the editor."""
+        merged_repr = str(merged)
+        moved, aliases = merge_speakers(keep, merged)
+        self.log_change(request, keep, f"merged {merged_repr} {how}: {moved} statements, {aliases} aliases")
+        self.message_user(
+            request,
+            _("دُمج «%(merged)s» في «%(keep)s»: نُقل %(moved)d تصريحا و%(aliases)d اسما بديلا.")
+            % {"merged": merged_repr, "keep": keep, "moved": moved, "aliases": aliases},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("دمج متحدثين"), permissions=["change", "delete"])
     def merge_speakers(self, request, queryset):
@@ -203,15 +207,7 @@ class SpeakerAdmin(admin.ModelAdmin):
                 return None
             keep = by_id.pop(keep_id)
             merged = next(iter(by_id.values()))
-            merged_repr = str(merged)
-            moved, aliases = merge_speakers(keep, merged)
-            self.log_change(request, keep, f"merged {merged_repr}: {moved} statements, {aliases} aliases")
-            self.message_user(
-                request,
-                _("دُمج «%(merged)s» في «%(keep)s»: نُقل %(moved)d تصريحا و%(aliases)d اسما بديلا.")
-                % {"merged": merged_repr, "keep": keep, "moved": moved, "aliases": aliases},
-                messages.SUCCESS,
-            )
+            self.merge_and_report(request, keep, merged, "with the merge action")
             return None
         context = {
             **self.admin_site.each_context(request),
