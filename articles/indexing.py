@@ -434,6 +434,23 @@ def _build_in_processes(folder, ids, workers, progress):
 # --- checking -----------------------------------------------------------------------
 
 
+def catch_up():
+    """Index the articles the index lacks or holds stale and return how many there were.
+
+    A process killed after committing articles or statements but before indexing them
+    leaves them so; nothing else would notice, since a re-run finds them unchanged. The
+    import and `extract_statements --all` call this at their end. Raises IndexNeedsRebuild
+    when there is no usable index (then `rebuild_index` is the way)."""
+    report = check()
+    behind = report["missing"] + report["stale"]
+    ids = []
+    for offset in range(0, len(behind), 900):  # under SQLite's bound-parameter limit
+        ids += Article.objects.filter(external_id__in=behind[offset : offset + 900]).values_list("pk", flat=True)
+    if ids:
+        index_articles(sorted(ids))
+    return len(ids)
+
+
 def check():
     """Compare database and index: {"missing", "stale", "extra"} lists of external ids,
     plus statement counts. Raises IndexNeedsRebuild when there is no usable index."""

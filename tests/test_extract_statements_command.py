@@ -35,3 +35,18 @@ def test_needs_a_choice_and_known_articles():
         run()
     with pytest.raises(CommandError, match="missing-id"):
         run("--article", "missing-id")
+
+
+def test_a_run_killed_before_its_reindex_is_caught_up_by_the_next_full_run():
+    """Hostile testing: extract_statements --all killed before its reindex left articles
+    stale for good: the next run found nothing changed and reindexed nothing."""
+    from articles import indexing
+
+    import_paths([SEED_ARTICLE])  # stored, extracted and indexed
+    Statement.objects.all().delete()  # as if a run stored other statements...
+    run("--all", "--no-index")  # ...and was killed before its reindex
+    assert indexing.check()["stale"]
+    out = run("--all")
+    assert "created 0, updated 0" in out
+    assert "indexed 1 articles the index had missed" in out
+    assert indexing.check()["stale"] == []

@@ -623,3 +623,26 @@ def test_a_trec_year_rfc_2822_cannot_read_as_written_is_refused(tmp_path):
     assert (exit_code, out) == (1, "imported 0, updated 0, unchanged 0, failed 1\n")
     assert "TIME year 0001 cannot be read as written" in err
     assert not Article.objects.exists()
+
+
+def test_a_re_run_indexes_what_a_killed_import_stored_and_extracted_but_never_indexed(tmp_path, index_dir):
+    """Hostile testing: an import killed after extracting a batch and before indexing it was
+    reported complete by the re-run ('unchanged'), and those articles stayed out of search
+    until someone ran rebuild_index."""
+    from articles import indexing
+    from articles.importing.importer import import_paths
+    from articles.statements import extract_and_store
+
+    first, rest = good_lines()[0], good_lines()[1:]
+    early, late = tmp_path / "early.jsonl", tmp_path / "late.jsonl"
+    early.write_text(first + "\n", encoding="utf-8")
+    late.write_text("\n".join(rest) + "\n", encoding="utf-8")
+    import_paths([early])  # the archive and its index
+    # The killed run: `late` stored and extracted, its index writes never made.
+    import_paths([late], process=False)
+    extract_and_store(list(Article.objects.exclude(external_id=json.loads(first)["id"]).values_list("pk", flat=True)))
+    assert len(indexing.check()["missing"]) == len(rest)
+
+    report = import_paths([late])
+    assert (report.imported, report.unchanged, report.failed) == (0, len(rest), 0)
+    assert indexing.check()["missing"] == [] and indexing.check()["stale"] == []
