@@ -759,6 +759,15 @@ def _speech_verb(tok, following=None):
     return cand
 
 
+def _speech_verb_at(tokens, i, stop):
+    """_speech_verb for token i of a sentence ending at `stop`: the window عبر needs is
+    sliced only for عبر."""
+    tok = tokens[i]
+    if tok.is_word and _verb_form(tok.norm) in EXPRESSED:
+        return _speech_verb(tok, tokens[i + 1 : min(stop, i + 1 + EXPRESSED_WINDOW)])
+    return _speech_verb(tok)
+
+
 def _expressed_about(following):
     if not following:
         return False
@@ -1112,7 +1121,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
     tok = tokens[i]
-    verb = _speech_verb(tok, tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
+    verb = _speech_verb_at(tokens, i, s_end)
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
@@ -1562,9 +1571,7 @@ def extract_statements(text):
                 # anyway made an unpunctuated run of verbs quadratic.
                 continue
             what, value = role
-            if what == VERB and (
-                value not in EXPRESSED or _expressed_about(tokens[i + 1 : min(s_end, i + 1 + EXPRESSED_WINDOW)])
-            ):
+            if what == VERB and _speech_verb_at(tokens, i, s_end):
                 if sentence_subject is None:
                     sentence_subject = _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
@@ -1604,6 +1611,14 @@ ISSUED_BY = _forms("صادر", "الصادر", "صادرة", "الصادرة")
 DOCUMENT_ENDS = _forms("في", "من", "عن", "على", "إلى", "مع", "حول", "بشأن", "لدى", "خلال")
 
 
+def _past_commas_and_times(tokens, k, stop):
+    """بيان صادر عن الوزارة، السبت، أن: past the commas and dates between the parts. Unlike
+    _skip_time_adjunct, a lone comma is skipped too: here it never opens an apposition."""
+    while k < stop and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
+        k += 1
+    return k
+
+
 def _document_statement(state, i, s_end):
     tokens = state.tokens
     if _is_background(tokens, i, i):
@@ -1621,8 +1636,7 @@ def _document_statement(state, i, s_end):
     start, end = doc_words[0].start, doc_words[-1].end
     document = _Speaker(state.text[start:end], start, end, state.text[start:end], "", ORGANISATION, "")
     after = k
-    while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
-        k += 1
+    k = _past_commas_and_times(tokens, k, s_end)
     author = None
     if k + 1 < s_end and tokens[k].norm in ISSUED_BY and tokens[k + 1].norm == _norm("عن"):
         author, after = read_speaker(state, k + 2, s_end)
@@ -1630,10 +1644,7 @@ def _document_statement(state, i, s_end):
         # بيان صادر عن …: the reader may have taken صادر into the document's phrase.
         author, after = read_speaker(state, k + 1, s_end)
     if author is not None:
-        k = after
-        while k < s_end and (tokens[k].text in ("،", ",") or tokens[k].norm in TIME_WORDS):
-            k += 1
-        after = k
+        after = _past_commas_and_times(tokens, after, s_end)
     sp = author
     if sp is None and len(doc_words) == 1 and _definite(doc_words[0]):
         # وجاء في البيان أن …: the statement already named, so its author speaks again.
