@@ -213,15 +213,13 @@ class SpeakerDirectory:
         return best, round(0.6 + 0.2 * share, 2)
 
     def _surname_fragment(self, key):
-        """دي ميستورا، بن سلمان: a surname with its particle is no full name of a person."""
-        words = self.name_words(key)
-        return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF)
+        return _is_surname_fragment(self.name_words(key))
 
     def surname_owner(self, surname):
         """dominant_person, or for a word that may also be a common noun (الأسد، العبادي)
         only a well-known person, and never for a title or an organisation (الوزير، الجيش)."""
         if surname.startswith("ال"):
-            if any(w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (surname, surname[2:])):
+            if _names_a_post(surname):
                 return None, 0.0
             # Spelled exactly so: السياسي (the politician) is a close spelling of السيسي.
             key, conf = self.dominant_person(surname, exact_only=True)
@@ -233,7 +231,7 @@ class SpeakerDirectory:
     def name_owner(self, words):
         """The person a surname alone (ترامب، الأسد، دي ميستورا) or a first name alone
         (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
-        if len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF):
+        if _is_surname_fragment(words):
             return self.surname_owner(words[1])
         if len(words) != 1:
             return None, 0.0
@@ -413,6 +411,21 @@ def _name_words(name):
     return joined
 
 
+def _is_surname_fragment(words):
+    """دي ميستورا، بن سلمان: a surname with its particle is no full name of a person."""
+    return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF)
+
+
+def _names_a_post(word):
+    """الوزير، الجيش: a definite word that names a title or an organisation, not a family."""
+    return any(w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (word, word[2:]))
+
+
+def _ends_with(words, tail):
+    """Do `words` end with `tail`, word by word in close spellings?"""
+    return all(close_spelling(a, b) for a, b in zip(tail, words[-len(tail):]))
+
+
 def _same_person_names(a, b):
     """Are two full names (word lists from _name_words) one person's? The shorter is the
     end of the longer in close spellings (الدين زيدان / زين الدين زيدان), or a first name
@@ -420,9 +433,7 @@ def _same_person_names(a, b):
     short, long_ = sorted((a, b), key=len)
     if len(short) < 2:
         return False
-    if all(close_spelling(x, y) for x, y in zip(short, long_[-len(short):])):
-        return True
-    return _shortened_first_name(a, b)
+    return _ends_with(long_, short) or _shortened_first_name(a, b)
 
 
 def _shortened_first_name(a, b):
@@ -641,14 +652,18 @@ def _fold_into_dominant_person(directory, summary, changed):
         owner, conf = directory.surname_owner(words[-1])
         if owner is None or _as_ref(owner) == ref:
             continue
-        owner_words = _name_words(directory.names[owner])
-        short, long_ = sorted((words, owner_words), key=len)
-        if len(short) < 2 or not all(close_spelling(a, b) for a, b in zip(short, long_[-len(short):])):
+        short, long_ = sorted((words, _name_words(directory.names[owner])), key=len)
+        if len(short) < 2 or not _ends_with(long_, short):
             continue
         _move_statements(ref, _as_ref(owner), conf, summary, changed)
-        moved = directory.pending_by_pk.get(ref, ref)
-        directory.statement_counts[owner] += directory.statement_counts.get(moved, 0)
-        directory.statement_counts[moved] = 0
+        _credit_statements(directory, ref, owner)
+
+
+def _credit_statements(directory, source, target_key):
+    """After a fold, count `source`'s statements for the target (a directory key)."""
+    moved = directory.pending_by_pk.get(source, source)
+    directory.statement_counts[target_key] += directory.statement_counts.get(moved, 0)
+    directory.statement_counts[moved] = 0
 
 
 def _move_statements(source, target, conf, summary, changed):
@@ -707,8 +722,7 @@ def _fold_spelling_variants(directory, summary, changed):
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
             # Who dominates a surname is decided next, on the folded counts.
-            directory.statement_counts[keys[target]] += counts[ref]
-            directory.statement_counts[keys[ref]] = 0
+            _credit_statements(directory, ref, keys[target])
 
 
 def _empty_summary():
@@ -871,11 +885,8 @@ def _merge_candidates(directory, key):
     if not words:
         return []
     found = {}
-    common = words[0].startswith("ال") and any(
-        w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (words[0], words[0][2:])
-    )
     definite = words[0].startswith("ال")
-    if len(words) == 1 and not common:
+    if len(words) == 1 and not (definite and _names_a_post(words[0])):
         for other in directory.by_surname.get(name_skeleton(words[0]), ()):
             other_words = directory.name_words(other)
             if (
@@ -889,9 +900,7 @@ def _merge_candidates(directory, key):
                 found[other] = "surname"
     for other in directory.by_skeleton.get(name_skeleton(directory.names.get(key, "")), ()):
         other_words = directory.name_words(other)
-        if other != key and len(other_words) == len(words) and all(
-            close_spelling(a, b) for a, b in zip(words, other_words)
-        ):
+        if other != key and len(other_words) == len(words) and _ends_with(other_words, words):
             found.setdefault(other, "spelling")
     counts = directory.statement_counts
     live = [k for k in found if isinstance(k, int) and counts.get(k, 0)]
