@@ -38,9 +38,8 @@ PATH_STEPS = {".", ".."}
 # Control characters and the noncharacters are taken out of every imported text, by the
 # one rule of articles.text.characters (XML, so the Atom feed and the sitemaps, cannot hold
 # them). A lone surrogate (JSON's "\udfff" escape) is not a character: it cannot be
-# encoded, stored or shown, and means the file was written by a broken encoder.
-CONTROL_RE = TEXT_CONTROLS_RE
-# Either, to look for both in one pass (the body is most of what is imported).
+# encoded, stored or shown, and means the file was written by a broken encoder. Either is
+# looked for in one pass (the body is most of what is imported).
 UNUSUAL_CHAR_RE = re.compile(f"[{TEXT_CONTROLS}{SURROGATES}]")
 
 # How far after the import a publication date may lie: a little, for time zones and
@@ -78,7 +77,7 @@ def in_utc(moment, value):
 def without_controls(text):
     """`text` without control characters; those Python counts as spaces (form feed, NEL …)
     become a space, so the words they separated stay apart."""
-    return CONTROL_RE.sub(lambda m: " " if m.group().isspace() else "", text).strip()
+    return TEXT_CONTROLS_RE.sub(lambda m: " " if m.group().isspace() else "", text).strip()
 
 
 def external_id_problem(external_id):
