@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from articles.text.normalize import normalize_arabic, strip_invisibles
-from articles.text.skeleton import fold_sounds, skeleton
+from articles.text.skeleton import LONG_VOWELS, fold_sounds, skeleton
 
-LONG_VOWELS_RE = re.compile("[اوي]")
+LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
 
 # Links at or above this are made automatically; below it a new speaker is created and
