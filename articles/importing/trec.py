@@ -129,6 +129,9 @@ def record_from_doc(text):
     )
 
 
+WRITTEN_YEAR_RE = re.compile(r"\b(\d{4})\b")
+
+
 def parse_trec_time(value):
     """'Sun, 18 Feb 2018 17:21:49 GMT' (RFC 2822) → aware UTC datetime."""
     if not value:
@@ -142,6 +145,3 @@ def parse_trec_time(value):
         # RFC 2822 reads a year under 100 as 19xx/20xx: 0001 would be stored as 2001.
         raise RecordError(f"TIME year {written.group(1)} cannot be read as written: {value[:40]!r}")
     return in_utc(moment, value)
-
-
-WRITTEN_YEAR_RE = re.compile(r"\b(\d{4})\b")
