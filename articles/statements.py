@@ -21,7 +21,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.indexing import suspended_auto_index
-from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
+from articles.models import (
+    Article,
+    MergedSpeakerSlug,
+    ReviewStatus,
+    Speaker,
+    SpeakerAlias,
+    SpeakerKind,
+    Statement,
+    alias_key,
+)
 from articles.quotes.extract import (
     EXTRACTOR_VERSION,
     ORGANISATION_HEADS,
@@ -929,6 +938,9 @@ def merge_speakers(keep, merged):
             if not SpeakerAlias.objects.filter(normalized=norm).exists():
                 SpeakerAlias.objects.create(speaker=keep, name=name)
                 moved_aliases += name == merged.name
+        # The merged speaker's page, and any page merged into it before, now lead to `keep`.
+        MergedSpeakerSlug.objects.filter(speaker=merged).update(speaker=keep)
+        MergedSpeakerSlug.objects.update_or_create(slug=merged.slug, defaults={"speaker": keep})
         if not keep.description and merged.description:
             keep.description = merged.description
             keep.save(update_fields=["description", "updated"])

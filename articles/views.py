@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
@@ -24,7 +24,7 @@ from articles import search as search_layer
 from articles.api import export_max_rows
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild, open_archive_index
-from articles.models import Article, Section, Source, Speaker, Statement
+from articles.models import Article, MergedSpeakerSlug, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
 from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
 from articles.text.characters import strip_xml_invalid
@@ -174,7 +174,13 @@ def related_articles(external_id, limit=5):
 
 def speaker_detail(request, slug):
     no_such_page_if_nul(slug)
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        merged = get_object_or_404(MergedSpeakerSlug.objects.select_related("speaker"), slug=slug)
+        target = merged.speaker.get_absolute_url()
+        if request.GET:
+            target += "?" + request.GET.urlencode()
+        return HttpResponsePermanentRedirect(target)
     statements = (
         Statement.objects.public()
         .filter(speaker=speaker)
