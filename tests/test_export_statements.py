@@ -91,3 +91,27 @@ def test_piping_into_head_stops_quietly(tmp_path):
     assert export.wait(120) == 0, errors
     assert "BrokenPipe" not in errors and "Traceback" not in errors, errors
     assert len(head.stdout.decode().splitlines()) == 3
+
+
+class _StoppedAfterOneRow(Exception):
+    """An export stopped half way: the operator's Ctrl-C, a lost database connection."""
+
+
+def test_an_export_stopped_half_way_leaves_no_file_that_looks_complete(seed_article, tmp_path):
+    from articles.management.commands.export_statements import Command
+
+    class Interrupted(Command):
+        def rows(self, external_ids):
+            rows = super().rows(external_ids)
+            yield next(rows)
+            raise _StoppedAfterOneRow
+
+    target = tmp_path / "statements.csv"
+    call_command("export_statements", "--format", "csv", "--output", str(target), stderr=io.StringIO())
+    complete = target.read_bytes()
+    assert complete.count(b"\n") == 16  # the header and the 15 statements
+    for path in (target, tmp_path / "new.csv"):
+        with pytest.raises(_StoppedAfterOneRow):
+            call_command(Interrupted(), "--format", "csv", "--output", str(path), stderr=io.StringIO())
+    assert target.read_bytes() == complete  # the last complete export, not a shorter one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["statements.csv"]  # nothing half-written

@@ -6,7 +6,6 @@ command. PARAMETERS are the search page's, as in its address after "?" (for exam
 'q=الرئيس&year=2018', percent-encoded or not); without them, every article or statement.
 """
 
-import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,6 +13,7 @@ from django.http import QueryDict
 
 from articles.api import EXPORT_PAGE_SIZE, EXPORTS, csv_lines
 from articles.indexing import IndexNeedsRebuild
+from articles.management.commands._whole_file import whole_file
 from articles.search import export_results
 
 # No reader waits on a command: its search may take as long as a whole-corpus one needs.
@@ -59,18 +59,10 @@ class Command(BaseCommand):
                 self.stdout.write(line, ending="")
 
     def write_file(self, path, lines):
-        """Rows written (header left out). The file appears under its name only once it is
-        whole: an export that fails or is stopped half way leaves no file that looks done."""
-        if not path.parent.is_dir():
-            raise CommandError(f"folder does not exist: {path.parent}")
-        partial = path.with_name(path.name + ".partial")
+        """Rows written (header left out)."""
         count = -1
-        try:
-            with partial.open("w", encoding="utf-8", newline="") as out:
-                for line in lines:
-                    out.write(line)
-                    count += 1
-            os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        with whole_file(path) as out:
+            for line in lines:
+                out.write(line)
+                count += 1
         return count

@@ -2,7 +2,8 @@
 
 One row per public statement (an editor's rejection leaves it out, as on the site), streamed
 from the database (never all in memory). CSV cells that a spreadsheet would run as a formula
-are neutralised with a leading apostrophe.
+are neutralised with a leading apostrophe. With --output the file takes its name only when it
+is complete.
 """
 
 import csv
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 
+from articles.management.commands._whole_file import whole_file
 from articles.models import Article, Statement
 from articles.statements import articles_carrying
 
@@ -64,15 +66,13 @@ class Command(BaseCommand):
         parser.add_argument("--output", metavar="FILE", help="write here instead of stdout")
 
     def handle(self, *args, **options):
-        rows = self.rows(options["article"])
         if options["output"]:
             path = Path(options["output"])
-            if not path.parent.is_dir():
-                raise CommandError(f"folder does not exist: {path.parent}")
-            with path.open("w", encoding="utf-8", newline="") as out:
-                count = self.write(rows, out, options["format"])
+            with whole_file(path) as out:
+                count = self.write(self.rows(options["article"]), out, options["format"])
             self.stderr.write(f"exported {count} statements to {path}")
         else:
+            rows = self.rows(options["article"])
             try:
                 self.write(rows, _Out(self.stdout), options["format"])
             except BrokenPipeError:
