@@ -1007,10 +1007,16 @@ def provenance_of(statements):
     rejection, speaker correction or merge shows on the next page view."""
     carried = _carried([echoes.Reported(s.pk, s.speaker_id, s.article.external_id, s.article.published, s.text)
                         for s in statements])
-    rows = Statement.objects.select_related("article__source").in_bulk(
+    # Read again, public ones only: a carrier deleted or rejected since the statements were
+    # read (by the caller or above) is left out, and a group left with one article is none.
+    rows = Statement.objects.public().select_related("article__source").in_bulk(
         {member.key for members in carried.values() for member in members})
-    return {key: Provenance(first=rows[members[0].key], carriers=[rows[m.key] for m in members])
-            for key, members in carried.items()}
+    found = {}
+    for key, members in carried.items():
+        carriers = [rows[m.key] for m in members if m.key in rows]
+        if len(carriers) > 1:
+            found[key] = Provenance(first=carriers[0], carriers=carriers)
+    return found
 
 
 def articles_carrying(queryset=None):

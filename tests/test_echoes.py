@@ -122,3 +122,17 @@ def test_an_editors_rejection_of_the_first_report_shows_at_once(client, two_repo
     first.save()
     later = client.get(france24.get_absolute_url()).content.decode()
     assert "نقله أولاً" not in later
+
+
+def test_a_statement_whose_article_was_deleted_meanwhile_is_left_out_not_an_error(two_reports):
+    from articles.models import Statement
+    from articles.statements import provenance_of
+
+    sky, france24 = two_reports
+    # A page (or an export batch) has read its statements; an editor deletes the first
+    # report's article before their trails are worked out.
+    shown = list(Statement.objects.public().filter(article__in=[sky, france24]).select_related("article"))
+    sky.delete()
+    trails = provenance_of(shown)
+    assert not any(s.article_id == sky.pk for trail in trails.values() for s in trail.carriers)
+    assert _putin_statement(france24).pk not in trails  # no other article carries it now
