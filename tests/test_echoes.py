@@ -136,3 +136,70 @@ def test_a_statement_whose_article_was_deleted_meanwhile_is_left_out_not_an_erro
     trails = provenance_of(shown)
     assert not any(s.article_id == sky.pk for trail in trails.values() for s in trail.carriers)
     assert _putin_statement(france24).pk not in trails  # no other article carries it now
+
+
+# --- a much-quoted speaker: the cost of finding the carriers --------------------------------
+
+
+def _real_passages(count, length=12):
+    """`count` passages of twelve words drawn from the ANT sample's article texts: the
+    vocabulary of real news, each word as common as it is there."""
+    import random
+    import re
+
+    from tests.conftest import SEEDS_DIR
+
+    words = []
+    for path in sorted((SEEDS_DIR / "ant-sample").rglob("*.txt")):
+        text = re.search(r"<TEXT>(.*?)</TEXT>", path.read_text(encoding="utf-8"), re.S).group(1)
+        words += text.split()
+    draw = random.Random(2018)
+    return [" ".join(draw.sample(words, length)) for _ in range(count)]
+
+
+def _one_speaker_quoted(passages, days):
+    """Each passage said by one speaker in its own article over `days` days, and every tenth
+    carried again the next day by another article, partly (its first nine words)."""
+    start = datetime(2018, 3, 1, tzinfo=timezone.utc)
+    step = timedelta(days=days) / len(passages)
+    said = [Reported(i, "hot", f"a{i}", start + i * step, text) for i, text in enumerate(passages)]
+    echoed = [Reported(f"e{i}", "hot", f"e{i}", s.published + timedelta(days=1), " ".join(s.text.split()[:9]))
+              for i, s in enumerate(said[::10])]
+    return said + echoed
+
+
+def _carriers_one_by_one(targets, nearby):
+    """The rule as docs/statements.md states it, every pair compared."""
+    found = {}
+    for target in targets:
+        same = [s for s in nearby
+                if s.speaker == target.speaker and s.article != target.article and s.key != target.key
+                and abs(s.published - target.published) <= echoes.WINDOW
+                and same_statement(content_words(target.text), content_words(s.text))]
+        if same:
+            found[target.key] = sorted({s.key for s in same} | {target.key}, key=str)
+    return found
+
+
+def test_the_carriers_are_those_of_every_pair_compared():
+    statements = _one_speaker_quoted(_real_passages(1500), days=40)
+    found = carriers_of(statements, statements)
+    expected = _carriers_one_by_one(statements, statements)
+    assert len(expected) >= 250  # the planted echoes at least, each found from both sides
+    assert {key: sorted((s.key for s in carriers), key=str) for key, carriers in found.items()} == expected
+
+
+def test_a_speaker_quoted_thousands_of_times_in_a_week_costs_no_comparison_of_each_with_each():
+    import time
+
+    statements = _one_speaker_quoted(_real_passages(4000), days=7)
+    for statement in statements:
+        content_words(statement.text)  # analysed once (cached); the comparisons are timed
+    began = time.process_time()
+    found = carriers_of(statements, statements)
+    elapsed = time.process_time() - began
+    assert len(found) >= 600  # most of the 400 planted echoes, each found from both sides
+    # Every pair compared: 19 million comparisons, about a minute; CPU time, so a busy
+    # machine does not fail it.
+    assert elapsed < 3.0, elapsed
+    print(f"carriers of {len(statements)} statements: {elapsed:.2f} s CPU")

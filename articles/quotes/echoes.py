@@ -7,10 +7,11 @@ light-stemmed, stop words out: the index's own analysis) overlap enough and the 
 appeared within a few days of each other. The echo groups are the connected pairs; the
 earliest article of a group first reported the statement, the others echo it.
 
-Plain Python on plain records: the database side is articles.statements.link_echoes.
+Plain Python on plain records: the database side is articles.statements.provenance_of
+(pages, the API) and articles_carrying (export_statements).
 """
 
-import bisect
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -92,26 +93,20 @@ def carriers_of(targets, nearby):
     """{target key: [Reported, …]} the statements of `nearby` (and the target itself) that
     carry the same statement as each target, earliest first; only targets carried by
     another article are in it. Direct matches only, unlike echo_groups: a reader asking
-    about one statement is shown the reports of that statement, found with one pass over
-    its window rather than the grouping of everything around it."""
+    about one statement is shown the reports of that statement, found in its window rather
+    than by grouping everything around it."""
     by_speaker = {}
     for statement in nearby:
         if statement.published is not None and statement.speaker is not None:
             by_speaker.setdefault(statement.speaker, []).append(statement)
-    for items in by_speaker.values():
-        items.sort(key=lambda s: s.published)
+    speakers = {}
     found = {}
     for target in targets:
         if target.published is None or target.speaker is None:
             continue
-        items = by_speaker.get(target.speaker, [])
-        dates = [s.published for s in items]
-        words = content_words(target.text)
-        low = bisect.bisect_left(dates, target.published - WINDOW)
-        high = bisect.bisect_right(dates, target.published + WINDOW)
-        same = [s for s in items[low:high]
-                if s.article != target.article and s.key != target.key
-                and same_statement(words, content_words(s.text))]
+        if target.speaker not in speakers:
+            speakers[target.speaker] = _SpeakerReports(by_speaker.get(target.speaker, []))
+        same = speakers[target.speaker].same_as(target)
         if same:
             carriers, articles = [], set()
             for statement in sorted(same + [target], key=lambda s: (s.published, str(s.key))):
@@ -120,3 +115,57 @@ def carriers_of(targets, nearby):
                     carriers.append(statement)
             found[target.key] = carriers
     return found
+
+
+@lru_cache(maxsize=None)
+def _words_needed(size):
+    """The fewest shared words that make a statement of `size` words the same as a longer
+    one: same_statement's ratio, as a count."""
+    return next(k for k in range(size + 1) if k / size >= MIN_CONTAINMENT)
+
+
+class _SpeakerReports:
+    """One speaker's statements, indexed so that a target is compared only with those that
+    can be the same statement, not with every one in its window: a speaker quoted thousands
+    of times in a week would cost a comparison of each with each.
+
+    Words are ranked rarest first among the speaker's statements. When the shorter of two
+    statements (m words) shares at least _words_needed(m) words with the longer, one of its
+    m - _words_needed(m) + 1 rarest words is shared (otherwise too few are left), so a
+    statement is filed under those words (its prefix), and every pair same_statement accepts
+    meets under one of them."""
+
+    def __init__(self, statements):
+        self.items = sorted(statements, key=lambda s: s.published)
+        self.words = [content_words(s.text) for s in self.items]
+        self.rarity = Counter(word for words in self.words for word in words)
+        self.by_word, self.by_prefix_word = defaultdict(list), defaultdict(list)
+        for i, words in enumerate(self.words):
+            if len(words) >= MIN_WORDS:
+                for word in words:
+                    self.by_word[word].append(i)
+                for word in self.prefix(words):
+                    self.by_prefix_word[word].append(i)
+
+    def prefix(self, words):
+        ranked = sorted(words, key=lambda word: (self.rarity[word], word))
+        return ranked[: len(words) - _words_needed(len(words)) + 1]
+
+    def same_as(self, target):
+        words = content_words(target.text)
+        if len(words) < MIN_WORDS:
+            return []
+        size = len(words)
+        # Statements no longer than the target share one of their prefix words with it;
+        # longer ones share one of the target's.
+        candidates = {i for word in words for i in self.by_prefix_word.get(word, ()) if len(self.words[i]) <= size}
+        candidates.update(i for word in self.prefix(words) for i in self.by_word.get(word, ())
+                          if len(self.words[i]) >= size)
+        same = []
+        for i in sorted(candidates):
+            statement = self.items[i]
+            if (abs(statement.published - target.published) <= WINDOW
+                    and statement.article != target.article and statement.key != target.key
+                    and same_statement(words, self.words[i])):
+                same.append(statement)
+        return same
