@@ -243,6 +243,18 @@ def web_address(value):
 # --- The pager ------------------------------------------------------------------------
 
 # Pages linked on each side of the current one; the first and the last are always linked.
+# A statement line names this many of the later articles that carried the statement and
+# counts the rest: one carried by hundreds would otherwise make each line a list of them.
+CARRIERS_SHOWN = 5
+
+
+def later_carriers(trail, own):
+    """The later carriers a statement line names, leaving out `own` (the external id of the
+    article the line is shown for): {"shown": at most CARRIERS_SHOWN, "more": the others}."""
+    others = [carrier for carrier in trail["echoes"] if carrier["external_id"] != own]
+    return {"shown": others[:CARRIERS_SHOWN], "more": max(len(others) - CARRIERS_SHOWN, 0)}
+
+
 PAGES_AROUND_CURRENT = 2
 
 

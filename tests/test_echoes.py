@@ -203,3 +203,34 @@ def test_a_speaker_quoted_thousands_of_times_in_a_week_costs_no_comparison_of_ea
     # machine does not fail it.
     assert elapsed < 3.0, elapsed
     print(f"carriers of {len(statements)} statements: {elapsed:.2f} s CPU")
+
+
+def test_a_statement_carried_by_two_hundred_articles_names_a_few_carriers_on_each_line(client, db):
+    from articles.models import Article, Source, Speaker, Statement
+    from articles.rendering import CARRIERS_SHOWN
+
+    outlet = Source.objects.create(name="فرانس 24", code="france24")
+    trump = Speaker.objects.create(name="دونالد ترامب", slug="donald-trump", kind="person")
+    said = "أعتقد أن الرئيس بوتين يعرف ذلك أكثر من أي شخص آخر .. وبالتأكيد أكثر من الإعلام"
+    body = f"وأوضح الرئيس الأمريكي دونالد ترامب \"{said}\"."
+    articles = Article.objects.bulk_create(
+        Article(external_id=f"FR-{i}", title=f"ترامب وبوتين {i}", body=body, source=outlet,
+                published=FRANCE24_TIME + timedelta(minutes=i), content_hash=f"{i:064}")
+        for i in range(200))
+    start = body.index(said)
+    Statement.objects.bulk_create(
+        Statement(article=a, speaker=trump, text=said, kind="direct", start=start, end=start + len(said))
+        for a in Article.objects.filter(pk__in=[a.pk for a in articles]))
+
+    page = client.get(trump.get_absolute_url()).content.decode()
+    lines = [line[:line.index("</p>")] for line in page.split('<p class="report-trail">')[1:]]
+    assert len(lines) == 20  # a page of statements, each with its trail
+    newest = lines[0]
+    assert "نقله أولاً" in newest and 'href="/articles/FR-0/#statement-' in newest
+    # The 198 others (not the first, not its own): a few named, the rest counted.
+    assert newest.count('class="carrier"') == CARRIERS_SHOWN
+    assert f"وغيرها: {198 - CARRIERS_SHOWN}" in newest
+    first = client.get("/articles/FR-0/").content.decode()
+    first_line = first[first.index('<p class="report-trail">'):]
+    first_line = first_line[:first_line.index("</p>")]
+    assert first_line.count('class="carrier"') == CARRIERS_SHOWN and f"وغيرها: {199 - CARRIERS_SHOWN}" in first_line

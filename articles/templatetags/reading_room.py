@@ -62,6 +62,12 @@ def bidi(value):
 
 
 @register.simple_tag
+def later_carriers(trail, own):
+    """The later carriers a statement line names, and how many more there are."""
+    return rendering.later_carriers(trail, own)
+
+
+@register.simple_tag
 def page_numbers(current, pages):
     """Page numbers to link; None marks pages left out."""
     return rendering.page_numbers(current, pages)
