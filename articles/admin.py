@@ -11,7 +11,17 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ReviewStatus, Section, Source, Speaker, SpeakerAlias, Statement, alias_key
+from articles.models import (
+    Article,
+    MergedSpeakerSlug,
+    ReviewStatus,
+    Section,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+    alias_key,
+)
 from articles.quotes.speakers import LINK_THRESHOLD
 from articles.statements import merge_queue, merge_speakers
 
@@ -133,8 +143,28 @@ class SpeakerAliasInline(admin.TabularInline):
     readonly_fields = ["normalized"]
 
 
+class SpeakerForm(forms.ModelForm):
+    """A merged speaker's slug keeps leading to the person it was merged into: old links and
+    exports name them by it, so it is not given to anyone else."""
+
+    class Meta:
+        model = Speaker
+        fields = "__all__"
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        merged = MergedSpeakerSlug.objects.filter(slug=slug).select_related("speaker").first()
+        if merged is not None and merged.speaker_id != self.instance.pk:
+            raise forms.ValidationError(
+                _("هذا المعرف كان لمتحدث دُمج في «%(speaker)s» ويقود إليه؛ اختر معرفا آخر.")
+                % {"speaker": merged.speaker}
+            )
+        return slug
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
+    form = SpeakerForm
     list_display = ["name", "kind", "description", "statement_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "description"]

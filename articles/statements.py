@@ -119,7 +119,9 @@ class SpeakerDirectory:
         self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
             self._remember(speaker_id, name, speaker_id in self.person_keys)
+        # A merged speaker's slug still leads to the person it was merged into: never reused.
         self.slugs = set(Speaker.objects.values_list("slug", flat=True))
+        self.slugs.update(MergedSpeakerSlug.objects.values_list("slug", flat=True))
         # How many statements each speaker holds: who dominates a surname is decided by it.
         self.statement_counts = defaultdict(int, Statement.objects.exclude(speaker=None)
                                             .values_list("speaker_id").annotate(n=Count("pk")).order_by())

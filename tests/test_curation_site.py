@@ -313,6 +313,24 @@ def test_a_page_merged_twice_leads_to_the_last_speaker_and_unknown_slugs_stay_40
     assert client.get("/speakers/no-such-speaker/").status_code == 404
 
 
+def test_a_merged_speakers_slug_is_never_given_to_another_speaker(editor_client, archive):
+    from articles.statements import SpeakerDirectory, merge_speakers
+
+    keep = Speaker.objects.get(name="أنتوني بلينكن")
+    merged = Speaker.objects.get(name="بلنكن")
+    merge_speakers(keep, merged)
+    # An editor adds a speaker of that name: the admin fills the slug in from it, the merged one's.
+    url = reverse("admin:articles_speaker_add")
+    data = change_form(editor_client, url, "speaker_form")
+    data.update(name="بلنكن", slug=merged.slug, kind="person")
+    refused = editor_client.post(url, data)
+    assert refused.status_code == 200 and keep.name in refused.content.decode()  # says where it leads
+    assert not Speaker.objects.filter(slug=merged.slug).exists()
+    # Nor does the extractor give it to a new speaker.
+    assert SpeakerDirectory()._unique_slug(merged.name) != merged.slug
+    assert editor_client.get(f"/speakers/{merged.slug}/")["Location"] == keep.get_absolute_url()
+
+
 def test_the_merge_queue_lists_an_uncertain_speaker_with_whom_it_may_be_and_one_merge_moves_it(
         editor_client, archive):
     keep = Speaker.objects.get(name="أنتوني بلينكن")
