@@ -213,7 +213,11 @@ class SpeakerAdmin(admin.ModelAdmin):
     def merge_and_report(self, request, keep, merged, how):
         """The one merge both ways of merging do: move, log, tell the editor."""
         merged_repr = str(merged)
-        moved, aliases = merge_speakers(keep, merged)
+        try:
+            moved, aliases = merge_speakers(keep, merged)
+        except Speaker.DoesNotExist:  # another editor merged one of them meanwhile
+            self.message_user(request, _("لم يعد أحد المتحدثين موجودا؛ لم يُدمج شيء."), messages.ERROR)
+            return
         self.log_change(request, keep, f"merged {merged_repr} {how}: {moved} statements, {aliases} aliases")
         self.message_user(
             request,

@@ -932,11 +932,19 @@ def merge_speakers(keep, merged):
     After the commit, the moved statements' articles and every article quoting `keep`
     (whose names changed) are reindexed, so the merged slug is left nowhere in the index
     (the updates below go through IndexedQuerySet.update). Returns (statements moved,
-    aliases moved).
+    aliases moved); raises Speaker.DoesNotExist when either speaker is gone (merged by
+    another editor meanwhile), changing nothing.
     """
     if keep.pk == merged.pk:
         raise ValueError("a speaker cannot be merged into itself")
     with transaction.atomic():
+        # Two editors may merge the same speakers at once. Both rows are locked (in one
+        # order, so two merges cannot wait on each other) and must still exist: a merge of
+        # a speaker that another merge deleted meanwhile would move nothing and point its
+        # old page at the wrong person.
+        locked = Speaker.objects.select_for_update().filter(pk__in=[keep.pk, merged.pk]).order_by("pk")
+        if len(locked.values_list("pk", flat=True)) != 2:
+            raise Speaker.DoesNotExist("a speaker to merge was deleted or merged meanwhile")
         moved_statements = Statement.objects.filter(speaker=merged).update(speaker=keep, updated=timezone.now())
         moved_aliases = SpeakerAlias.objects.filter(speaker=merged).update(speaker=keep)
         for name in (merged.name, keep.name):

@@ -313,6 +313,28 @@ def test_a_page_merged_twice_leads_to_the_last_speaker_and_unknown_slugs_stay_40
     assert client.get("/speakers/no-such-speaker/").status_code == 404
 
 
+def test_a_merge_of_a_speaker_another_editor_merged_meanwhile_changes_nothing(client, archive):
+    """Two editors merge the same speaker at once, into two different people: the second
+    merge holds the speaker as its page read it, before the first merge deleted it."""
+    from articles.statements import merge_speakers
+
+    merged = Speaker.objects.get(name="بلنكن")
+    first_keep = Speaker.objects.get(name="أنتوني بلينكن")
+    second_keep = Speaker.objects.create(name="بلينكن الأب", slug="blinken-senior", kind="person")
+    held_by_second_editor = Speaker.objects.get(pk=merged.pk)
+    merge_speakers(first_keep, merged)
+    with pytest.raises(Speaker.DoesNotExist):
+        merge_speakers(second_keep, held_by_second_editor)
+    # The old page still leads to where the merged speaker's statements went.
+    assert client.get(f"/speakers/{merged.slug}/")["Location"] == first_keep.get_absolute_url()
+    assert not Statement.objects.filter(speaker=second_keep).exists()
+    gone_keep = Speaker.objects.create(name="بلنكن آخر", slug="another-blinken", kind="person")
+    merge_speakers(second_keep, Speaker.objects.get(pk=gone_keep.pk))
+    with pytest.raises(Speaker.DoesNotExist):  # into a speaker merged away meanwhile
+        merge_speakers(gone_keep, first_keep)
+    assert Statement.objects.filter(speaker=first_keep).exists()
+
+
 def test_a_merged_speakers_slug_is_never_given_to_another_speaker(editor_client, archive):
     from articles.statements import SpeakerDirectory, merge_speakers
 
