@@ -211,3 +211,67 @@ def test_stored_non_http_url_never_becomes_a_link(client, hostile_archive, url):
         html = response.content.decode()
         assert not re.search(r"""href\s*=\s*["']?\s*(javascript|data):""", html, re.I), page
         assert_inert(html, page)
+
+
+# --- where a statement came from: the trail line and the exports' two columns -------------
+
+
+@pytest.fixture
+def hostile_echo(hostile_archive):
+    """The hostile statement first reported by one outlet and carried by another a day later,
+    each article under an id a spreadsheet would run as a formula."""
+    from datetime import datetime, timezone as dt_timezone
+
+    from articles.indexing import index_articles
+
+    said = hostile_archive["statement"]
+    reports = {}
+    for external_id, title, outlet, day in [("=1+2|calc!A0", f"=cmd {SCRIPT}", f"صدى {IMG}", 1),
+                                            ("@SUM(1+1)", f"+cmd {SVG}", f"رجع {SCRIPT}", 2)]:
+        article = Article.objects.create(
+            external_id=external_id, title=title, body=hostile_archive["article"].body,
+            source=Source.objects.create(name=outlet, code=f"echo-{day}"),
+            published=datetime(2018, 3, day, 9, tzinfo=dt_timezone.utc), content_hash=f"{day}" * 64)
+        Statement.objects.create(
+            article=article, speaker=said.speaker, text=said.text, kind=said.kind, verb="قال",
+            start=said.start, end=said.end, status="verified")
+        reports[day] = article
+    index_articles([a.pk for a in reports.values()])
+    return {**hostile_archive, "first": reports[1], "echo": reports[2]}
+
+
+def test_the_trail_of_a_hostile_statement_is_inert(client, hostile_echo):
+    pages = [reverse("article", args=[hostile_echo["first"].external_id]),
+             reverse("article", args=[hostile_echo["echo"].external_id]),
+             reverse("speaker", args=[hostile_echo["speaker"].slug]),
+             reverse("statements") + "?q=الأزمة"]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        html = response.content.decode()
+        assert 'class="report-trail"' in html, page  # the trail is there, its payloads as text
+        assert_inert(html, page)
+
+
+def test_the_first_article_and_echoes_columns_cannot_run_as_formulas(client, hostile_echo):
+    from django.core.management import call_command
+
+    from articles.api import STATEMENT_COLUMNS
+    from articles.management.commands.export_statements import COLUMNS
+
+    rows = parse_csv(client.get(reverse("statements_export"), {"q": "الأزمة"}))
+    header, lines = rows[0], rows[1:]
+    carried = [line for line in lines if line[header.index("article_external_id")] in ("'=1+2|calc!A0", "'@SUM(1+1)")]
+    assert len(carried) == 2
+    for line in carried:
+        cells = dict(zip(header, line))
+        assert cells["first_article"] == "'=1+2|calc!A0" and cells["echoes"] == "'@SUM(1+1)"
+    out = io.StringIO()
+    call_command("export_statements", "--format", "csv", stdout=out)
+    exported = list(csv.reader(io.StringIO(out.getvalue())))
+    carried = [dict(zip(COLUMNS, line)) for line in exported[1:] if line[0] in ("'=1+2|calc!A0", "'@SUM(1+1)")]
+    assert len(carried) == 2
+    for line in exported[1:]:
+        assert not any(cell.startswith(FORMULAS) for cell in line), line
+    for cells in carried:
+        assert cells["first_article"] == "'=1+2|calc!A0" and cells["echoes"] == "'@SUM(1+1)"
