@@ -122,6 +122,23 @@ def test_an_editors_rejection_of_the_first_report_shows_at_once(client, two_repo
     first.save()
     later = client.get(france24.get_absolute_url()).content.decode()
     assert "نقله أولاً" not in later
+    # Nor anywhere else: the API, the web CSV, export_statements.
+    for result in client.get("/api/statements/", {"q": "يعرف ذلك الإعلام"}).json()["results"]:
+        assert result["article_external_id"] == france24.external_id
+        assert result["first_article"]["external_id"] == france24.external_id and result["echoes"] == []
+    csv_text = client.get("/statements/export.csv", {"q": "يعرف ذلك الإعلام"}).content.decode("utf-8-sig")
+    assert sky.external_id not in csv_text
+    rows = [json.loads(line) for line in _exported("--format", "jsonl").splitlines()]
+    putin = [(r["article"], r["first_article"], r["echoes"]) for r in rows if "يعرف ذلك" in r["text"]]
+    assert putin == [(france24.external_id, france24.external_id, [])]
+
+
+def _exported(*args):
+    import io
+
+    out = io.StringIO()
+    call_command("export_statements", *args, stdout=out)
+    return out.getvalue()
 
 
 def test_a_statement_whose_article_was_deleted_meanwhile_is_left_out_not_an_error(two_reports):
