@@ -306,8 +306,16 @@ def export_results(kind, q, *, filters=None, sort="relevance", exact=False, limi
     return Export(outcome.total, outcome.partial, _export_rows(kind, outcome, index, max(1, int(batch))))
 
 
+# Statements are exported this many at a time (at least): working out where each came from
+# reads its speaker's statements around it again for every group, and for an export sorted
+# by relevance, or of a much-quoted speaker, each group's neighbourhood is most of them.
+EXPORT_PROVENANCE_BATCH = 5000
+
+
 def _export_rows(kind, outcome, index, batch):
     hits = outcome.hits
+    if kind != ARTICLES:
+        batch = max(batch, EXPORT_PROVENANCE_BATCH)
     for start in range(0, len(hits), batch):
         chunk = hits[start: start + batch]
         if kind == ARTICLES:

@@ -251,3 +251,28 @@ def test_a_statement_carried_by_two_hundred_articles_names_a_few_carriers_on_eac
     first_line = first[first.index('<p class="report-trail">'):]
     first_line = first_line[:first_line.index("</p>")]
     assert first_line.count('class="carrier"') == CARRIERS_SHOWN and f"وغيرها: {199 - CARRIERS_SHOWN}" in first_line
+
+
+def test_a_web_export_reads_its_statements_neighbourhoods_once_not_once_per_batch(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import indexing
+    from articles.models import Article, Source, Speaker, Statement
+
+    outlet = Source.objects.create(name="فرانس 24", code="france24")
+    hot = Speaker.objects.create(name="دونالد ترامب", slug="donald-trump", kind="person")
+    passages = _real_passages(1200)
+    Article.objects.bulk_create(
+        Article(external_id=f"FR-{i}", title=f"ترامب {i}", body=text, source=outlet,
+                published=SKY_TIME + timedelta(minutes=8 * i), content_hash=f"{i:064}")
+        for i, text in enumerate(passages))
+    Statement.objects.bulk_create(
+        Statement(article=article, speaker=hot, text=article.body, kind="direct", start=0, end=len(article.body))
+        for article in Article.objects.all())
+    indexing.rebuild()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/statements/export.csv", {"speaker": "donald-trump"})
+    assert response.status_code == 200 and response.content.decode("utf-8-sig").count("\n") == 1201
+    neighbourhood_reads = [q for q in queries.captured_queries if "BETWEEN" in q["sql"]]
+    assert len(neighbourhood_reads) == 1, len(neighbourhood_reads)
