@@ -240,9 +240,8 @@ def web_address(value):
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
-# --- The pager ------------------------------------------------------------------------
+# --- Where a statement came from -----------------------------------------------------
 
-# Pages linked on each side of the current one; the first and the last are always linked.
 # A statement line names this many of the later articles that carried the statement and
 # counts the rest: one carried by hundreds would otherwise make each line a list of them.
 CARRIERS_SHOWN = 5
@@ -255,6 +254,9 @@ def later_carriers(trail, own):
     return {"shown": others[:CARRIERS_SHOWN], "more": max(len(others) - CARRIERS_SHOWN, 0)}
 
 
+# --- The pager ------------------------------------------------------------------------
+
+# Pages linked on each side of the current one; the first and the last are always linked.
 PAGES_AROUND_CURRENT = 2
 
 
