@@ -335,6 +335,43 @@ def test_a_merge_of_a_speaker_another_editor_merged_meanwhile_changes_nothing(cl
     assert Statement.objects.filter(speaker=first_keep).exists()
 
 
+def test_two_editors_merging_two_speakers_into_each_other_at_once_get_one_merge(archive):
+    import threading
+
+    from django.db import connection
+
+    from articles.statements import merge_speakers
+
+    if connection.vendor == "sqlite":
+        pytest.skip("the suite's SQLite database is shared-cache, in memory: a second writer fails at "
+                    "once ('database table is locked') where the archive's file database waits")
+    blinken = Speaker.objects.get(name="أنتوني بلينكن")
+    surname = Speaker.objects.get(name="بلنكن")
+    statements = Statement.objects.filter(speaker__in=[blinken, surname]).count()
+    start, outcomes = threading.Barrier(2), []
+
+    def editor(keep, merged):
+        keep, merged = Speaker.objects.get(pk=keep.pk), Speaker.objects.get(pk=merged.pk)  # as the page read them
+        start.wait()
+        try:
+            merge_speakers(keep, merged)
+            outcomes.append(("merged", keep.pk))
+        except Exception as error:  # noqa: BLE001 - what each editor got is the result
+            outcomes.append((type(error).__name__, keep.pk))
+        finally:
+            connection.close()
+
+    editors = [threading.Thread(target=editor, args=pair) for pair in [(blinken, surname), (surname, blinken)]]
+    for thread in editors:
+        thread.start()
+    for thread in editors:
+        thread.join(60)
+    assert sorted(kind for kind, _ in outcomes) == ["DoesNotExist", "merged"], outcomes
+    kept = next(pk for kind, pk in outcomes if kind == "merged")
+    assert list(Speaker.objects.filter(pk__in=[blinken.pk, surname.pk]).values_list("pk", flat=True)) == [kept]
+    assert Statement.objects.filter(speaker_id=kept).count() == statements
+
+
 def test_a_merged_speakers_slug_is_never_given_to_another_speaker(editor_client, archive):
     from articles.statements import SpeakerDirectory, merge_speakers
 
