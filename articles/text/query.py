@@ -79,6 +79,9 @@ class Clause:
 class ParsedQuery:
     groups: list = field(default_factory=list)  # AND of OR-groups of Clauses
     notes: list = field(default_factory=list)  # what was read differently from typed
+    # As typed: nothing typed browses everything, while a query of only punctuation or
+    # stop words (no groups either) finds nothing.
+    text: str = ""
 
     @property
     def is_empty(self):
@@ -132,7 +135,7 @@ def parse_date_range(value):
 
 def parse(text):
     """Read the user's query; never raises."""
-    parsed = ParsedQuery()
+    parsed = ParsedQuery(text=text or "")
     text = QUOTES_RE.sub('"', text or "").strip()
     if text.count('"') % 2:
         parsed.notes.append("unbalanced quote ignored")
@@ -223,7 +226,23 @@ def _field_query(clause):
     raise ValueError(clause.field)
 
 
-def _clause_query(clause, fields, stemmer, exact_mode, highlight):
+def highlight_terms(parsed, *, stemmer="light", exact_mode=False):
+    """The word forms a snippet marks for this query, whatever engine searched it: every
+    form of the words and phrases not excluded (phrases and exact mode: the spelling only)."""
+    highlight = HighlightTerms()
+    for group in parsed.groups:
+        for clause in group:
+            if clause.kind not in ("word", "phrase") or clause.negated:
+                continue
+            for forms in forms_of(clause.text, stemmer):
+                highlight.exact.add(forms.exact)
+                if clause.kind == "word" and not exact_mode:
+                    highlight.stem.add(forms.stem)
+                    highlight.skeleton.add(forms.skeleton)
+    return highlight
+
+
+def _clause_query(clause, fields, stemmer, exact_mode):
     if clause.kind == "date":
         return wq.DateRange("published", clause.start, clause.end)
     if clause.kind == "field":
@@ -231,12 +250,6 @@ def _clause_query(clause, fields, stemmer, exact_mode, highlight):
     all_forms = forms_of(clause.text, stemmer)
     if not all_forms:
         return None  # only stop words
-    if not clause.negated:
-        for forms in all_forms:
-            highlight.exact.add(forms.exact)
-            if clause.kind == "word" and not exact_mode:
-                highlight.stem.add(forms.stem)
-                highlight.skeleton.add(forms.skeleton)
     if clause.kind == "phrase":
         return _phrase_query(all_forms, fields)
     parts = [_word_query(forms, fields, exact_mode) for forms in all_forms]
@@ -245,13 +258,13 @@ def _clause_query(clause, fields, stemmer, exact_mode, highlight):
 
 def build(parsed, *, fields=ARTICLE_FIELDS, stemmer="light", exact_mode=False):
     """(whoosh query or None when nothing searchable is left, HighlightTerms)."""
-    highlight = HighlightTerms()
+    highlight = highlight_terms(parsed, stemmer=stemmer, exact_mode=exact_mode)
     positives, negatives = [], []
     for group in parsed.groups:
         built = [
             (c.negated, q)
             for c in group
-            if (q := _clause_query(c, fields, stemmer, exact_mode, highlight)) is not None
+            if (q := _clause_query(c, fields, stemmer, exact_mode)) is not None
         ]
         neg = [q for negated, q in built if negated]
         pos = [q for negated, q in built if not negated]
