@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 
 from articles.text.highlight import snippet
-from articles.text.query import ARTICLE_FIELDS, STATEMENT_FIELDS, ParsedQuery, build, parse
+from articles.text.query import ParsedQuery, parse
+from articles.text.whoosh_query import ARTICLE_FIELDS, STATEMENT_FIELDS, build
 from tests.hostile import hostile
 
 # --- the parser -------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from whoosh.searching import TimeLimit
 from articles.search_backends import errors
 from articles.text import fastsearch, segments
 from articles.text import query as q
+from articles.text import whoosh_query as wquery
 from articles.text.schema import (
     ARTICLES,
     DEFAULT_STEMMER,
@@ -405,16 +406,16 @@ class ArchiveIndex:
         overriding the default (the bench uses it to switch the skeleton field off)."""
         started = time.perf_counter()
         if fields is None:
-            fields = q.ARTICLE_FIELDS if kind == ARTICLES else q.STATEMENT_FIELDS
+            fields = wquery.ARTICLE_FIELDS if kind == ARTICLES else wquery.STATEMENT_FIELDS
         parsed = text if isinstance(text, q.ParsedQuery) else q.parse(text)
-        query, highlight = q.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
+        query, highlight = wquery.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
         outcome = Outcome(highlight=highlight, notes=list(parsed.notes))
         if query is None and not parsed.text.strip():
-            query = q.wq.Every()  # nothing typed: browse (by the filters, if any)
+            query = wquery.wq.Every()  # nothing typed: browse (by the filters, if any)
         if query is not None and filter_query is not None:
             # The filter joins the query (scoring nothing) rather than going to the
             # collector: Whoosh's FilterCollector is skipped under a TimeLimitCollector.
-            query = q.wq.And([query, q.wq.ConstantScoreQuery(filter_query, 0.0)])
+            query = wquery.wq.And([query, wquery.wq.ConstantScoreQuery(filter_query, 0.0)])
         if query is not None:
             searcher = self.searcher(kind)
             if True:  # one searcher per thread, kept open between searches
@@ -544,7 +545,7 @@ class ArchiveIndex:
             return [Hit(dict(h.fields()), float(h.score or 0.0)) for h in hits]
         # normalize=False: more_like's default (key_terms_from_text's is True).
         key_terms = searcher.key_terms_from_text("exact_text", text, numterms=25, normalize=False)
-        query = q.wq.Or([q.wq.Term("exact_text", word, boost=weight) for word, weight in key_terms])
+        query = wquery.wq.Or([wquery.wq.Term("exact_text", word, boost=weight) for word, weight in key_terms])
         found = fastsearch.search(searcher, query, limit=limit + 1,
                                   lengths=self.field_lengths[ARTICLES])
         return [Hit(dict(searcher.stored_fields(d)), score)
