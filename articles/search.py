@@ -60,11 +60,6 @@ def _sort(value):
     return value if value in SORTS else "relevance"
 
 
-def stemmer():
-    """The stemmer of the live index: the article page marks what the search matched."""
-    return get_backend().stemmer
-
-
 def highlight_spans(text, q, exact=False, limit=None):
     """[(start, end)] of the words of `text` that the query `q` (as typed) matches."""
     return get_backend().highlight_spans(text, parse(q), exact=bool(exact), limit=limit)

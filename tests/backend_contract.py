@@ -195,6 +195,15 @@ class BackendTests:
         spans = highlight_spans(text, '"بلدات وقرى"', limit=1)
         assert [text[start:end] for start, end in spans] == ["بلدات"]
 
+    def test_the_article_page_marks_the_searched_words(self, three_articles, client):
+        def marks(query, **extra):
+            html = client.get("/articles/bbc-1/", {"q": query, **extra}).content.decode()
+            return re.findall(r"<mark[^>]*>([^<]*)</mark>", html)
+
+        assert marks("جوتيريش") == ["غوتيريش"]  # the variant the search found, in the body
+        assert marks("جوتيريش", exact="1") == []  # exact spelling: not a variant
+        assert marks("الامم -غوتيريش") == ["للأمم"]
+
     @pytest.mark.parametrize("filters, expected", [
         ({"source": "bbc"}, {"bbc-1", "bbc-2"}),
         ({"section": "اقتصاد"}, {"bbc-2"}),
