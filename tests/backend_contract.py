@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from articles.importing.importer import import_paths
 from articles.models import Article, ReviewStatus, Source, Speaker, SpeakerAlias, Statement
 from articles.search import (
     export_results,
@@ -44,7 +45,7 @@ from articles.search_backends import (
     reset_backend,
     suspended_auto_index,
 )
-from tests.conftest import CORPUS_JSONL, SEED_ARTICLE, require_corpus
+from tests.conftest import CORPUS_JSONL, SEED_ARTICLE, SEEDS_DIR, require_corpus
 from tests.hostile import PAYLOADS, RAW_MARKERS, hostile
 
 SEED_ID = "000_3685a6476d11d14e"
@@ -148,6 +149,45 @@ class BackendTests:
         assert ranked.index(SEED_ID) >= len(spelled_exactly)
         # The exact-spelling toggle leaves the variant out.
         assert SEED_ID not in ids(search_articles("غوتيريش", per_page=100, exact=True))
+
+    # --- the committed seeds, through the real importer ----------------------------------
+
+    @pytest.fixture
+    def imported_seeds(self, transactional_db, search_backend):
+        """seeds/: the seed article and the 26 ANT sample articles, imported, extracted and
+        indexed batch by batch by the importer, as `make run` does."""
+        report = import_paths([SEEDS_DIR])
+        assert (report.imported, report.failed) == (27, 0), report.failures
+        return report
+
+    def test_the_import_indexes_every_article_and_statement(self, imported_seeds, search_backend):
+        report = search_backend.check()
+        assert (report["missing"], report["stale"], report["extra"]) == ([], [], [])
+        assert report["articles_in_index"] == report["articles_in_db"] == 27
+        assert report["statements_in_index"] == report["statements_in_db"] > 0
+        assert search_backend.doc_count() == 27
+
+    def test_done_means_queries_find_the_seed_first_among_the_samples(self, imported_seeds):
+        firsts = {q: ids(search_articles(q, per_page=5))[:1] for q in DONE_QUERIES}
+        assert firsts == {q: [SEED_ID] for q in DONE_QUERIES}
+
+    def test_each_sample_article_is_first_for_its_own_title(self, imported_seeds):
+        misses = {}
+        for external_id, title in Article.objects.values_list("external_id", "title"):
+            found = ids(search_articles(title, per_page=3))
+            if found[:1] != [external_id]:
+                misses[title] = found
+        assert misses == {}
+
+    def test_a_quoted_speaker_is_found_by_name_and_by_slug(self, imported_seeds):
+        guterres = Speaker.objects.get(statements__article__external_id=SEED_ID,
+                                       name__contains="جوتيريش")
+        for query in ("جوتيريش", "أنطونيو جوتيريش", f"speaker:{guterres.slug}"):
+            found = search_statements(query)
+            assert found["total"] >= 1, query
+            assert {r["speaker_id"] for r in found["results"]} == {guterres.slug}, query
+        facet = search_statements("القتال")["facets"]["speaker"]
+        assert guterres.name in {f["label"] for f in facet}
 
     # --- three articles: the query language, facets, paging -----------------------------
 
