@@ -430,6 +430,18 @@ class BackendTests:
         assert response.status_code == 200
         assert "hostile-0" in response.content.decode()
 
+    @pytest.mark.parametrize("params", [
+        {"source": "<script>"}, {"source": "sky", "year": "abc"}, {"month": "2018-13"},
+        {"date_from": "2018-02-30"}, {"date_to": "9999-12-31"}, {"sort": "'; DROP TABLE"},
+        {"page": "-1"}, {"speaker": "x" * 5000}, {"section": "\x00"}, {"kind": "<b>"},
+        {"exact": "maybe"}, {"facet_limit": "1e9"},
+    ])
+    def test_hostile_filters_never_fail_anywhere(self, client, hostile_archive, params):
+        for name in ("search", "statements", "api_search", "api_statements", "search_feed",
+                     "search_export", "statements_export"):
+            response = client.get(reverse(name), {"q": "الرئيس", **params})
+            assert response.status_code in (200, 400), (name, params, response.status_code)
+
     def test_statement_search_shows_the_speaker_escaped(self, client, hostile_archive):
         response = client.get(reverse("statements"), {"q": "غوتيريش"})
         assert response.status_code == 200
