@@ -494,6 +494,15 @@ class BackendTests:
         assert report["articles_in_index"] == report["articles_in_db"] == 1
 
     @pytest.mark.django_db(transaction=True)
+    def test_an_archive_without_statements_searches_them_without_error(self, make_article):
+        make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        for query, sort in (("غزة", "relevance"), ('"وزارة الصحة"', "relevance"), ("", "newest")):
+            result = search_statements(query, sort=sort)
+            assert (result["total"], result["results"]) == (0, []), query
+        assert ids(search_articles('"وزارة الصحة"')) == ["gaza-1"]
+        assert ids(search_articles("", sort="oldest")) == ["gaza-1"]
+
+    @pytest.mark.django_db(transaction=True)
     def test_statement_and_speaker_changes_reindex_the_article(self, make_article):
         article = make_article("karabakh-1", "أذربيجان تعلق عمليتها العسكرية", BODY)
         speaker = Speaker.objects.create(name="روبن فاردانيان", slug="ruben-vardanyan", kind="person")

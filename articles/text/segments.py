@@ -168,7 +168,10 @@ class SegmentCache:
         raise NotImplementedError
 
     def get(self, reader, fieldname):
-        key = (reader.segment().segment_id(), fieldname)
+        segment = reader.segment()
+        if segment is None:
+            return ()  # an index without a segment reads as one empty reader: no documents
+        key = (segment.segment_id(), fieldname)
         values = self._values.get(key)
         if values is None:
             values = self.load(reader, fieldname)
