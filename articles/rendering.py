@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.text.highlight import term_spans
-from articles.text.schema import DEFAULT_STEMMER
+from articles.search_backends import DEFAULT_STEMMER
 
 # --- Dates ------------------------------------------------------------------------------
 
@@ -90,7 +90,11 @@ def query_marks(body, query, *, exact=False, stemmer=DEFAULT_STEMMER):
     when the query matched more words than are marked)."""
     if not query:
         return [], False
-    spans = term_spans(body, query, exact=exact, stemmer=stemmer, limit=MAX_MARKS + 1)
+    return capped_marks(term_spans(body, query, exact=exact, stemmer=stemmer, limit=MAX_MARKS + 1))
+
+
+def capped_marks(spans):
+    """(the first MAX_MARKS spans, True when there were more)."""
     return spans[:MAX_MARKS], len(spans) > MAX_MARKS
 
 

@@ -23,7 +23,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.indexing import suspended_auto_index
+from articles.search_backends import suspended_auto_index
 from articles.models import (
     Article,
     MergedSpeakerSlug,
