@@ -222,6 +222,44 @@ def test_speaker_phrases(text, expected):
     assert all(not s.text.startswith(("،", ",")) for s in spans)
 
 
+# Speaker phrases from the third blind dev set (tests/gold/quotes_blind_dev3.json): a
+# title's post runs on (its organisation, ل-phrases, a place) and the name comes last.
+POST_AND_NAME = [
+    ('وقال ممثل مفوضية المتحدة لشؤون اللاجئين في سوريا سجاد مالك على موقع تويتر "إن قافلة '
+     'المساعدات (...) تغادر دوما الآن بعد نحو تسع ساعات".',
+     [("سجاد مالك", "ممثل مفوضية المتحدة لشؤون اللاجئين في سوريا")]),
+    ('وأوضحت متحدثة باسم مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة في سوريا ليندا توم '
+     '"استمر القتال والغارات في الغوطة الشرقية اليوم".',
+     [("ليندا توم", "متحدثة باسم مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة في سوريا")]),
+    # the word after a place noun is the place, not the first name
+    ('من جهته قال محافظ منطقة تكيرداغ محمد جيلان لشبكة "إن تي في"، "هناك العديد من الجرحى كما سقط قتلى".',
+     [("محمد جيلان", "محافظ منطقة تكيرداغ")]),
+    # an indefinite title in construct with its country, then لدى
+    ("واتهمت سفيرة إسرائيل لدى فرنسا أليزا بن نون، العمدة بدعم الإرهاب، والتحريض على الكراهية.",
+     [("أليزا بن نون", "سفيرة إسرائيل لدى فرنسا")]),
+    # the apposition's name ends at the colon that opens the quote
+    ('وقال المدير العام للمنظمة، أحمد أوزومجو: "وفي الموقع 2، تعرض الفريق لإطلاق للنار بالأسلحة الخفيفة".',
+     [("أحمد أوزومجو", "المدير العام للمنظمة")]),
+    # a portfolio with a possessive: his foreign minister
+    ('في حين حث وزير خارجيته، مايك بومبيو، الرياض على تقديم "الدعم من خلال إجراء تحقيق شامل" حول اختفائه.',
+     [("مايك بومبيو", "وزير خارجيته")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_AND_NAME)
+def test_the_name_after_a_long_post(text, expected):
+    spans = extract_statements(text)
+    assert [(s.speaker_name, s.description) for s in spans] == expected
+
+
+def test_an_object_coordinated_after_a_comma_is_no_apposition():
+    [span] = extract_statements(POST_AND_NAME[3][0])
+    assert span.text == "العمدة بدعم الإرهاب، والتحريض على الكراهية"
+    # an apposition between commas is still skipped
+    [span] = extract_statements("انتقد الحارس، أسطورة النادي، سلوك اللاعب خلال المباراة.")
+    assert span.text == "سلوك اللاعب خلال المباراة"
+
+
 @pytest.mark.parametrize("text, verb, content", [
     ("نفى الجيش السوري، مساء السبت، الأنباء التي تحدثت عن هجوم وشيك.", "نفى", "الأنباء التي تحدثت عن هجوم وشيك"),
     ("ورجح وزير الدفاع، أفيغدور ليبرمان، أن يكون مقتل البطش تصفية حسابات.", "ورجح", "يكون مقتل البطش تصفية حسابات"),
@@ -329,7 +367,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns", "addressees"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "object_nouns", "addressees"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

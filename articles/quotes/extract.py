@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -150,6 +150,7 @@ ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
+PLACE_HEADS = words("place_heads")
 OBJECT_NOUNS = words("object_nouns")
 ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
@@ -443,11 +444,113 @@ def read_speaker(state, i, stop):
     if not words:
         return None, begin
     j = _apposition_name(state, words, j, stop)
+    post_name = _name_after_post(state, begin, j, stop)
+    if post_name is not None:
+        name_at, j = post_name
+        words = tokens[begin:j]
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
+    if post_name is not None:
+        name = state.text[tokens[name_at].start : end]
+        description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
+        kind = PERSON
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+# Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
+POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
+MAX_POST_TOKENS = 14
+
+
+def _post_word(tokens, m):
+    """Can token m continue a title's post (the office, its organisation, the place)?"""
+    tok = tokens[m]
+    if not tok.is_word or tok.text.isdigit():
+        return False
+    norm = tok.norm
+    if _definite(tok) or norm in POST_LINKS or _is_title_word(norm) or _portfolio(norm):
+        return True
+    if norm in ORGANISATION_HEADS or norm in PLACE_HEADS:
+        return True
+    if norm.startswith("ل") and len(norm) > 3 and norm not in PREPOSITIONS:
+        return True  # لشؤون اللاجئين
+    # An indefinite word in construct with the word before it (ممثل مفوضية، منطقة
+    # تكيرداغ) or the place after في/لدى (في سوريا).
+    prev = tokens[m - 1].norm
+    return (
+        _is_title_word(prev) or prev in ORGANISATION_HEADS or prev in PLACE_HEADS
+        or prev in POST_LINKS or _portfolio(prev)
+    )
+
+
+def _post_name_word(tokens, m):
+    tok = tokens[m]
+    norm = tok.norm
+    return (
+        tok.is_word
+        and not tok.text.isdigit()
+        and not _definite(tok)
+        and not _prepositional(tok)
+        and not _is_title_word(norm)
+        and not _portfolio(norm)
+        and norm not in PREPOSITIONS
+        and norm not in POST_LINKS
+        and norm not in ORGANISATION_HEADS
+        and norm not in PLACE_HEADS
+        and norm not in NOT_A_NAME
+        and not norm.endswith("ات")
+        and _speech_verb(tok) is None
+    )
+
+
+def _name_after_post(state, begin, j, stop):
+    """ممثل مفوضية الأمم المتحدة لشؤون اللاجئين في سوريا سجاد مالك على موقع تويتر "…":
+    a title's post runs on through its organisation, ل-phrases and a place, and the
+    person's name stands last, right before what ends the subject (a comma, a colon, a
+    quote, إن/أن, a channel or a preposition).
+
+    Returns (index of the name's first token, index after it), or None when the subject
+    read so far is not a title followed by its post and a name.
+    """
+    tokens = state.tokens
+    if begin >= j or not _is_title_word(tokens[begin].norm):
+        return None
+    n = j
+    while n < stop and n - begin < MAX_POST_TOKENS:
+        tok = tokens[n]
+        if not tok.is_word or tok.norm in COMPLEMENTIZERS or _is_channel_word(tokens, n):
+            break
+        if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS) or _speech_verb(tok) or _continuation(tok):
+            break
+        n += 1
+    if n >= stop:
+        return None
+    end_tok = tokens[n]
+    ends_subject = (
+        end_tok.text in ("،", ",", ":")
+        or (end_tok.quote is not None and end_tok.start == end_tok.quote.open_at)
+        or end_tok.norm in COMPLEMENTIZERS
+        or _is_channel_word(tokens, n)
+        or (end_tok.norm in PREPOSITIONS and end_tok.norm not in POST_LINKS)
+    )
+    if not ends_subject:
+        return None
+    k = n
+    while k > begin + 1 and n - k < 4 and _post_name_word(tokens, k - 1):
+        before = tokens[k - 2].norm
+        k -= 1
+        if before in POST_LINKS or before in PLACE_HEADS:
+            k += 1  # في سوريا، منطقة تكيرداغ: the word after them is the place
+            break
+    if n - k < 2:
+        return None
+    if not all(_post_word(tokens, m) for m in range(begin + 1, k)):
+        return None
+    if k < j and n == j:
+        return None  # the subject already ends on this name
+    return k, n
 
 
 QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
@@ -487,7 +590,11 @@ def _apposition_name(state, words, j, stop):
             while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
                 names.append(tokens[n])
                 n += 1
-            closes = n >= stop or tokens[n].text in ("،", ",") or tokens[n].norm in COMPLEMENTIZERS
+            # The name ends where the speech starts: a comma, إن/أن, a colon or the quote
+            # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
+            closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
+                tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
+            )
             if names and closes and names[0].norm in PERSON_TITLES:
                 k = n  # a second title: skip it and look for the name after it
                 continue
@@ -588,8 +695,8 @@ def _is_title_continuation(words, k, next_tok):
         return True
     if w.norm == _norm("لدى") or (k and words[k - 1].norm == _norm("لدى")):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
-    if k and _is_title_word(words[k - 1].norm) and w.norm in PORTFOLIOS:
-        return True  # وزيرة خارجية كندا: the portfolio
+    if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
+        return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
     if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
         return True  # … and the country it serves
     if k == 0 or next_tok is None or not _definite(next_tok):
@@ -601,6 +708,19 @@ def _is_title_continuation(words, k, next_tok):
     # definite title heads no idafa, so after العقيد the indefinite word opens the name
     # (العقيد تركي المالكي).
     return _is_title_word(prev) and not _definite(words[k - 1])
+
+
+def _portfolio(norm):
+    """خارجية, and خارجيته/خارجيتها: the portfolio of the country or leader just named."""
+    if norm in PORTFOLIOS:
+        return True
+    for suffix in ("ها", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            # The feminine ة is written ت before a suffix: خارجيته → خارجية.
+            if stem.endswith("ت") and stem[:-1] + "ه" in PORTFOLIOS:
+                return True
+    return False
 
 
 def _name_run(words):
@@ -1221,7 +1341,10 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         k = after + 1
         while k < min(s_end, after + 14) and tokens[k].text not in ("،", ","):
             k += 1
-        if k < s_end and tokens[k].text in ("،", ","):
+        # …، العمدة بدعم الإرهاب، والتحريض على الكراهية: a definite word joined with و
+        # after the second comma coordinates with what came before, so that was the object.
+        coordinated = k + 1 < s_end and tokens[k + 1].norm.startswith("وال")
+        if k < s_end and tokens[k].text in ("،", ",") and not coordinated:
             after = _skip_time_adjunct(tokens, k + 1, s_end)
     if after >= s_end:
         return
