@@ -151,6 +151,8 @@ ORGANISATION_HEADS = words("organisation_heads")
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
 PLACE_HEADS = words("place_heads")
+EVIDENCE_NOUNS = words("evidence_nouns")
+GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
@@ -390,6 +392,21 @@ def read_speaker(state, i, stop):
     j = i
     # Adjuncts between the verb and its subject: أعلنت فيه وزارة …، قال أيضا فلان.
     j = _skip_adjuncts(tokens, j, stop)
+    owner = _owner_at(tokens, j, stop)
+    if owner is not None and tokens[j].norm in GROUP_QUANTIFIERS:
+        # العديد من أسواق المال العالمية: the members speak, a plural noun and the
+        # definite words that qualify it.
+        end = owner + 1
+        while end < stop and tokens[end].is_word and _definite(tokens[end]) and not _prepositional(tokens[end]):
+            end += 1
+        start, stop_at = tokens[owner].start, tokens[end - 1].end
+        mention = state.text[start:stop_at]
+        return _Speaker(mention, start, stop_at, mention, "", UNKNOWN, ""), end
+    if owner is not None:
+        # أرقام وزارة التجارة: the owner speaks through its figures.
+        sp, after = read_speaker(state, owner, stop)
+        if sp is not None:
+            return sp, after
     begin = j
     words = []
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
@@ -551,6 +568,20 @@ def _name_after_post(state, begin, j, stop):
     if k < j and n == j:
         return None  # the subject already ends on this name
     return k, n
+
+
+def _owner_at(tokens, j, stop):
+    """Where the real speaker starts when token j is figures in construct with their owner
+    (أرقام البنك الدولي) or a quantity of a group (العديد من أسواق المال); else None."""
+    if j + 1 >= stop or not tokens[j].is_word:
+        return None
+    norm, nxt = tokens[j].norm, tokens[j + 1]
+    if norm in EVIDENCE_NOUNS and nxt.is_word and (nxt.norm in ORGANISATION_HEADS or _definite(nxt)):
+        if not _prepositional(nxt) and nxt.norm not in PREPOSITIONS and nxt.norm not in TIME_WORDS:
+            return j + 1
+    if norm in GROUP_QUANTIFIERS and nxt.norm == _norm("من") and j + 2 < stop and tokens[j + 2].is_word:
+        return j + 2
+    return None
 
 
 QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
@@ -1172,6 +1203,14 @@ LEADING_ADJUNCTS = _forms(
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
     "حينها", "لاحقا", "لاحقاً",
 )
+# A preposition carrying a pronoun right after the verb points back to something already
+# named (بحسب ما أفادت به الوزارة، دعا إليها الرئيس، وكتب تحتها): never the speaker, and
+# for an object verb the object is that thing, not a new statement.
+PRONOUN_OBJECT_MARKERS = _forms(
+    "به", "بها", "بهم", "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "تحته", "تحتها",
+)
+# An adverb of how often: أعلن أكثر من مرة عن …، أكد مرارا أن.
+REPEATED = _forms("مرارا", "مراراً", "مرارًا")
 # Prepositions before a verb form show it is a verbal noun: بين رفض التطبيع …
 MASDAR_CONTEXT = _forms(
     "بين", "من", "على", "في", "عن", "إلى", "مع", "بعد", "قبل", "عقب", "حول", "بشأن", "ضد",
@@ -1180,9 +1219,24 @@ MASDAR_CONTEXT = _forms(
 RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان")
 
 
+def _how_often_end(tokens, j, stop):
+    """The index after مرارا / أكثر من مرة at j (j when there is none)."""
+    if j < stop and tokens[j].norm in REPEATED:
+        return j + 1
+    if j + 2 < stop and tokens[j].norm == _norm("أكثر") and tokens[j + 1].norm == _norm("من") and tokens[j + 2].norm == _norm("مرة"):
+        return j + 3
+    return j
+
+
 def _skip_adjuncts(tokens, j, stop):
-    while j < stop and (tokens[j].norm in LEADING_ADJUNCTS or tokens[j].text in ("،", ",")):
-        j += 1
+    while j < stop:
+        if tokens[j].norm in LEADING_ADJUNCTS or tokens[j].norm in PRONOUN_OBJECT_MARKERS or tokens[j].text in ("،", ","):
+            j += 1
+            continue
+        k = _how_often_end(tokens, j, stop)
+        if k == j:
+            break
+        j = k
     return j
 
 
@@ -1296,7 +1350,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         weak_ok = (
             verb not in WEAK_VERBS or he_did or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
         )
-        if object_verb and after < s_end and not relative and weak_ok:
+        pronoun_object = tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS if i + 1 < s_end else False
+        if object_verb and after < s_end and not relative and weak_ok and not pronoun_object:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
     if verb.startswith(_norm("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
@@ -1335,7 +1390,7 @@ def _object_words_before(tokens, a, b):
 def _add_object(state, tok, verb, sp, after, s_end, channel):
     """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
     tokens = state.tokens
-    after = _skip_time_adjunct(tokens, after, s_end)
+    after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
@@ -1457,6 +1512,9 @@ def _preverbal_subject(state, i, s_begin):
     opening = _opening_subject(state, i, s_begin)
     if opening is not None:
         return opening
+    previously = _previously_subject(state, i, s_begin)
+    if previously is not None:
+        return previously
     present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
@@ -1480,6 +1538,27 @@ def _preverbal_subject(state, i, s_begin):
     name = state.text[start:end]
     kind = ORGANISATION if _definite(words[0]) and len(words) == 1 else PERSON
     return _Speaker(name, start, end, name, "", kind, "")
+
+
+PREVIOUSLY = _forms("سبق", "يسبق", "وسبق")
+
+
+def _previously_subject(state, i, s_begin):
+    """سبق لدومينيك ليسبار أن أعلن: "it happened before to X that he said": X speaks."""
+    tokens = state.tokens
+    if i - 3 < s_begin or tokens[i - 1].norm not in _forms("أن"):
+        return None
+    for c in range(i - 3, max(s_begin, i - 6) - 1, -1):
+        if tokens[c].norm in PREVIOUSLY:
+            first = tokens[c + 1]
+            if not first.text.startswith("ل") or len(first.text) < 3:
+                return None
+            if not all(t.is_word and not _definite(t) for t in tokens[c + 2 : i - 1]):
+                return None
+            start, end = first.start + 1, tokens[i - 2].end
+            name = state.text[start:end]
+            return _Speaker(name, start, end, name, "", PERSON, "")
+    return None
 
 
 def _kana_subject(state, i, s_begin):
