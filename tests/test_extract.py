@@ -293,6 +293,39 @@ def test_speakers_and_verbs_from_the_third_blind_dev_set(text, expected):
         assert span.text == content
 
 
+@pytest.mark.parametrize("text, expected", [
+    # كما أفاد X closing the sentence attributes the clause before it …
+    ("أدى خروج قطار ركاب عن سكته في شمال غرب تركيا، الأحد، إلى سقوط 10 قتلى و73 جريحا كما أفاد "
+     "التلفزيون الرسمي التركي.",
+     [("التلفزيون الرسمي التركي", "أدى خروج قطار ركاب عن سكته في شمال غرب تركيا، الأحد، إلى سقوط 10 قتلى و73 جريحا")]),
+    # … but كما أفاد X بأن is X's own new statement
+    ("وارتفع عدد القتلى إلى عشرة، كما أفاد التلفزيون الرسمي بأن فرق الإنقاذ وصلت إلى المكان.",
+     [("التلفزيون الرسمي", "فرق الإنقاذ وصلت إلى المكان")]),
+    # a quoted channel name with dots is a name, not a statement
+    ('من جانبها، ذكرت قناة "سي.إن.إن ترك"، أن الحادث نجم عن انهيار أحد الجسور.',
+     [("سي.إن.إن ترك", "الحادث نجم عن انهيار أحد الجسور")]),
+    # إنها "…"، رغم …: the narrator takes the sentence back after the quote; a speech noun
+    # "issued by" someone reports what follows بأن
+    ('قالت المحكمة الجنائية الدولية، الثلاثاء، إنها "ستواصل القيام بعملها دون أن يردعها أحد"، رغم '
+     'التحذيرات الصادرة عن مستشار الأمن القومي الأمريكي، جون بولتون، بأن إدارة الرئيس الأمريكي، '
+     'دونالد ترامب، سوف تتوقف عن تقديم أي "شرعية أو دعم" لها.',
+     [("المحكمة الجنائية الدولية", "ستواصل القيام بعملها دون أن يردعها أحد"),
+      ("جون بولتون", 'إدارة الرئيس الأمريكي، دونالد ترامب، سوف تتوقف عن تقديم أي "شرعية أو دعم" لها')]),
+    # قال فيه: whoever issued the statement named before speaks in it, not the last speaker
+    ("وقال ترامب إن الاتفاق سيء. صدر بيان عن الجيش التركي الثلاثاء قال فيه إنه يفرض منذ الاثنين "
+     "طوقا على مدينة عفرين في شمال سوريا.",
+     [("ترامب", "الاتفاق سيء"), ("الجيش التركي", "يفرض منذ الاثنين طوقا على مدينة عفرين في شمال سوريا")]),
+    ("أصدر الجيش التركي بيانا الثلاثاء قال فيه إنه يفرض طوقا على مدينة عفرين.",
+     [("الجيش التركي", "يفرض طوقا على مدينة عفرين")]),
+    # an organisation between أن and the verb is its subject
+    ("وقال ترامب إن الاتفاق سيء. ويذكر أن المرصد السوري لحقوق الإنسان أعلن الاثنين، أن مئات "
+     "المدنيين شرعوا في الفرار من المدينة.",
+     [("ترامب", "الاتفاق سيء"), ("المرصد السوري لحقوق الإنسان", "مئات المدنيين شرعوا في الفرار من المدينة")]),
+])
+def test_attributions_and_documents_from_the_third_blind_dev_set(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
 def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
     """دعا إليها: the elections he called, named before the verb; no new statement."""
     assert not extract_statements(
@@ -419,7 +452,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "object_nouns", "addressees"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

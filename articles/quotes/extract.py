@@ -152,6 +152,7 @@ KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
 PLACE_HEADS = words("place_heads")
 EVIDENCE_NOUNS = words("evidence_nouns")
+SPEECH_NOUNS = words("speech_nouns")
 GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 ADDRESSEES = words("addressees")
@@ -176,13 +177,17 @@ ATTRIBUTION_RE = re.compile(
     rf"بحسب(?:\s+ما\s+{_REPORT_VERBS})?|"
     rf"حسب(?:ما|\s+ما)\s+{_REPORT_VERBS}|"
     rf"(?:بحسب|حسب|وفق)(?=\s)|"
-    r"نقلا\s+عن|نقلاً\s+عن)"
+    r"نقلا\s+عن|نقلاً\s+عن|"
+    rf"كما\s+{_REPORT_VERBS})"
     r"(?=\s|[\"«“”])"
 )
 # Normalized first words of ATTRIBUTION_RE's phrases, with و/ف before them.
 ATTRIBUTION_STARTS = tuple(
     clitic + head for clitic in ("", "و", "ف") for head in ("وفق", "بحسب", "حسب", "نقلا")
-)
+) + ("كما",)
+# كما أفاد X attributes the clause before it only when X ends the sentence: كما أفاد X بأن …
+# is X's own new statement ("X also said").
+AS_REPORTED = _norm("كما")
 # Sources an attribution phrase may name: not "بحسب الأرقام" or "وفقا للقانون".
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
@@ -417,7 +422,7 @@ def read_speaker(state, i, stop):
             q = tok.quote
             bare = not words
             head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES
-            if q.words <= 3 and head_ok:
+            if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
                 words.extend(tokens[j : close + 1])
                 j = close + 1
@@ -582,6 +587,12 @@ def _owner_at(tokens, j, stop):
     if norm in GROUP_QUANTIFIERS and nxt.norm == _norm("من") and j + 2 < stop and tokens[j + 2].is_word:
         return j + 2
     return None
+
+
+def _quoted_name_words(state, q):
+    """Words of a quoted name as written: قناة "سي.إن.إن ترك" is two, though the dots
+    split it into four for counting a statement's words."""
+    return len(state.text[q.start : q.end].split())
 
 
 QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
@@ -976,7 +987,7 @@ def _skip_channel(state, j, stop):
                 prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in _forms("مع")
                 or prev.norm in ORGANISATION_HEADS or prev.norm in CHANNEL_NOUNS
             )
-            if names_outlet and q.words <= 3:
+            if names_outlet and _quoted_name_words(state, q) <= 3:
                 # لـ"رويترز"، في حوار مع "سكاي نيوز عربية": the outlet, not the content.
                 channel = channel or state.text[prev.start : q.close_at]
                 k = _token_at(tokens, q.close_at - 1, k) + 1
@@ -1158,6 +1169,20 @@ def _inherit(state, gender, sentence_subject):
     return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
 
 
+# Words after a comma with which the narrator takes the sentence back: إنها "…"، رغم
+# التحذيرات … / "…"، وذلك بعد …
+NARRATOR_RESUMES = _forms("رغم", "بالرغم", "برغم", "وسط", "بعد", "عقب", "إثر", "وذلك", "فيما", "بينما", "في", "مع")
+
+
+def _narrator_resumes(tokens, k, stop):
+    if k + 1 >= stop or tokens[k].text not in ("،", ","):
+        return False
+    nxt = tokens[k + 1].norm
+    if nxt == _norm("في"):
+        return k + 2 < stop and tokens[k + 2].norm == _norm("حين")  # في حين
+    return nxt in NARRATOR_RESUMES
+
+
 def _content(state, opener, kind_of_opener, stop, object_verb):
     """(kind, start, end) of the content that an opener at token `opener` introduces."""
     tokens = state.tokens
@@ -1184,7 +1209,7 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
         # أن "…" followed by at most a few narrator words is a direct quotation.
         tail = _clause_end(state, close + 1, stop) if close + 1 < stop else close
         tail_words = sum(1 for t in tokens[close + 1 : tail + 1] if t.is_word)
-        if tail_words <= 2:
+        if tail_words <= 2 or _narrator_resumes(tokens, close + 1, stop):
             return DIRECT, q.start, q.end, close
     if kind_of_opener == "colon":
         end_tok = _clause_end(state, first, stop)
@@ -1307,7 +1332,12 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     j = _skip_adjuncts(tokens, i + 1, s_end)
     joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
     pre = _preverbal_subject(state, i, s_begin)
-    if pre is not None:
+    in_which = None
+    if pre is None and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and _opens_content(tokens, j, s_end):
+        in_which = _in_which_author(state, i, s_begin)
+    if in_which is not None:
+        sp = in_which
+    elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
     elif joined and not _explicit_subject_follows(state, j, s_end) and (
@@ -1515,6 +1545,9 @@ def _preverbal_subject(state, i, s_begin):
     previously = _previously_subject(state, i, s_begin)
     if previously is not None:
         return previously
+    named = _named_subject_after_that(state, i, s_begin)
+    if named is not None:
+        return named
     present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
@@ -1540,6 +1573,22 @@ def _preverbal_subject(state, i, s_begin):
     return _Speaker(name, start, end, name, "", kind, "")
 
 
+def _named_subject_after_that(state, i, s_begin):
+    """ويذكر أن المرصد السوري لحقوق الإنسان أعلن: an organisation or a titled person
+    between أن/إن and the verb, a phrase too long for the bare-name rule below."""
+    tokens = state.tokens
+    for c in range(i - 2, max(s_begin, i - MAX_SPEAKER_TOKENS - 1) - 1, -1):
+        if tokens[c].norm in _forms("أن", "إن", "وأن", "وإن"):
+            head = tokens[c + 1].norm
+            if head not in ORGANISATION_HEADS and head not in PERSON_TITLES:
+                return None
+            sp, after = read_speaker(state, c + 1, i)
+            return sp if sp is not None and after == i else None
+        if not tokens[c].is_word:
+            return None
+    return None
+
+
 PREVIOUSLY = _forms("سبق", "يسبق", "وسبق")
 
 
@@ -1558,6 +1607,38 @@ def _previously_subject(state, i, s_begin):
             start, end = first.start + 1, tokens[i - 2].end
             name = state.text[start:end]
             return _Speaker(name, start, end, name, "", PERSON, "")
+    return None
+
+
+IN_WHICH = _forms("فيه", "فيها")
+
+
+def _in_which_author(state, i, s_begin):
+    """قال فيه إن …: whoever issued the document named just before speaks in it —
+    صدر بيان عن الجيش التركي الثلاثاء قال فيه، أصدر الجيش التركي بيانا قال فيه."""
+    tokens = state.tokens
+    for d in range(i - 1, max(s_begin, i - 12) - 1, -1):
+        norm = tokens[d].norm
+        if norm in CHANNEL_NOUNS or (norm.endswith("ا") and norm[:-1] in CHANNEL_NOUNS):
+            break
+    else:
+        return None
+    k = d + 1
+    if k < i and tokens[k].norm in ISSUED_BY:
+        k += 1
+    if k + 1 < i and tokens[k].norm == _norm("عن"):
+        sp, _ = read_speaker(state, k + 1, i)
+        return sp
+    # The subject of the verb that opens the sentence: (و)(قد) أصدر الجيش التركي بيانا.
+    first = s_begin + (1 if tokens[s_begin].norm == _norm("قد") else 0)
+    if first + 1 < d and tokens[first + 1].norm == _norm("قد"):
+        first += 1
+    opener = tokens[first]
+    if d - first < 2 or not opener.is_word or _definite(opener) or opener.norm in PERSON_TITLES or opener.norm in ORGANISATION_HEADS:
+        return None
+    sp, after = read_speaker(state, first + 1, d)
+    if sp is not None and _past_commas_and_times(tokens, after, d) == d:
+        return sp
     return None
 
 
@@ -1667,8 +1748,13 @@ def _trailing_attributions(state, s_begin, s_end):
         j = k
         while j < s_end and tokens[j].start < m.end():
             j += 1
+        as_reported = tok.norm == AS_REPORTED
+        if as_reported and k == s_begin:
+            continue
         sp, after = _attributed_source(state, j, s_end)
         if sp is None:
+            continue
+        if as_reported and after < s_end and tokens[after].text not in SENTENCE_END:
             continue
         # The source's own first word: the mention keeps a glued ل (وفقا للوكالة), the name not.
         head = _norm((sp.name or sp.mention).split()[0])
@@ -1781,6 +1867,8 @@ def extract_statements(text):
                     sentence_subject = sp
             elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm == IN:
                 _document_statement(state, i, s_end)
+            elif what == ISSUED and i > s_begin and tokens[i - 1].norm in SPEECH_NOUNS:
+                _issued_statement(state, i, s_end)
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
     _standalone_quotes(state, sentences)
@@ -1789,7 +1877,7 @@ def extract_statements(text):
     return state.spans
 
 
-VERB, DOCUMENT, CONTINUATION = "verb", "document", "continuation"
+VERB, DOCUMENT, CONTINUATION, ISSUED = "verb", "document", "continuation", "issued"
 
 
 @lru_cache(maxsize=400_000)
@@ -1802,6 +1890,8 @@ def _token_role(norm):
         return VERB, verb
     if norm in DOCUMENT_VERBS:
         return DOCUMENT, None
+    if norm in ISSUED_BY:
+        return ISSUED, None
     gender = _continuation_gender(norm)
     return (CONTINUATION, gender) if gender is not None else None
 
@@ -1860,6 +1950,27 @@ def _document_statement(state, i, s_end):
         return
     kind, start, end, _ = content
     _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
+
+
+def _issued_statement(state, i, s_end):
+    """التحذيرات الصادرة عن مستشار الأمن القومي، جون بولتون، بأن …: the speaker of a
+    speech noun "issued by" someone said what follows أن."""
+    tokens = state.tokens
+    if i + 2 >= s_end or tokens[i + 1].norm != _norm("عن"):
+        return
+    sp, after = read_speaker(state, i + 2, s_end)
+    if sp is None:
+        return
+    after = _past_commas_and_times(tokens, after, s_end)
+    if after >= s_end or not (tokens[after].norm in COMPLEMENTIZERS or tokens[after].text == ":"):
+        return  # only when the content follows the speaker at once
+    sp.gender = sp.gender or MASCULINE
+    sp.kind = guess_kind(sp, sp.gender)
+    content = _content(state, after, "colon" if tokens[after].text == ":" else "comp", s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, tokens[i - 1].text, sp, "", 0.6)
 
 
 def _name_bare_titles(state, sentences):
