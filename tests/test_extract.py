@@ -326,6 +326,31 @@ def test_attributions_and_documents_from_the_third_blind_dev_set(text, expected)
     assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
 
 
+def test_attributing_and_noting_report_their_object_and_an_organisation_stays_in_the_title():
+    """عزا (also written عزى) … إلى and نوه بـ report their object; a title with its
+    organisation and no name (ممثل مفوضية شؤون اللاجئين) is not a person called مفوضية."""
+    spans = extract_statements(
+        "وعزى ممثل مفوضية شؤون اللاجئين ذلك إلى القصف المستمر على الغوطة، كما نوه بالوضع "
+        "المأساوي الذي يعيشه المدنيون داخل الغوطة."
+    )
+    assert [(s.speaker_name, s.verb, s.text) for s in spans] == [
+        ("ممثل مفوضية شؤون اللاجئين", "وعزى", "ذلك إلى القصف المستمر على الغوطة"),
+        ("ممثل مفوضية شؤون اللاجئين", "نوه", "بالوضع المأساوي الذي يعيشه المدنيون داخل الغوطة"),
+    ]
+
+
+def test_a_quote_joined_to_a_statement_by_wa_says_more_of_it():
+    text = ('في حين حث وزير خارجيته، مايك بومبيو، الرياض على تقديم "الدعم من خلال إجراء تحقيق شامل" '
+            'حول اختفائه و"التحلي بالشفافية فيما يتعلق بالنتائج".')
+    assert [(s.kind, s.speaker_name, s.text) for s in extract_statements(text)] == [
+        ("partial", "مايك بومبيو", "الدعم من خلال إجراء تحقيق شامل"),
+        ("partial", "مايك بومبيو", "التحلي بالشفافية فيما يتعلق بالنتائج"),
+    ]
+    # a quote after a new speech verb is that verb's, not a continuation
+    text = 'وقال الوزير "إن المفاوضات مستمرة بلا توقف" وقالت المعارضة "لن نقبل بهذا الاتفاق أبدا".'
+    assert [s.speaker_name for s in extract_statements(text)] == ["الوزير", "المعارضة"]
+
+
 def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
     """دعا إليها: the elections he called, named before the verb; no new statement."""
     assert not extract_statements(

@@ -739,6 +739,14 @@ def _is_title_continuation(words, k, next_tok):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
     if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
         return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
+    heads = ORGANISATION_HEADS | PLACE_HEADS
+    if k and _is_title_word(words[k - 1].norm) and w.norm in heads and not _definite(w):
+        return True  # ممثل مفوضية، محافظ منطقة: the office's organisation or place
+    if (
+        k >= 2 and next_tok is not None and words[k - 1].norm in heads and not _definite(words[k - 1])
+        and _is_title_word(words[k - 2].norm)
+    ):
+        return True  # ممثل مفوضية شؤون اللاجئين: that organisation's own name
     if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
         return True  # … and the country it serves
     if k == 0 or next_tok is None or not _definite(next_tok):
@@ -1834,6 +1842,51 @@ def _standalone_quotes(state, sentences):
         _add(state, DIRECT, q.start, q.end, "", inherited, "", 0.5)
 
 
+MAX_WORDS_BETWEEN_JOINED_QUOTES = 3
+
+
+def _joined_quotes(state):
+    """حث … على تقديم "…" حول اختفائه و"…" / "…،"، "لكن …": a second quote joined to a
+    statement's quote by و or a comma, with at most a few narrator words and no verb
+    between, says more of the same: same speaker, same kind."""
+    if not state.quotes:
+        return
+    tokens = state.tokens
+    starts = None
+    by_start = {q.start: q for q in state.quotes}
+    pending = [s for s in state.spans if s.kind in (DIRECT, PARTIAL)]
+    while pending:
+        span = pending.pop()
+        q = by_start.get(span.start)
+        if q is None or q.end != span.end:
+            continue
+        if starts is None:
+            starts = [t.start for t in tokens]
+        k = bisect.bisect_left(starts, q.close_at)
+        words = 0
+        while k < len(tokens):
+            t = tokens[k]
+            if t.quote is not None and t.start == t.quote.open_at:
+                nq = t.quote
+                joined = tokens[k - 1].norm == "و" or tokens[k - 1].text in ("،", ",")
+                if joined and not nq.claimed and nq.words >= MIN_INTRODUCED_QUOTE_WORDS:
+                    sp = _Speaker(span.speaker, 0, 0, span.speaker_name, span.description,
+                                  span.speaker_kind, span.speaker_gender, True)
+                    added = _add(state, span.kind, nq.start, nq.end, span.verb, sp, span.channel, span.confidence - 0.1)
+                    if added is not None:
+                        added.inherited = span.inherited
+                        added.speaker_start, added.speaker_end = span.speaker_start, span.speaker_end
+                        pending.append(added)
+                break
+            if t.is_word:
+                words += 1
+                if words > MAX_WORDS_BETWEEN_JOINED_QUOTES or _speech_verb(t) or _continuation(t):
+                    break
+            elif t.text not in ("،", ","):
+                break
+            k += 1
+
+
 def extract_statements(text):
     """All statements in `text`, in reading order. Offsets index into `text` itself."""
     if not text or not text.strip():
@@ -1872,6 +1925,7 @@ def extract_statements(text):
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
     _standalone_quotes(state, sentences)
+    _joined_quotes(state)
     _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
