@@ -351,6 +351,32 @@ def test_a_quote_joined_to_a_statement_by_wa_says_more_of_it():
     assert [s.speaker_name for s in extract_statements(text)] == ["الوزير", "المعارضة"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # وفي حين قالت: "while" with و before it is a contrast too, not a time clause
+    ('وكان كبها يقود مركبة قتلت جنديين إسرائيليين وأصابت 3 آخرين في وقت سابق اليوم، وفي حين قالت '
+     'مصادر فلسطينية إن الدهس حادث سير عادي، أعلن الجيش الإسرائيلي أن الحادث "عمل مدبر".',
+     [("مصادر فلسطينية", "الدهس حادث سير عادي"), ("الجيش الإسرائيلي", 'الحادث "عمل مدبر"')]),
+    # على حد تعبيره and "، وذلك" hand the sentence back to the narrator
+    ("قال الرئيس الأمريكي، دونالد ترامب، مساء الخميس، إن بلاده ستنسحب من سوريا قريبا جدا على حد "
+     "تعبيره، وذلك بعد ساعات فقط على إلقاء وزارة الدفاع بيانا.",
+     [("دونالد ترامب", "بلاده ستنسحب من سوريا قريبا جدا")]),
+    # مذكرا continues the speaker and ends the clause before it
+    ("وأشار المندوب العام للمهرجان تييري فريمو إلى أن أفلاما أخرى قد تضاف في اللحظة الأخيرة مذكرا "
+     "أن الفيلم الفائز العام الماضي حصد جوائز كثيرة.",
+     [("تييري فريمو", "أفلاما أخرى قد تضاف في اللحظة الأخيرة"), ("تييري فريمو", "الفيلم الفائز العام الماضي حصد جوائز كثيرة")]),
+    # the comma closing an apposition is the subject's: the object after it is reported whole
+    ('أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته المعروفة باسم "الجيش الوطني الليبي" على '
+     'مدينة درنة الساحلية بشكل كامل.',
+     [("خليفة حفتر", 'سيطرة قواته المعروفة باسم "الجيش الوطني الليبي" على مدينة درنة الساحلية بشكل كامل')]),
+    # طلب reports what is asked with أن, never a plain object (طلب اللجوء)
+    ("وطلبت تركيا من السعودية أن تثبت أنه غادر المبنى.", [("تركيا", "تثبت أنه غادر المبنى")]),
+    ("وطلب منه المدرب أن يستعد للمباراة.", [("المدرب", "يستعد للمباراة")]),
+    ("وطلب اللاعب اللجوء السياسي في فرنسا.", []),
+])
+def test_clause_ends_and_verbs_checked_on_all_three_blind_dev_sets(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
 def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
     """دعا إليها: the elections he called, named before the verb; no new statement."""
     assert not extract_statements(

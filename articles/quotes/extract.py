@@ -537,8 +537,8 @@ def _name_after_post(state, begin, j, stop):
     read so far is not a title followed by its post and a name.
     """
     tokens = state.tokens
-    if begin >= j or not _is_title_word(tokens[begin].norm):
-        return None
+    if begin >= j or not _is_title_word(tokens[begin].norm) or tokens[j - 1].text in ("،", ","):
+        return None  # (a name between commas is already the apposition's)
     n = j
     while n < stop and n - begin < MAX_POST_TOKENS:
         tok = tokens[n]
@@ -642,7 +642,9 @@ def _apposition_name(state, words, j, stop):
                 continue
             if names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME:
                 words.extend(tokens[j:n])
-                return n
+                # The comma that closes the apposition is the subject's, not the object's:
+                # أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته …
+                return n + 1 if n < stop and tokens[n].text in ("،", ",") else n
         break
     return j
 
@@ -1078,8 +1080,10 @@ def _clause_end(state, k, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
-        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
+        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي", "وذلك"):
             break
+        if m > k and tok.norm == _norm("على") and m + 1 < stop and tokens[m + 1].norm == _norm("حد"):
+            break  # … قريبا جدا على حد تعبيره: the narrator tags what was said
         if tok.is_word or tok.quote is not None:
             last = m
         m += 1
@@ -1240,7 +1244,8 @@ LEADING_ADJUNCTS = _forms(
 # named (بحسب ما أفادت به الوزارة، دعا إليها الرئيس، وكتب تحتها): never the speaker, and
 # for an object verb the object is that thing, not a new statement.
 PRONOUN_OBJECT_MARKERS = _forms(
-    "به", "بها", "بهم", "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "تحته", "تحتها",
+    "به", "بها", "بهم", "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "تحته", "تحتها", "منه",
+    "منها", "منهم",
 )
 # An adverb of how often: أعلن أكثر من مرة عن …، أكد مرارا أن.
 REPEATED = _forms("مرارا", "مراراً", "مرارًا")
@@ -1309,7 +1314,7 @@ def _is_background(tokens, i, s_begin):
             return True
         if prev in _forms("بعدما", "عندما", "حين", "حينما", "لما"):
             # في حين قال …: "while" contrasts two reports; it is not a time clause.
-            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm == _norm("في"))
+            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("في", "وفي"))
         if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
             return True
     return False
