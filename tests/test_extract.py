@@ -377,6 +377,26 @@ def test_clause_ends_and_verbs_checked_on_all_three_blind_dev_sets(text, expecte
     assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
 
 
+def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
+    spans = extract_statements(
+        "ولم تصل حتى إلى رواية موحدة فيما يتعلق بالهجوم ذاته، فرواية وزارة الاستخبارات تتحدث عن 5 "
+        "مهاجمين وتكذب رواية الحرس الثوري التي قالت إن 4 مسلحين هم من شنوا الهجوم."
+    )
+    assert [(s.speaker_name, s.text) for s in spans] == [("الحرس الثوري", "4 مسلحين هم من شنوا الهجوم")]
+    spans = extract_statements(
+        "رد النجم البرتغالي كريستيانو رونالدو على الاتهامات التي وجهتها له سيدة أمريكية تدعى كاثرين "
+        "مايورغا، والتي ادعت أنه قام باغتصابها عام 2009 في أحد فنادق لاس فيغاس."
+    )
+    assert [(s.speaker_name, s.verb) for s in spans] == [("كاثرين مايورغا", "ادعت")]
+    # a verb that does not agree with the relative pronoun has its own subject, named before:
+    # the group is what the Guard spoke about
+    spans = extract_statements(
+        "أعلن الحرس الثوري الإيراني، الاثنين، أنه قصف مقر قيادة الجماعة. ولم يكشف الحرس الثوري عن "
+        "الجماعة التي قال إنها نفذت الهجوم."
+    )
+    assert spans[-1].speaker_name != "الجماعة"
+
+
 def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
     """دعا إليها: the elections he called, named before the verb; no new statement."""
     assert not extract_statements(

@@ -1324,6 +1324,37 @@ def _is_background(tokens, i, s_begin):
 PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
 
 
+RELATIVE_GENDER = {_norm("الذي"): MASCULINE, _norm("التي"): FEMININE, _norm("الذين"): PLURAL, _norm("اللاتي"): PLURAL}
+# Words that introduce a person's name: سيدة أمريكية تدعى كاثرين مايورغا.
+NAMED = _forms("تدعى", "يدعى", "المدعو", "المدعوة")
+
+
+def _antecedent(state, rel, s_begin):
+    """رواية الحرس الثوري التي قالت إن …، سيدة تدعى كاثرين مايورغا، والتي ادعت أنه …: a
+    speech verb in a relative clause, with no subject of its own, has the noun phrase
+    before the relative pronoun as its speaker. The phrase starts after a preposition,
+    a naming word or punctuation; failing that, at the first definite word or title of
+    the run that reaches the pronoun."""
+    tokens = state.tokens
+    end = rel
+    if end - 1 >= s_begin and tokens[end - 1].text in ("،", ","):
+        end -= 1
+    fallback = None
+    for k in range(end - 1, max(s_begin, end - MAX_SPEAKER_TOKENS) - 1, -1):
+        t = tokens[k]
+        if not t.is_word or t.norm in PREPOSITIONS or t.norm in COMPLEMENTIZERS or t.norm in NAMED or _speech_verb(t):
+            break
+        sp, after = read_speaker(state, k, end)
+        if sp is None or after != end:
+            continue
+        prev = tokens[k - 1] if k > s_begin else None
+        if prev is None or not prev.is_word or prev.norm in PREPOSITIONS or prev.norm in NAMED or _speech_verb(prev):
+            return sp
+        if _definite(t) or t.norm in PERSON_TITLES or t.norm in ORGANISATION_HEADS:
+            fallback = sp
+    return fallback
+
+
 def _action_after_relative(tokens, i):
     """القمة التي اختتمت مساء الاثنين: a weak verb in a relative clause is a plain action."""
     return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
@@ -1366,6 +1397,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     else:
         sp, after = read_speaker(state, i + 1, s_end)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
+    if sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender:
+        # التي قالت: the relative clause's subject is its antecedent; الجماعة التي قال
+        # إنها: a verb that does not agree has a subject of its own, said before.
+        sp = _antecedent(state, i - 1, s_begin)
     if sp is None:
         if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
