@@ -377,6 +377,28 @@ def test_clause_ends_and_verbs_checked_on_all_three_blind_dev_sets(text, expecte
     assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # ظلت, a sister of كان, keeps its subject before a present verb
+    ("ومنذ اختطاف هؤلاء العمال في الموصل، ظلت الحكومة تقول إنهم لا يزالون على قيد الحياة.",
+     ("الحكومة", "", "لا يزالون على قيد الحياة")),
+    # أما X فقد قال: the topic speaks; لبي بي سي is a channel, not a speaker
+    ('أما محامي جماعة الإخوان المسلمين، عبد المنعم عبد المقصود، فقد قال لبي بي سي، إن "أسرة مرسي '
+     'رفعت قضية لتمكين جميع أفرادها من الزيارة".',
+     ("عبد المنعم عبد المقصود", "محامي جماعة الإخوان المسلمين", "أسرة مرسي رفعت قضية لتمكين جميع أفرادها من الزيارة")),
+    # a post through a ل-phrase in construct, a name with a definite surname, then في مقابلة
+    ('وقال الرئيس التنفيذي لسلطة مركز قطر للمال يوسف الجيدة في مقابلة مع تلفزيون "بلومبيرغ"، إن '
+     'الخدمات اللوجستية تحسنت.',
+     ("يوسف الجيدة", "الرئيس التنفيذي لسلطة مركز قطر للمال", "الخدمات اللوجستية تحسنت")),
+    # the results of a study: the study speaks; official figures stay figures
+    ("وأظهرت نتائج دراسة سابقة أجريت على الفئران، أن ترددات الراديو المكثفة رفعت معدلات الإصابة.",
+     ("دراسة سابقة أجريت", "", "ترددات الراديو المكثفة رفعت معدلات الإصابة")),
+    ("وأظهرت أرقام رسمية أن الصادرات ارتفعت.", ("أرقام رسمية", "", "الصادرات ارتفعت")),
+])
+def test_subjects_before_the_verb_and_posts_from_the_blind_dev_sets(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description, span.text) == expected
+
+
 def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
     spans = extract_statements(
         "ولم تصل حتى إلى رواية موحدة فيما يتعلق بالهجوم ذاته، فرواية وزارة الاستخبارات تتحدث عن 5 "

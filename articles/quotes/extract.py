@@ -150,6 +150,11 @@ ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
+# Outlets of several words by their first word: بي بي سي → (("بي", "بي", "سي"),).
+OUTLET_PHRASES = {}
+for _outlet in KNOWN_OUTLETS:
+    if " " in _outlet:
+        OUTLET_PHRASES.setdefault(_outlet.split()[0], []).append(tuple(_outlet.split()))
 PLACE_HEADS = words("place_heads")
 EVIDENCE_NOUNS = words("evidence_nouns")
 SPEECH_NOUNS = words("speech_nouns")
@@ -486,8 +491,9 @@ POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابع�
 MAX_POST_TOKENS = 14
 
 
-def _post_word(tokens, m):
-    """Can token m continue a title's post (the office, its organisation, the place)?"""
+def _post_word(tokens, m, prev_ok):
+    """Can token m continue a title's post (the office, its organisation, the place)?
+    `prev_ok`: whether token m - 1 did."""
     tok = tokens[m]
     if not tok.is_word or tok.text.isdigit():
         return False
@@ -504,6 +510,8 @@ def _post_word(tokens, m):
     return (
         _is_title_word(prev) or prev in ORGANISATION_HEADS or prev in PLACE_HEADS
         or prev in POST_LINKS or _portfolio(prev)
+        # لسلطة مركز قطر للمال: a chain of nouns in construct inside a ل-phrase
+        or (not _definite(tokens[m - 1]) and (prev.startswith("ل") and len(prev) > 3 or prev_ok))
     )
 
 
@@ -546,12 +554,15 @@ def _name_after_post(state, begin, j, stop):
             break
         if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS) or _speech_verb(tok) or _continuation(tok):
             break
+        if n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS:
+            break  # في مقابلة مع …: the channel, after the name
         n += 1
     if n >= stop:
         return None
     end_tok = tokens[n]
     ends_subject = (
-        end_tok.text in ("،", ",", ":")
+        (n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS)
+        or end_tok.text in ("،", ",", ":")
         or (end_tok.quote is not None and end_tok.start == end_tok.quote.open_at)
         or end_tok.norm in COMPLEMENTIZERS
         or _is_channel_word(tokens, n)
@@ -560,6 +571,8 @@ def _name_after_post(state, begin, j, stop):
     if not ends_subject:
         return None
     k = n
+    if k > begin + 2 and _definite(tokens[k - 1]) and not _prepositional(tokens[k - 1]) and _post_name_word(tokens, k - 2):
+        k -= 1  # يوسف الجيدة: one definite surname closes the name
     while k > begin + 1 and n - k < 4 and _post_name_word(tokens, k - 1):
         before = tokens[k - 2].norm
         k -= 1
@@ -568,8 +581,11 @@ def _name_after_post(state, begin, j, stop):
             break
     if n - k < 2:
         return None
-    if not all(_post_word(tokens, m) for m in range(begin + 1, k)):
-        return None
+    prev_ok = True  # the title itself
+    for m in range(begin + 1, k):
+        prev_ok = _post_word(tokens, m, prev_ok)
+        if not prev_ok:
+            return None
     if k < j and n == j:
         return None  # the subject already ends on this name
     return k, n
@@ -581,7 +597,8 @@ def _owner_at(tokens, j, stop):
     if j + 1 >= stop or not tokens[j].is_word:
         return None
     norm, nxt = tokens[j].norm, tokens[j + 1]
-    if norm in EVIDENCE_NOUNS and nxt.is_word and (nxt.norm in ORGANISATION_HEADS or _definite(nxt)):
+    source_like = nxt.norm in ORGANISATION_HEADS or nxt.norm in ATTRIBUTION_SOURCE_HEADS or _definite(nxt)
+    if norm in EVIDENCE_NOUNS and nxt.is_word and source_like:  # نتائج دراسة سابقة
         if not _prepositional(nxt) and nxt.norm not in PREPOSITIONS and nxt.norm not in TIME_WORDS:
             return j + 1
     if norm in GROUP_QUANTIFIERS and nxt.norm == _norm("من") and j + 2 < stop and tokens[j + 2].is_word:
@@ -801,7 +818,17 @@ def _is_channel_word(tokens, j):
     tok = tokens[j]
     if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل") or (tok.text.startswith("لـ") and len(tok.text) > 2):
         return True  # لـ"رويترز"، لـCNN
-    return tok.norm in CHANNEL_PREFIXED or (tok.norm[:1] == "ل" and tok.norm[1:] in KNOWN_OUTLETS)
+    return tok.norm in CHANNEL_PREFIXED or (
+        tok.norm[:1] == "ل" and (tok.norm[1:] in KNOWN_OUTLETS or _outlet_opens_at(tokens, j))
+    )
+
+
+def _outlet_opens_at(tokens, j):
+    """لبي بي سي: a ل glued to the first word of a multi-word outlet's name."""
+    for outlet in OUTLET_PHRASES.get(tokens[j].norm[1:], ()):
+        if all(j + n < len(tokens) and tokens[j + n].norm == w for n, w in enumerate(outlet[1:], 1)):
+            return True
+    return False
 
 
 def _trim_speaker(words):
@@ -1571,7 +1598,7 @@ def _quote_before(state, i, s_begin):
 
 
 PRESENT_TENSE_PREFIXES = ("ي", "ت")
-SUBJECT_BRIDGES = _forms("من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "قد", "أيضا", "،")
+SUBJECT_BRIDGES = _forms("من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "قد", "فقد", "أيضا", "،")
 
 
 def _preverbal_subject(state, i, s_begin):
@@ -1690,11 +1717,16 @@ def _in_which_author(state, i, s_begin):
     return None
 
 
+# كان and the sisters that keep a subject before a present verb: ظلت الحكومة تقول إن …
+KANA = _forms("كان", "كانت", "ظل", "ظلت")
+
+
 def _kana_subject(state, i, s_begin):
     tokens = state.tokens
     for c in range(max(s_begin, i - 14), i):
-        norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in _forms("كان", "كانت") else tokens[c].norm
-        if norm in _forms("كان", "كانت"):
+        norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in KANA else tokens[c].norm
+        if norm in KANA and not (norm in _forms("ظل") and c > s_begin and tokens[c - 1].norm in _forms("في", "وفي")):
+            # (في ظل is "in light of", not "kept on")
             sp, after = read_speaker(state, c + 1, i)
             if sp is None:
                 return None
@@ -1710,12 +1742,20 @@ def _kana_subject(state, i, s_begin):
     return None
 
 
+AS_FOR = _forms("أما", "وأما")
+
+
 def _opening_subject(state, i, s_begin):
     tokens = state.tokens
-    first = tokens[s_begin].norm
-    if i - s_begin < 2 or not (first in PERSON_TITLES or first in ORGANISATION_HEADS):
+    start = s_begin
+    if tokens[s_begin].norm in AS_FOR:
+        # أما محامي الجماعة، عبد المنعم عبد المقصود، فقد قال: the topic speaks.
+        start = s_begin + 1
+    elif not (tokens[s_begin].norm in PERSON_TITLES or tokens[s_begin].norm in ORGANISATION_HEADS):
         return None
-    sp, after = read_speaker(state, s_begin, i)
+    if i - start < 2:
+        return None
+    sp, after = read_speaker(state, start, i)
     if sp is None:
         return None
     m = after
