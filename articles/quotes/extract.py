@@ -156,6 +156,7 @@ for _outlet in KNOWN_OUTLETS:
     if " " in _outlet:
         OUTLET_PHRASES.setdefault(_outlet.split()[0], []).append(tuple(_outlet.split()))
 PLACE_HEADS = words("place_heads")
+POST_HEADS = ORGANISATION_HEADS | PLACE_HEADS
 EVIDENCE_NOUNS = words("evidence_nouns")
 SPEECH_NOUNS = words("speech_nouns")
 GROUP_QUANTIFIERS = words("group_quantifiers")
@@ -545,6 +546,8 @@ def _name_after_post(state, begin, j, stop):
     read so far is not a title followed by its post and a name.
     """
     tokens = state.tokens
+    if j >= stop or not tokens[j].is_word or tokens[j].norm in COMPLEMENTIZERS:
+        return None  # the subject already ends where the speech starts (most subjects)
     if begin >= j or not _is_title_word(tokens[begin].norm) or tokens[j - 1].text in ("،", ","):
         return None  # (a name between commas is already the apposition's)
     n = j
@@ -594,9 +597,10 @@ def _name_after_post(state, begin, j, stop):
 def _owner_at(tokens, j, stop):
     """Where the real speaker starts when token j is figures in construct with their owner
     (أرقام البنك الدولي) or a quantity of a group (العديد من أسواق المال); else None."""
-    if j + 1 >= stop or not tokens[j].is_word:
+    norm = tokens[j].norm if j < stop else ""
+    if (norm not in EVIDENCE_NOUNS and norm not in GROUP_QUANTIFIERS) or j + 1 >= stop:
         return None
-    norm, nxt = tokens[j].norm, tokens[j + 1]
+    nxt = tokens[j + 1]
     source_like = nxt.norm in ORGANISATION_HEADS or nxt.norm in ATTRIBUTION_SOURCE_HEADS or _definite(nxt)
     if norm in EVIDENCE_NOUNS and nxt.is_word and source_like:  # نتائج دراسة سابقة
         if not _prepositional(nxt) and nxt.norm not in PREPOSITIONS and nxt.norm not in TIME_WORDS:
@@ -758,12 +762,12 @@ def _is_title_continuation(words, k, next_tok):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
     if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
         return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
-    heads = ORGANISATION_HEADS | PLACE_HEADS
-    if k and _is_title_word(words[k - 1].norm) and w.norm in heads and not _definite(w):
+    heads = POST_HEADS
+    if k and w.norm in heads and _is_title_word(words[k - 1].norm) and not _definite(w):
         return True  # ممثل مفوضية، محافظ منطقة: the office's organisation or place
     if (
-        k >= 2 and next_tok is not None and words[k - 1].norm in heads and not _definite(words[k - 1])
-        and _is_title_word(words[k - 2].norm)
+        k >= 2 and next_tok is not None and words[k - 1].norm in heads and _is_title_word(words[k - 2].norm)
+        and not _definite(words[k - 1])
     ):
         return True  # ممثل مفوضية شؤون اللاجئين: that organisation's own name
     if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
@@ -1284,6 +1288,10 @@ MASDAR_CONTEXT = _forms(
 RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان")
 
 
+SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
+MORE = _norm("أكثر")
+
+
 def _how_often_end(tokens, j, stop):
     """The index after مرارا / أكثر من مرة at j (j when there is none)."""
     if j < stop and tokens[j].norm in REPEATED:
@@ -1295,13 +1303,16 @@ def _how_often_end(tokens, j, stop):
 
 def _skip_adjuncts(tokens, j, stop):
     while j < stop:
-        if tokens[j].norm in LEADING_ADJUNCTS or tokens[j].norm in PRONOUN_OBJECT_MARKERS or tokens[j].text in ("،", ","):
+        tok = tokens[j]
+        if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ","):
             j += 1
-            continue
-        k = _how_often_end(tokens, j, stop)
-        if k == j:
+        elif tok.norm == MORE:
+            k = _how_often_end(tokens, j, stop)
+            if k == j:
+                break
+            j = k
+        else:
             break
-        j = k
     return j
 
 
@@ -1925,6 +1936,10 @@ def _standalone_quotes(state, sentences):
 MAX_WORDS_BETWEEN_JOINED_QUOTES = 3
 
 
+def _token_start(tok):
+    return tok.start
+
+
 def _joined_quotes(state):
     """حث … على تقديم "…" حول اختفائه و"…" / "…،"، "لكن …": a second quote joined to a
     statement's quote by و or a comma, with at most a few narrator words and no verb
@@ -1932,17 +1947,16 @@ def _joined_quotes(state):
     if not state.quotes:
         return
     tokens = state.tokens
-    starts = None
-    by_start = {q.start: q for q in state.quotes}
     pending = [s for s in state.spans if s.kind in (DIRECT, PARTIAL)]
+    if not pending:
+        return
+    by_start = {q.start: q for q in state.quotes}
     while pending:
         span = pending.pop()
         q = by_start.get(span.start)
         if q is None or q.end != span.end:
             continue
-        if starts is None:
-            starts = [t.start for t in tokens]
-        k = bisect.bisect_left(starts, q.close_at)
+        k = bisect.bisect_left(tokens, q.close_at, key=_token_start)
         words = 0
         while k < len(tokens):
             t = tokens[k]
