@@ -85,6 +85,21 @@ def _forms(*words):
     return frozenset(_norm(w) for w in words)
 
 
+# Words the hot loops compare against, normalized once here rather than on every token.
+AT = _norm("لدى")
+ON = _norm("على")
+EXTENT = _norm("حد")  # على حد تعبيره
+AND = _norm("و")
+THAT_WITH_PRONOUN = _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها")
+WITH = _forms("مع")
+WHAT = _forms("ما", "بما", "مما")
+WHILE_WORDS = _forms("في", "فيما", "بينما")
+TIME_TURNS = _forms("في", "بعد")
+TIME_TURN_ENDS = _forms("وقت", "أن")
+NARRATOR_ASIDES = _forms("وهو", "وهي", "وذلك")
+WHILE = _norm("حين")
+
+
 # From the verb table, articles/quotes/lexicon/speech_verbs.tsv.
 SPEECH_VERBS_M = verb_forms("verb", "m") | verb_forms("verb", "p")
 SPEECH_VERBS_F = verb_forms("verb", "f")
@@ -191,6 +206,7 @@ ATTRIBUTION_RE = re.compile(
 ATTRIBUTION_STARTS = tuple(
     clitic + head for clitic in ("", "و", "ف") for head in ("وفق", "بحسب", "حسب", "نقلا")
 ) + ("كما",)
+ATTRIBUTION_FIRST_LETTERS = frozenset(start[0] for start in ATTRIBUTION_STARTS)
 # كما أفاد X attributes the clause before it only when X ends the sentence: كما أفاد X بأن …
 # is X's own new statement ("X also said").
 AS_REPORTED = _norm("كما")
@@ -438,7 +454,7 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
-        if tok.norm == _norm("لدى") and any(_is_title_word(w.norm) for w in words):
+        if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
             # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
             words.append(tok)
             j += 1
@@ -758,7 +774,7 @@ def _is_title_continuation(words, k, next_tok):
     if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
-    if w.norm == _norm("لدى") or (k and words[k - 1].norm == _norm("لدى")):
+    if w.norm == AT or (k and words[k - 1].norm == AT):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
     if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
         return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
@@ -1017,7 +1033,7 @@ def _skip_channel(state, j, stop):
     k = j
     while k < limit:
         tok = tokens[k]
-        if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها"):
+        if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in THAT_WITH_PRONOUN:
             return k, channel, "comp"
         if tok.text == ":":
             return k, channel, "colon"
@@ -1025,7 +1041,7 @@ def _skip_channel(state, j, stop):
             q = tok.quote
             prev = tokens[k - 1] if k > 0 else None
             names_outlet = prev is not None and (
-                prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in _forms("مع")
+                prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in WITH
                 or prev.norm in ORGANISATION_HEADS or prev.norm in CHANNEL_NOUNS
             )
             if names_outlet and _quoted_name_words(state, q) <= 3:
@@ -1040,7 +1056,7 @@ def _skip_channel(state, j, stop):
         if (
             _speech_verb(tok)
             and k > j
-            and tokens[k - 1].norm not in _forms("ما", "بما", "مما")
+            and tokens[k - 1].norm not in WHAT
             and not _action_after_relative(tokens, k)
         ):
             # Another speech verb before any content: this one has no content of its own.
@@ -1096,24 +1112,24 @@ def _clause_end(state, k, stop):
             nxt = tokens[m + 1]
             if _continuation(nxt) or _speech_verb(nxt) and nxt.norm[0] in "وف":
                 break
-            if nxt.norm in _forms("في", "فيما", "بينما") and (
-                nxt.norm != _norm("في") or (m + 2 < stop and tokens[m + 2].norm == "حين")
+            if nxt.norm in WHILE_WORDS and (
+                nxt.norm != IN or (m + 2 < stop and tokens[m + 2].norm == WHILE)
             ):
                 break
             if _attribution_at(state, tokens[m + 1].start):
                 break
-            if nxt.norm in _forms("في", "بعد") and m + 2 < stop and tokens[m + 2].norm in _forms("وقت", "أن"):
+            if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
             if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
                 break
-        if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
+        if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND:
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
-        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي", "وذلك"):
+        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
-        if m > k and tok.norm == _norm("على") and m + 1 < stop and tokens[m + 1].norm == _norm("حد"):
+        if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
             break  # … قريبا جدا على حد تعبيره: the narrator tags what was said
         if tok.is_word or tok.quote is not None:
             last = m
@@ -1838,7 +1854,7 @@ def _trailing_attributions(state, s_begin, s_end):
     clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
         tok = tokens[k]
-        if not tok.is_word or not tok.norm.startswith(ATTRIBUTION_STARTS):
+        if not tok.is_word or tok.norm[:1] not in ATTRIBUTION_FIRST_LETTERS or not tok.norm.startswith(ATTRIBUTION_STARTS):
             continue  # the regex only for words that can open a phrase
         m = ATTRIBUTION_RE.match(text, tok.start)
         if m is None or m.start() != tok.start:
