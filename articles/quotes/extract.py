@@ -407,7 +407,12 @@ def _starts_with_al(norm):
 def _definite(tok):
     """Does the written word carry the article? Judged on the text, not the normalized
     form: ألكساندر normalizes to الكساندر but is a name, not ال + noun."""
-    return _starts_with_al(strip_harakat(tok.text).replace("ـ", ""))
+    return _written_definite(tok.text)
+
+
+@lru_cache(maxsize=100_000)  # asked of the same words again and again by the phrase rules
+def _written_definite(text):
+    return _starts_with_al(strip_harakat(text).replace("ـ", ""))
 
 
 def read_speaker(state, i, stop):
@@ -1850,6 +1855,8 @@ def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
     text = state.text
+    if s_begin >= s_end or ATTRIBUTION_RE.search(text, tokens[s_begin].start, tokens[s_end - 1].end + 1) is None:
+        return  # most sentences have no attribution phrase: one scan in C, not a loop per word
     verbs_before = None  # speech verbs in the sentence before each token, built on first need
     clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
