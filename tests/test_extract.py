@@ -252,6 +252,22 @@ def test_the_name_after_a_long_post(text, expected):
     assert [(s.speaker_name, s.description) for s in spans] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # from the corpus: the subject already ends on a name; what follows is the object
+    ('وانتقد رئيس الوزراء الكندي جاستن ترودو التعريفات، ووصفها بأنها "غير مقبولة بالمرة".',
+     ("جاستن ترودو", "رئيس الوزراء الكندي")),
+    # named before a second title: the ب-phrase after it is no name
+    ("ويقول البروفيسور أليستر هاي الأستاذ بجامعة ليدز إنه يمكن علاج المصابين بالأتروبين.",
+     ("البروفيسور أليستر هاي الأستاذ", "")),
+    # an indefinite title in construct with one word is a post, not a person called فرنسا
+    ('وفي وقت سابق، قال سفير فرنسا في منطقة الساحل بغرب إفريقيا إن "هجوماً إرهابياً" وقع في واغادوغو.',
+     ("سفير فرنسا", "")),
+])
+def test_no_name_is_made_from_an_object_or_a_place(text, expected):
+    span = extract_statements(text)[-1]
+    assert (span.speaker_name, span.description) == expected
+
+
 def test_an_object_coordinated_after_a_comma_is_no_apposition():
     [span] = extract_statements(POST_AND_NAME[3][0])
     assert span.text == "العمدة بدعم الإرهاب، والتحريض على الكراهية"

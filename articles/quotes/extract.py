@@ -508,6 +508,9 @@ def read_speaker(state, i, stop):
     return sp, j
 
 
+WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
+# Where a speaker wrote online: على موقع تويتر، عبر حسابه.
+ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -552,7 +555,10 @@ def _post_name_word(tokens, m):
         and norm not in ORGANISATION_HEADS
         and norm not in PLACE_HEADS
         and norm not in NOT_A_NAME
-        and not norm.endswith("ات")
+        and norm not in NAMED
+        and norm not in WHAT_FORMS
+        and not norm.startswith("لل")  # للأطفال: ل + the article
+        and not norm.endswith(("ات", "يه"))  # صحفية يومية: feminine adjectives, no name
         and _speech_verb(tok) is None
     )
 
@@ -571,6 +577,11 @@ def _name_after_post(state, begin, j, stop):
         return None  # the subject already ends where the speech starts (most subjects)
     if begin >= j or not _is_title_word(tokens[begin].norm) or tokens[j - 1].text in ("،", ","):
         return None  # (a name between commas is already the apposition's)
+    if _name_run(tokens[begin:j]) >= 2:
+        return None  # the subject already ends on a name: رئيس الوزراء الكندي جاستن ترودو التعريفات
+    for m in range(begin + 2, j):
+        if _is_title_word(tokens[m].norm) and _definite(tokens[m]) and _is_name_word(tokens[m - 1]):
+            return None  # البروفيسور أليستر هاي الأستاذ بجامعة ليدز: named before a second title
     n = j
     while n < stop and n - begin < MAX_POST_TOKENS:
         tok = tokens[n]
@@ -584,25 +595,34 @@ def _name_after_post(state, begin, j, stop):
     if n >= stop:
         return None
     end_tok = tokens[n]
+    # Only what opens the speech itself ends such a subject: a comma or a plain preposition
+    # after a run of words as often ends an object (… نتنياهو غزة، … لمنتخب مصر لكرة القدم،).
     ends_subject = (
         (n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS)
-        or end_tok.text in ("،", ",", ":")
+        or (end_tok.norm in _forms("على", "عبر") and n + 1 < stop and tokens[n + 1].norm in ONLINE_PLACES)
+        or end_tok.text == ":"
         or (end_tok.quote is not None and end_tok.start == end_tok.quote.open_at)
         or end_tok.norm in COMPLEMENTIZERS
         or _is_channel_word(tokens, n)
-        or (end_tok.norm in PREPOSITIONS and end_tok.norm not in POST_LINKS)
     )
     if not ends_subject:
         return None
     k = n
-    if k > begin + 2 and _definite(tokens[k - 1]) and not _prepositional(tokens[k - 1]) and _post_name_word(tokens, k - 2):
-        k -= 1  # يوسف الجيدة: one definite surname closes the name
+    if (
+        k > begin + 2 and _definite(tokens[k - 1]) and not _prepositional(tokens[k - 1])
+        and _post_name_word(tokens, k - 2) and tokens[k - 2].norm[:1] not in ("ل", "ب")
+    ):
+        k -= 1  # يوسف الجيدة: one definite surname closes the name (not لشؤون اللاجئين)
     while k > begin + 1 and n - k < 4 and _post_name_word(tokens, k - 1):
         before = tokens[k - 2].norm
         k -= 1
         if before in POST_LINKS or before in PLACE_HEADS:
             k += 1  # في سوريا، منطقة تكيرداغ: the word after them is the place
             break
+    if k < n and tokens[k].norm.startswith("ب") and _definite(tokens[k - 1]):
+        # منطقة الساحل بغرب إفريقيا: a ب-phrase after a definite word is attached to it;
+        # a wrong name is worse than none.
+        return None
     if n - k < 2:
         return None
     prev_ok = True  # the title itself
@@ -895,6 +915,10 @@ def split_title(text, words):
             k = idx
     name_words = words[k:]
     title_words = words[:k]
+    if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and _is_title_word(words[0].norm):
+        # سفير فرنسا، مدرب ليفربول: an indefinite title in construct with one word is the
+        # post of that country or club; nobody is called فرنسا.
+        return text[words[0].start : words[1].end], "", PERSON
     if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and name_words[0].norm.endswith("ي"):
         # مسؤول أمريكي، مصدر أمني: an indefinite title and a nisba name nobody; the whole
         # phrase is who spoke, not a person called أمريكي.
