@@ -435,6 +435,15 @@ def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
     assert spans[-1].speaker_name != "الجماعة"
 
 
+def test_an_antecedent_that_cannot_speak_leaves_the_sentence_subject_speaking():
+    """From the corpus: the spending is what Fels speaks about, not a speaker."""
+    [span] = extract_statements(
+        'ويشير فيلس إلى تحرك إدارة ترامب لخفض الضرائب وتعزيز الانفاق الذي يقول إنه يأتي في '
+        '"الوقت الخاطئ" - أي عندما يكون الاقتصاد في حالة جيدة.'
+    )
+    assert span.speaker_name == "فيلس"
+
+
 def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
     """دعا إليها: the elections he called, named before the verb; no new statement."""
     assert not extract_statements(

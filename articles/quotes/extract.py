@@ -1431,7 +1431,14 @@ def _antecedent(state, rel, s_begin):
         if sp is None or after != end:
             continue
         prev = tokens[k - 1] if k > s_begin else None
-        if prev is None or not prev.is_word or prev.norm in PREPOSITIONS or prev.norm in NAMED or _speech_verb(prev):
+        if prev is not None and prev.norm in NAMED:
+            return sp  # سيدة تدعى كاثرين مايورغا، والتي
+        # Only someone who can speak: a title, an organisation, a person's name; not
+        # الإنفاق الذي يقول إنه … (what is spoken about) nor a bare place.
+        can_speak = sp.kind in (PERSON, ORGANISATION) or (len(sp.name.split()) >= 2 and not _definite(t))
+        if not can_speak:
+            continue
+        if prev is None or not prev.is_word or prev.norm in PREPOSITIONS or _speech_verb(prev):
             return sp
         if _definite(t) or t.norm in PERSON_TITLES or t.norm in ORGANISATION_HEADS:
             fallback = sp
@@ -1480,7 +1487,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     else:
         sp, after = read_speaker(state, i + 1, s_end)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
-    if sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender:
+    if (
+        sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
+        and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
+    ):
         # التي قالت: the relative clause's subject is its antecedent; الجماعة التي قال
         # إنها: a verb that does not agree has a subject of its own, said before.
         sp = _antecedent(state, i - 1, s_begin)
