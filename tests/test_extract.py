@@ -222,6 +222,247 @@ def test_speaker_phrases(text, expected):
     assert all(not s.text.startswith(("،", ",")) for s in spans)
 
 
+# Speaker phrases from the third blind dev set (tests/gold/quotes_blind_dev3.json): a
+# title's post runs on (its organisation, ل-phrases, a place) and the name comes last.
+POST_AND_NAME = [
+    ('وقال ممثل مفوضية المتحدة لشؤون اللاجئين في سوريا سجاد مالك على موقع تويتر "إن قافلة '
+     'المساعدات (...) تغادر دوما الآن بعد نحو تسع ساعات".',
+     [("سجاد مالك", "ممثل مفوضية المتحدة لشؤون اللاجئين في سوريا")]),
+    ('وأوضحت متحدثة باسم مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة في سوريا ليندا توم '
+     '"استمر القتال والغارات في الغوطة الشرقية اليوم".',
+     [("ليندا توم", "متحدثة باسم مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة في سوريا")]),
+    # the word after a place noun is the place, not the first name
+    ('من جهته قال محافظ منطقة تكيرداغ محمد جيلان لشبكة "إن تي في"، "هناك العديد من الجرحى كما سقط قتلى".',
+     [("محمد جيلان", "محافظ منطقة تكيرداغ")]),
+    # an indefinite title in construct with its country, then لدى
+    ("واتهمت سفيرة إسرائيل لدى فرنسا أليزا بن نون، العمدة بدعم الإرهاب، والتحريض على الكراهية.",
+     [("أليزا بن نون", "سفيرة إسرائيل لدى فرنسا")]),
+    # the apposition's name ends at the colon that opens the quote
+    ('وقال المدير العام للمنظمة، أحمد أوزومجو: "وفي الموقع 2، تعرض الفريق لإطلاق للنار بالأسلحة الخفيفة".',
+     [("أحمد أوزومجو", "المدير العام للمنظمة")]),
+    # a portfolio with a possessive: his foreign minister
+    ('في حين حث وزير خارجيته، مايك بومبيو، الرياض على تقديم "الدعم من خلال إجراء تحقيق شامل" حول اختفائه.',
+     [("مايك بومبيو", "وزير خارجيته")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POST_AND_NAME)
+def test_the_name_after_a_long_post(text, expected):
+    spans = extract_statements(text)
+    assert [(s.speaker_name, s.description) for s in spans] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from the corpus: the subject already ends on a name; what follows is the object
+    ('وانتقد رئيس الوزراء الكندي جاستن ترودو التعريفات، ووصفها بأنها "غير مقبولة بالمرة".',
+     ("جاستن ترودو", "رئيس الوزراء الكندي")),
+    # named before a second title: the ب-phrase after it is no name
+    ("ويقول البروفيسور أليستر هاي الأستاذ بجامعة ليدز إنه يمكن علاج المصابين بالأتروبين.",
+     ("البروفيسور أليستر هاي الأستاذ", "")),
+    # an indefinite title in construct with one word is a post, not a person called فرنسا
+    ('وفي وقت سابق، قال سفير فرنسا في منطقة الساحل بغرب إفريقيا إن "هجوماً إرهابياً" وقع في واغادوغو.',
+     ("سفير فرنسا", "")),
+])
+def test_no_name_is_made_from_an_object_or_a_place(text, expected):
+    span = extract_statements(text)[-1]
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_an_object_coordinated_after_a_comma_is_no_apposition():
+    [span] = extract_statements(POST_AND_NAME[3][0])
+    assert span.text == "العمدة بدعم الإرهاب، والتحريض على الكراهية"
+    # an apposition between commas is still skipped
+    [span] = extract_statements("انتقد الحارس، أسطورة النادي، سلوك اللاعب خلال المباراة.")
+    assert span.text == "سلوك اللاعب خلال المباراة"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition with a pronoun after the verb points back: it is never the speaker
+    ("وسيكون مقر السفارة في مرحلة أولى داخل مبنى القنصلية الأمريكية في القدس، بحسب ما أفادت به "
+     "وزارة الخارجية الأمريكية.",
+     ("وزارة الخارجية الأمريكية", "وسيكون مقر السفارة في مرحلة أولى داخل مبنى القنصلية الأمريكية في القدس")),
+    # figures speak for their owner, whose name stays whole
+    ("تمتلك كرواتيا حدائق وطنية خلابة. ووفقا لأرقام البنك الدولي، تغطي الغابات ثلث مساحة كرواتيا.",
+     ("البنك الدولي", "تغطي الغابات ثلث مساحة كرواتيا")),
+    ("وبلغت قيمة صادرات المنتجات الأمريكية إلى الصين 130,36 مليار دولار عام 2017، وفق أرقام وزارة التجارة.",
+     ("وزارة التجارة", "وبلغت قيمة صادرات المنتجات الأمريكية إلى الصين 130,36 مليار دولار عام 2017")),
+    # a quantity of a group: the members speak, not "العديد"
+    ("أعلنت العديد من أسواق المال العالمية، وأبرزها في أوروبا والخليج ومصر واليابان، يوم الأحد "
+     "والاثنين عن تسجيل تراجع ملموس وأحيانا قياسي في مؤشرات الأسهم.",
+     ("أسواق المال العالمية", None)),
+    # "it happened before to X that he announced", and how often is no speaker nor content
+    ("جدير بالذكر أنه سبق لدومينيك ليسبار أن أعلن أكثر من مرة عن دعمه للقضية الفلسطينية، "
+     "والحقوق المشروعة للشعب الفلسطيني.",
+     ("دومينيك ليسبار", "عن دعمه للقضية الفلسطينية، والحقوق المشروعة للشعب الفلسطيني")),
+    # أورد reports, also after كان and a quoted outlet name
+    ("أوردت منظمة العفو الدولية في آخر تقرير نشرته الاثنين، أن سجناء سياسيين يحتجزون في مصر "
+     "بالحبس الانفرادي لمدة طويلة.",
+     ("منظمة العفو الدولية", "سجناء سياسيين يحتجزون في مصر بالحبس الانفرادي لمدة طويلة")),
+    ('وكانت صحيفة "وول ستريت جورنال" أوردت الثلاثاء أن هذا الاقتراح عرض خلال الدورة الثالثة من المحادثات.',
+     ("وول ستريت جورنال", "هذا الاقتراح عرض خلال الدورة الثالثة من المحادثات")),
+])
+def test_speakers_and_verbs_from_the_third_blind_dev_set(text, expected):
+    [span] = extract_statements(text)
+    name, content = expected
+    assert span.speaker_name == name
+    if content is not None:
+        assert span.text == content
+
+
+@pytest.mark.parametrize("text, expected", [
+    # كما أفاد X closing the sentence attributes the clause before it …
+    ("أدى خروج قطار ركاب عن سكته في شمال غرب تركيا، الأحد، إلى سقوط 10 قتلى و73 جريحا كما أفاد "
+     "التلفزيون الرسمي التركي.",
+     [("التلفزيون الرسمي التركي", "أدى خروج قطار ركاب عن سكته في شمال غرب تركيا، الأحد، إلى سقوط 10 قتلى و73 جريحا")]),
+    # … but كما أفاد X بأن is X's own new statement
+    ("وارتفع عدد القتلى إلى عشرة، كما أفاد التلفزيون الرسمي بأن فرق الإنقاذ وصلت إلى المكان.",
+     [("التلفزيون الرسمي", "فرق الإنقاذ وصلت إلى المكان")]),
+    # a quoted channel name with dots is a name, not a statement
+    ('من جانبها، ذكرت قناة "سي.إن.إن ترك"، أن الحادث نجم عن انهيار أحد الجسور.',
+     [("سي.إن.إن ترك", "الحادث نجم عن انهيار أحد الجسور")]),
+    # إنها "…"، رغم …: the narrator takes the sentence back after the quote; a speech noun
+    # "issued by" someone reports what follows بأن
+    ('قالت المحكمة الجنائية الدولية، الثلاثاء، إنها "ستواصل القيام بعملها دون أن يردعها أحد"، رغم '
+     'التحذيرات الصادرة عن مستشار الأمن القومي الأمريكي، جون بولتون، بأن إدارة الرئيس الأمريكي، '
+     'دونالد ترامب، سوف تتوقف عن تقديم أي "شرعية أو دعم" لها.',
+     [("المحكمة الجنائية الدولية", "ستواصل القيام بعملها دون أن يردعها أحد"),
+      ("جون بولتون", 'إدارة الرئيس الأمريكي، دونالد ترامب، سوف تتوقف عن تقديم أي "شرعية أو دعم" لها')]),
+    # قال فيه: whoever issued the statement named before speaks in it, not the last speaker
+    ("وقال ترامب إن الاتفاق سيء. صدر بيان عن الجيش التركي الثلاثاء قال فيه إنه يفرض منذ الاثنين "
+     "طوقا على مدينة عفرين في شمال سوريا.",
+     [("ترامب", "الاتفاق سيء"), ("الجيش التركي", "يفرض منذ الاثنين طوقا على مدينة عفرين في شمال سوريا")]),
+    ("أصدر الجيش التركي بيانا الثلاثاء قال فيه إنه يفرض طوقا على مدينة عفرين.",
+     [("الجيش التركي", "يفرض طوقا على مدينة عفرين")]),
+    # an organisation between أن and the verb is its subject
+    ("وقال ترامب إن الاتفاق سيء. ويذكر أن المرصد السوري لحقوق الإنسان أعلن الاثنين، أن مئات "
+     "المدنيين شرعوا في الفرار من المدينة.",
+     [("ترامب", "الاتفاق سيء"), ("المرصد السوري لحقوق الإنسان", "مئات المدنيين شرعوا في الفرار من المدينة")]),
+])
+def test_attributions_and_documents_from_the_third_blind_dev_set(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+def test_attributing_and_noting_report_their_object_and_an_organisation_stays_in_the_title():
+    """عزا (also written عزى) … إلى and نوه بـ report their object; a title with its
+    organisation and no name (ممثل مفوضية شؤون اللاجئين) is not a person called مفوضية."""
+    spans = extract_statements(
+        "وعزى ممثل مفوضية شؤون اللاجئين ذلك إلى القصف المستمر على الغوطة، كما نوه بالوضع "
+        "المأساوي الذي يعيشه المدنيون داخل الغوطة."
+    )
+    assert [(s.speaker_name, s.verb, s.text) for s in spans] == [
+        ("ممثل مفوضية شؤون اللاجئين", "وعزى", "ذلك إلى القصف المستمر على الغوطة"),
+        ("ممثل مفوضية شؤون اللاجئين", "نوه", "بالوضع المأساوي الذي يعيشه المدنيون داخل الغوطة"),
+    ]
+
+
+def test_a_quote_joined_to_a_statement_by_wa_says_more_of_it():
+    text = ('في حين حث وزير خارجيته، مايك بومبيو، الرياض على تقديم "الدعم من خلال إجراء تحقيق شامل" '
+            'حول اختفائه و"التحلي بالشفافية فيما يتعلق بالنتائج".')
+    assert [(s.kind, s.speaker_name, s.text) for s in extract_statements(text)] == [
+        ("partial", "مايك بومبيو", "الدعم من خلال إجراء تحقيق شامل"),
+        ("partial", "مايك بومبيو", "التحلي بالشفافية فيما يتعلق بالنتائج"),
+    ]
+    # a quote after a new speech verb is that verb's, not a continuation
+    text = 'وقال الوزير "إن المفاوضات مستمرة بلا توقف" وقالت المعارضة "لن نقبل بهذا الاتفاق أبدا".'
+    assert [s.speaker_name for s in extract_statements(text)] == ["الوزير", "المعارضة"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # وفي حين قالت: "while" with و before it is a contrast too, not a time clause
+    ('وكان كبها يقود مركبة قتلت جنديين إسرائيليين وأصابت 3 آخرين في وقت سابق اليوم، وفي حين قالت '
+     'مصادر فلسطينية إن الدهس حادث سير عادي، أعلن الجيش الإسرائيلي أن الحادث "عمل مدبر".',
+     [("مصادر فلسطينية", "الدهس حادث سير عادي"), ("الجيش الإسرائيلي", 'الحادث "عمل مدبر"')]),
+    # على حد تعبيره and "، وذلك" hand the sentence back to the narrator
+    ("قال الرئيس الأمريكي، دونالد ترامب، مساء الخميس، إن بلاده ستنسحب من سوريا قريبا جدا على حد "
+     "تعبيره، وذلك بعد ساعات فقط على إلقاء وزارة الدفاع بيانا.",
+     [("دونالد ترامب", "بلاده ستنسحب من سوريا قريبا جدا")]),
+    # مذكرا continues the speaker and ends the clause before it
+    ("وأشار المندوب العام للمهرجان تييري فريمو إلى أن أفلاما أخرى قد تضاف في اللحظة الأخيرة مذكرا "
+     "أن الفيلم الفائز العام الماضي حصد جوائز كثيرة.",
+     [("تييري فريمو", "أفلاما أخرى قد تضاف في اللحظة الأخيرة"), ("تييري فريمو", "الفيلم الفائز العام الماضي حصد جوائز كثيرة")]),
+    # the comma closing an apposition is the subject's: the object after it is reported whole
+    ('أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته المعروفة باسم "الجيش الوطني الليبي" على '
+     'مدينة درنة الساحلية بشكل كامل.',
+     [("خليفة حفتر", 'سيطرة قواته المعروفة باسم "الجيش الوطني الليبي" على مدينة درنة الساحلية بشكل كامل')]),
+    # طلب reports what is asked with أن, never a plain object (طلب اللجوء)
+    ("وطلبت تركيا من السعودية أن تثبت أنه غادر المبنى.", [("تركيا", "تثبت أنه غادر المبنى")]),
+    ("وطلب منه المدرب أن يستعد للمباراة.", [("المدرب", "يستعد للمباراة")]),
+    ("وطلب اللاعب اللجوء السياسي في فرنسا.", []),
+])
+def test_clause_ends_and_verbs_checked_on_all_three_blind_dev_sets(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ظلت, a sister of كان, keeps its subject before a present verb
+    ("ومنذ اختطاف هؤلاء العمال في الموصل، ظلت الحكومة تقول إنهم لا يزالون على قيد الحياة.",
+     ("الحكومة", "", "لا يزالون على قيد الحياة")),
+    # أما X فقد قال: the topic speaks; لبي بي سي is a channel, not a speaker
+    ('أما محامي جماعة الإخوان المسلمين، عبد المنعم عبد المقصود، فقد قال لبي بي سي، إن "أسرة مرسي '
+     'رفعت قضية لتمكين جميع أفرادها من الزيارة".',
+     ("عبد المنعم عبد المقصود", "محامي جماعة الإخوان المسلمين", "أسرة مرسي رفعت قضية لتمكين جميع أفرادها من الزيارة")),
+    # a post through a ل-phrase in construct, a name with a definite surname, then في مقابلة
+    ('وقال الرئيس التنفيذي لسلطة مركز قطر للمال يوسف الجيدة في مقابلة مع تلفزيون "بلومبيرغ"، إن '
+     'الخدمات اللوجستية تحسنت.',
+     ("يوسف الجيدة", "الرئيس التنفيذي لسلطة مركز قطر للمال", "الخدمات اللوجستية تحسنت")),
+    # the results of a study: the study speaks; official figures stay figures
+    ("وأظهرت نتائج دراسة سابقة أجريت على الفئران، أن ترددات الراديو المكثفة رفعت معدلات الإصابة.",
+     ("دراسة سابقة أجريت", "", "ترددات الراديو المكثفة رفعت معدلات الإصابة")),
+    ("وأظهرت أرقام رسمية أن الصادرات ارتفعت.", ("أرقام رسمية", "", "الصادرات ارتفعت")),
+])
+def test_subjects_before_the_verb_and_posts_from_the_blind_dev_sets(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description, span.text) == expected
+
+
+def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
+    spans = extract_statements(
+        "ولم تصل حتى إلى رواية موحدة فيما يتعلق بالهجوم ذاته، فرواية وزارة الاستخبارات تتحدث عن 5 "
+        "مهاجمين وتكذب رواية الحرس الثوري التي قالت إن 4 مسلحين هم من شنوا الهجوم."
+    )
+    assert [(s.speaker_name, s.text) for s in spans] == [("الحرس الثوري", "4 مسلحين هم من شنوا الهجوم")]
+    spans = extract_statements(
+        "رد النجم البرتغالي كريستيانو رونالدو على الاتهامات التي وجهتها له سيدة أمريكية تدعى كاثرين "
+        "مايورغا، والتي ادعت أنه قام باغتصابها عام 2009 في أحد فنادق لاس فيغاس."
+    )
+    assert [(s.speaker_name, s.verb) for s in spans] == [("كاثرين مايورغا", "ادعت")]
+    # a verb that does not agree with the relative pronoun has its own subject, named before:
+    # the group is what the Guard spoke about
+    spans = extract_statements(
+        "أعلن الحرس الثوري الإيراني، الاثنين، أنه قصف مقر قيادة الجماعة. ولم يكشف الحرس الثوري عن "
+        "الجماعة التي قال إنها نفذت الهجوم."
+    )
+    assert spans[-1].speaker_name != "الجماعة"
+
+
+def test_an_antecedent_that_cannot_speak_leaves_the_sentence_subject_speaking():
+    """From the corpus: the spending is what Fels speaks about, not a speaker."""
+    [span] = extract_statements(
+        'ويشير فيلس إلى تحرك إدارة ترامب لخفض الضرائب وتعزيز الانفاق الذي يقول إنه يأتي في '
+        '"الوقت الخاطئ" - أي عندما يكون الاقتصاد في حالة جيدة.'
+    )
+    assert span.speaker_name == "فيلس"
+
+
+def test_an_object_verb_whose_object_is_a_pronoun_reports_nothing():
+    """دعا إليها: the elections he called, named before the verb; no new statement."""
+    assert not extract_statements(
+        "يصوت الناخبون الأتراك الأحد في انتخابات رئاسية وتشريعية مبكرة دعا إليها الرئيس الحالي "
+        "رجب طيب أردوغان قبل عام ونصف من تاريخها الأصلي."
+    )
+
+
+def test_a_spokeswoman_after_an_attribution_is_no_participle():
+    """متحدثا continues the speaker (متحدثا عن "…"); متحدثة is also the noun "a spokeswoman"."""
+    text = ('من جهته قال محافظ منطقة تكيرداغ محمد جيلان لشبكة "إن تي في"، "هناك العديد من الجرحى كما سقط '
+            'قتلى" إثر خروج قطار عن سكته متحدثا عن "ظروف مناخية سيئة".')
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == [
+        ("محمد جيلان", "هناك العديد من الجرحى كما سقط قتلى"), ("محمد جيلان", "ظروف مناخية سيئة"),
+    ]
+    [span] = extract_statements("قتلت شابة بريطانية خلال المعارك في شمال سوريا، وفق ما أعلنت متحدثة باسم الوحدات الاثنين.")
+    assert span.speaker_name.startswith("متحدثة باسم الوحدات")
+
+
 @pytest.mark.parametrize("text, verb, content", [
     ("نفى الجيش السوري، مساء السبت، الأنباء التي تحدثت عن هجوم وشيك.", "نفى", "الأنباء التي تحدثت عن هجوم وشيك"),
     ("ورجح وزير الدفاع، أفيغدور ليبرمان، أن يكون مقتل البطش تصفية حسابات.", "ورجح", "يكون مقتل البطش تصفية حسابات"),
@@ -329,7 +570,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "object_nouns", "addressees"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}

@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -83,6 +83,21 @@ def _norm(word):
 @lru_cache(maxsize=None)
 def _forms(*words):
     return frozenset(_norm(w) for w in words)
+
+
+# Words the hot loops compare against, normalized once here rather than on every token.
+AT = _norm("لدى")
+ON = _norm("على")
+EXTENT = _norm("حد")  # على حد تعبيره
+AND = _norm("و")
+THAT_WITH_PRONOUN = _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها")
+WITH = _forms("مع")
+WHAT = _forms("ما", "بما", "مما")
+WHILE_WORDS = _forms("في", "فيما", "بينما")
+TIME_TURNS = _forms("في", "بعد")
+TIME_TURN_ENDS = _forms("وقت", "أن")
+NARRATOR_ASIDES = _forms("وهو", "وهي", "وذلك")
+WHILE = _norm("حين")
 
 
 # From the verb table, articles/quotes/lexicon/speech_verbs.tsv.
@@ -150,6 +165,16 @@ ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
+# Outlets of several words by their first word: بي بي سي → (("بي", "بي", "سي"),).
+OUTLET_PHRASES = {}
+for _outlet in KNOWN_OUTLETS:
+    if " " in _outlet:
+        OUTLET_PHRASES.setdefault(_outlet.split()[0], []).append(tuple(_outlet.split()))
+PLACE_HEADS = words("place_heads")
+POST_HEADS = ORGANISATION_HEADS | PLACE_HEADS
+EVIDENCE_NOUNS = words("evidence_nouns")
+SPEECH_NOUNS = words("speech_nouns")
+GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
@@ -173,13 +198,18 @@ ATTRIBUTION_RE = re.compile(
     rf"بحسب(?:\s+ما\s+{_REPORT_VERBS})?|"
     rf"حسب(?:ما|\s+ما)\s+{_REPORT_VERBS}|"
     rf"(?:بحسب|حسب|وفق)(?=\s)|"
-    r"نقلا\s+عن|نقلاً\s+عن)"
+    r"نقلا\s+عن|نقلاً\s+عن|"
+    rf"كما\s+{_REPORT_VERBS})"
     r"(?=\s|[\"«“”])"
 )
 # Normalized first words of ATTRIBUTION_RE's phrases, with و/ف before them.
 ATTRIBUTION_STARTS = tuple(
     clitic + head for clitic in ("", "و", "ف") for head in ("وفق", "بحسب", "حسب", "نقلا")
-)
+) + ("كما",)
+ATTRIBUTION_FIRST_LETTERS = frozenset(start[0] for start in ATTRIBUTION_STARTS)
+# كما أفاد X attributes the clause before it only when X ends the sentence: كما أفاد X بأن …
+# is X's own new statement ("X also said").
+AS_REPORTED = _norm("كما")
 # Sources an attribution phrase may name: not "بحسب الأرقام" or "وفقا للقانون".
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
     "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
@@ -377,7 +407,12 @@ def _starts_with_al(norm):
 def _definite(tok):
     """Does the written word carry the article? Judged on the text, not the normalized
     form: ألكساندر normalizes to الكساندر but is a name, not ال + noun."""
-    return _starts_with_al(strip_harakat(tok.text).replace("ـ", ""))
+    return _written_definite(tok.text)
+
+
+@lru_cache(maxsize=100_000)  # asked of the same words again and again by the phrase rules
+def _written_definite(text):
+    return _starts_with_al(strip_harakat(text).replace("ـ", ""))
 
 
 def read_speaker(state, i, stop):
@@ -389,6 +424,21 @@ def read_speaker(state, i, stop):
     j = i
     # Adjuncts between the verb and its subject: أعلنت فيه وزارة …، قال أيضا فلان.
     j = _skip_adjuncts(tokens, j, stop)
+    owner = _owner_at(tokens, j, stop)
+    if owner is not None and tokens[j].norm in GROUP_QUANTIFIERS:
+        # العديد من أسواق المال العالمية: the members speak, a plural noun and the
+        # definite words that qualify it.
+        end = owner + 1
+        while end < stop and tokens[end].is_word and _definite(tokens[end]) and not _prepositional(tokens[end]):
+            end += 1
+        start, stop_at = tokens[owner].start, tokens[end - 1].end
+        mention = state.text[start:stop_at]
+        return _Speaker(mention, start, stop_at, mention, "", UNKNOWN, ""), end
+    if owner is not None:
+        # أرقام وزارة التجارة: the owner speaks through its figures.
+        sp, after = read_speaker(state, owner, stop)
+        if sp is not None:
+            return sp, after
     begin = j
     words = []
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
@@ -399,7 +449,7 @@ def read_speaker(state, i, stop):
             q = tok.quote
             bare = not words
             head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES
-            if q.words <= 3 and head_ok:
+            if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
                 words.extend(tokens[j : close + 1])
                 j = close + 1
@@ -409,7 +459,7 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
-        if tok.norm == _norm("لدى") and any(_is_title_word(w.norm) for w in words):
+        if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
             # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
             words.append(tok)
             j += 1
@@ -443,11 +493,168 @@ def read_speaker(state, i, stop):
     if not words:
         return None, begin
     j = _apposition_name(state, words, j, stop)
+    post_name = _name_after_post(state, begin, j, stop)
+    if post_name is not None:
+        name_at, j = post_name
+        words = tokens[begin:j]
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
+    if post_name is not None:
+        name = state.text[tokens[name_at].start : end]
+        description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
+        kind = PERSON
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
+# Where a speaker wrote online: على موقع تويتر، عبر حسابه.
+ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
+# Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
+POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
+MAX_POST_TOKENS = 14
+
+
+def _post_word(tokens, m, prev_ok):
+    """Can token m continue a title's post (the office, its organisation, the place)?
+    `prev_ok`: whether token m - 1 did."""
+    tok = tokens[m]
+    if not tok.is_word or tok.text.isdigit():
+        return False
+    norm = tok.norm
+    if _definite(tok) or norm in POST_LINKS or _is_title_word(norm) or _portfolio(norm):
+        return True
+    if norm in ORGANISATION_HEADS or norm in PLACE_HEADS:
+        return True
+    if norm.startswith("ل") and len(norm) > 3 and norm not in PREPOSITIONS:
+        return True  # لشؤون اللاجئين
+    # An indefinite word in construct with the word before it (ممثل مفوضية، منطقة
+    # تكيرداغ) or the place after في/لدى (في سوريا).
+    prev = tokens[m - 1].norm
+    return (
+        _is_title_word(prev) or prev in ORGANISATION_HEADS or prev in PLACE_HEADS
+        or prev in POST_LINKS or _portfolio(prev)
+        # لسلطة مركز قطر للمال: a chain of nouns in construct inside a ل-phrase
+        or (not _definite(tokens[m - 1]) and (prev.startswith("ل") and len(prev) > 3 or prev_ok))
+    )
+
+
+def _post_name_word(tokens, m):
+    tok = tokens[m]
+    norm = tok.norm
+    return (
+        tok.is_word
+        and not tok.text.isdigit()
+        and not _definite(tok)
+        and not _prepositional(tok)
+        and not _is_title_word(norm)
+        and not _portfolio(norm)
+        and norm not in PREPOSITIONS
+        and norm not in POST_LINKS
+        and norm not in ORGANISATION_HEADS
+        and norm not in PLACE_HEADS
+        and norm not in NOT_A_NAME
+        and norm not in NAMED
+        and norm not in WHAT_FORMS
+        and not norm.startswith("لل")  # للأطفال: ل + the article
+        and not norm.endswith(("ات", "يه"))  # صحفية يومية: feminine adjectives, no name
+        and _speech_verb(tok) is None
+    )
+
+
+def _name_after_post(state, begin, j, stop):
+    """ممثل مفوضية الأمم المتحدة لشؤون اللاجئين في سوريا سجاد مالك على موقع تويتر "…":
+    a title's post runs on through its organisation, ل-phrases and a place, and the
+    person's name stands last, right before what ends the subject (a comma, a colon, a
+    quote, إن/أن, a channel or a preposition).
+
+    Returns (index of the name's first token, index after it), or None when the subject
+    read so far is not a title followed by its post and a name.
+    """
+    tokens = state.tokens
+    if j >= stop or not tokens[j].is_word or tokens[j].norm in COMPLEMENTIZERS:
+        return None  # the subject already ends where the speech starts (most subjects)
+    if begin >= j or not _is_title_word(tokens[begin].norm) or tokens[j - 1].text in ("،", ","):
+        return None  # (a name between commas is already the apposition's)
+    if _name_run(tokens[begin:j]) >= 2:
+        return None  # the subject already ends on a name: رئيس الوزراء الكندي جاستن ترودو التعريفات
+    for m in range(begin + 2, j):
+        if _is_title_word(tokens[m].norm) and _definite(tokens[m]) and _is_name_word(tokens[m - 1]):
+            return None  # البروفيسور أليستر هاي الأستاذ بجامعة ليدز: named before a second title
+    n = j
+    while n < stop and n - begin < MAX_POST_TOKENS:
+        tok = tokens[n]
+        if not tok.is_word or tok.norm in COMPLEMENTIZERS or _is_channel_word(tokens, n):
+            break
+        if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS) or _speech_verb(tok) or _continuation(tok):
+            break
+        if n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS:
+            break  # في مقابلة مع …: the channel, after the name
+        n += 1
+    if n >= stop:
+        return None
+    end_tok = tokens[n]
+    # Only what opens the speech itself ends such a subject: a comma or a plain preposition
+    # after a run of words as often ends an object (… نتنياهو غزة، … لمنتخب مصر لكرة القدم،).
+    ends_subject = (
+        (n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS)
+        or (end_tok.norm in _forms("على", "عبر") and n + 1 < stop and tokens[n + 1].norm in ONLINE_PLACES)
+        or end_tok.text == ":"
+        or (end_tok.quote is not None and end_tok.start == end_tok.quote.open_at)
+        or end_tok.norm in COMPLEMENTIZERS
+        or _is_channel_word(tokens, n)
+    )
+    if not ends_subject:
+        return None
+    k = n
+    if (
+        k > begin + 2 and _definite(tokens[k - 1]) and not _prepositional(tokens[k - 1])
+        and _post_name_word(tokens, k - 2) and tokens[k - 2].norm[:1] not in ("ل", "ب")
+    ):
+        k -= 1  # يوسف الجيدة: one definite surname closes the name (not لشؤون اللاجئين)
+    while k > begin + 1 and n - k < 4 and _post_name_word(tokens, k - 1):
+        before = tokens[k - 2].norm
+        k -= 1
+        if before in POST_LINKS or before in PLACE_HEADS:
+            k += 1  # في سوريا، منطقة تكيرداغ: the word after them is the place
+            break
+    if k < n and tokens[k].norm.startswith("ب") and _definite(tokens[k - 1]):
+        # منطقة الساحل بغرب إفريقيا: a ب-phrase after a definite word is attached to it;
+        # a wrong name is worse than none.
+        return None
+    if n - k < 2:
+        return None
+    prev_ok = True  # the title itself
+    for m in range(begin + 1, k):
+        prev_ok = _post_word(tokens, m, prev_ok)
+        if not prev_ok:
+            return None
+    if k < j and n == j:
+        return None  # the subject already ends on this name
+    return k, n
+
+
+def _owner_at(tokens, j, stop):
+    """Where the real speaker starts when token j is figures in construct with their owner
+    (أرقام البنك الدولي) or a quantity of a group (العديد من أسواق المال); else None."""
+    norm = tokens[j].norm if j < stop else ""
+    if (norm not in EVIDENCE_NOUNS and norm not in GROUP_QUANTIFIERS) or j + 1 >= stop:
+        return None
+    nxt = tokens[j + 1]
+    source_like = nxt.norm in ORGANISATION_HEADS or nxt.norm in ATTRIBUTION_SOURCE_HEADS or _definite(nxt)
+    if norm in EVIDENCE_NOUNS and nxt.is_word and source_like:  # نتائج دراسة سابقة
+        if not _prepositional(nxt) and nxt.norm not in PREPOSITIONS and nxt.norm not in TIME_WORDS:
+            return j + 1
+    if norm in GROUP_QUANTIFIERS and nxt.norm == _norm("من") and j + 2 < stop and tokens[j + 2].is_word:
+        return j + 2
+    return None
+
+
+def _quoted_name_words(state, q):
+    """Words of a quoted name as written: قناة "سي.إن.إن ترك" is two, though the dots
+    split it into four for counting a statement's words."""
+    return len(state.text[q.start : q.end].split())
 
 
 QUANTIFIERS = _forms("بعض", "كل", "جميع", "معظم", "أغلب")
@@ -487,13 +694,19 @@ def _apposition_name(state, words, j, stop):
             while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
                 names.append(tokens[n])
                 n += 1
-            closes = n >= stop or tokens[n].text in ("،", ",") or tokens[n].norm in COMPLEMENTIZERS
+            # The name ends where the speech starts: a comma, إن/أن, a colon or the quote
+            # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
+            closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
+                tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
+            )
             if names and closes and names[0].norm in PERSON_TITLES:
                 k = n  # a second title: skip it and look for the name after it
                 continue
             if names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME:
                 words.extend(tokens[j:n])
-                return n
+                # The comma that closes the apposition is the subject's, not the object's:
+                # أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته …
+                return n + 1 if n < stop and tokens[n].text in ("،", ",") else n
         break
     return j
 
@@ -586,10 +799,18 @@ def _is_title_continuation(words, k, next_tok):
     if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
-    if w.norm == _norm("لدى") or (k and words[k - 1].norm == _norm("لدى")):
+    if w.norm == AT or (k and words[k - 1].norm == AT):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
-    if k and _is_title_word(words[k - 1].norm) and w.norm in PORTFOLIOS:
-        return True  # وزيرة خارجية كندا: the portfolio
+    if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
+        return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
+    heads = POST_HEADS
+    if k and w.norm in heads and _is_title_word(words[k - 1].norm) and not _definite(w):
+        return True  # ممثل مفوضية، محافظ منطقة: the office's organisation or place
+    if (
+        k >= 2 and next_tok is not None and words[k - 1].norm in heads and _is_title_word(words[k - 2].norm)
+        and not _definite(words[k - 1])
+    ):
+        return True  # ممثل مفوضية شؤون اللاجئين: that organisation's own name
     if k >= 2 and words[k - 1].norm in PORTFOLIOS and _is_title_word(words[k - 2].norm):
         return True  # … and the country it serves
     if k == 0 or next_tok is None or not _definite(next_tok):
@@ -601,6 +822,19 @@ def _is_title_continuation(words, k, next_tok):
     # definite title heads no idafa, so after العقيد the indefinite word opens the name
     # (العقيد تركي المالكي).
     return _is_title_word(prev) and not _definite(words[k - 1])
+
+
+def _portfolio(norm):
+    """خارجية, and خارجيته/خارجيتها: the portfolio of the country or leader just named."""
+    if norm in PORTFOLIOS:
+        return True
+    for suffix in ("ها", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            # The feminine ة is written ت before a suffix: خارجيته → خارجية.
+            if stem.endswith("ت") and stem[:-1] + "ه" in PORTFOLIOS:
+                return True
+    return False
 
 
 def _name_run(words):
@@ -629,7 +863,17 @@ def _is_channel_word(tokens, j):
     tok = tokens[j]
     if tok.norm in ("ل", "لـ") or tok.text in ("لـ", "ل") or (tok.text.startswith("لـ") and len(tok.text) > 2):
         return True  # لـ"رويترز"، لـCNN
-    return tok.norm in CHANNEL_PREFIXED or (tok.norm[:1] == "ل" and tok.norm[1:] in KNOWN_OUTLETS)
+    return tok.norm in CHANNEL_PREFIXED or (
+        tok.norm[:1] == "ل" and (tok.norm[1:] in KNOWN_OUTLETS or _outlet_opens_at(tokens, j))
+    )
+
+
+def _outlet_opens_at(tokens, j):
+    """لبي بي سي: a ل glued to the first word of a multi-word outlet's name."""
+    for outlet in OUTLET_PHRASES.get(tokens[j].norm[1:], ()):
+        if all(j + n < len(tokens) and tokens[j + n].norm == w for n, w in enumerate(outlet[1:], 1)):
+            return True
+    return False
 
 
 def _trim_speaker(words):
@@ -671,6 +915,10 @@ def split_title(text, words):
             k = idx
     name_words = words[k:]
     title_words = words[:k]
+    if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and _is_title_word(words[0].norm):
+        # سفير فرنسا، مدرب ليفربول: an indefinite title in construct with one word is the
+        # post of that country or club; nobody is called فرنسا.
+        return text[words[0].start : words[1].end], "", PERSON
     if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and name_words[0].norm.endswith("ي"):
         # مسؤول أمريكي، مصدر أمني: an indefinite title and a nisba name nobody; the whole
         # phrase is who spoke, not a person called أمريكي.
@@ -814,7 +1062,7 @@ def _skip_channel(state, j, stop):
     k = j
     while k < limit:
         tok = tokens[k]
-        if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها"):
+        if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in THAT_WITH_PRONOUN:
             return k, channel, "comp"
         if tok.text == ":":
             return k, channel, "colon"
@@ -822,10 +1070,10 @@ def _skip_channel(state, j, stop):
             q = tok.quote
             prev = tokens[k - 1] if k > 0 else None
             names_outlet = prev is not None and (
-                prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in _forms("مع")
+                prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in WITH
                 or prev.norm in ORGANISATION_HEADS or prev.norm in CHANNEL_NOUNS
             )
-            if names_outlet and q.words <= 3:
+            if names_outlet and _quoted_name_words(state, q) <= 3:
                 # لـ"رويترز"، في حوار مع "سكاي نيوز عربية": the outlet, not the content.
                 channel = channel or state.text[prev.start : q.close_at]
                 k = _token_at(tokens, q.close_at - 1, k) + 1
@@ -837,7 +1085,7 @@ def _skip_channel(state, j, stop):
         if (
             _speech_verb(tok)
             and k > j
-            and tokens[k - 1].norm not in _forms("ما", "بما", "مما")
+            and tokens[k - 1].norm not in WHAT
             and not _action_after_relative(tokens, k)
         ):
             # Another speech verb before any content: this one has no content of its own.
@@ -893,23 +1141,25 @@ def _clause_end(state, k, stop):
             nxt = tokens[m + 1]
             if _continuation(nxt) or _speech_verb(nxt) and nxt.norm[0] in "وف":
                 break
-            if nxt.norm in _forms("في", "فيما", "بينما") and (
-                nxt.norm != _norm("في") or (m + 2 < stop and tokens[m + 2].norm == "حين")
+            if nxt.norm in WHILE_WORDS and (
+                nxt.norm != IN or (m + 2 < stop and tokens[m + 2].norm == WHILE)
             ):
                 break
             if _attribution_at(state, tokens[m + 1].start):
                 break
-            if nxt.norm in _forms("في", "بعد") and m + 2 < stop and tokens[m + 2].norm in _forms("وقت", "أن"):
+            if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
             if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
                 break
-        if m > k and _continuation(tok) is not None and tokens[m - 1].norm not in _forms("و"):
+        if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND:
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
-        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in _forms("وهو", "وهي"):
+        if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
+        if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
+            break  # … قريبا جدا على حد تعبيره: the narrator tags what was said
         if tok.is_word or tok.quote is not None:
             last = m
         m += 1
@@ -1007,6 +1257,20 @@ def _inherit(state, gender, sentence_subject):
     return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
 
 
+# Words after a comma with which the narrator takes the sentence back: إنها "…"، رغم
+# التحذيرات … / "…"، وذلك بعد …
+NARRATOR_RESUMES = _forms("رغم", "بالرغم", "برغم", "وسط", "بعد", "عقب", "إثر", "وذلك", "فيما", "بينما", "في", "مع")
+
+
+def _narrator_resumes(tokens, k, stop):
+    if k + 1 >= stop or tokens[k].text not in ("،", ","):
+        return False
+    nxt = tokens[k + 1].norm
+    if nxt == _norm("في"):
+        return k + 2 < stop and tokens[k + 2].norm == _norm("حين")  # في حين
+    return nxt in NARRATOR_RESUMES
+
+
 def _content(state, opener, kind_of_opener, stop, object_verb):
     """(kind, start, end) of the content that an opener at token `opener` introduces."""
     tokens = state.tokens
@@ -1033,7 +1297,7 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
         # أن "…" followed by at most a few narrator words is a direct quotation.
         tail = _clause_end(state, close + 1, stop) if close + 1 < stop else close
         tail_words = sum(1 for t in tokens[close + 1 : tail + 1] if t.is_word)
-        if tail_words <= 2:
+        if tail_words <= 2 or _narrator_resumes(tokens, close + 1, stop):
             return DIRECT, q.start, q.end, close
     if kind_of_opener == "colon":
         end_tok = _clause_end(state, first, stop)
@@ -1052,6 +1316,15 @@ LEADING_ADJUNCTS = _forms(
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
     "حينها", "لاحقا", "لاحقاً",
 )
+# A preposition carrying a pronoun right after the verb points back to something already
+# named (بحسب ما أفادت به الوزارة، دعا إليها الرئيس، وكتب تحتها): never the speaker, and
+# for an object verb the object is that thing, not a new statement.
+PRONOUN_OBJECT_MARKERS = _forms(
+    "به", "بها", "بهم", "إليه", "إليها", "إليهم", "عليه", "عليها", "عليهم", "تحته", "تحتها", "منه",
+    "منها", "منهم",
+)
+# An adverb of how often: أعلن أكثر من مرة عن …، أكد مرارا أن.
+REPEATED = _forms("مرارا", "مراراً", "مرارًا")
 # Prepositions before a verb form show it is a verbal noun: بين رفض التطبيع …
 MASDAR_CONTEXT = _forms(
     "بين", "من", "على", "في", "عن", "إلى", "مع", "بعد", "قبل", "عقب", "حول", "بشأن", "ضد",
@@ -1060,9 +1333,31 @@ MASDAR_CONTEXT = _forms(
 RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان")
 
 
+SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
+MORE = _norm("أكثر")
+
+
+def _how_often_end(tokens, j, stop):
+    """The index after مرارا / أكثر من مرة at j (j when there is none)."""
+    if j < stop and tokens[j].norm in REPEATED:
+        return j + 1
+    if j + 2 < stop and tokens[j].norm == _norm("أكثر") and tokens[j + 1].norm == _norm("من") and tokens[j + 2].norm == _norm("مرة"):
+        return j + 3
+    return j
+
+
 def _skip_adjuncts(tokens, j, stop):
-    while j < stop and (tokens[j].norm in LEADING_ADJUNCTS or tokens[j].text in ("،", ",")):
-        j += 1
+    while j < stop:
+        tok = tokens[j]
+        if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ","):
+            j += 1
+        elif tok.norm == MORE:
+            k = _how_often_end(tokens, j, stop)
+            if k == j:
+                break
+            j = k
+        else:
+            break
     return j
 
 
@@ -1102,7 +1397,7 @@ def _is_background(tokens, i, s_begin):
             return True
         if prev in _forms("بعدما", "عندما", "حين", "حينما", "لما"):
             # في حين قال …: "while" contrasts two reports; it is not a time clause.
-            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm == _norm("في"))
+            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("في", "وفي"))
         if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
             return True
     return False
@@ -1110,6 +1405,44 @@ def _is_background(tokens, i, s_begin):
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
 PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
+
+
+RELATIVE_GENDER = {_norm("الذي"): MASCULINE, _norm("التي"): FEMININE, _norm("الذين"): PLURAL, _norm("اللاتي"): PLURAL}
+# Words that introduce a person's name: سيدة أمريكية تدعى كاثرين مايورغا.
+NAMED = _forms("تدعى", "يدعى", "المدعو", "المدعوة")
+
+
+def _antecedent(state, rel, s_begin):
+    """رواية الحرس الثوري التي قالت إن …، سيدة تدعى كاثرين مايورغا، والتي ادعت أنه …: a
+    speech verb in a relative clause, with no subject of its own, has the noun phrase
+    before the relative pronoun as its speaker. The phrase starts after a preposition,
+    a naming word or punctuation; failing that, at the first definite word or title of
+    the run that reaches the pronoun."""
+    tokens = state.tokens
+    end = rel
+    if end - 1 >= s_begin and tokens[end - 1].text in ("،", ","):
+        end -= 1
+    fallback = None
+    for k in range(end - 1, max(s_begin, end - MAX_SPEAKER_TOKENS) - 1, -1):
+        t = tokens[k]
+        if not t.is_word or t.norm in PREPOSITIONS or t.norm in COMPLEMENTIZERS or t.norm in NAMED or _speech_verb(t):
+            break
+        sp, after = read_speaker(state, k, end)
+        if sp is None or after != end:
+            continue
+        prev = tokens[k - 1] if k > s_begin else None
+        if prev is not None and prev.norm in NAMED:
+            return sp  # سيدة تدعى كاثرين مايورغا، والتي
+        # Only someone who can speak: a title, an organisation, a person's name; not
+        # الإنفاق الذي يقول إنه … (what is spoken about) nor a bare place.
+        can_speak = sp.kind in (PERSON, ORGANISATION) or (len(sp.name.split()) >= 2 and not _definite(t))
+        if not can_speak:
+            continue
+        if prev is None or not prev.is_word or prev.norm in PREPOSITIONS or _speech_verb(prev):
+            return sp
+        if _definite(t) or t.norm in PERSON_TITLES or t.norm in ORGANISATION_HEADS:
+            fallback = sp
+    return fallback
 
 
 def _action_after_relative(tokens, i):
@@ -1133,7 +1466,12 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     j = _skip_adjuncts(tokens, i + 1, s_end)
     joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
     pre = _preverbal_subject(state, i, s_begin)
-    if pre is not None:
+    in_which = None
+    if pre is None and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and _opens_content(tokens, j, s_end):
+        in_which = _in_which_author(state, i, s_begin)
+    if in_which is not None:
+        sp = in_which
+    elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
     elif joined and not _explicit_subject_follows(state, j, s_end) and (
@@ -1149,6 +1487,13 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     else:
         sp, after = read_speaker(state, i + 1, s_end)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
+    if (
+        sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
+        and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
+    ):
+        # التي قالت: the relative clause's subject is its antecedent; الجماعة التي قال
+        # إنها: a verb that does not agree has a subject of its own, said before.
+        sp = _antecedent(state, i - 1, s_begin)
     if sp is None:
         if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
@@ -1176,7 +1521,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         weak_ok = (
             verb not in WEAK_VERBS or he_did or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
         )
-        if object_verb and after < s_end and not relative and weak_ok:
+        pronoun_object = tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS if i + 1 < s_end else False
+        if object_verb and after < s_end and not relative and weak_ok and not pronoun_object:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
     if verb.startswith(_norm("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
@@ -1215,13 +1561,16 @@ def _object_words_before(tokens, a, b):
 def _add_object(state, tok, verb, sp, after, s_end, channel):
     """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
     tokens = state.tokens
-    after = _skip_time_adjunct(tokens, after, s_end)
+    after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
         while k < min(s_end, after + 14) and tokens[k].text not in ("،", ","):
             k += 1
-        if k < s_end and tokens[k].text in ("،", ","):
+        # …، العمدة بدعم الإرهاب، والتحريض على الكراهية: a definite word joined with و
+        # after the second comma coordinates with what came before, so that was the object.
+        coordinated = k + 1 < s_end and tokens[k + 1].norm.startswith("وال")
+        if k < s_end and tokens[k].text in ("،", ",") and not coordinated:
             after = _skip_time_adjunct(tokens, k + 1, s_end)
     if after >= s_end:
         return
@@ -1315,7 +1664,7 @@ def _quote_before(state, i, s_begin):
 
 
 PRESENT_TENSE_PREFIXES = ("ي", "ت")
-SUBJECT_BRIDGES = _forms("من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "قد", "أيضا", "،")
+SUBJECT_BRIDGES = _forms("من", "جانبه", "جانبها", "جهته", "جهتها", "بدوره", "بدورها", "قد", "فقد", "أيضا", "،")
 
 
 def _preverbal_subject(state, i, s_begin):
@@ -1334,6 +1683,12 @@ def _preverbal_subject(state, i, s_begin):
     opening = _opening_subject(state, i, s_begin)
     if opening is not None:
         return opening
+    previously = _previously_subject(state, i, s_begin)
+    if previously is not None:
+        return previously
+    named = _named_subject_after_that(state, i, s_begin)
+    if named is not None:
+        return named
     present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
@@ -1359,11 +1714,85 @@ def _preverbal_subject(state, i, s_begin):
     return _Speaker(name, start, end, name, "", kind, "")
 
 
+def _named_subject_after_that(state, i, s_begin):
+    """ويذكر أن المرصد السوري لحقوق الإنسان أعلن: an organisation or a titled person
+    between أن/إن and the verb, a phrase too long for the bare-name rule below."""
+    tokens = state.tokens
+    for c in range(i - 2, max(s_begin, i - MAX_SPEAKER_TOKENS - 1) - 1, -1):
+        if tokens[c].norm in _forms("أن", "إن", "وأن", "وإن"):
+            head = tokens[c + 1].norm
+            if head not in ORGANISATION_HEADS and head not in PERSON_TITLES:
+                return None
+            sp, after = read_speaker(state, c + 1, i)
+            return sp if sp is not None and after == i else None
+        if not tokens[c].is_word:
+            return None
+    return None
+
+
+PREVIOUSLY = _forms("سبق", "يسبق", "وسبق")
+
+
+def _previously_subject(state, i, s_begin):
+    """سبق لدومينيك ليسبار أن أعلن: "it happened before to X that he said": X speaks."""
+    tokens = state.tokens
+    if i - 3 < s_begin or tokens[i - 1].norm not in _forms("أن"):
+        return None
+    for c in range(i - 3, max(s_begin, i - 6) - 1, -1):
+        if tokens[c].norm in PREVIOUSLY:
+            first = tokens[c + 1]
+            if not first.text.startswith("ل") or len(first.text) < 3:
+                return None
+            if not all(t.is_word and not _definite(t) for t in tokens[c + 2 : i - 1]):
+                return None
+            start, end = first.start + 1, tokens[i - 2].end
+            name = state.text[start:end]
+            return _Speaker(name, start, end, name, "", PERSON, "")
+    return None
+
+
+IN_WHICH = _forms("فيه", "فيها")
+
+
+def _in_which_author(state, i, s_begin):
+    """قال فيه إن …: whoever issued the document named just before speaks in it —
+    صدر بيان عن الجيش التركي الثلاثاء قال فيه، أصدر الجيش التركي بيانا قال فيه."""
+    tokens = state.tokens
+    for d in range(i - 1, max(s_begin, i - 12) - 1, -1):
+        norm = tokens[d].norm
+        if norm in CHANNEL_NOUNS or (norm.endswith("ا") and norm[:-1] in CHANNEL_NOUNS):
+            break
+    else:
+        return None
+    k = d + 1
+    if k < i and tokens[k].norm in ISSUED_BY:
+        k += 1
+    if k + 1 < i and tokens[k].norm == _norm("عن"):
+        sp, _ = read_speaker(state, k + 1, i)
+        return sp
+    # The subject of the verb that opens the sentence: (و)(قد) أصدر الجيش التركي بيانا.
+    first = s_begin + (1 if tokens[s_begin].norm == _norm("قد") else 0)
+    if first + 1 < d and tokens[first + 1].norm == _norm("قد"):
+        first += 1
+    opener = tokens[first]
+    if d - first < 2 or not opener.is_word or _definite(opener) or opener.norm in PERSON_TITLES or opener.norm in ORGANISATION_HEADS:
+        return None
+    sp, after = read_speaker(state, first + 1, d)
+    if sp is not None and _past_commas_and_times(tokens, after, d) == d:
+        return sp
+    return None
+
+
+# كان and the sisters that keep a subject before a present verb: ظلت الحكومة تقول إن …
+KANA = _forms("كان", "كانت", "ظل", "ظلت")
+
+
 def _kana_subject(state, i, s_begin):
     tokens = state.tokens
     for c in range(max(s_begin, i - 14), i):
-        norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in _forms("كان", "كانت") else tokens[c].norm
-        if norm in _forms("كان", "كانت"):
+        norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in KANA else tokens[c].norm
+        if norm in KANA and not (norm in _forms("ظل") and c > s_begin and tokens[c - 1].norm in _forms("في", "وفي")):
+            # (في ظل is "in light of", not "kept on")
             sp, after = read_speaker(state, c + 1, i)
             if sp is None:
                 return None
@@ -1379,12 +1808,20 @@ def _kana_subject(state, i, s_begin):
     return None
 
 
+AS_FOR = _forms("أما", "وأما")
+
+
 def _opening_subject(state, i, s_begin):
     tokens = state.tokens
-    first = tokens[s_begin].norm
-    if i - s_begin < 2 or not (first in PERSON_TITLES or first in ORGANISATION_HEADS):
+    start = s_begin
+    if tokens[s_begin].norm in AS_FOR:
+        # أما محامي الجماعة، عبد المنعم عبد المقصود، فقد قال: the topic speaks.
+        start = s_begin + 1
+    elif not (tokens[s_begin].norm in PERSON_TITLES or tokens[s_begin].norm in ORGANISATION_HEADS):
         return None
-    sp, after = read_speaker(state, s_begin, i)
+    if i - start < 2:
+        return None
+    sp, after = read_speaker(state, start, i)
     if sp is None:
         return None
     m = after
@@ -1452,11 +1889,13 @@ def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
     text = state.text
+    if s_begin >= s_end or ATTRIBUTION_RE.search(text, tokens[s_begin].start, tokens[s_end - 1].end + 1) is None:
+        return  # most sentences have no attribution phrase: one scan in C, not a loop per word
     verbs_before = None  # speech verbs in the sentence before each token, built on first need
     clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
         tok = tokens[k]
-        if not tok.is_word or not tok.norm.startswith(ATTRIBUTION_STARTS):
+        if not tok.is_word or tok.norm[:1] not in ATTRIBUTION_FIRST_LETTERS or not tok.norm.startswith(ATTRIBUTION_STARTS):
             continue  # the regex only for words that can open a phrase
         m = ATTRIBUTION_RE.match(text, tok.start)
         if m is None or m.start() != tok.start:
@@ -1465,8 +1904,13 @@ def _trailing_attributions(state, s_begin, s_end):
         j = k
         while j < s_end and tokens[j].start < m.end():
             j += 1
+        as_reported = tok.norm == AS_REPORTED
+        if as_reported and k == s_begin:
+            continue
         sp, after = _attributed_source(state, j, s_end)
         if sp is None:
+            continue
+        if as_reported and after < s_end and tokens[after].text not in SENTENCE_END:
             continue
         # The source's own first word: the mention keeps a glued ل (وفقا للوكالة), the name not.
         head = _norm((sp.name or sp.mention).split()[0])
@@ -1546,6 +1990,54 @@ def _standalone_quotes(state, sentences):
         _add(state, DIRECT, q.start, q.end, "", inherited, "", 0.5)
 
 
+MAX_WORDS_BETWEEN_JOINED_QUOTES = 3
+
+
+def _token_start(tok):
+    return tok.start
+
+
+def _joined_quotes(state):
+    """حث … على تقديم "…" حول اختفائه و"…" / "…،"، "لكن …": a second quote joined to a
+    statement's quote by و or a comma, with at most a few narrator words and no verb
+    between, says more of the same: same speaker, same kind."""
+    if not state.quotes:
+        return
+    tokens = state.tokens
+    pending = [s for s in state.spans if s.kind in (DIRECT, PARTIAL)]
+    if not pending:
+        return
+    by_start = {q.start: q for q in state.quotes}
+    while pending:
+        span = pending.pop()
+        q = by_start.get(span.start)
+        if q is None or q.end != span.end:
+            continue
+        k = bisect.bisect_left(tokens, q.close_at, key=_token_start)
+        words = 0
+        while k < len(tokens):
+            t = tokens[k]
+            if t.quote is not None and t.start == t.quote.open_at:
+                nq = t.quote
+                joined = tokens[k - 1].norm == "و" or tokens[k - 1].text in ("،", ",")
+                if joined and not nq.claimed and nq.words >= MIN_INTRODUCED_QUOTE_WORDS:
+                    sp = _Speaker(span.speaker, 0, 0, span.speaker_name, span.description,
+                                  span.speaker_kind, span.speaker_gender, True)
+                    added = _add(state, span.kind, nq.start, nq.end, span.verb, sp, span.channel, span.confidence - 0.1)
+                    if added is not None:
+                        added.inherited = span.inherited
+                        added.speaker_start, added.speaker_end = span.speaker_start, span.speaker_end
+                        pending.append(added)
+                break
+            if t.is_word:
+                words += 1
+                if words > MAX_WORDS_BETWEEN_JOINED_QUOTES or _speech_verb(t) or _continuation(t):
+                    break
+            elif t.text not in ("،", ","):
+                break
+            k += 1
+
+
 def extract_statements(text):
     """All statements in `text`, in reading order. Offsets index into `text` itself."""
     if not text or not text.strip():
@@ -1579,15 +2071,18 @@ def extract_statements(text):
                     sentence_subject = sp
             elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm == IN:
                 _document_statement(state, i, s_end)
+            elif what == ISSUED and i > s_begin and tokens[i - 1].norm in SPEECH_NOUNS:
+                _issued_statement(state, i, s_end)
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
     _standalone_quotes(state, sentences)
+    _joined_quotes(state)
     _name_bare_titles(state, sentences)
     state.spans.sort(key=lambda s: s.start)
     return state.spans
 
 
-VERB, DOCUMENT, CONTINUATION = "verb", "document", "continuation"
+VERB, DOCUMENT, CONTINUATION, ISSUED = "verb", "document", "continuation", "issued"
 
 
 @lru_cache(maxsize=400_000)
@@ -1600,6 +2095,8 @@ def _token_role(norm):
         return VERB, verb
     if norm in DOCUMENT_VERBS:
         return DOCUMENT, None
+    if norm in ISSUED_BY:
+        return ISSUED, None
     gender = _continuation_gender(norm)
     return (CONTINUATION, gender) if gender is not None else None
 
@@ -1658,6 +2155,27 @@ def _document_statement(state, i, s_end):
         return
     kind, start, end, _ = content
     _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
+
+
+def _issued_statement(state, i, s_end):
+    """التحذيرات الصادرة عن مستشار الأمن القومي، جون بولتون، بأن …: the speaker of a
+    speech noun "issued by" someone said what follows أن."""
+    tokens = state.tokens
+    if i + 2 >= s_end or tokens[i + 1].norm != _norm("عن"):
+        return
+    sp, after = read_speaker(state, i + 2, s_end)
+    if sp is None:
+        return
+    after = _past_commas_and_times(tokens, after, s_end)
+    if after >= s_end or not (tokens[after].norm in COMPLEMENTIZERS or tokens[after].text == ":"):
+        return  # only when the content follows the speaker at once
+    sp.gender = sp.gender or MASCULINE
+    sp.kind = guess_kind(sp, sp.gender)
+    content = _content(state, after, "colon" if tokens[after].text == ":" else "comp", s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, tokens[i - 1].text, sp, "", 0.6)
 
 
 def _name_bare_titles(state, sentences):
