@@ -243,3 +243,67 @@ def copies_of(article):
     for other in result:
         other.same_source = other.source_id == article.source_id
     return result
+
+
+# --- editors' corrections (the admin calls these) --------------------------------------
+#
+# A correction pins the articles it places: re-grouping keeps pinned articles of one story
+# together and never joins pinned articles of two stories (articles.stories.grouping).
+
+
+@transaction.atomic
+def move_article(article, story):
+    """Puts the article in `story` (None: a new story of its own), pinned there."""
+    old = story_of(article)
+    if story is None:
+        story = Story.objects.create(title=article.title)
+    StoryMembership.objects.update_or_create(article=article, defaults={"story": story, "pinned": True})
+    refresh_stories([story.pk] + ([old.pk] if old else []))
+    return story
+
+
+@transaction.atomic
+def split_story(articles):
+    """Takes `articles` (all of one story) out into a new story. Both parts are pinned, so
+    re-grouping cannot join them again. Returns the new story."""
+    articles = list(articles)
+    stories = set(StoryMembership.objects.filter(article__in=articles).values_list("story_id", flat=True))
+    if len(stories) != 1:
+        raise ValueError("the articles to split off must all be in one story")
+    old_id = stories.pop()
+    new = Story.objects.create(title=articles[0].title)
+    StoryMembership.objects.filter(article__in=articles).update(story=new, pinned=True)
+    StoryMembership.objects.filter(story_id=old_id).update(pinned=True)
+    refresh_stories([old_id, new.pk])
+    return new
+
+
+@transaction.atomic
+def merge_stories(stories):
+    """Joins the stories into the oldest (smallest id), every article pinned. Returns it."""
+    stories = sorted(stories, key=lambda s: s.pk)
+    if len(stories) < 2:
+        raise ValueError("merging needs two stories or more")
+    keep = stories[0]
+    StoryMembership.objects.filter(story__in=stories).update(story=keep, pinned=True)
+    refresh_stories([s.pk for s in stories])
+    return keep
+
+
+def refresh_stories(story_ids):
+    """Recounts the stories' title, dates and counts from their members; deletes the
+    stories left empty."""
+    for story in Story.objects.filter(pk__in=story_ids):
+        members = list(Article.objects.filter(story_membership__story=story).order_by("published", "pk")
+                       .values_list("title", "published", "source_id"))
+        if not members:
+            story.delete()
+            continue
+        dates = [m[1] for m in members if m[1] is not None]
+        story.first_published = min(dates) if dates else None
+        story.last_published = max(dates) if dates else None
+        story.article_count = len(members)
+        story.source_count = len({m[2] for m in members})
+        if not story.title:
+            story.title = members[0][0]
+        story.save()
