@@ -104,7 +104,7 @@ class _Echo:
 ARTICLE_COLUMNS = ["external_id", "title", "published", "source", "source_code", "section", "url", "score"]
 STATEMENT_COLUMNS = [
     "id", "text", "kind", "verb", "speaker", "speaker_id", "speaker_description", "speaker_slug",
-    "article_external_id", "article_title", "published", "source", "url",
+    "article_external_id", "article_title", "published", "source", "url", "first_article", "echoes",
 ]  # fmt: skip
 
 
@@ -137,7 +137,17 @@ def csv_lines(rows, columns, absolute_url):
     yield "\ufeff" + writer.writerow(columns)
     for result in rows:
         result["url"] = absolute_url(result["url"])
-        yield writer.writerow([neutralise(result.get(column)) for column in columns])
+        yield writer.writerow([neutralise(cell(result.get(column))) for column in columns])
+
+
+def cell(value):
+    """A CSV cell: an article (first_article) by its external id, a list of them (echoes)
+    as the ids separated by spaces."""
+    if isinstance(value, dict):
+        return value.get("external_id")
+    if isinstance(value, list):
+        return " ".join(item["external_id"] for item in value)
+    return value
 
 
 def export_command(name, query_string):

@@ -206,6 +206,23 @@ class Speaker(models.Model):
         return reverse("speaker", args=[self.slug])
 
 
+class MergedSpeakerSlug(models.Model):
+    """The slug of a speaker an editor merged into another: its old page, bookmarks and
+    links in exports keep leading to the person (a permanent redirect), not to a 404."""
+
+    slug = models.CharField(_("المعرف القديم"), max_length=300, unique=True)
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="merged_slugs", verbose_name=_("المتحدث")
+    )
+
+    class Meta:
+        verbose_name = _("معرف متحدث مدموج")
+        verbose_name_plural = _("معرفات المتحدثين المدموجين")
+
+    def __str__(self):
+        return f"{self.slug} → {self.speaker.slug}"
+
+
 def alias_key(name):
     """The normalized spelling an alias is matched and kept unique by. Normalization can
     lengthen a name (a ligature such as ﷺ spells out eighteen letters), so the key is cut

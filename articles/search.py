@@ -17,6 +17,7 @@ from whoosh import query as wq
 
 from articles.indexing import IndexNeedsRebuild, open_archive_index  # noqa: F401
 from articles.models import Article, Source, Speaker, Statement
+from articles.statements import provenance_of, report_trail
 from articles.text.highlight import snippet
 from articles.text.query import HighlightTerms
 from articles.text.schema import ARTICLES, STATEMENTS
@@ -231,7 +232,9 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
     return _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
 
 
-def statement_result(statement, terms, stemmer, with_snippet=True):
+def statement_result(statement, terms, stemmer, with_snippet=True, provenance=None):
+    """`provenance`: the statement's echo group (articles.statements.provenance_of), which
+    gives first_article and echoes."""
     article = statement.article
     result = {
         "id": statement.pk,
@@ -249,6 +252,7 @@ def statement_result(statement, terms, stemmer, with_snippet=True):
         "published": _iso(article.published),
         "source": article.source.name,
         "url": f"{article.get_absolute_url()}#statement-{statement.pk}",
+        **report_trail(statement, provenance),
     }
     if with_snippet:
         result["snippet"] = snippet(statement.text, terms, length=SNIPPET_LENGTH * 2, stemmer=stemmer)
@@ -263,7 +267,9 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
     ids = [int(h.fields["statement_id"]) for h in outcome.hits]
     rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
-    results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
+    trails = provenance_of(by_id.values())
+    results = [statement_result(by_id[i], outcome.highlight, index.stemmer, provenance=trails.get(i))
+               for i in ids if i in by_id]
     kind_labels = {k: str(v) for k, v in Statement._meta.get_field("kind").choices}
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, STATEMENT_FACETS, facet_limit, {
@@ -315,10 +321,11 @@ def _export_rows(kind, outcome, index, batch):
             ids = [int(h.fields["statement_id"]) for h in chunk]
             rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
             by_id = {s.pk: s for s in rows}
+            trails = provenance_of(by_id.values())
             for pk in ids:
                 if pk in by_id:
                     yield statement_result(by_id[pk], outcome.highlight, index.stemmer,
-                                           with_snippet=False)
+                                           with_snippet=False, provenance=trails.get(pk))
 
 
 def more_like_this(external_id, limit=5):

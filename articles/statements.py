@@ -12,8 +12,11 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 `speaker_link_confidence` so that an editor can find it and merge the two by hand.
 """
 
+import bisect
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count
@@ -21,7 +24,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.indexing import suspended_auto_index
-from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
+from articles.models import (
+    Article,
+    MergedSpeakerSlug,
+    ReviewStatus,
+    Speaker,
+    SpeakerAlias,
+    SpeakerKind,
+    Statement,
+    alias_key,
+)
+from articles.quotes import echoes
 from articles.quotes.extract import (
     EXTRACTOR_VERSION,
     ORGANISATION_HEADS,
@@ -929,8 +942,115 @@ def merge_speakers(keep, merged):
             if not SpeakerAlias.objects.filter(normalized=norm).exists():
                 SpeakerAlias.objects.create(speaker=keep, name=name)
                 moved_aliases += name == merged.name
+        # The merged speaker's page, and any page merged into it before, now lead to `keep`.
+        MergedSpeakerSlug.objects.filter(speaker=merged).update(speaker=keep)
+        MergedSpeakerSlug.objects.update_or_create(slug=merged.slug, defaults={"speaker": keep})
         if not keep.description and merged.description:
             keep.description = merged.description
             keep.save(update_fields=["description", "updated"])
         merged.delete()
     return moved_statements, moved_aliases
+
+
+# --- where a statement came from --------------------------------------------------------
+
+
+@dataclass
+class Provenance:
+    """The echo group a statement belongs to: `first` is the statement of the earliest
+    article that carried it (possibly the statement itself), `carriers` every statement of
+    the group, earliest first, each a Statement with its article and source loaded."""
+
+    first: Statement
+    carriers: list
+
+    def others(self, statement):
+        """The carriers other than `statement` and the first report (its later echoes)."""
+        return [s for s in self.carriers if s.pk not in (statement.pk, self.first.pk)]
+
+
+REPORTED_FIELDS = ("pk", "speaker_id", "article__external_id", "article__published", "text")
+
+
+def _carried(targets):
+    """{target pk: [echoes.Reported, …]} for targets (Reported) that other articles
+    carried too: the same speaker's public statements within an echo window of each
+    target's date are read in one query (plain values) and compared."""
+    targets = [t for t in targets if t.speaker is not None and t.published is not None]
+    if not targets:
+        return {}
+    reach = echoes.WINDOW
+    dates = defaultdict(list)
+    for target in targets:
+        dates[target.speaker].append(target.published)
+    for moments in dates.values():
+        moments.sort()
+    earliest = min(t.published for t in targets) - reach
+    latest = max(t.published for t in targets) + reach
+    nearby = (Statement.objects.public()
+              .filter(speaker_id__in=list(dates), article__published__range=(earliest, latest))
+              .values_list(*REPORTED_FIELDS))
+
+    def near(speaker_id, published):
+        moments = dates[speaker_id]
+        at = bisect.bisect_left(moments, published - reach)
+        return at < len(moments) and moments[at] <= published + reach
+
+    return echoes.carriers_of(
+        targets, [echoes.Reported(*row) for row in nearby.iterator(chunk_size=2000) if near(row[1], row[3])])
+
+
+def provenance_of(statements):
+    """{statement pk: Provenance} for those of `statements` that other articles carried too.
+
+    Worked out when asked, from the public statements as they are now, so an editor's
+    rejection, speaker correction or merge shows on the next page view."""
+    carried = _carried([echoes.Reported(s.pk, s.speaker_id, s.article.external_id, s.article.published, s.text)
+                        for s in statements])
+    rows = Statement.objects.select_related("article__source").in_bulk(
+        {member.key for members in carried.values() for member in members})
+    return {key: Provenance(first=rows[members[0].key], carriers=[rows[m.key] for m in members])
+            for key, members in carried.items()}
+
+
+def articles_carrying(queryset=None):
+    """{statement pk: [external ids of the articles that carried it, earliest first]} for
+    the statements of `queryset` (every public one when None) that other articles carried
+    too: the exports' first_article and echoes, from plain values. Over the whole archive
+    the statements are read speaker by speaker, so only one speaker's texts are held at a
+    time; a few statements are compared with their windows."""
+    if queryset is not None:
+        targets = [echoes.Reported(*row) for row in queryset.values_list(*REPORTED_FIELDS)]
+        return {key: [m.article for m in members] for key, members in _carried(targets).items()}
+    found = {}
+    every = (Statement.objects.public().filter(speaker__isnull=False, article__published__isnull=False)
+             .order_by("speaker_id").values_list(*REPORTED_FIELDS))
+    rows = (echoes.Reported(*row) for row in every.iterator(chunk_size=5000))
+    for _speaker, statements in groupby(rows, key=lambda r: r.speaker):
+        statements = list(statements)
+        for key, members in echoes.carriers_of(statements, statements).items():
+            found[key] = [m.article for m in members]
+    return found
+
+
+def _carrier(statement):
+    article = statement.article
+    return {
+        "external_id": article.external_id,
+        "title": article.title,
+        "source": article.source.name,
+        "source_code": article.source.code,
+        "published": article.published.isoformat() if article.published else None,
+        "url": f"{article.get_absolute_url()}#statement-{statement.pk}",
+    }
+
+
+def report_trail(statement, provenance):
+    """Where a statement came from, for pages, the API and exports: `first_article`, the
+    earliest article that carried it (its own when none earlier did), and `echoes`, the
+    articles that carried it after that one, earliest first (its own among them when it
+    was not the first)."""
+    if provenance is None:
+        return {"first_article": _carrier(statement), "echoes": []}
+    return {"first_article": _carrier(provenance.first),
+            "echoes": [_carrier(s) for s in provenance.carriers[1:]]}

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
@@ -24,8 +24,9 @@ from articles import search as search_layer
 from articles.api import export_max_rows
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
 from articles.indexing import IndexNeedsRebuild, open_archive_index
-from articles.models import Article, Section, Source, Speaker, Statement
+from articles.models import Article, MergedSpeakerSlug, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
+from articles.statements import provenance_of, report_trail
 from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
 from articles.text.characters import strip_xml_invalid
 from articles.text.normalize import normalize_arabic
@@ -117,6 +118,9 @@ def article_detail(request, external_id):
     marks, more_matches = query_spans(article.body, query, exact)
     body_html = render_article_body(article.body, statements, marks)
     marked = usable_statement_spans(article.body, statements)
+    for statement in marked:
+        statement.article = article  # the trail names the article's source without a query
+    with_trails(marked)
     speakers = {}
     for statement in marked:
         if statement.speaker_id:
@@ -174,7 +178,13 @@ def related_articles(external_id, limit=5):
 
 def speaker_detail(request, slug):
     no_such_page_if_nul(slug)
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        merged = get_object_or_404(MergedSpeakerSlug.objects.select_related("speaker"), slug=slug)
+        target = merged.speaker.get_absolute_url()
+        if request.GET:
+            target += "?" + request.GET.urlencode()
+        return HttpResponsePermanentRedirect(target)
     statements = (
         Statement.objects.public()
         .filter(speaker=speaker)
@@ -182,6 +192,7 @@ def speaker_detail(request, slug):
         .order_by(F("article__published").desc(nulls_last=True), "-id")
     )
     page = Paginator(statements, STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    with_trails(page.object_list)
     return render(
         request,
         "speaker.html",
@@ -193,6 +204,14 @@ def speaker_detail(request, slug):
             "timeline": months_of(statements, "article__published"),
         },
     )
+
+
+def with_trails(statements):
+    """Give each statement its `trail`: where it was first reported and who carried it too."""
+    statements = list(statements)
+    found = provenance_of(statements)
+    for statement in statements:
+        statement.trail = report_trail(statement, found.get(statement.pk))
 
 
 def titles_of(statements):

@@ -284,6 +284,10 @@ def test_merging_speakers_in_the_admin_leaves_no_trace_of_the_merged_one(editor_
 
     assert merged.slug not in indexed_speaker_slugs()
     assert editor_client.get("/api/statements/", {"speaker": merged.slug}).status_code == 400  # gone, and said so
+    # The merged speaker's page leads to the person now, for good, with the reader's page number.
+    old_page = editor_client.get(f"/speakers/{merged.slug}/", {"page": "2"})
+    assert old_page.status_code == 301
+    assert old_page["Location"] == f"{keep.get_absolute_url()}?page=2"
     # Every article quoting the kept speaker was reindexed with his new spelling.
     quoting_keep = set(Article.objects.filter(statements__speaker=keep).values_list("external_id", flat=True))
     assert quoting_keep == {archive.external_id, bbc.external_id}
@@ -292,6 +296,21 @@ def test_merging_speakers_in_the_admin_leaves_no_trace_of_the_merged_one(editor_
     assert {r["article_external_id"] for r in found["results"]} == quoting_keep
     assert_index_in_step()
     assert_site_shows_the_public_statements(editor_client)
+
+
+def test_a_page_merged_twice_leads_to_the_last_speaker_and_unknown_slugs_stay_404(client, archive):
+    from articles.statements import merge_speakers
+
+    first = Speaker.objects.get(name="بلنكن")
+    middle = Speaker.objects.get(name="أنتوني بلينكن")
+    last = Speaker.objects.create(name="أنتوني جون بلينكن", slug="antony-john-blinken", kind="person")
+    merge_speakers(middle, first)
+    merge_speakers(last, middle)
+    for slug in (first.slug, middle.slug):
+        response = client.get(f"/speakers/{slug}/")
+        assert response.status_code == 301 and response["Location"] == last.get_absolute_url()
+    assert client.get(last.get_absolute_url()).status_code == 200
+    assert client.get("/speakers/no-such-speaker/").status_code == 404
 
 
 def test_the_merge_queue_lists_an_uncertain_speaker_with_whom_it_may_be_and_one_merge_moves_it(

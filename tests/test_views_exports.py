@@ -355,7 +355,8 @@ def test_export_search_to_stdout_takes_percent_encoded_parameters(twenty_five_ma
     rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
     assert rows[0] == api.STATEMENT_COLUMNS
     assert [row[1] for row in rows[1:]] == [twenty_five_matches.statement.text]
-    assert rows[1][-1].startswith("/articles/seed-000/#statement-")  # a path without --base-url
+    url = rows[1][api.STATEMENT_COLUMNS.index("url")]
+    assert url.startswith("/articles/seed-000/#statement-")  # a path without --base-url
 
 
 @pytest.mark.parametrize("parameters, reason", [("q=a%01b", "U+0001"), ("month=2023-13", "month")])

@@ -16,14 +16,18 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, Statement
+from articles.statements import articles_carrying
 
 COLUMNS = [
     "article", "speaker", "speaker_id", "speaker_description", "speaker_mention", "speaker_kind",
-    "kind", "verb", "text", "start", "end", "channel", "confidence", "status",
+    "kind", "verb", "text", "start", "end", "channel", "confidence", "status", "first_article", "echoes",
 ]
+# first_article: the earliest article that carried the statement (the same speaker saying the
+# same thing, articles.quotes.echoes), its own when no earlier one did; echoes: the articles
+# that carried it after that one, earliest first (space-separated in CSV).
 # speaker_id is the speaker's slug: stable, and the id the site's URLs and the API use.
 QUERY_FIELDS = [
-    "article__external_id", "speaker__name", Coalesce("speaker__slug", Value("")), "speaker_description",
+    "pk", "article__external_id", "speaker__name", Coalesce("speaker__slug", Value("")), "speaker_description",
     "speaker_mention", "speaker__kind", "kind", "verb", "text", "start", "end", "channel", "confidence",
     "status",
 ]
@@ -79,15 +83,24 @@ class Command(BaseCommand):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def rows(self, external_ids):
-        queryset = Statement.objects.public()
+        queryset, carriers = Statement.objects.public(), None
         if external_ids:
             found = set(Article.objects.filter(external_id__in=external_ids).values_list("external_id", flat=True))
             missing = [e for e in external_ids if e not in found]
             if missing:
                 raise CommandError(f"no article with external id: {', '.join(missing)}")
             queryset = queryset.filter(article__external_id__in=external_ids)
-        queryset = queryset.order_by("article__external_id", "start", "pk").values_list(*QUERY_FIELDS)
-        return queryset.iterator(chunk_size=2000)
+            carriers = articles_carrying(queryset)
+        else:
+            carriers = articles_carrying()
+        rows = queryset.order_by("article__external_id", "start", "pk").values_list(*QUERY_FIELDS)
+        return self.with_carriers(rows.iterator(chunk_size=2000), carriers)
+
+    @staticmethod
+    def with_carriers(rows, carriers):
+        for pk, *values in rows:
+            carried = carriers.get(pk) or [values[0]]
+            yield [*values, carried[0], carried[1:]]
 
     def write(self, rows, out, fmt):
         count = 0
@@ -95,6 +108,7 @@ class Command(BaseCommand):
             writer = csv.writer(out)
             writer.writerow(COLUMNS)
             for row in rows:
+                row[-1] = " ".join(row[-1])
                 writer.writerow([neutralise(value) for value in row])
                 count += 1
         else:
