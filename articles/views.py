@@ -27,6 +27,7 @@ from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, MergedSpeakerSlug, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
 from articles.statements import provenance_of, report_trail
+from articles.stories.reading import story_links
 from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
 from articles.text.characters import strip_xml_invalid
 from articles.text.normalize import normalize_arabic
@@ -125,6 +126,7 @@ def article_detail(request, external_id):
     for statement in marked:
         if statement.speaker_id:
             speakers.setdefault(statement.speaker_id, statement.speaker)
+    story, story_outlets, copies = story_links(article)
     return render(
         request,
         "article.html",
@@ -134,6 +136,9 @@ def article_detail(request, external_id):
             "statements": marked,
             "speakers": sorted(speakers.values(), key=lambda s: s.name),
             "related": related_articles(article.external_id),
+            "story": story,
+            "story_outlets": story_outlets,
+            "copies": copies,
             "query": query,
             "query_refused": query_refused,
             "marks_limited_to": MAX_MARKS if more_matches else None,
