@@ -340,10 +340,7 @@ class StoryMembershipAdmin(admin.ModelAdmin):
     actions = ["split_off"]
 
     def save_model(self, request, obj, form, change):
-        old_story = form.initial.get("story") if change else None
-        obj.pinned = True
-        super().save_model(request, obj, form, change)
-        stories_store.refresh_stories([obj.story_id] + ([old_story] if old_story else []))
+        stories_store.move_article(obj.article, obj.story)
 
     @admin.action(description=_("فصل المقالات المختارة في قصة جديدة"), permissions=["change"])
     def split_off(self, request, queryset):

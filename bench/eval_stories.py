@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from articles.stories import Document, group_documents  # noqa: E402
-from articles.stories.terms import TOKEN_RE, story_term  # noqa: E402
+from articles.stories.terms import story_term, words  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "ant-news-2018.jsonl.gz"
 BASELINE_WORDS = 3
@@ -72,7 +72,7 @@ def stored_clusters(db_path):
 def baseline_clusters(documents, words=BASELINE_WORDS, hours=BASELINE_HOURS):
     """Single link over pairs whose titles share `words` terms within `hours`."""
     docs = sorted(documents, key=lambda d: d.timestamp)
-    titles = [{t for t in map(story_term, TOKEN_RE.findall(d.title)) if t} for d in docs]
+    titles = [{t for t in map(story_term, words(d.title)) if t} for d in docs]
     parent = list(range(len(docs)))
 
     def find(i):

@@ -12,10 +12,11 @@ into one story, because the other pairs between them are weak.
 """
 
 import bisect
+from array import array
 from collections import defaultdict
 
 from articles.stories.copies import find_copies
-from articles.stories.terms import Vocabulary, cosine, term_counts
+from articles.stories.terms import Vocabulary, sketch, term_counts
 
 DAY = 86400.0
 # Reports of one event, its follow-ups and reactions, come within a few days of each other.
@@ -32,47 +33,56 @@ KEEP_SIMILARITY = 0.10
 
 
 class Corpus:
-    """Documents with their term counts and vectors, sorted by time."""
+    """What the grouping keeps of each document, in time order: key, source, time, term
+    vector and shingle sketch. The texts are read once, as the documents stream in, and
+    not kept: `documents` may be a generator over the database."""
 
     def __init__(self, documents, vocabulary=None):
-        self.documents = sorted(documents, key=lambda d: (d.timestamp, str(d.key)))
-        counts = [term_counts(d.title, d.text) for d in self.documents]
-        self.vocabulary = vocabulary if vocabulary and vocabulary.documents else Vocabulary.from_counts(counts)
-        # The counts are the biggest thing built here; only the vectors are kept.
+        memo = {}
+        rows = []  # (timestamp, key, source, counts as (terms, counts), sketch)
+        for doc in documents:
+            counts = term_counts(doc.title, doc.text, memo)
+            rows.append((doc.timestamp, doc.key, doc.source, tuple(counts), array("I", counts.values()),
+                         sketch(doc.title, doc.text)))
+        del memo
+        rows.sort(key=lambda row: (row[0], str(row[1])))
+        if not (vocabulary and vocabulary.documents):
+            vocabulary = Vocabulary.from_terms(row[3] for row in rows)
+        self.vocabulary = vocabulary
+        self.times = [row[0] for row in rows]
+        self.keys = [row[1] for row in rows]
+        self.sources = [row[2] for row in rows]
+        self.sketches = [row[5] for row in rows]
         self.vectors = []
-        for n in range(len(counts)):
-            self.vectors.append(self.vocabulary.vector(counts[n]))
-            counts[n] = None
-        self.times = [d.timestamp for d in self.documents]
-        self.index = {d.key: i for i, d in enumerate(self.documents)}
+        for n, row in enumerate(rows):
+            self.vectors.append(vocabulary.vector(dict(zip(row[3], row[4]))))
+            rows[n] = None
+        self.index = {key: i for i, key in enumerate(self.keys)}
 
     def __len__(self):
-        return len(self.documents)
+        return len(self.keys)
 
 
 def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY):
     """{(i, j): similarity} for i < j published within max_gap that share a strong term."""
     postings = defaultdict(list)  # term -> [doc index], in time order
-    strong = []
     for i, vector in enumerate(corpus.vectors):
-        top = sorted(vector, key=lambda t: -vector[t])[:CANDIDATE_TERMS]
-        strong.append(top)
-        for term in top:
+        for term in vector.terms[:CANDIDATE_TERMS]:
             postings[term].append(i)
     times = corpus.times
     similarities = {}
-    for i, top in enumerate(strong):
+    for i, vector in enumerate(corpus.vectors):
         seen = set()
-        low = times[i] - max_gap
-        for term in top:
+        first = _first_at(times, times[i] - max_gap)
+        for term in vector.terms[:CANDIDATE_TERMS]:
             docs = postings[term]
             # Earlier documents within the gap (docs are in time order, as indexes).
-            end = bisect.bisect_left(docs, i)
-            start = bisect.bisect_left(docs, _first_at(times, low))
-            seen.update(docs[start:end])
-        vi = corpus.vectors[i]
+            seen.update(docs[bisect.bisect_left(docs, first):bisect.bisect_left(docs, i)])
+        if not seen:
+            continue
+        vi = vector.as_dict()
         for j in seen:
-            s = cosine(vi, corpus.vectors[j])
+            s = corpus.vectors[j].cosine(vi)
             if s >= keep:
                 similarities[(j, i)] = s
     return similarities
@@ -141,7 +151,13 @@ def group_documents(documents, vocabulary=None, pinned=None, *, min_link=MIN_LIN
     stay together whatever their similarity, documents pinned to different stories are
     never joined, and the groups they end in say so (see `pinned_story`).
     """
-    corpus = Corpus(documents, vocabulary)
+    return group_corpus(Corpus(documents, vocabulary), pinned, min_link=min_link, min_average=min_average,
+                        max_span=max_span, max_gap=max_gap)
+
+
+def group_corpus(corpus, pinned=None, *, min_link=MIN_LINK, min_average=MIN_AVERAGE, max_span=MAX_SPAN,
+                 max_gap=MAX_GAP):
+    """group_documents over a Corpus already built (whose vocabulary the caller may store)."""
     similarities = candidate_similarities(corpus, max_gap=max_gap)
     copies = find_copies(corpus, similarities)
 
@@ -183,8 +199,8 @@ def group_documents(documents, vocabulary=None, pinned=None, *, min_link=MIN_LIN
     for root, members in clusters.members.items():
         if len(members) > 1 or root in clusters.pins:
             central = max(members, key=lambda i: (sum(neighbours[i].get(j, 0.0) for j in members), -i))
-            groups.append(_Group([corpus.documents[i].key for i in sorted(members)], clusters.pins.get(root),
-                                 corpus.documents[central].key))
+            groups.append(_Group([corpus.keys[i] for i in sorted(members)], clusters.pins.get(root),
+                                 corpus.keys[central]))
     copy_keys = [group for group in copies]
     return groups, copy_keys
 

@@ -19,20 +19,19 @@ from django.db.models import Min, Max
 from django.utils import timezone
 
 from articles.models import Article, ArticleCopy, GroupingRun, Story, StoryMembership, StoryTerm
-from articles.stories.grouping import MAX_SPAN, group_documents
-from articles.stories.terms import Document, Vocabulary, term_counts
+from articles.stories.grouping import MAX_SPAN, Corpus, group_corpus, group_documents
+from articles.stories.terms import Document, Vocabulary
 
 LOAD_FIELDS = ("pk", "source__code", "published", "title", "abstract", "body")
 SQL_CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
 
 
 def _documents(queryset, progress=None):
-    documents = []
+    """Documents streamed from the database (the grouping keeps no text)."""
     for pk, source, published, title, abstract, body in queryset.values_list(*LOAD_FIELDS).iterator(chunk_size=2000):
-        documents.append(Document(pk, source, published, title, f"{abstract}\n{body}" if abstract else body))
         if progress:
             progress(1)
-    return documents
+        yield Document(pk, source, published, title, f"{abstract}\n{body}" if abstract else body)
 
 
 def stored_vocabulary():
@@ -43,30 +42,26 @@ def stored_vocabulary():
     return Vocabulary(df, Article.objects.exclude(published=None).count())
 
 
-def save_vocabulary(documents):
-    """Counts every term over `documents` and stores the counts of terms used by two or
-    more (a term used once counts as unseen, which gives the same weight)."""
-    df = Counter()
-    for doc in documents:
-        df.update(term_counts(doc.title, doc.text).keys())
+def save_vocabulary(vocabulary):
+    """Stores the counts of terms used by two articles or more (a term used once counts as
+    unseen, which gives it the same weight)."""
     StoryTerm.objects.all().delete()
     StoryTerm.objects.bulk_create(
-        (StoryTerm(term=term[:100], documents=n) for term, n in df.items() if n >= 2), batch_size=2000
+        (StoryTerm(term=term[:100], documents=n) for term, n in vocabulary.df.items() if n >= 2), batch_size=2000
     )
-    return Vocabulary(df, len(documents))
 
 
 def regroup_all(progress=None):
     """Groups every dated article again. Returns the summary (see `apply_groups`)."""
     started = timezone.now()
     dated = Article.objects.exclude(published=None)
-    documents = _documents(dated, progress)
-    vocabulary = save_vocabulary(documents)
+    corpus = Corpus(_documents(dated, progress))
+    save_vocabulary(corpus.vocabulary)
     pinned = dict(StoryMembership.objects.filter(pinned=True).values_list("article_id", "story_id"))
-    groups, copies = group_documents(documents, vocabulary, pinned)
-    summary = apply_groups(groups, copies, {d.key for d in documents}, everything=True)
+    groups, copies = group_corpus(corpus, pinned)
+    summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
     GroupingRun.objects.create(started=started, finished=timezone.now(), everything=True,
-                               articles=len(documents), stories=summary["stories"])
+                               articles=len(corpus), stories=summary["stories"])
     return summary
 
 
@@ -120,10 +115,8 @@ def _day_ranges(days, window):
 
 def _documents_by_ids(ids):
     ids = list(ids)
-    documents = []
     for start in range(0, len(ids), SQL_CHUNK):
-        documents.extend(_documents(Article.objects.filter(pk__in=ids[start:start + SQL_CHUNK]).exclude(published=None)))
-    return documents
+        yield from _documents(Article.objects.filter(pk__in=ids[start:start + SQL_CHUNK]).exclude(published=None))
 
 
 @transaction.atomic
@@ -253,11 +246,15 @@ def copies_of(article):
 
 @transaction.atomic
 def move_article(article, story):
-    """Puts the article in `story` (None: a new story of its own), pinned there."""
+    """Puts the article in `story` (None: a new story of its own), pinned there. The
+    articles left in its old story are pinned too: the editor took this one out of them,
+    and re-grouping must not put it back with them."""
     old = story_of(article)
     if story is None:
         story = Story.objects.create(title=article.title)
     StoryMembership.objects.update_or_create(article=article, defaults={"story": story, "pinned": True})
+    if old and old.pk != story.pk:
+        StoryMembership.objects.filter(story=old).update(pinned=True)
     refresh_stories([story.pk] + ([old.pk] if old else []))
     return story
 
