@@ -232,3 +232,16 @@ def test_grouped_search_clamps_pages_like_search(client, icc):
     assert client.get("/search/stories/", {"q": "ا" * 501}).status_code == 400
     assert client.get("/search/stories/", {"q": "غزة\x00"}).status_code == 400
     assert client.get("/search/stories/").status_code == 200
+
+
+def test_story_pages_need_no_index_and_grouped_search_says_it_does(client, icc, index_dir):
+    import shutil
+
+    gaza, _philippines, _articles = icc
+    shutil.rmtree(index_dir)
+    assert client.get(story_url(gaza)).status_code == 200
+    assert client.get(f"/api/stories/{gaza.pk}/").status_code == 200
+    assert client.get(f"/articles/{GAZA_WARNING}/").status_code == 200
+    response = client.get("/search/stories/", {"q": "الجنائية الدولية"})
+    assert response.status_code == 503
+    assert "rebuild_index" in response.content.decode()

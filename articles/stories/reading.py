@@ -26,8 +26,9 @@ from articles.quotes.speakers import is_unnamed_source
 
 # Bound parameters per IN (…): SQLite's limit is 999 on old builds.
 SQL_CHUNK = 900
-# A story page lists this many outlets' other articles on the article page.
+# What the article page lists of its story's other outlets; the story page has the rest.
 OTHER_OUTLETS_SHOWN = 8
+OTHER_ARTICLES_PER_OUTLET = 3
 ARTICLE_FIELDS = ("id", "external_id", "title", "published", "source__name", "source__code",
                   "source_id", "section__name", "section_id")
 
@@ -97,7 +98,9 @@ def story_links(article):
               .order_by("published", "pk"))
     by_outlet = {}
     for other in others:
-        by_outlet.setdefault(other.source_id, (other.source.name, other.source.code, []))[2].append(other)
+        listed = by_outlet.setdefault(other.source_id, (other.source.name, other.source.code, []))[2]
+        if len(listed) < OTHER_ARTICLES_PER_OUTLET:
+            listed.append(other)
     return story, list(by_outlet.values())[:OTHER_OUTLETS_SHOWN], copies
 
 
