@@ -503,7 +503,7 @@ def copies(args):
     grouping_seconds = time.perf_counter() - started
     source_of = {r["external_id"]: r["source_code"] for r in records}
     before, after = [], []
-    lost_to_copy = lost_to_same_outlet_copy = 0
+    lost_to_copy = lost_to_same_outlet_copy = first_as_also_in = 0
     for item in queries:
         # Twice the depth, so that K lines remain after folding.
         outcome = index.search(item["query"], per_page=2 * K, time_limit=30)
@@ -517,6 +517,7 @@ def copies(args):
             lost_to_same_outlet_copy += source_of.get(ranked[0]) == source_of.get(target)
         lines = fold_copies(ranked, group_of)[:K]
         after.append(next((n + 1 for n, (key, folded) in enumerate(lines) if target == key or target in folded), None))
+        first_as_also_in += bool(lines) and target in lines[0][1]
 
     def summary(positions):
         return (sum(1 for p in positions if p != 1), statistics.mean(1 / p if p else 0.0 for p in positions),
@@ -536,7 +537,8 @@ def copies(args):
         f"| copies folded (target's line) | {not_first_after} | 0 (a copy shares its line) "
         f"| {mrr_after:.3f} | {recall_after:.3f} |",
         "",
-        f"Queries first before and not after: {lost_after}.",
+        f"Queries first before and not after: {lost_after}. Of the targets whose line is first, "
+        f"{first_as_also_in} are the line's \"also in\" link (a copy of theirs ranked above them).",
     ]
     emit("\n".join(report), args.out or ROOT / "bench" / "search_copies.md")
 
