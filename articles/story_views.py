@@ -80,7 +80,7 @@ def search_stories(request):
     paginator = Paginator(lines, RESULTS_PER_PAGE)
     number = min(arguments["page"], paginator.num_pages)
     page = paginator.page(number)
-    with_story_outlets(page.object_list)
+    page.object_list = fill_lines(page.object_list)
     context.update({
         "lines": page.object_list,
         "page": page,
@@ -95,27 +95,43 @@ def search_stories(request):
 
 def story_lines(external_ids):
     """One line per story among the matches, in the order of its best match:
-    {"story", "matches": [Article], "outlets": [(name, code, count)]}; an article in no
-    story is a line with "story" None and its one match."""
-    rank = {external_id: n for n, external_id in enumerate(external_ids)}
-    articles = []
+    {"story": story id, "matches": [external ids]}; an article in no story is a line with
+    "story" None and its one match. Only ids: the page's lines are filled in by
+    `fill_lines`, so a thousand matches cost two small queries, not a thousand rows."""
+    story_of = {}
     for start in range(0, len(external_ids), SQL_CHUNK):
-        articles += Article.objects.filter(external_id__in=external_ids[start:start + SQL_CHUNK]).select_related(
-            "source").only("external_id", "title", "published", "source__name", "source__code")
-    articles.sort(key=lambda a: rank[a.external_id])
-    story_of = stories_of([a.pk for a in articles])
-    stories = Story.objects.in_bulk(set(story_of.values()))
+        story_of.update(Article.objects.filter(external_id__in=external_ids[start:start + SQL_CHUNK])
+                        .values_list("external_id", "story_membership__story_id"))
     lines, line_of_story = [], {}
-    for article in articles:
-        story_id = story_of.get(article.pk)
-        if story_id is None or story_id not in stories:
-            lines.append({"story": None, "matches": [article]})
+    for external_id in external_ids:
+        if external_id not in story_of:  # deleted since indexing
+            continue
+        story_id = story_of[external_id]
+        if story_id is None:
+            lines.append({"story": None, "matches": [external_id]})
         elif story_id in line_of_story:
-            lines[line_of_story[story_id]]["matches"].append(article)
+            lines[line_of_story[story_id]]["matches"].append(external_id)
         else:
             line_of_story[story_id] = len(lines)
-            lines.append({"story": stories[story_id], "matches": [article]})
+            lines.append({"story": story_id, "matches": [external_id]})
     return lines
+
+
+def fill_lines(lines):
+    """The page's lines with their Story and matching Articles in place of ids, and each
+    line's `outlets` (with_story_outlets)."""
+    stories = Story.objects.in_bulk([line["story"] for line in lines if line["story"] is not None])
+    wanted = [external_id for line in lines for external_id in line["matches"]]
+    articles = {a.external_id: a for a in Article.objects.filter(external_id__in=wanted).select_related("source")
+                .only("external_id", "title", "published", "source__name", "source__code")}
+    filled = []
+    for line in lines:
+        story = stories.get(line["story"]) if line["story"] is not None else None
+        matches = [articles[e] for e in line["matches"] if e in articles]
+        if matches and (story is not None or line["story"] is None):
+            filled.append({"story": story, "matches": matches})
+    with_story_outlets(filled)
+    return filled
 
 
 def with_story_outlets(lines):
