@@ -30,6 +30,9 @@ MIN_LINK = 0.30
 MIN_AVERAGE = 0.20
 # The share of the similarity that comes from the titles alone (candidate_similarities).
 TITLE_SHARE = 0.3
+# One outlet's reports this far apart are discounted this much (candidate_similarities).
+SERIES_HOURS = 12
+SERIES_DISCOUNT = 0.05
 # Similarities below this are not kept (they count as 0 in averages).
 KEEP_SIMILARITY = 0.10
 
@@ -69,11 +72,14 @@ class Corpus:
         return len(self.keys)
 
 
-def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY, title_share=TITLE_SHARE):
+def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY, title_share=TITLE_SHARE,
+                           series_discount=SERIES_DISCOUNT):
     """{(i, j): similarity} for i < j published within max_gap that share a strong term
     or a title term. The similarity mixes the cosine of the reports (title and lead) and
     the cosine of their titles alone, `title_share` of it from the titles: a headline names
-    the event, where a lead also tells its background."""
+    the event, where a lead also tells its background. Two reports of one outlet published
+    more than SERIES_HOURS apart lose `series_discount`: an outlet's daily series (the oil
+    market, a team's news) reuses its own words from one day to the next."""
     postings = defaultdict(list)  # term -> [doc index], in time order
     strong = []
     for i, vector in enumerate(corpus.vectors):
@@ -94,10 +100,13 @@ def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY, title_
             continue
         vi = vector.as_dict()
         ti = corpus.titles[i].as_dict()
+        source, series_start = corpus.sources[i], times[i] - SERIES_HOURS * 3600
         for j in seen:
             s = (1.0 - title_share) * corpus.vectors[j].cosine(vi)
             if title_share:
                 s += title_share * corpus.titles[j].cosine(ti)
+            if series_discount and times[j] < series_start and corpus.sources[j] == source:
+                s -= series_discount
             if s >= keep:
                 similarities[(j, i)] = s
     return similarities
@@ -169,10 +178,11 @@ def group_documents(documents, vocabulary=None, pinned=None, **rules):
 
 
 def group_corpus(corpus, pinned=None, *, min_link=MIN_LINK, min_average=MIN_AVERAGE, max_span=MAX_SPAN,
-                 max_gap=MAX_GAP, title_share=TITLE_SHARE):
+                 max_gap=MAX_GAP, title_share=TITLE_SHARE, series_discount=SERIES_DISCOUNT):
     """group_documents over a Corpus already built (whose vocabulary the caller may store).
     The keyword arguments override the module's rules, for tuning (bench/eval_stories.py)."""
-    similarities = candidate_similarities(corpus, max_gap=max_gap, title_share=title_share)
+    similarities = candidate_similarities(corpus, max_gap=max_gap, title_share=title_share,
+                                          series_discount=series_discount)
     copies = find_copies(corpus, similarities)
 
     neighbours = defaultdict(dict)
