@@ -52,8 +52,8 @@ def read_corpus(path):
     return documents
 
 
-def engine_clusters(documents):
-    groups, _copies = group_documents(documents)
+def engine_clusters(documents, rules=None):
+    groups, _copies = group_documents(documents, **(rules or {}))
     return [list(group) for group in groups]
 
 
@@ -69,8 +69,8 @@ def stored_clusters(db_path):
     return list(clusters.values())
 
 
-def baseline_clusters(documents, words=BASELINE_WORDS, hours=BASELINE_HOURS):
-    """Single link over pairs whose titles share `words` terms within `hours`."""
+def baseline_clusters(documents, min_shared=BASELINE_WORDS, hours=BASELINE_HOURS):
+    """Single link over pairs whose titles share `min_shared` terms within `hours`."""
     docs = sorted(documents, key=lambda d: d.timestamp)
     titles = [{t for t in map(story_term, words(d.title)) if t} for d in docs]
     parent = list(range(len(docs)))
@@ -92,7 +92,7 @@ def baseline_clusters(documents, words=BASELINE_WORDS, hours=BASELINE_HOURS):
                 shared[j] += 1
             kept.append(i)
         for j, n in shared.items():
-            if n >= words:
+            if n >= min_shared:
                 parent[find(j)] = find(i)
     clusters = defaultdict(list)
     for i, doc in enumerate(docs):
@@ -147,6 +147,9 @@ def main():
     parser.add_argument("--db", type=Path, help="an SQLite database after group_stories")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--show", action="store_true", help="print the merged look-alike pairs")
+    parser.add_argument("--rule", action="append", default=[], metavar="NAME=VALUE",
+                        help="override one of group_corpus' rules (min_link, min_average, max_span, "
+                             "max_gap, title_share), e.g. --rule min_link=0.25")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
@@ -158,7 +161,9 @@ def main():
     if args.db:
         results.append(("stored stories", stored_clusters(args.db), time.perf_counter() - started))
     else:
-        results.append(("engine", engine_clusters(documents), time.perf_counter() - started))
+        rules = {name: float(value) for name, value in (r.split("=", 1) for r in args.rule)}
+        label = "engine" + (f" ({', '.join(args.rule)})" if args.rule else "")
+        results.append((label, engine_clusters(documents, rules), time.perf_counter() - started))
     started = time.perf_counter()
     results.append((f"baseline ({BASELINE_WORDS} title words, {BASELINE_HOURS} h)",
                     baseline_clusters(documents), time.perf_counter() - started))

@@ -28,6 +28,11 @@ CANDIDATE_TERMS = 12
 # between two groups that may be joined.
 MIN_LINK = 0.30
 MIN_AVERAGE = 0.20
+# The share of the similarity that comes from the titles alone (candidate_similarities).
+TITLE_SHARE = 0.3
+# One outlet's reports this far apart are discounted this much (candidate_similarities).
+SERIES_HOURS = 12
+SERIES_DISCOUNT = 0.05
 # Similarities below this are not kept (they count as 0 in averages).
 KEEP_SIMILARITY = 0.10
 
@@ -39,23 +44,27 @@ class Corpus:
 
     def __init__(self, documents, vocabulary=None):
         memo = {}
-        rows = []  # (timestamp, key, source, counts as (terms, counts), sketch)
+        rows = []  # (timestamp, key, source, terms, counts, title terms, title counts, sketch)
         for doc in documents:
             counts = term_counts(doc.title, doc.text, memo)
+            title = term_counts(doc.title, "", memo)
             rows.append((doc.timestamp, doc.key, doc.source, tuple(counts), array("I", counts.values()),
-                         sketch(doc.title, doc.text)))
+                         tuple(title), array("I", title.values()), sketch(doc.title, doc.text)))
         del memo
         rows.sort(key=lambda row: (row[0], str(row[1])))
+        local = Vocabulary.from_terms(row[3] for row in rows)
         if not (vocabulary and vocabulary.documents):
-            vocabulary = Vocabulary.from_terms(row[3] for row in rows)
+            vocabulary = local
         self.vocabulary = vocabulary
         self.times = [row[0] for row in rows]
         self.keys = [row[1] for row in rows]
         self.sources = [row[2] for row in rows]
-        self.sketches = [row[5] for row in rows]
+        self.sketches = [row[7] for row in rows]
         self.vectors = []
+        self.titles = []
         for n, row in enumerate(rows):
-            self.vectors.append(vocabulary.vector(dict(zip(row[3], row[4]))))
+            self.vectors.append(vocabulary.vector(dict(zip(row[3], row[4])), local.df))
+            self.titles.append(vocabulary.vector(dict(zip(row[5], row[6])), local.df))
             rows[n] = None
         self.index = {key: i for i, key in enumerate(self.keys)}
 
@@ -63,26 +72,41 @@ class Corpus:
         return len(self.keys)
 
 
-def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY):
-    """{(i, j): similarity} for i < j published within max_gap that share a strong term."""
+def candidate_similarities(corpus, max_gap=MAX_GAP, keep=KEEP_SIMILARITY, title_share=TITLE_SHARE,
+                           series_discount=SERIES_DISCOUNT):
+    """{(i, j): similarity} for i < j published within max_gap that share a strong term
+    or a title term. The similarity mixes the cosine of the reports (title and lead) and
+    the cosine of their titles alone, `title_share` of it from the titles: a headline names
+    the event, where a lead also tells its background. Two reports of one outlet published
+    more than SERIES_HOURS apart lose `series_discount`: an outlet's daily series (the oil
+    market, a team's news) reuses its own words from one day to the next."""
     postings = defaultdict(list)  # term -> [doc index], in time order
+    strong = []
     for i, vector in enumerate(corpus.vectors):
-        for term in vector.terms[:CANDIDATE_TERMS]:
+        terms = set(vector.terms[:CANDIDATE_TERMS]).union(corpus.titles[i].terms)
+        strong.append(terms)
+        for term in terms:
             postings[term].append(i)
     times = corpus.times
     similarities = {}
     for i, vector in enumerate(corpus.vectors):
         seen = set()
         first = _first_at(times, times[i] - max_gap)
-        for term in vector.terms[:CANDIDATE_TERMS]:
+        for term in strong[i]:
             docs = postings[term]
             # Earlier documents within the gap (docs are in time order, as indexes).
             seen.update(docs[bisect.bisect_left(docs, first):bisect.bisect_left(docs, i)])
         if not seen:
             continue
         vi = vector.as_dict()
+        ti = corpus.titles[i].as_dict()
+        source, series_start = corpus.sources[i], times[i] - SERIES_HOURS * 3600
         for j in seen:
-            s = corpus.vectors[j].cosine(vi)
+            s = (1.0 - title_share) * corpus.vectors[j].cosine(vi)
+            if title_share:
+                s += title_share * corpus.titles[j].cosine(ti)
+            if series_discount and times[j] < series_start and corpus.sources[j] == source:
+                s -= series_discount
             if s >= keep:
                 similarities[(j, i)] = s
     return similarities
@@ -138,8 +162,7 @@ class Clusters:
         return self.average(a, b) >= min_average
 
 
-def group_documents(documents, vocabulary=None, pinned=None, *, min_link=MIN_LINK,
-                    min_average=MIN_AVERAGE, max_span=MAX_SPAN, max_gap=MAX_GAP):
+def group_documents(documents, vocabulary=None, pinned=None, **rules):
     """Group reports of one event. Returns (groups, copies):
 
     groups: lists of document keys, each a group of two or more reports of one event
@@ -151,14 +174,15 @@ def group_documents(documents, vocabulary=None, pinned=None, *, min_link=MIN_LIN
     stay together whatever their similarity, documents pinned to different stories are
     never joined, and the groups they end in say so (see `pinned_story`).
     """
-    return group_corpus(Corpus(documents, vocabulary), pinned, min_link=min_link, min_average=min_average,
-                        max_span=max_span, max_gap=max_gap)
+    return group_corpus(Corpus(documents, vocabulary), pinned, **rules)
 
 
 def group_corpus(corpus, pinned=None, *, min_link=MIN_LINK, min_average=MIN_AVERAGE, max_span=MAX_SPAN,
-                 max_gap=MAX_GAP):
-    """group_documents over a Corpus already built (whose vocabulary the caller may store)."""
-    similarities = candidate_similarities(corpus, max_gap=max_gap)
+                 max_gap=MAX_GAP, title_share=TITLE_SHARE, series_discount=SERIES_DISCOUNT):
+    """group_documents over a Corpus already built (whose vocabulary the caller may store).
+    The keyword arguments override the module's rules, for tuning (bench/eval_stories.py)."""
+    similarities = candidate_similarities(corpus, max_gap=max_gap, title_share=title_share,
+                                          series_discount=series_discount)
     copies = find_copies(corpus, similarities)
 
     neighbours = defaultdict(dict)
