@@ -160,8 +160,9 @@ def icc(db):
     """Nine ANT articles (tests/data/stories/, see its NOTICE) imported by the real importer,
     so their statements are extracted, the index built and the stories grouped by the code
     the site runs. They make two stories: the ICC prosecutor's warning on Gaza (Al Arabiya,
-    France 24 filed twice — a copy in a second section — and BBC) and the Philippines
-    leaving the ICC (Sky News, Al Arabiya, France 24); and two ICC articles in no story.
+    France 24 filed twice — a copy in a second section —, BBC and, as the grouping now
+    finds, Sky News two days later) and the Philippines leaving the ICC (Sky News, Al
+    Arabiya, France 24); and an ICC article in no story.
 
     Returns (the Gaza story, the Philippines story, {external id: Article})."""
     from articles.importing.importer import import_paths

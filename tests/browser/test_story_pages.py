@@ -44,15 +44,16 @@ def test_copies_folded_grouped_by_story_story_page_and_back(browser, live_server
         page.wait_for_url(re.compile(r"/search/stories/\?q="))
         story_line = page.locator(".story-lines .result", has=page.locator(f'a[href="/stories/{gaza.pk}/"]'))
         assert story_line.count() == 1
-        assert story_line.locator(".story-outlets li").count() == 3
+        assert story_line.locator(".story-outlets li").count() == gaza.source_count >= 3
         assert fits_the_width(page)
         shoot(page, f"{label}-stories-2-grouped")
 
         # 3. The story page: the outlets on a timeline, who each quoted, what several carried.
         story_line.locator(".result-title a").click()
         page.wait_for_url(re.compile(rf"/stories/{gaza.pk}/$"))
+        gaza.refresh_from_db()
         assert page.locator("h1").inner_text() == gaza.title
-        assert page.locator(".story-grid tbody tr").count() == 3
+        assert page.locator(".story-grid tbody tr").count() == gaza.source_count
         assert page.locator(".story-article.is-copy").count() == 1
         assert page.locator(".quote-matrix tbody tr").count() >= 1
         assert page.locator(".echo-group").count() >= 1
