@@ -253,3 +253,32 @@ def test_story_pages_need_no_index_and_grouped_search_says_it_does(client, icc, 
     response = client.get("/search/stories/", {"q": "الجنائية الدولية"})
     assert response.status_code == 503
     assert "rebuild_index" in response.content.decode()
+
+
+def test_grouped_search_pages_through_the_lines_and_clamps_past_the_end(client, icc, monkeypatch):
+    from articles import story_views
+
+    monkeypatch.setattr(story_views, "RESULTS_PER_PAGE", 1)
+    first = client.get("/search/stories/", {"q": "الجنائية الدولية"}).context
+    pages = first["page"].paginator.num_pages
+    assert pages >= 3, "one line a page: the two stories and the article in no story"
+    shown = []
+    for number in range(1, pages + 1):
+        context = client.get("/search/stories/", {"q": "الجنائية الدولية", "page": number}).context
+        assert context["page"].number == number and context["page_clamped"] is False
+        assert len(context["lines"]) == 1
+        line = context["lines"][0]
+        shown.append(line["story"].pk if line["story"] else line["matches"][0].external_id)
+    assert len(shown) == len(set(shown)), "every line on one page only"
+    past = client.get("/search/stories/", {"q": "الجنائية الدولية", "page": pages + 5})
+    assert past.context["page"].number == pages and past.context["page_clamped"] is True
+    assert "هذه الصفحة غير موجودة؛ هذه آخر صفحة من النتائج." in past.content.decode()
+
+
+def test_a_story_title_is_shown_as_text_never_as_markup(client, icc):
+    gaza, _philippines, _articles = icc
+    gaza.title = '<script>alert("x")</script><b>عنوان</b>'
+    gaza.save()
+    html = client.get(story_url(gaza)).content.decode()
+    assert "<script>alert" not in html and "<b>عنوان</b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;عنوان&lt;/b&gt;" in html
