@@ -127,6 +127,9 @@ def article_detail(request, external_id):
         if statement.speaker_id:
             speakers.setdefault(statement.speaker_id, statement.speaker)
     story, story_outlets, copies = story_links(article)
+    # The article's own copies are listed as such, not again as related articles.
+    copy_ids = {copy.external_id for copy in copies}
+    related = [item for item in related_articles(article.external_id) if item["external_id"] not in copy_ids]
     return render(
         request,
         "article.html",
@@ -135,7 +138,7 @@ def article_detail(request, external_id):
             "body_html": body_html,
             "statements": marked,
             "speakers": sorted(speakers.values(), key=lambda s: s.name),
-            "related": related_articles(article.external_id),
+            "related": related,
             "story": story,
             "story_outlets": story_outlets,
             "copies": copies,

@@ -181,6 +181,17 @@ def test_an_article_links_its_copies(client, icc):
     assert 'id="copies-heading"' not in client.get(f"/articles/{BBC_GAZA}/").content.decode()
 
 
+def test_an_articles_copies_are_not_listed_again_as_related_articles(client, icc):
+    from articles import search
+
+    # The index finds the copy the most like its original: the page lists it once, as a copy.
+    assert FRANCE24_COPY in [item["external_id"] for item in search.more_like_this(FRANCE24_ORIGINAL)]
+    html = client.get(f"/articles/{FRANCE24_ORIGINAL}/").content.decode()
+    related = html[html.index('id="related-heading"'):]
+    assert f"/articles/{FRANCE24_COPY}/" not in related
+    assert html.count(f'href="/articles/{FRANCE24_COPY}/"') == 1
+
+
 # --- copies folded in search --------------------------------------------------------------
 
 
