@@ -26,13 +26,16 @@ MAX_SPAN = 6 * DAY
 CANDIDATE_TERMS = 12
 # The least similarity that links two reports at all, and the least average similarity
 # between two groups that may be joined.
-MIN_LINK = 0.30
-MIN_AVERAGE = 0.20
+MIN_LINK = 0.20
+MIN_AVERAGE = 0.10
 # The share of the similarity that comes from the titles alone (candidate_similarities).
-TITLE_SHARE = 0.3
+TITLE_SHARE = 0.15
 # One outlet's reports this far apart are discounted this much (candidate_similarities).
 SERIES_HOURS = 12
 SERIES_DISCOUNT = 0.05
+# Two groups are joined only when the average between them is at least this share of
+# the average inside the less cohesive of the two (Clusters.may_join).
+MIN_COHESION = 0.4
 # Similarities below this are not kept (they count as 0 in averages).
 KEEP_SIMILARITY = 0.10
 
@@ -127,6 +130,7 @@ class Clusters:
         self.last = dict(self.first)
         self.neighbours = neighbours
         self.pins = {}  # root -> pinned story id
+        self.internal = {}  # root -> sum of the similarities inside the group
 
     def find(self, i):
         while self.parent[i] != i:
@@ -134,9 +138,12 @@ class Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a, b):
+    def union(self, a, b, between=None):
+        if between is None:
+            between = self.between(a, b)
         if len(self.members[a]) < len(self.members[b]):
             a, b = b, a
+        self.internal[a] = self.internal.pop(a, 0.0) + self.internal.pop(b, 0.0) + between
         self.parent[b] = a
         self.members[a].extend(self.members.pop(b))
         self.first[a] = min(self.first[a], self.first.pop(b))
@@ -145,21 +152,37 @@ class Clusters:
             self.pins.setdefault(a, self.pins.pop(b))
         return a
 
-    def average(self, a, b):
+    def between(self, a, b):
+        """The sum of the similarities between the members of two groups."""
         small, large = (a, b) if len(self.members[a]) <= len(self.members[b]) else (b, a)
         total = 0.0
         for i in self.members[small]:
             for j, s in self.neighbours[i].items():
                 if self.find(j) == large:
                     total += s
-        return total / (len(self.members[a]) * len(self.members[b]))
+        return total
 
-    def may_join(self, a, b, max_span, min_average):
+    def cohesion(self, a):
+        """The average similarity inside a group (None for a single report)."""
+        n = len(self.members[a])
+        return self.internal.get(a, 0.0) / (n * (n - 1) / 2) if n > 1 else None
+
+    def may_join(self, a, b, max_span, min_average, min_cohesion):
+        """The sum between the groups when they may be joined, else None."""
         if a in self.pins and b in self.pins and self.pins[a] != self.pins[b]:
-            return False
+            return None
         if max(self.last[a], self.last[b]) - min(self.first[a], self.first[b]) > max_span:
-            return False
-        return self.average(a, b) >= min_average
+            return None
+        between = self.between(a, b)
+        average = between / (len(self.members[a]) * len(self.members[b]))
+        if average < min_average:
+            return None
+        # Two tight groups that are only loosely alike are two events told in the same
+        # words (a resignation and the appointment that follows it).
+        tight = [c for c in (self.cohesion(a), self.cohesion(b)) if c is not None]
+        if min_cohesion and tight and average < min_cohesion * min(tight):
+            return None
+        return between
 
 
 def group_documents(documents, vocabulary=None, pinned=None, **rules):
@@ -178,7 +201,8 @@ def group_documents(documents, vocabulary=None, pinned=None, **rules):
 
 
 def group_corpus(corpus, pinned=None, *, min_link=MIN_LINK, min_average=MIN_AVERAGE, max_span=MAX_SPAN,
-                 max_gap=MAX_GAP, title_share=TITLE_SHARE, series_discount=SERIES_DISCOUNT):
+                 max_gap=MAX_GAP, title_share=TITLE_SHARE, series_discount=SERIES_DISCOUNT,
+                 min_cohesion=MIN_COHESION):
     """group_documents over a Corpus already built (whose vocabulary the caller may store).
     The keyword arguments override the module's rules, for tuning (bench/eval_stories.py)."""
     similarities = candidate_similarities(corpus, max_gap=max_gap, title_share=title_share,
@@ -216,8 +240,9 @@ def group_corpus(corpus, pinned=None, *, min_link=MIN_LINK, min_average=MIN_AVER
         a, b = clusters.find(i), clusters.find(j)
         if a == b:
             continue
-        if clusters.may_join(a, b, max_span, min_average):
-            clusters.union(a, b)
+        between = clusters.may_join(a, b, max_span, min_average, min_cohesion)
+        if between is not None:
+            clusters.union(a, b, between)
 
     groups = []
     for root, members in clusters.members.items():
