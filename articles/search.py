@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.conf import settings
+from django.urls import reverse
 from whoosh import query as wq
 
 from articles.indexing import IndexNeedsRebuild, open_archive_index  # noqa: F401
-from articles.models import Article, Source, Speaker, Statement
+from articles.models import Article, Source, Speaker, Statement, Story
 from articles.statements import provenance_of, report_trail
 from articles.stories.folding import fold_copies
-from articles.stories.reading import copy_groups
+from articles.stories.reading import copy_groups, stories_of
 from articles.text.highlight import snippet
 from articles.text.query import HighlightTerms
 from articles.text.schema import ARTICLES, STATEMENTS
@@ -229,6 +230,7 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
         if h.fields["external_id"] in by_id  # deleted since indexing: check_index reports it
     ]
     results, folded = fold_copy_results(results, by_id)
+    with_stories(results, by_id)
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, ARTICLE_FACETS, facet_limit,
                               {"source": _source_names, "speaker": _speaker_names})
@@ -269,6 +271,20 @@ def fold_copy_results(results, articles):
                             for pk in groups.get(own, []) if pk != own and pk in rows]
         shaped.append(result)
     return shaped, len(results) - len(shaped)
+
+
+def with_stories(results, articles):
+    """Give each result `story`: {"id", "url", "title", "article_count", "source_count"}
+    of the story its article is in, or None. `articles`: external id → Article."""
+    pk_of = {external_id: article.pk for external_id, article in articles.items()}
+    story_of = stories_of([pk_of[r["external_id"]] for r in results if r["external_id"] in pk_of])
+    stories = Story.objects.in_bulk(set(story_of.values()))
+    for result in results:
+        story = stories.get(story_of.get(pk_of.get(result["external_id"])))
+        result["story"] = None if story is None else {
+            "id": story.pk, "url": reverse("story", args=[story.pk]), "title": story.title,
+            "article_count": story.article_count, "source_count": story.source_count,
+        }
 
 
 def _copy_link(article, shown_source, matched):

@@ -121,8 +121,8 @@ def test_result_shape_and_facets(three_articles):
     assert result["total"] == 2 and result["partial"] is False
     first = result["results"][0]
     assert set(first) == {"external_id", "title", "score", "url", "published", "source",
-                          "source_code", "section", "snippet", "copies"}
-    assert first["copies"] == [] and result["copies_folded"] == 0
+                          "source_code", "section", "snippet", "copies", "story"}
+    assert first["copies"] == [] and result["copies_folded"] == 0 and first["story"] is None
     assert first["url"] == f"/articles/{first['external_id']}/"
     assert {f["value"]: (f["label"], f["count"]) for f in result["facets"]["source"]} == {
         "bbc": ("بي بي سي", 1), "cnn": ("سي إن إن", 1)}

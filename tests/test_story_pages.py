@@ -216,6 +216,19 @@ def test_search_shows_copies_once_with_also_in_links(client, icc):
     assert "بما فيها النسخ" in html, "the page says the total counts the copies"
 
 
+def test_search_results_name_their_story(client, icc):
+    gaza, _philippines, _articles = icc
+    data = client.get("/api/search/", {"q": "الجنائية الدولية"}).json()
+    by_id = {r["external_id"]: r for r in data["results"]}
+    assert by_id[GAZA_WARNING]["story"]["id"] == gaza.pk
+    assert by_id[GAZA_WARNING]["story"]["url"] == f"/stories/{gaza.pk}/"
+    assert by_id[GAZA_WARNING]["story"]["source_count"] == gaza.source_count
+    assert by_id[NO_STORY]["story"] is None
+    html = client.get("/search/", {"q": "الجنائية الدولية"}).content.decode()
+    assert f'<p class="in-story"><a href="/stories/{gaza.pk}/">' in html
+    assert f"القصة نفسها في {gaza.source_count} مصادر" in html
+
+
 def test_a_page_without_copies_folds_nothing(client, icc):
     data = client.get("/api/search/", {"q": "دوتيرتي"}).json()
     assert data["results"] and data["copies_folded"] == 0
