@@ -138,25 +138,33 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
 
     meta = {pk: (title, published, source) for pk, title, published, source in
             _rows(loaded_ids, ("pk", "title", "published", "source_id"), everything)}
-    kept = new = 0
-    rows = []
-    final_ids = []
+    now = timezone.now()
+    stories = []  # (Story, members), the new ones without a pk yet
     for group, story_id in zip(groups, story_ids):
         members = [key for key in group if key in meta]
         dates = [meta[key][1] for key in members]
-        fields = {
-            "title": meta[group.central][0] if group.central in meta else meta[members[0]][0],
-            "first_published": min(dates), "last_published": max(dates),
-            "article_count": len(members), "source_count": len({meta[key][2] for key in members}),
-        }
-        if story_id is None:
-            story_id = Story.objects.create(**fields).pk
-            new += 1
-        else:
-            Story.objects.filter(pk=story_id).update(updated=timezone.now(), **fields)
-            kept += 1
-        final_ids.append(story_id)
-        rows.extend(StoryMembership(article_id=key, story_id=story_id, pinned=key in pinned_ids) for key in members)
+        story = Story(
+            pk=story_id, title=meta[group.central][0] if group.central in meta else meta[members[0]][0],
+            first_published=min(dates), last_published=max(dates), article_count=len(members),
+            source_count=len({meta[key][2] for key in members}), updated=now,
+        )
+        stories.append((story, members))
+    kept_stories = [story for story, _m in stories if story.pk is not None]
+    new_stories = [story for story, _m in stories if story.pk is None]
+    Story.objects.bulk_update(
+        kept_stories, ["title", "first_published", "last_published", "article_count", "source_count", "updated"],
+        batch_size=500,
+    )
+    for story in new_stories:
+        story.created = now
+    # bulk_create sets the new primary keys on PostgreSQL and SQLite 3.35+.
+    Story.objects.bulk_create(new_stories, batch_size=500)
+    kept, new = len(kept_stories), len(new_stories)
+    rows = [
+        StoryMembership(article_id=key, story_id=story.pk, pinned=key in pinned_ids)
+        for story, members in stories for key in members
+    ]
+    final_ids = [story.pk for story, _m in stories]
 
     memberships.delete()
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
