@@ -4,13 +4,12 @@
     regroup_articles(ids)       after an import batch: those articles and their neighbourhood
     story_of(article), copies_of(article)   what the article page shows
 
-Incremental grouping loads the articles published within MAX_SPAN of the changed ones,
-plus every article of a story any of them is in, and groups that set again exactly as
-`--all` would group it; the stable-id matching (articles.stories.identity) then keeps
+Incremental grouping loads the articles published within MAX_GAP of the changed ones (no
+report further away can be linked to them), plus every article of a story any of them is
+in, and groups that set again exactly as `--all` would group it; the stable-id matching (articles.stories.identity) then keeps
 the stories' ids. Articles without a publication date are in no story.
 """
 
-from collections import Counter
 from datetime import datetime, time, timedelta
 from datetime import timezone as dt_timezone
 
@@ -19,7 +18,7 @@ from django.db.models import Min, Max
 from django.utils import timezone
 
 from articles.models import Article, ArticleCopy, GroupingRun, Story, StoryMembership, StoryTerm
-from articles.stories.grouping import MAX_SPAN, Corpus, group_corpus, group_documents
+from articles.stories.grouping import MAX_GAP, Corpus, group_corpus
 from articles.stories.terms import Document, Vocabulary
 
 LOAD_FIELDS = ("pk", "source__code", "published", "title", "abstract", "body")
@@ -73,7 +72,7 @@ def regroup_articles(article_ids):
     span = changed.aggregate(first=Min("published"), last=Max("published"))
     if span["first"] is None:
         return {"stories": 0, "new": 0, "kept": 0, "removed": 0, "articles": 0, "copies": 0}
-    window = timedelta(seconds=MAX_SPAN)
+    window = timedelta(seconds=MAX_GAP)
     # The dates of one batch may be far apart (an import sorted by outlet): load around each.
     days = sorted({p.date() for p in changed.values_list("published", flat=True)})
     near = Article.objects.none()
@@ -93,7 +92,7 @@ def regroup_articles(article_ids):
     vocabulary = stored_vocabulary()
     pinned = dict(StoryMembership.objects.filter(article_id__in=loaded_ids, pinned=True)
                   .values_list("article_id", "story_id"))
-    groups, copies = group_documents(documents, vocabulary, pinned)
+    groups, copies = group_corpus(Corpus(documents, vocabulary), pinned)
     summary = apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
     GroupingRun.objects.create(started=started, finished=timezone.now(), articles=len(article_ids),
                                stories=summary["stories"])
@@ -138,25 +137,33 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
 
     meta = {pk: (title, published, source) for pk, title, published, source in
             _rows(loaded_ids, ("pk", "title", "published", "source_id"), everything)}
-    kept = new = 0
-    rows = []
-    final_ids = []
+    now = timezone.now()
+    stories = []  # (Story, members), the new ones without a pk yet
     for group, story_id in zip(groups, story_ids):
         members = [key for key in group if key in meta]
         dates = [meta[key][1] for key in members]
-        fields = {
-            "title": meta[group.central][0] if group.central in meta else meta[members[0]][0],
-            "first_published": min(dates), "last_published": max(dates),
-            "article_count": len(members), "source_count": len({meta[key][2] for key in members}),
-        }
-        if story_id is None:
-            story_id = Story.objects.create(**fields).pk
-            new += 1
-        else:
-            Story.objects.filter(pk=story_id).update(updated=timezone.now(), **fields)
-            kept += 1
-        final_ids.append(story_id)
-        rows.extend(StoryMembership(article_id=key, story_id=story_id, pinned=key in pinned_ids) for key in members)
+        story = Story(
+            pk=story_id, title=meta[group.central][0] if group.central in meta else meta[members[0]][0],
+            first_published=min(dates), last_published=max(dates), article_count=len(members),
+            source_count=len({meta[key][2] for key in members}), updated=now,
+        )
+        stories.append((story, members))
+    kept_stories = [story for story, _m in stories if story.pk is not None]
+    new_stories = [story for story, _m in stories if story.pk is None]
+    Story.objects.bulk_update(
+        kept_stories, ["title", "first_published", "last_published", "article_count", "source_count", "updated"],
+        batch_size=500,
+    )
+    for story in new_stories:
+        story.created = now
+    # bulk_create sets the new primary keys on PostgreSQL and SQLite 3.35+.
+    Story.objects.bulk_create(new_stories, batch_size=500)
+    kept, new = len(kept_stories), len(new_stories)
+    rows = [
+        StoryMembership(article_id=key, story_id=story.pk, pinned=key in pinned_ids)
+        for story, members in stories for key in members
+    ]
+    final_ids = [story.pk for story, _m in stories]
 
     memberships.delete()
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
