@@ -14,16 +14,20 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import (
     Article,
     MergedSpeakerSlug,
+    ArticleCopy,
     ReviewStatus,
     Section,
     Source,
     Speaker,
     SpeakerAlias,
     Statement,
+    Story,
+    StoryMembership,
     alias_key,
 )
 from articles.quotes.speakers import LINK_THRESHOLD
 from articles.statements import merge_queue, merge_speakers
+from articles.stories import store as stories_store
 
 
 @admin.register(Source)
@@ -315,3 +319,70 @@ def _positive_int(value):
     """A primary key from a form field, or None: odd input merges nothing."""
     value = (value or "").strip()
     return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+
+
+# --- stories: editors move, split and merge (articles.stories.store) ------------------
+
+
+class StoryMembershipInline(admin.TabularInline):
+    model = StoryMembership
+    fields = ["article", "pinned"]
+    readonly_fields = ["article", "pinned"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["id", "title", "first_published", "last_published", "article_count", "source_count"]
+    search_fields = ["title", "memberships__article__title"]
+    readonly_fields = ["first_published", "last_published", "article_count", "source_count"]
+    inlines = [StoryMembershipInline]
+    actions = ["merge_selected_stories"]
+
+    @admin.action(description=_("دمج القصص المختارة في أقدمها"), permissions=["change"])
+    def merge_selected_stories(self, request, queryset):
+        stories = list(queryset)
+        if len(stories) < 2:
+            self.message_user(request, _("اختر قصتين أو أكثر للدمج."), messages.WARNING)
+            return
+        keep = stories_store.merge_stories(stories)
+        self.log_change(request, keep, f"merged stories {sorted(s.pk for s in stories)}")
+        self.message_user(request, _("دُمجت %(n)d قصص في القصة %(id)d.") % {"n": len(stories), "id": keep.pk},
+                          messages.SUCCESS)
+
+
+@admin.register(StoryMembership)
+class StoryMembershipAdmin(admin.ModelAdmin):
+    """Moving an article: change its story here; the change pins it there."""
+
+    list_display = ["article", "story", "pinned"]
+    list_filter = ["pinned"]
+    search_fields = ["article__title", "article__external_id", "story__title"]
+    raw_id_fields = ["article", "story"]
+    readonly_fields = ["pinned"]
+    actions = ["split_off"]
+
+    def save_model(self, request, obj, form, change):
+        stories_store.move_article(obj.article, obj.story)
+
+    @admin.action(description=_("فصل المقالات المختارة في قصة جديدة"), permissions=["change"])
+    def split_off(self, request, queryset):
+        articles = [m.article for m in queryset.select_related("article")]
+        try:
+            new = stories_store.split_story(articles)
+        except ValueError:
+            self.message_user(request, _("اختر مقالات من قصة واحدة."), messages.ERROR)
+            return
+        self.log_change(request, new, f"split {len(articles)} articles into a new story")
+        self.message_user(request, _("فُصلت %(n)d مقالات في القصة %(id)d.") % {"n": len(articles), "id": new.pk},
+                          messages.SUCCESS)
+
+
+@admin.register(ArticleCopy)
+class ArticleCopyAdmin(admin.ModelAdmin):
+    list_display = ["article", "original", "same_source"]
+    list_filter = ["same_source"]
+    search_fields = ["article__external_id", "original__external_id"]
+    raw_id_fields = ["article", "original"]

@@ -370,3 +370,109 @@ class Statement(models.Model):
             raise ValidationError({"end": _("النهاية تتجاوز طول نص المقال.")})
         if self.mention_end is not None and self.mention_end > len(body):
             raise ValidationError({"mention_end": _("ذكر المتحدث يتجاوز طول نص المقال.")})
+
+
+# --- stories: one event as the outlets reported it (articles.stories) ---------------
+
+
+class Story(models.Model):
+    """One news event and the articles that report it, across outlets.
+
+    The id is stable: re-grouping gives a story's id to the new group that holds most of
+    its articles (articles.stories.identity), so links and exports keep pointing at it.
+    Title and dates are copied from the members when the story is saved by the grouping.
+    """
+
+    title = models.TextField(_("العنوان"))
+    first_published = models.DateTimeField(_("أول نشر"), null=True, blank=True, db_index=True)
+    last_published = models.DateTimeField(_("آخر نشر"), null=True, blank=True)
+    article_count = models.PositiveIntegerField(_("عدد المقالات"), default=0)
+    source_count = models.PositiveIntegerField(_("عدد المصادر"), default=0)
+    created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
+    updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("قصة")
+        verbose_name_plural = _("القصص")
+        ordering = [F("first_published").desc(nulls_last=True), "-id"]
+
+    def __str__(self):
+        return self.title
+
+
+class StoryMembership(models.Model):
+    """An article's place in a story. An article is in at most one story.
+
+    `pinned` is an editor's decision (moved, split or merged in the admin): re-grouping
+    keeps pinned articles of one story together and never joins pinned articles of two.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="story_membership", verbose_name=_("المقال")
+    )
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("القصة")
+    )
+    pinned = models.BooleanField(
+        _("ثبّته محرر"), default=False,
+        help_text=_("وضعه محرر في هذه القصة؛ إعادة التجميع لا تنقله."),
+    )
+
+    class Meta:
+        verbose_name = _("مقال في قصة")
+        verbose_name_plural = _("مقالات القصص")
+
+    def __str__(self):
+        return f"{self.story_id}: {self.article}"
+
+
+class ArticleCopy(models.Model):
+    """An article whose text is (nearly) the same as an earlier one: the same outlet's
+    article filed in a second section, or one wire text carried by two outlets.
+
+    Each copy points at the original, the first published of its group, so the copies of
+    an article are the rows sharing its original (articles.stories.store.copies_of).
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="copy_of", verbose_name=_("النسخة")
+    )
+    original = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="copies", verbose_name=_("الأصل")
+    )
+    same_source = models.BooleanField(_("من المصدر نفسه"), default=True)
+
+    class Meta:
+        verbose_name = _("نسخة مقال")
+        verbose_name_plural = _("نسخ المقالات")
+        constraints = [
+            models.CheckConstraint(condition=~Q(article=F("original")), name="copy_not_of_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.original_id}"
+
+
+class StoryTerm(models.Model):
+    """How many articles use a term (a light stem), for the grouping's inverse document
+    frequency. Written by `group_stories --all`; incremental grouping only reads it."""
+
+    term = models.CharField(max_length=100, unique=True)
+    documents = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.term
+
+
+class GroupingRun(models.Model):
+    """One run of the story grouping: `group_stories` without --all regroups the articles
+    changed since the last run started."""
+
+    started = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True)
+    everything = models.BooleanField(default=False)
+    articles = models.PositiveIntegerField(default=0)
+    stories = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started"]

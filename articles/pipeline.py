@@ -1,4 +1,5 @@
-"""What happens to an article after it is stored: extract its statements, then index it.
+"""What happens to an article after it is stored: extract its statements, index it, then
+group it into stories.
 
 Data flows one way — import → store → extract → index — and this is the one place that
 says so. The importer calls it after each committed batch (bulk writes fire no model
@@ -7,6 +8,7 @@ signals), and so does any other bulk writer.
 
 from articles.search_backends import get_backend
 from articles.statements import extract_and_store
+from articles.stories.store import regroup_articles
 
 
 def process_changed_articles(article_ids):
@@ -21,4 +23,10 @@ def process_changed_articles(article_ids):
     summary = extract_and_store(article_ids, changed=changed)
     # Re-linking a speaker moves statements of articles outside this batch too.
     get_backend().index_articles(sorted(set(article_ids) | changed))
+    group_articles(article_ids)
     return summary
+
+
+def group_articles(article_ids):
+    """Copies and stories for the batch and its neighbourhood (articles.stories.store)."""
+    return regroup_articles(article_ids)

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 
-from articles.models import Article, Source, Speaker, Statement
+from articles.models import Article, Source, Speaker, Statement, Story
 from articles.search_backends import (
     ARTICLES,
     SORTS,
@@ -23,6 +24,8 @@ from articles.search_backends import (
     get_backend,
 )
 from articles.statements import provenance_of, report_trail
+from articles.stories.folding import fold_copies
+from articles.stories.reading import copy_groups, stories_of
 from articles.text.highlight import snippet
 from articles.text.query import HighlightTerms, parse
 
@@ -197,10 +200,86 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
         for h in outcome.hits
         if h.key in by_id  # deleted since indexing: check_index reports it
     ]
+    results, folded = fold_copy_results(results, by_id)
+    with_stories(results, by_id)
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, ARTICLE_FACETS, facet_limit,
                               {"source": _source_names, "speaker": _speaker_names})
-    return _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
+    envelope = _envelope(q, outcome, page, per_page, pages, results, facets, omitted, facet_limit)
+    # `total` and the facets count every matching article, copies included; the page
+    # shows each copy group once, and says how many lines it folded.
+    envelope["copies_folded"] = folded
+    return envelope
+
+
+def fold_copy_results(results, articles):
+    """(results with each copy group on one line, how many lines were folded).
+
+    The line kept is the group's first in the results' order (articles.stories.folding);
+    it gets `copies`: every other article of its group, whether this page matched it or
+    not, each with `same_source` and `matched` (folded from this page). A result whose
+    group has no other member here still lists its copies. `articles`: external id →
+    Article of the results."""
+    pk_of = {external_id: article.pk for external_id, article in articles.items()}
+    groups = copy_groups([pk_of[r["external_id"]] for r in results if r["external_id"] in pk_of])
+    if not groups:
+        for result in results:
+            result["copies"] = []
+        return results, 0
+    group_of = {r["external_id"]: groups[pk_of[r["external_id"]]][0] for r in results
+                if pk_of.get(r["external_id"]) in groups}
+    lines = fold_copies([r["external_id"] for r in results], group_of)
+    by_external_id = {r["external_id"]: r for r in results}
+    members = {pk for group in groups.values() for pk in group}
+    rows = {a.pk: a for a in Article.objects.filter(pk__in=members).select_related("source", "section")
+            .only("external_id", "title", "published", "source__name", "source__code", "section__name")}
+    shaped = []
+    for external_id, folded_ids in lines:
+        result = by_external_id[external_id]
+        own = pk_of[external_id]
+        shown_source = rows[own].source.code if own in rows else result["source_code"]
+        result["copies"] = [_copy_link(rows[pk], shown_source, rows[pk].external_id in folded_ids)
+                            for pk in groups.get(own, []) if pk != own and pk in rows]
+        shaped.append(result)
+    return shaped, len(results) - len(shaped)
+
+
+def with_stories(results, articles):
+    """Give each result `story`: {"id", "url", "title", "article_count", "source_count"}
+    of the story its article is in, or None. `articles`: external id → Article."""
+    pk_of = {external_id: article.pk for external_id, article in articles.items()}
+    story_of = stories_of([pk_of[r["external_id"]] for r in results if r["external_id"] in pk_of])
+    stories = Story.objects.in_bulk(set(story_of.values()))
+    for result in results:
+        story = stories.get(story_of.get(pk_of.get(result["external_id"])))
+        result["story"] = None if story is None else {
+            "id": story.pk, "url": reverse("story", args=[story.pk]), "title": story.title,
+            "article_count": story.article_count, "source_count": story.source_count,
+        }
+
+
+def _copy_link(article, shown_source, matched):
+    return {
+        "external_id": article.external_id,
+        "title": article.title,
+        "url": article.get_absolute_url(),
+        "published": _iso(article.published),
+        "source": article.source.name,
+        "source_code": article.source.code,
+        "section": article.section.name if article.section_id else "",
+        "same_source": article.source.code == shown_source,
+        "matched": matched,
+    }
+
+
+def ranked_article_ids(q, *, filters=None, sort="relevance", exact=False, limit=1000):
+    """(the search's outcome: total, partial, notes; the first `limit` matching articles'
+    external ids, best first): what the "group by story" view groups, with no facets and
+    no snippets."""
+    outcome = get_backend().search(parse(q or ""), kind=ARTICLES, exact=bool(exact),
+                                   filters=clean_filters(filters, ARTICLES), sort=_sort(sort), page=1,
+                                   per_page=max(1, int(limit)), time_limit=_time_limit(), facets=())
+    return outcome, [h.key for h in outcome.hits]
 
 
 def statement_result(statement, terms, stemmer, with_snippet=True, provenance=None):

@@ -1,9 +1,9 @@
-"""/sitemap.xml: every article, speaker and source page, so search engines find them."""
+"""/sitemap.xml: every article, speaker, source and story page, so search engines find them."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.models import Article, Source, Speaker
+from articles.models import Article, Source, Speaker, Story
 
 
 class StaticSitemap(Sitemap):
@@ -49,9 +49,25 @@ class SourceSitemap(Sitemap):
         return Source.objects.order_by("id")
 
 
+class StorySitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return Story.objects.only("id", "updated").order_by("id")
+
+    def location(self, story):
+        return reverse("story", args=[story.pk])
+
+    def lastmod(self, story):
+        return story.updated
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "articles": ArticleSitemap,
     "speakers": SpeakerSitemap,
     "sources": SourceSitemap,
+    "stories": StorySitemap,
 }

@@ -28,6 +28,7 @@ from articles.quotes.speakers import is_unnamed_source
 from articles.search_backends import DEFAULT_STEMMER, SearchUnavailable
 from articles.search_backends.errors import REBUILD_COMMAND
 from articles.statements import provenance_of, report_trail
+from articles.stories.reading import story_links
 from articles.rendering import (
     MAX_MARKS,
     capped_marks,
@@ -131,6 +132,10 @@ def article_detail(request, external_id):
     for statement in marked:
         if statement.speaker_id:
             speakers.setdefault(statement.speaker_id, statement.speaker)
+    story, story_outlets, copies = story_links(article)
+    # The article's own copies are listed as such, not again as related articles.
+    copy_ids = {copy.external_id for copy in copies}
+    related = [item for item in related_articles(article.external_id) if item["external_id"] not in copy_ids]
     return render(
         request,
         "article.html",
@@ -139,7 +144,10 @@ def article_detail(request, external_id):
             "body_html": body_html,
             "statements": marked,
             "speakers": sorted(speakers.values(), key=lambda s: s.name),
-            "related": related_articles(article.external_id),
+            "related": related,
+            "story": story,
+            "story_outlets": story_outlets,
+            "copies": copies,
             "query": query,
             "query_refused": query_refused,
             "marks_limited_to": MAX_MARKS if more_matches else None,

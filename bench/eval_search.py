@@ -7,6 +7,9 @@
     # 3. the full corpus + seed with the archive's analyzer: build time, size, quality,
     #    latency; with --pg also PostgreSQL `arabic` on the same articles and queries
     .venv/bin/python scripts/with_postgres.py .venv/bin/python bench/eval_search.py full --pg
+    # 4. copies folded (one line per copy group, as the search pages show them): where
+    #    the target's line ranks, and how often a copy of the target took first place
+    .venv/bin/python bench/eval_search.py full --keep && .venv/bin/python bench/eval_search.py copies --reuse
 
 Each known-item query is made from one article's rarest title words (document frequency
 over the whole corpus), then rewritten the ways Arabic writers actually vary: hamza
@@ -469,6 +472,76 @@ def full(args):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def copy_groups(records):
+    """{external id: copy group number} as the stories engine finds copies in the corpus
+    (articles.stories: plain Python, the same rule group_stories runs)."""
+    from articles.stories import group_documents
+    from articles.stories.terms import Document
+
+    documents = [Document(r["external_id"], r["source_code"], r["published"], r["title"],
+                          f"{r['abstract']}\n{r['body']}") for r in records if r["published"]]
+    _groups, copies = group_documents(documents)
+    return {key: n for n, group in enumerate(copies) for key in group}
+
+
+def copies(args):
+    """Known-item search with and without copies folded (articles.stories.folding): where
+    does the target's line rank, and how often does a copy of the target take first place?
+    Strict: only the target itself counts, not an article with the same title."""
+    from articles.stories.folding import fold_copies
+
+    queries = load_queries()
+    records = list(corpus_records()) + [seed_record()]
+    folder = WORK / "full"
+    if args.reuse and store.index_state(folder, args.stemmer) == "ok":
+        index = store.open_index(folder)
+    else:
+        index, _seconds, _size = build_whoosh(folder, records, args.stemmer)
+    started = time.perf_counter()
+    group_of = copy_groups(records)
+    grouping_seconds = time.perf_counter() - started
+    source_of = {r["external_id"]: r["source_code"] for r in records}
+    before, after = [], []
+    lost_to_copy = lost_to_same_outlet_copy = first_as_also_in = 0
+    for item in queries:
+        # Twice the depth, so that K lines remain after folding.
+        outcome = index.search(item["query"], per_page=2 * K, time_limit=30)
+        ranked = [h.fields["external_id"] for h in outcome.hits]
+        target = item["target"]
+        position = ranked.index(target) + 1 if target in ranked[:K] else None
+        before.append(position)
+        if position != 1 and ranked and group_of.get(ranked[0]) is not None \
+                and group_of.get(ranked[0]) == group_of.get(target):
+            lost_to_copy += 1
+            lost_to_same_outlet_copy += source_of.get(ranked[0]) == source_of.get(target)
+        lines = fold_copies(ranked, group_of)[:K]
+        after.append(next((n + 1 for n, (key, folded) in enumerate(lines) if target == key or target in folded), None))
+        first_as_also_in += bool(lines) and target in lines[0][1]
+
+    def summary(positions):
+        return (sum(1 for p in positions if p != 1), statistics.mean(1 / p if p else 0.0 for p in positions),
+                statistics.mean(1.0 if p else 0.0 for p in positions))
+
+    not_first_before, mrr_before, recall_before = summary(before)
+    not_first_after, mrr_after, recall_after = summary(after)
+    lost_after = sum(1 for b, a in zip(before, after) if a != 1 and b == 1)
+    report = [
+        f"Known-item search with copies folded: {len(records)} articles, {len(queries)} queries, "
+        f"{len(set(group_of.values()))} copy groups ({len(group_of)} articles) found by the stories "
+        f"engine in {grouping_seconds:.0f} s. Strict: only the target article counts.\n",
+        "| | target not first | of them, a copy of the target first | MRR@10 | R@10 |",
+        "|---|---|---|---|---|",
+        f"| one line per article | {not_first_before} | {lost_to_copy} ({lost_to_same_outlet_copy} the same outlet's) "
+        f"| {mrr_before:.3f} | {recall_before:.3f} |",
+        f"| copies folded (target's line) | {not_first_after} | 0 (a copy shares its line) "
+        f"| {mrr_after:.3f} | {recall_after:.3f} |",
+        "",
+        f"Queries first before and not after: {lost_after}. Of the targets whose line is first, "
+        f"{first_as_also_in} are the line's \"also in\" link (a copy of theirs ranked above them).",
+    ]
+    emit("\n".join(report), args.out or ROOT / "bench" / "search_copies.md")
+
+
 def emit(text, path):
     print(text)
     Path(path).write_text(text + "\n", encoding="utf-8")
@@ -490,11 +563,15 @@ def main(argv=None):
     f.add_argument("--reuse", action="store_true",
                    help="use the index kept by an earlier --keep run (and its build time)")
     f.add_argument("--out")
+    c = sub.add_parser("copies", help="known-item search before and after copies are folded")
+    c.add_argument("--stemmer", default=store.DEFAULT_STEMMER)
+    c.add_argument("--reuse", action="store_true", help="use the index kept by `full --keep`")
+    c.add_argument("--out")
     args = parser.parse_args(argv)
     if not CORPUS.exists():
         sys.exit(f"corpus not found at {CORPUS}")
     WORK.mkdir(parents=True, exist_ok=True)
-    {"queries": lambda a: build_query_set(), "compare": compare, "full": full}[args.command](args)
+    {"queries": lambda a: build_query_set(), "compare": compare, "full": full, "copies": copies}[args.command](args)
 
 
 if __name__ == "__main__":

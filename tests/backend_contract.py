@@ -214,7 +214,8 @@ class BackendTests:
         assert result["total"] == 2 and result["partial"] is False
         first = result["results"][0]
         assert set(first) == {"external_id", "title", "score", "url", "published", "source",
-                              "source_code", "section", "snippet"}
+                              "source_code", "section", "snippet", "copies", "story"}
+        assert first["copies"] == [] and result["copies_folded"] == 0 and first["story"] is None
         assert first["url"] == f"/articles/{first['external_id']}/"
         assert {f["value"]: (f["label"], f["count"]) for f in result["facets"]["source"]} == {
             "bbc": ("بي بي سي", 1), "cnn": ("سي إن إن", 1)}

@@ -142,3 +142,35 @@ def seed_article(db):
     article = Article.objects.get()
     extract_and_store([article.pk])
     return article
+
+
+# --- stories (tests/test_story_pages.py, tests/browser/) ---------------------------------
+
+STORIES_DATA = Path(__file__).resolve().parent / "data" / "stories" / "icc-gaza-and-philippines.jsonl"
+GAZA_WARNING = "AL-internationalNews-842-20180408"
+FRANCE24_ORIGINAL = "FR-internationalNews-625-20180408"
+FRANCE24_COPY = "FR-middleEast-230-20180408"
+BBC_GAZA = "BB-middleEast-314-20180408"
+PHILIPPINES = "AL-internationalNews-464-20180314"
+NO_STORY = "SK-internationalNews-931-20180413"
+
+
+@pytest.fixture
+def icc(db):
+    """Nine ANT articles (tests/data/stories/, see its NOTICE) imported by the real importer,
+    so their statements are extracted, the index built and the stories grouped by the code
+    the site runs. They make two stories: the ICC prosecutor's warning on Gaza (Al Arabiya,
+    France 24 filed twice — a copy in a second section —, BBC and, as the grouping now
+    finds, Sky News two days later) and the Philippines leaving the ICC (Sky News, Al
+    Arabiya, France 24); and an ICC article in no story.
+
+    Returns (the Gaza story, the Philippines story, {external id: Article})."""
+    from articles.importing.importer import import_paths
+    from articles.models import Article, Story
+
+    report = import_paths([STORIES_DATA])
+    assert report.imported == 9 and report.failed == 0
+    by_id = {a.external_id: a for a in Article.objects.select_related("source")}
+    gaza = Story.objects.get(memberships__article__external_id=GAZA_WARNING)
+    philippines = Story.objects.get(memberships__article__external_id=PHILIPPINES)
+    return gaza, philippines, by_id

@@ -283,7 +283,8 @@ def test_sitemap_lists_articles_speakers_and_sources(client, reading_room):
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
     sections = re.findall(r"<loc>[^<]*/(sitemap-\w+\.xml)</loc>", index.content.decode())
-    assert set(sections) == {"sitemap-pages.xml", "sitemap-articles.xml", "sitemap-speakers.xml", "sitemap-sources.xml"}
+    assert set(sections) == {"sitemap-pages.xml", "sitemap-articles.xml", "sitemap-speakers.xml", "sitemap-sources.xml",
+                             "sitemap-stories.xml"}
     articles = client.get("/sitemap-articles.xml").content.decode()
     assert "/articles/seed-000/" in articles and "/articles/bbc-001/" in articles
     assert "/speakers/antonio-guterres/" in client.get("/sitemap-speakers.xml").content.decode()

@@ -1,0 +1,87 @@
+"""Editors correct stories in the admin: the pages load, and split, merge and move work
+and pin what they place (the grouping then keeps it: tests/test_stories_commands.py)."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.models import ArticleCopy, Story, StoryMembership
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = Path(__file__).parent / "data" / "stories" / "ant-2018-06-17-18.jsonl.gz"
+OSAKA = ["SK-technology-925-20180618", "AL-internationalNews-1668-20180618", "FR-internationalNews-1876-20180618"]
+GUATEMALA = "AL-internationalNews-1671-20180618"
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", password="a-long-test-password")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def grouped():
+    for command in (["import_articles", "--no-process", "--no-progress", str(SAMPLE)],
+                    ["group_stories", "--all", "--no-progress"]):
+        call_command(*command, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def membership(external_id):
+    return StoryMembership.objects.select_related("story").get(article__external_id=external_id)
+
+
+@pytest.mark.parametrize("model", [Story, StoryMembership, ArticleCopy])
+def test_story_pages_load(editor_client, grouped, model):
+    opts = model._meta
+    changelist = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert changelist.status_code == 200
+    first = model.objects.first()
+    change = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk]))
+    assert change.status_code == 200
+
+
+def test_split_action_takes_the_selected_articles_out_and_pins_both_parts(editor_client, grouped):
+    old = membership(OSAKA[2]).story
+    url = reverse("admin:articles_storymembership_changelist")
+    response = editor_client.post(url, {"action": "split_off", ACTION_CHECKBOX_NAME: [membership(OSAKA[2]).pk]})
+    assert response.status_code == 302
+    moved = membership(OSAKA[2])
+    assert moved.story_id != old.pk and moved.pinned
+    assert membership(OSAKA[1]).story_id == old.pk and membership(OSAKA[1]).pinned
+    assert Story.objects.get(pk=old.pk).article_count == old.article_count - 1
+
+
+def test_split_refuses_articles_of_two_stories(editor_client, grouped):
+    ids = [membership(OSAKA[0]).pk, membership(GUATEMALA).pk]
+    before = dict(StoryMembership.objects.values_list("pk", "story_id"))
+    editor_client.post(reverse("admin:articles_storymembership_changelist"),
+                       {"action": "split_off", ACTION_CHECKBOX_NAME: ids})
+    assert dict(StoryMembership.objects.values_list("pk", "story_id")) == before
+
+
+def test_merge_action_joins_stories_into_the_oldest(editor_client, grouped):
+    a, b = membership(OSAKA[0]).story, membership(GUATEMALA).story
+    response = editor_client.post(reverse("admin:articles_story_changelist"),
+                                  {"action": "merge_selected_stories", ACTION_CHECKBOX_NAME: [a.pk, b.pk]})
+    assert response.status_code == 302
+    keep = min(a.pk, b.pk)
+    assert membership(GUATEMALA).story_id == membership(OSAKA[0]).story_id == keep
+    assert not Story.objects.filter(pk=max(a.pk, b.pk)).exists()
+    assert Story.objects.get(pk=keep).article_count == a.article_count + b.article_count
+
+
+def test_changing_a_membership_moves_and_pins_the_article(editor_client, grouped):
+    target = membership(GUATEMALA).story
+    m = membership(OSAKA[2])
+    url = reverse("admin:articles_storymembership_change", args=[m.pk])
+    response = editor_client.post(url, {"article": m.article_id, "story": target.pk})
+    assert response.status_code == 302
+    moved = membership(OSAKA[2])
+    assert moved.story_id == target.pk and moved.pinned
+    assert Story.objects.get(pk=target.pk).article_count == target.article_count + 1

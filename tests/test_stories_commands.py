@@ -1,0 +1,135 @@
+"""Stories in the database: group_stories, export_stories, grouping after an import batch,
+stable ids and editors' corrections (tests/data/stories, two days of the ANT corpus)."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, ArticleCopy, Story, StoryMembership
+from articles.stories import store
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = Path(__file__).parent / "data" / "stories" / "ant-2018-06-17-18.jsonl.gz"
+OSAKA = ["SK-technology-925-20180618", "AL-internationalNews-1668-20180618", "FR-internationalNews-1876-20180618"]
+GUATEMALA = "AL-internationalNews-1671-20180618"
+COLOMBIA = ["FR-internationalNews-1875-20180618", "BB-internationalNews-665-20180618"]
+GAZA_DRONES = ["FR-internationalNews-1867-20180617", "FR-middleEast-638-20180617"]
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def imported():
+    run("import_articles", "--no-process", "--no-progress", str(SAMPLE))
+    return {a.external_id: a for a in Article.objects.all()}
+
+
+def story_id(external_id):
+    return StoryMembership.objects.filter(article__external_id=external_id).values_list("story_id", flat=True).first()
+
+
+def test_group_stories_all_prints_one_summary_and_stores_stories_and_copies(imported):
+    out = run("group_stories", "--all", "--no-progress")
+    assert out.startswith("grouped all 325 articles in ")
+    assert len(out.strip().splitlines()) == 1
+    osaka = {story_id(e) for e in OSAKA}
+    assert len(osaka) == 1 and None not in osaka
+    assert story_id(GUATEMALA) not in osaka
+    story = Story.objects.get(pk=osaka.pop())
+    assert story.source_count == 3 and story.article_count >= 3
+    copy = ArticleCopy.objects.get(article__external_id=GAZA_DRONES[1])
+    assert copy.original.external_id == GAZA_DRONES[0] and copy.same_source
+
+
+def test_the_article_page_data_links_each_copy_to_the_other(imported):
+    run("group_stories", "--all", "--no-progress")
+    original, copy = (imported[e] for e in GAZA_DRONES)
+    assert [a.external_id for a in store.copies_of(original)] == [GAZA_DRONES[1]]
+    assert [a.external_id for a in store.copies_of(copy)] == [GAZA_DRONES[0]]
+    assert store.copies_of(imported[GUATEMALA]) == []
+    assert store.story_of(original) == store.story_of(copy)
+
+
+def test_regrouping_everything_again_keeps_every_story_id(imported):
+    run("group_stories", "--all", "--no-progress")
+    before = dict(StoryMembership.objects.values_list("article_id", "story_id"))
+    out = run("group_stories", "--all", "--no-progress")
+    assert dict(StoryMembership.objects.values_list("article_id", "story_id")) == before
+    assert "(new 0, kept " in out and "removed 0)" in out
+
+
+def test_a_later_batch_joins_the_existing_story_and_keeps_its_id(tmp_path):
+    lines = SAMPLE.read_bytes()
+    import gzip
+
+    records = gzip.decompress(lines).decode("utf-8").splitlines()
+    late = [r for r in records if json.loads(r)["id"] == OSAKA[2]]
+    early = tmp_path / "early.jsonl"
+    early.write_text("\n".join(r for r in records if r not in late) + "\n", encoding="utf-8")
+    run("import_articles", "--no-process", "--no-progress", str(early))
+    run("group_stories", "--all", "--no-progress")
+    osaka = story_id(OSAKA[1])
+    assert story_id(OSAKA[2]) is None
+
+    # An import with processing groups each batch as it commits (articles.pipeline).
+    batch = tmp_path / "late.jsonl"
+    batch.write_text(late[0] + "\n", encoding="utf-8")
+    run("import_articles", "--no-progress", str(batch))
+    assert story_id(OSAKA[2]) == osaka
+    assert story_id(OSAKA[0]) == osaka
+
+
+def test_group_stories_without_all_groups_what_changed_since_the_last_run(imported):
+    run("group_stories", "--all", "--no-progress")
+    osaka = story_id(OSAKA[0])
+    Article.objects.filter(external_id=OSAKA[1]).update(title=imported[OSAKA[1]].title + " ")
+    Article.objects.get(external_id=OSAKA[1]).save()  # bumps `updated`
+    out = run("group_stories", "--no-progress")
+    assert out.startswith("grouped 1 changed articles in ")
+    assert story_id(OSAKA[1]) == osaka
+
+
+def test_editors_split_survives_regrouping(imported):
+    run("group_stories", "--all", "--no-progress")
+    colombia = story_id(COLOMBIA[0])
+    assert story_id(COLOMBIA[1]) == colombia
+    new = store.split_story([imported[COLOMBIA[1]]])
+    run("group_stories", "--all", "--no-progress")
+    assert story_id(COLOMBIA[1]) == new.pk
+    assert story_id(COLOMBIA[0]) == colombia
+
+
+def test_editors_merge_and_move_survive_regrouping(imported):
+    run("group_stories", "--all", "--no-progress")
+    osaka, guatemala = Story.objects.get(pk=story_id(OSAKA[0])), Story.objects.get(pk=story_id(GUATEMALA))
+    kept = store.merge_stories([guatemala, osaka])
+    assert kept.pk == min(osaka.pk, guatemala.pk)
+    moved = store.move_article(imported[COLOMBIA[0]], None)
+    run("group_stories", "--all", "--no-progress")
+    assert story_id(GUATEMALA) == story_id(OSAKA[0]) == kept.pk
+    assert not Story.objects.filter(pk=max(osaka.pk, guatemala.pk)).exists()
+    assert story_id(COLOMBIA[0]) == moved.pk
+    assert story_id(COLOMBIA[1]) != moved.pk
+
+
+def test_export_stories_jsonl_and_csv(imported):
+    run("group_stories", "--all", "--no-progress")
+    rows = [json.loads(line) for line in run("export_stories").splitlines()]
+    assert len(rows) == Story.objects.count()
+    osaka = next(r for r in rows if r["story"] == story_id(OSAKA[0]))
+    assert set(OSAKA) <= set(osaka["articles"])
+    assert set(osaka["sources"]) == {"skynews", "alarabia", "france24"}
+    assert osaka["first"] <= osaka["last"] and osaka["title"]
+    table = list(csv.reader(io.StringIO(run("export_stories", "--format", "csv"))))
+    assert table[0] == ["story", "title", "articles", "sources", "first", "last"]
+    row = next(r for r in table[1:] if r[0] == str(osaka["story"]))
+    assert row[2].split() == osaka["articles"]
