@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from articles import search as search_layer
 from articles.filters import SORTS, ArticleSearchFilterSet
-from articles.indexing import IndexNeedsRebuild
+from articles.search_backends import SearchUnavailable
 from articles.models import Article, Story, StoryMembership
 from articles.stories.reading import parse_story_id, stories_of, story_json, story_page
 from articles.views import RESULTS_PER_PAGE, active_filters, explain_note, index_unavailable
@@ -74,7 +74,7 @@ def search_stories(request):
         outcome, external_ids = search_layer.ranked_article_ids(
             arguments["q"], filters=arguments["filters"], sort=arguments["sort"], exact=arguments["exact"],
             limit=GROUPED_MATCHES)
-    except IndexNeedsRebuild as error:
+    except SearchUnavailable as error:
         return index_unavailable(request, error)
     lines = story_lines(external_ids)
     paginator = Paginator(lines, RESULTS_PER_PAGE)
