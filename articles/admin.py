@@ -337,7 +337,9 @@ class StoryMembershipInline(admin.TabularInline):
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["id", "title", "first_published", "last_published", "article_count", "source_count"]
     search_fields = ["title", "memberships__article__title"]
-    readonly_fields = ["first_published", "last_published", "article_count", "source_count"]
+    # The grouping writes all of these from the members (the title is the most central
+    # article's), so an edit here would not survive the next run.
+    readonly_fields = ["title", "first_published", "last_published", "article_count", "source_count"]
     inlines = [StoryMembershipInline]
     actions = ["merge_selected_stories"]
 

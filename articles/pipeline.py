@@ -1,14 +1,18 @@
 """What happens to an article after it is stored: extract its statements, index it, then
 group it into stories.
 
-Data flows one way — import → store → extract → index — and this is the one place that
-says so. The importer calls it after each committed batch (bulk writes fire no model
+Data flows one way — import → store → extract → index → group — and this is the one place
+that says so. The importer calls it after each committed batch (bulk writes fire no model
 signals), and so does any other bulk writer.
 """
+
+import logging
 
 from articles.search_backends import get_backend
 from articles.statements import extract_and_store
 from articles.stories.store import regroup_articles
+
+logger = logging.getLogger(__name__)
 
 
 def process_changed_articles(article_ids):
@@ -28,5 +32,15 @@ def process_changed_articles(article_ids):
 
 
 def group_articles(article_ids):
-    """Copies and stories for the batch and its neighbourhood (articles.stories.store)."""
-    return regroup_articles(article_ids)
+    """Copies and stories for the batch and its neighbourhood (articles.stories.store).
+
+    A failure here loses nothing: the articles are stored, extracted and indexed, and
+    changed since the last finished grouping run, so the next `group_stories` groups them.
+    It is logged, saying so, rather than reported as a failed extraction.
+    """
+    try:
+        return regroup_articles(article_ids)
+    except Exception as error:  # noqa: BLE001 - any failure of the grouping leaves the batch whole
+        logger.warning("story grouping failed for %d articles (%r); run: python manage.py group_stories",
+                       len(article_ids), error)
+        return None

@@ -133,3 +133,17 @@ def test_export_stories_jsonl_and_csv(imported):
     assert table[0] == ["story", "title", "articles", "sources", "first", "last"]
     row = next(r for r in table[1:] if r[0] == str(osaka["story"]))
     assert row[2].split() == osaka["articles"]
+
+
+def test_undated_and_empty_articles_are_grouped_without_error(imported):
+    """An article without a date is in no story; a title-only one is compared by its title."""
+    source = imported[OSAKA[0]].source
+    undated = Article.objects.create(external_id="undated-1", title=imported[OSAKA[0]].title, body=imported[OSAKA[0]].body,
+                               source=source, content_hash="0" * 64)
+    empty = Article.objects.create(external_id="empty-1", title="زلزال قوي يضرب اليابان", body="", source=source,
+                             published=imported[OSAKA[0]].published, content_hash="1" * 64)
+    out = run("group_stories", "--all", "--no-progress")
+    assert out.startswith("grouped all 326 articles in ")
+    assert story_id(undated.external_id) is None
+    assert not ArticleCopy.objects.filter(article=empty).exists()
+    assert story_id(OSAKA[1]) == story_id(OSAKA[2])

@@ -13,7 +13,7 @@ the stories' ids. Articles without a publication date are in no story.
 from datetime import datetime, time, timedelta
 from datetime import timezone as dt_timezone
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min, Max
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from articles.stories.terms import Document, Vocabulary
 
 LOAD_FIELDS = ("pk", "source__code", "published", "title", "abstract", "body")
 SQL_CHUNK = 900  # SQLite's bound-parameter limit is 999 on old builds
+GROUPING_LOCK = 0x5707  # any constant key of pg_advisory_xact_lock, the grouping's own
 
 
 def _documents(queryset, progress=None):
@@ -51,14 +52,19 @@ def save_vocabulary(vocabulary):
 
 
 def regroup_all(progress=None):
-    """Groups every dated article again. Returns the summary (see `apply_groups`)."""
+    """Groups every dated article again. Returns the summary (see `apply_groups`).
+
+    Only the writing is one transaction: on SQLite a transaction holds the write lock from
+    its start, and an importer must not wait for the whole grouping."""
     started = timezone.now()
     dated = Article.objects.exclude(published=None)
     corpus = Corpus(_documents(dated, progress))
-    save_vocabulary(corpus.vocabulary)
     pinned = dict(StoryMembership.objects.filter(pinned=True).values_list("article_id", "story_id"))
     groups, copies = group_corpus(corpus, pinned)
-    summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
+    with transaction.atomic():
+        _one_grouping_at_a_time()
+        save_vocabulary(corpus.vocabulary)
+        summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
     GroupingRun.objects.create(started=started, finished=timezone.now(), everything=True,
                                articles=len(corpus), stories=summary["stories"])
     return summary
@@ -99,6 +105,14 @@ def regroup_articles(article_ids):
     return summary
 
 
+def _one_grouping_at_a_time():
+    """Writers of stories take turns: a transaction-scoped lock on PostgreSQL (two
+    importers' batches may share a neighbourhood); SQLite serializes writers by itself."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
+
+
 def _day_ranges(days, window):
     """Merged [first day − window, last day + 1 day + window] ranges around the days."""
     ranges = []
@@ -129,6 +143,7 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
     """
     from articles.stories.identity import match_story_ids
 
+    _one_grouping_at_a_time()
     memberships = StoryMembership.objects.all() if everything else _in(StoryMembership.objects, "article_id", loaded_ids)
     current = dict(memberships.values_list("article_id", "story_id"))
     pinned_ids = set(memberships.filter(pinned=True).values_list("article_id", flat=True))

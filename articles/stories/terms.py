@@ -11,6 +11,7 @@ its light stem, so الانتخابات and انتخابات meet.
 import heapq
 import math
 import re
+import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -139,7 +140,10 @@ def shingles(title, text):
     bodies would cost more than all the rest of the grouping.
     """
     found = words(f"{title}\n{text[:SHINGLE_TEXT * 12]}")[:SHINGLE_TEXT]
-    return {hash(tuple(found[i:i + SHINGLE_WORDS])) for i in range(max(1, len(found) - SHINGLE_WORDS + 1))}
+    # crc32, not hash(): Python salts str hashes per process, so the bottom-k sketches, and
+    # which copies were found, changed from one run of group_stories to the next.
+    return {zlib.crc32(" ".join(found[i:i + SHINGLE_WORDS]).encode("utf-8"))
+            for i in range(max(1, len(found) - SHINGLE_WORDS + 1))}
 
 
 def sketch(title, text, size=SKETCH_SIZE):
