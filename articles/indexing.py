@@ -6,6 +6,7 @@ The Arabic text engine itself (articles.text.store) knows nothing of Django.
 """
 
 import hashlib
+import json
 import logging
 import os
 import signal
@@ -178,8 +179,9 @@ def index_articles(article_ids):
     article_ids = sorted({int(i) for i in article_ids})
     if not article_ids:
         return 0
-    index = open_archive_index(create_missing=True)
-    _write(index, article_ids)
+    with _live_write(article_ids=article_ids):
+        index = open_archive_index(create_missing=True)
+        _write(index, article_ids)
     return len(article_ids)
 
 
@@ -188,19 +190,113 @@ def remove_articles(external_ids):
     external_ids = list(dict.fromkeys(external_ids))
     if not external_ids:
         return 0
-    try:
-        index = open_archive_index()
-    except IndexNeedsRebuild as error:
-        if error.reason.endswith("does not exist yet"):
-            return 0  # nothing indexed, nothing to remove
-        raise
+    with _live_write(removed_external_ids=external_ids):
+        try:
+            index = open_archive_index()
+        except IndexNeedsRebuild as error:
+            if error.reason.endswith("does not exist yet"):
+                return 0  # nothing indexed, nothing to remove
+            raise
+        _remove(index, external_ids)
+    return len(external_ids)
+
+
+def _remove(index, external_ids):
     timeout = lock_timeout()
     with index.writer(ARTICLES, timeout=timeout) as articles_writer, \
             index.writer(STATEMENTS, timeout=timeout) as statements_writer:
         for external_id in external_ids:
             articles_writer.delete_by_term("external_id", external_id)
             statements_writer.delete_by_term("article_id", external_id)
-    return len(external_ids)
+
+
+# --- live writes while a rebuild runs ---------------------------------------------------
+
+# A rebuild builds from the rows it reads, over minutes; an import, an edit or an
+# extraction that wrote the live index meanwhile would be undone by the swap. So every
+# live write is noted in the journal of each rebuild under way (in its building folder),
+# and the rebuild replays that journal into its new index before swapping it in. The swap
+# gate makes the last replay and the swap one step: live writes hold it shared, the
+# rebuild's last replay and swap hold it alone, so no write can fall between the two.
+REPLAY_JOURNAL = ".replay.jsonl"
+
+
+def _swap_gate_path():
+    folder = index_folder()
+    return folder.with_name(folder.name + ".swap.lock")
+
+
+@contextmanager
+def _swap_gate(exclusive):
+    import fcntl
+
+    path = _swap_gate_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + lock_timeout()
+    with open(path, "a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, mode)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexLockTimeout(index_folder(), lock_timeout()) from None
+                time.sleep(0.05)
+        yield  # closing the file releases the lock
+
+
+@contextmanager
+def _live_write(article_ids=(), removed_external_ids=()):
+    """Around every write to the live index: inside the swap gate, and noted for the
+    rebuilds under way, written or not (the database has changed either way)."""
+    with _swap_gate(exclusive=False):
+        try:
+            yield
+        finally:
+            _note_for_rebuilds(article_ids, removed_external_ids)
+
+
+def _note_for_rebuilds(article_ids, removed_external_ids):
+    target = index_folder()
+    line = json.dumps({"index": list(article_ids), "remove": list(removed_external_ids)},
+                      ensure_ascii=False).encode() + b"\n"
+    for folder in target.parent.glob(target.name + ".building-*"):
+        try:
+            # One O_APPEND write: lines of concurrent writers never interleave.
+            descriptor = os.open(folder / REPLAY_JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        except OSError:
+            continue  # that rebuild failed and its folder is going
+        try:
+            os.write(descriptor, line)
+        finally:
+            os.close(descriptor)
+
+
+def _replay(index, journal, start):
+    """Write into `index` (a rebuild's) what the live writes noted in `journal` from byte
+    `start` on; returns the offset read up to. Removals go first: the articles are then
+    indexed as the database holds them now, so order within the journal does not matter."""
+    try:
+        with open(journal, "rb") as handle:
+            handle.seek(start)
+            data = handle.read()
+    except FileNotFoundError:
+        return start
+    end = data.rfind(b"\n") + 1  # a line still being written is read by the next replay
+    article_ids, removed = set(), set()
+    for line in data[:end].splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # the half line of a writer killed mid-write; its import reindexes it
+        article_ids.update(entry.get("index", ()))
+        removed.update(entry.get("remove", ()))
+    if removed:
+        _remove(index, sorted(removed))
+    if article_ids:
+        _write(index, sorted(article_ids))
+    return start + end
 
 
 # A worker of a rebuild closes its segment and starts another past this many postings in
@@ -221,7 +317,8 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     own rows and writing whole segments of both indexes; the parent then lists all the
     segments in one commit (articles.text.segments). Searches keep using the old index
     until the swap; a failed rebuild leaves it intact, and raises RebuildFailed when a
-    worker died.
+    worker died. Whatever was indexed into the live index while it ran (an import, an
+    edit) is replayed into the new one before the swap, so nothing is lost by it.
     """
     target = index_folder()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -241,8 +338,15 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
             built = _build_in_processes(building, ids, workers, progress)
         for name in (ARTICLES, STATEMENTS):
             index.adopt(name, built[name], timeout=lock_timeout())
-        (building / BUILDING_LOCK).unlink(missing_ok=True)  # not part of the index the folder becomes
-        store.replace(target, building)
+        # What was written to the live index meanwhile: most of it replayed while writers
+        # go on, the rest (short) with them held off until the swap is done.
+        journal = building / REPLAY_JOURNAL
+        replayed = _replay(index, journal, 0)
+        with _swap_gate(exclusive=True):
+            _replay(index, journal, replayed)
+            for name in (REPLAY_JOURNAL, BUILDING_LOCK):  # not part of the index the folder becomes
+                (building / name).unlink(missing_ok=True)
+            store.replace(target, building)
     except BaseException:
         import shutil
 
