@@ -538,18 +538,44 @@ def _build_in_processes(folder, ids, workers, progress):
 # --- checking -----------------------------------------------------------------------
 
 
-def catch_up():
+# Adding articles to the live index costs more per article than a rebuild on every core,
+# and more the larger the batch is (docs/benchmarks.md). Past this many, and at least this
+# share of what the index holds, one rebuild of everything is the quicker way.
+REBUILD_MIN_ARTICLES = 2_000
+REBUILD_SHARE = 0.5
+
+
+def rebuild_pays_off(count):
+    """Whether indexing `count` more articles is quicker as one rebuild of the whole index
+    than added to the live one (the bulk import's rule, docs/importing.md)."""
+    if count < REBUILD_MIN_ARTICLES:
+        return False
+    if store.index_state(index_folder()) != "ok":
+        return True
+    return count >= REBUILD_SHARE * store.ArchiveIndex(index_folder()).doc_count(ARTICLES)
+
+
+def catch_up(rebuild_when_quicker=False, workers=1, progress=None, also=()):
     """Index the articles the index lacks or holds stale and return how many there were.
 
     A process killed after committing articles or statements but before indexing them
     leaves them so; nothing else would notice, since a re-run finds them unchanged. The
     import and `extract_statements --all` call this at their end. Raises IndexNeedsRebuild
-    when there is no usable index (then `rebuild_index` is the way)."""
+    when there is no usable index (then `rebuild_index` is the way).
+
+    The bulk import passes `rebuild_when_quicker`: then a missing or stale index, or one
+    so far behind that rebuild_pays_off, is rebuilt whole instead (`workers` and
+    `progress` as for rebuild); `also` are article pks to index whatever the comparison
+    says (statements of theirs that an extraction moved)."""
+    if rebuild_when_quicker and store.index_state(index_folder()) != "ok":
+        return rebuild(workers=workers, progress=progress)
     report = check()
     behind = report["missing"] + report["stale"]
-    ids = []
+    ids = set(int(i) for i in also)
     for offset in range(0, len(behind), 900):  # under SQLite's bound-parameter limit
-        ids += Article.objects.filter(external_id__in=behind[offset : offset + 900]).values_list("pk", flat=True)
+        ids.update(Article.objects.filter(external_id__in=behind[offset : offset + 900]).values_list("pk", flat=True))
+    if rebuild_when_quicker and rebuild_pays_off(len(ids)):
+        return rebuild(workers=workers, progress=progress)
     if ids:
         index_articles(sorted(ids))
     return len(ids)
