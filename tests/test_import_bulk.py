@@ -178,6 +178,16 @@ def test_the_bulk_path_reports_every_rejected_line_and_every_article_left_unextr
     assert not_extracted == ["ب-00004"]
 
 
+def test_store_only_takes_neither_path(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    path = write_jsonl(tmp_path / "few.jsonl", synthetic_articles("ب", 2))
+    for path_flag in ("--bulk", "--incremental"):
+        with pytest.raises(CommandError, match="--no-process stores only"):
+            call_command("import_articles", "--no-process", path_flag, str(path))
+
+
 # --- a killed bulk import, finished by running it again -----------------------------------
 
 KILLED_IMPORT = """

@@ -2,7 +2,8 @@
 
 Writes every failure as path:line: reason (stderr) as it is met, and ends with one summary
 line (imported N, updated N, unchanged N, failed N) on stdout; exits with status 1 when
-anything failed.
+anything failed. An input large for the archive takes the bulk path (stored whole, then
+extracted, then indexed once); --bulk and --incremental force a path (docs/importing.md).
 """
 
 import sys
