@@ -556,7 +556,8 @@ def rebuild_pays_off(count):
 
 
 def catch_up(rebuild_when_quicker=False, workers=1, progress=None, also=()):
-    """Index the articles the index lacks or holds stale and return how many there were.
+    """Index the articles the index lacks or holds stale and return how many there were
+    (all of the archive's, when it rebuilt).
 
     A process killed after committing articles or statements but before indexing them
     leaves them so; nothing else would notice, since a re-run finds them unchanged. The

@@ -17,8 +17,9 @@ archive, each in its own fresh scratch database and index: the README's one comm
 (`import_articles FILE`, which takes the bulk path by itself on such an input), the same
 forced onto the batch-by-batch path (`--incremental`), and the three-step path
 (`--no-process`, `extract_statements --all --no-index`, `rebuild_index`). For each: the
-seconds, the ratio to the three-step path, the files and MB in the index folder, and
-whether check_index finds the index true to the database.
+seconds and the CPU seconds (the process and its workers: less sensitive than the wall
+clock to other jobs on the machine), each with its ratio to the three-step path, the files
+and MB in the index folder, and whether check_index finds the index true to the database.
 
 The database is SQLite under a temp folder (or BENCH_DATABASE_URL); the input defaults
 to the full ANT corpus (../shared/corpus/ant-news-2018.jsonl.gz).
@@ -64,11 +65,12 @@ def env_for(workdir):
     )
 
 
-def run(argv, env):
+def run(argv, env, cpu=None):
     """(seconds, peak RSS MB, exit code, summary line, first failure) of one subprocess.
 
     Peak RSS is the child's own maximum, from wait4 (Linux); output goes to files so a
-    long failure list can never block the child on a full pipe."""
+    long failure list can never block the child on a full pipe. `cpu`, a list, receives
+    the CPU seconds of the child and its children (the rebuild's workers)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err)
@@ -78,6 +80,8 @@ def run(argv, env):
         err.seek(0)
         summary = (out.read().decode().strip().splitlines() or [""])[-1]
         first_error = (err.read().decode().strip().splitlines() or [""])[0]
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), summary, first_error
 
 
@@ -129,7 +133,7 @@ def folder_size(folder):
     return len(files), sum(p.stat().st_size for p in files) / MB
 
 
-def compare_paths(source, count, workdir):
+def compare_paths(source, count, workdir, incremental=True):
     """The --paths table: each way into its own fresh archive, one after the other."""
     sample = workdir / f"first-{count}.jsonl.gz"
     first_articles(source, sample, count)
@@ -140,16 +144,16 @@ def compare_paths(source, count, workdir):
         ("import_articles FILE", [manage("import_articles", "--no-progress", str(sample))]),
         ("import_articles --incremental FILE",
          [manage("import_articles", "--no-progress", "--incremental", str(sample))]),
-    ]
+    ][: 3 if incremental else 2]
     rows, baseline = [], None
     for name, commands in ways:
         archive = workdir / name.replace(" ", "-").replace("--", "")
         archive.mkdir()
         env = env_for(archive)
         subprocess.run(manage("migrate", "--noinput", "-v", "0"), cwd=ROOT, env=env, check=True)
-        seconds, peak, summary = 0.0, 0.0, ""
+        seconds, peak, summary, cpu = 0.0, 0.0, "", []
         for argv in commands:
-            took, rss, code, line, error = run(argv, env)
+            took, rss, code, line, error = run(argv, env, cpu)
             if code != 0:
                 sys.exit(f"{name}: {' '.join(argv[2:])} failed: {error or line}")
             seconds += took
@@ -157,13 +161,14 @@ def compare_paths(source, count, workdir):
             summary = summary or line
         files, megabytes = folder_size(archive / "index")
         check = subprocess.run(manage("check_index"), cwd=ROOT, env=env, capture_output=True, text=True)
-        baseline = baseline or seconds
-        rows.append([name, f"{seconds:.1f}", f"{seconds / baseline:.2f}", files, f"{megabytes:.0f}",
+        baseline = baseline or (seconds, sum(cpu))
+        rows.append([name, f"{seconds:.1f}", f"{seconds / baseline[0]:.2f}", f"{sum(cpu):.1f}",
+                     f"{sum(cpu) / baseline[1]:.2f}", files, f"{megabytes:.0f}",
                      f"{peak:.0f}", "yes" if check.returncode == 0 else "NO", summary])
         print(f"{name}: {seconds:.1f} s", file=sys.stderr, flush=True)
     print(f"\nFirst {count:,} articles of {source.name} into an empty archive "
           f"({env_for(workdir)['DATABASE_URL'].split(':')[0]})\n")
-    print_table(["way", "seconds", "ratio to three steps", "index files", "index MB",
+    print_table(["way", "seconds", "ratio", "CPU s", "CPU ratio", "index files", "index MB",
                  "peak RSS MB", "check_index", "summary"], rows)
 
 
@@ -171,6 +176,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paths", type=int, metavar="N",
                         help="only compare the ways to import the first N articles (see above)")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="with --paths: leave out the (slowest) batch-by-batch way")
     parser.add_argument("--input", type=Path, default=CORPUS_1X)
     parser.add_argument("--with-processing", action="store_true", help="also time import + extraction + indexing")
     parser.add_argument("--skip-hostile", action="store_true")
@@ -181,7 +188,7 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
     if args.paths:
         try:
-            compare_paths(args.input, args.paths, workdir)
+            compare_paths(args.input, args.paths, workdir, incremental=not args.no_incremental)
         finally:
             if not args.keep:
                 shutil.rmtree(workdir, ignore_errors=True)
