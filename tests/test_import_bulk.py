@@ -79,6 +79,19 @@ def test_the_rule_takes_the_bulk_path_only_for_an_input_large_for_the_archive(tm
     assert not takes_bulk_path(files(big))
 
 
+def test_a_gzip_input_is_judged_by_its_size_once_decompressed(tmp_path):
+    import gzip
+
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in synthetic_articles("ب", 40))
+    plain = tmp_path / "articles.jsonl"
+    plain.write_text(text, encoding="utf-8")
+    packed = tmp_path / "articles.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as out:
+        out.write(text)
+    assert packed.stat().st_size < plain.stat().st_size / 3
+    assert importer.decompressed_size(packed) == importer.decompressed_size(plain) == len(text.encode())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_left_to_itself_the_import_rebuilds_once_for_a_large_input_and_never_for_a_small_one(
         tmp_path, monkeypatch, rebuilds):
