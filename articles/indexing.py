@@ -219,6 +219,10 @@ def _remove(index, external_ids):
 # gate makes the last replay and the swap one step: live writes hold it shared, the
 # rebuild's last replay and swap hold it alone, so no write can fall between the two.
 REPLAY_JOURNAL = ".replay.jsonl"
+# How long a finished rebuild waits for the live writes under way to end before its swap.
+# Longer than a writer waits for the index lock: a writer that gives up retries later,
+# a rebuild that gave up would have built for nothing; and live writes are each short.
+SWAP_WAIT_SECONDS = 600
 
 
 def _swap_gate_path():
@@ -227,13 +231,14 @@ def _swap_gate_path():
 
 
 @contextmanager
-def _swap_gate(exclusive):
+def _swap_gate(exclusive, timeout=None):
     import fcntl
 
     path = _swap_gate_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
-    deadline = time.monotonic() + lock_timeout()
+    timeout = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + timeout
     with open(path, "a") as handle:
         while True:
             try:
@@ -241,7 +246,7 @@ def _swap_gate(exclusive):
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise IndexLockTimeout(index_folder(), lock_timeout()) from None
+                    raise IndexLockTimeout(index_folder(), timeout) from None
                 time.sleep(0.05)
         yield  # closing the file releases the lock
 
@@ -342,7 +347,7 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
         # go on, the rest (short) with them held off until the swap is done.
         journal = building / REPLAY_JOURNAL
         replayed = _replay(index, journal, 0)
-        with _swap_gate(exclusive=True):
+        with _swap_gate(exclusive=True, timeout=SWAP_WAIT_SECONDS):
             _replay(index, journal, replayed)
             for name in (REPLAY_JOURNAL, BUILDING_LOCK):  # not part of the index the folder becomes
                 (building / name).unlink(missing_ok=True)

@@ -193,6 +193,35 @@ def test_writes_during_a_rebuild_are_replayed_before_the_swap(make_article, monk
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_finished_rebuild_waits_for_a_live_write_to_end_before_swapping(make_article, settings):
+    """Longer than writers wait for the lock: a rebuild that gave up would be lost work."""
+    import threading
+    import time
+
+    make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+    settings.NEWSARCHIVE_INDEX_LOCK_TIMEOUT = 0.2
+    writing, release = threading.Event(), threading.Event()
+
+    def live_write():
+        with indexing._swap_gate(exclusive=False):
+            writing.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=live_write)
+    writer.start()
+    writing.wait(10)
+    threading.Timer(1.0, release.set).start()
+    started = time.monotonic()
+    try:
+        assert indexing.rebuild() == 1
+    finally:
+        release.set()
+        writer.join()
+    assert time.monotonic() - started >= 0.9  # it waited for the write, past the lock timeout
+    assert ids(search_articles("غزة")) == ["gaza-1"]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_missing_index_is_a_clear_error(make_article):
     with pytest.raises(indexing.IndexNeedsRebuild, match="does not exist yet; run: python manage.py rebuild_index"):
         search_articles("غزة")

@@ -39,7 +39,7 @@ def import_paths(paths, limits=None, batch_size=DEFAULT_BATCH_SIZE, process=True
 
     `progress`, if given, is called with the number of input bytes read since its last call;
     `on_failure`, if given, with every failure as it happens. `bulk`: True stores every
-    article first, then extracts the statements and indexes once (import_in_bulk); False
+    article first, then extracts the statements and indexes once (process_in_bulk); False
     extracts and indexes batch by batch as they are stored; None lets takes_bulk_path
     choose. On the bulk path, `stage_progress(stage, done, total)` is told how the
     extraction and the indexing go, and `workers` processes build the index.
