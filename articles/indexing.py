@@ -6,6 +6,7 @@ The Arabic text engine itself (articles.text.store) knows nothing of Django.
 """
 
 import hashlib
+import json
 import logging
 import os
 import signal
@@ -157,8 +158,9 @@ def index_articles(article_ids):
     article_ids = sorted({int(i) for i in article_ids})
     if not article_ids:
         return 0
-    index = open_archive_index(create_missing=True)
-    _write(index, article_ids)
+    with _live_write(article_ids=article_ids):
+        index = open_archive_index(create_missing=True)
+        _write(index, article_ids)
     return len(article_ids)
 
 
@@ -167,19 +169,118 @@ def remove_articles(external_ids):
     external_ids = list(dict.fromkeys(external_ids))
     if not external_ids:
         return 0
-    try:
-        index = open_archive_index()
-    except IndexNeedsRebuild as error:
-        if error.reason.endswith("does not exist yet"):
-            return 0  # nothing indexed, nothing to remove
-        raise
+    with _live_write(removed_external_ids=external_ids):
+        try:
+            index = open_archive_index()
+        except IndexNeedsRebuild as error:
+            if error.reason.endswith("does not exist yet"):
+                return 0  # nothing indexed, nothing to remove
+            raise
+        _remove(index, external_ids)
+    return len(external_ids)
+
+
+def _remove(index, external_ids):
     timeout = lock_timeout()
     with index.writer(ARTICLES, timeout=timeout) as articles_writer, \
             index.writer(STATEMENTS, timeout=timeout) as statements_writer:
         for external_id in external_ids:
             articles_writer.delete_by_term("external_id", external_id)
             statements_writer.delete_by_term("article_id", external_id)
-    return len(external_ids)
+
+
+# --- live writes while a rebuild runs ---------------------------------------------------
+
+# A rebuild builds from the rows it reads, over minutes; an import, an edit or an
+# extraction that wrote the live index meanwhile would be undone by the swap. So every
+# live write is noted in the journal of each rebuild under way (in its building folder),
+# and the rebuild replays that journal into its new index before swapping it in. The swap
+# gate makes the last replay and the swap one step: live writes hold it shared, the
+# rebuild's last replay and swap hold it alone, so no write can fall between the two.
+REPLAY_JOURNAL = ".replay.jsonl"
+# How long a finished rebuild waits for the live writes under way to end before its swap.
+# Longer than a writer waits for the index lock: a writer that gives up retries later,
+# a rebuild that gave up would have built for nothing; and live writes are each short.
+SWAP_WAIT_SECONDS = 600
+
+
+def _swap_gate_path():
+    folder = index_folder()
+    return folder.with_name(folder.name + ".swap.lock")
+
+
+@contextmanager
+def _swap_gate(exclusive, timeout=None):
+    import fcntl
+
+    path = _swap_gate_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    timeout = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    with open(path, "a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, mode)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexLockTimeout(index_folder(), timeout) from None
+                time.sleep(0.05)
+        yield  # closing the file releases the lock
+
+
+@contextmanager
+def _live_write(article_ids=(), removed_external_ids=()):
+    """Around every write to the live index: inside the swap gate, and noted for the
+    rebuilds under way, written or not (the database has changed either way)."""
+    with _swap_gate(exclusive=False):
+        try:
+            yield
+        finally:
+            _note_for_rebuilds(article_ids, removed_external_ids)
+
+
+def _note_for_rebuilds(article_ids, removed_external_ids):
+    target = index_folder()
+    line = json.dumps({"index": list(article_ids), "remove": list(removed_external_ids)},
+                      ensure_ascii=False).encode() + b"\n"
+    for folder in target.parent.glob(target.name + ".building-*"):
+        try:
+            # One O_APPEND write: lines of concurrent writers never interleave.
+            descriptor = os.open(folder / REPLAY_JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        except OSError:
+            continue  # that rebuild failed and its folder is going
+        try:
+            os.write(descriptor, line)
+        finally:
+            os.close(descriptor)
+
+
+def _replay(index, journal, start):
+    """Write into `index` (a rebuild's) what the live writes noted in `journal` from byte
+    `start` on; returns the offset read up to. Removals go first: the articles are then
+    indexed as the database holds them now, so order within the journal does not matter."""
+    try:
+        with open(journal, "rb") as handle:
+            handle.seek(start)
+            data = handle.read()
+    except FileNotFoundError:
+        return start
+    end = data.rfind(b"\n") + 1  # a line still being written is read by the next replay
+    article_ids, removed = set(), set()
+    for line in data[:end].splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue  # the half line of a writer killed mid-write; its import reindexes it
+        article_ids.update(entry.get("index", ()))
+        removed.update(entry.get("remove", ()))
+    if removed:
+        _remove(index, sorted(removed))
+    if article_ids:
+        _write(index, sorted(article_ids))
+    return start + end
 
 
 # A worker of a rebuild closes its segment and starts another past this many postings in
@@ -200,7 +301,8 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
     own rows and writing whole segments of both indexes; the parent then lists all the
     segments in one commit (articles.text.segments). Searches keep using the old index
     until the swap; a failed rebuild leaves it intact, and raises RebuildFailed when a
-    worker died.
+    worker died. Whatever was indexed into the live index while it ran (an import, an
+    edit) is replayed into the new one before the swap, so nothing is lost by it.
     """
     target = index_folder()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -220,8 +322,15 @@ def rebuild(workers=1, progress=None, stemmer=DEFAULT_STEMMER):
             built = _build_in_processes(building, ids, workers, progress)
         for name in (ARTICLES, STATEMENTS):
             index.adopt(name, built[name], timeout=lock_timeout())
-        (building / BUILDING_LOCK).unlink(missing_ok=True)  # not part of the index the folder becomes
-        store.replace(target, building)
+        # What was written to the live index meanwhile: most of it replayed while writers
+        # go on, the rest (short) with them held off until the swap is done.
+        journal = building / REPLAY_JOURNAL
+        replayed = _replay(index, journal, 0)
+        with _swap_gate(exclusive=True, timeout=SWAP_WAIT_SECONDS):
+            _replay(index, journal, replayed)
+            for name in (REPLAY_JOURNAL, BUILDING_LOCK):  # not part of the index the folder becomes
+                (building / name).unlink(missing_ok=True)
+            store.replace(target, building)
     except BaseException:
         import shutil
 
@@ -413,18 +522,45 @@ def _build_in_processes(folder, ids, workers, progress):
 # --- checking -----------------------------------------------------------------------
 
 
-def catch_up():
-    """Index the articles the index lacks or holds stale and return how many there were.
+# Adding articles to the live index costs more per article than a rebuild on every core,
+# and more the larger the batch is (docs/benchmarks.md). Past this many, and at least this
+# share of what the index holds, one rebuild of everything is the quicker way.
+REBUILD_MIN_ARTICLES = 2_000
+REBUILD_SHARE = 0.5
+
+
+def rebuild_pays_off(count):
+    """Whether indexing `count` more articles is quicker as one rebuild of the whole index
+    than added to the live one (the bulk import's rule, docs/importing.md)."""
+    if count < REBUILD_MIN_ARTICLES:
+        return False
+    if store.index_state(index_folder()) != "ok":
+        return True
+    return count >= REBUILD_SHARE * store.ArchiveIndex(index_folder()).doc_count(ARTICLES)
+
+
+def catch_up(rebuild_when_quicker=False, workers=1, progress=None, also=()):
+    """Index the articles the index lacks or holds stale and return how many there were
+    (all of the archive's, when it rebuilt).
 
     A process killed after committing articles or statements but before indexing them
     leaves them so; nothing else would notice, since a re-run finds them unchanged. The
     import and `extract_statements --all` call this at their end. Raises IndexNeedsRebuild
-    when there is no usable index (then `rebuild_index` is the way)."""
+    when there is no usable index (then `rebuild_index` is the way).
+
+    The bulk import passes `rebuild_when_quicker`: then a missing or stale index, or one
+    so far behind that rebuild_pays_off, is rebuilt whole instead (`workers` and
+    `progress` as for rebuild); `also` are article pks to index whatever the comparison
+    says (statements of theirs that an extraction moved)."""
+    if rebuild_when_quicker and store.index_state(index_folder()) != "ok":
+        return rebuild(workers=workers, progress=progress)
     report = check()
     behind = report["missing"] + report["stale"]
-    ids = []
+    ids = set(int(i) for i in also)
     for offset in range(0, len(behind), 900):  # under SQLite's bound-parameter limit
-        ids += Article.objects.filter(external_id__in=behind[offset : offset + 900]).values_list("pk", flat=True)
+        ids.update(Article.objects.filter(external_id__in=behind[offset : offset + 900]).values_list("pk", flat=True))
+    if rebuild_when_quicker and rebuild_pays_off(len(ids)):
+        return rebuild(workers=workers, progress=progress)
     if ids:
         index_articles(sorted(ids))
     return len(ids)

@@ -10,9 +10,13 @@ import logging
 
 from articles.search_backends import get_backend
 from articles.statements import extract_and_store
-from articles.stories.store import regroup_articles
+from articles.stories.store import regroup_all, regroup_articles
 
 logger = logging.getLogger(__name__)
+# A bulk import's articles are grouped with everything (group_stories --all): their
+# neighbourhoods are most of the archive anyway, and a list of that many ids would pass
+# SQLite's limit on bound parameters.
+REGROUP_ALL_FROM = 5000
 
 
 def process_changed_articles(article_ids):
@@ -39,6 +43,8 @@ def group_articles(article_ids):
     It is logged, saying so, rather than reported as a failed extraction.
     """
     try:
+        if len(article_ids) > REGROUP_ALL_FROM:
+            return regroup_all()
         return regroup_articles(article_ids)
     except Exception as error:  # noqa: BLE001 - any failure of the grouping leaves the batch whole
         logger.warning("story grouping failed for %d articles (%r); run: python manage.py group_stories",

@@ -1,6 +1,7 @@
 """Import speed and memory, phase by phase, into a scratch database.
 
     .venv/bin/python bench/bench_import.py [--input FILE] [--with-processing] [--keep]
+    .venv/bin/python bench/bench_import.py --paths N [--input FILE]
 
 Phases, each a separate `manage.py import_articles` process timed with its own peak RSS:
   parse      the readers alone (no database): how fast files become records
@@ -10,6 +11,15 @@ Phases, each a separate `manage.py import_articles` process timed with its own p
   process    (--with-processing) a fresh database, full import incl. extraction + indexing
 Then the hostile cases: a 2 GB-of-zeros gzip bomb and a 100 MB single line, with the time
 and peak RSS to reject each.
+
+--paths N times the ways to import the first N articles of the input into an empty
+archive, each in its own fresh scratch database and index: the README's one command
+(`import_articles FILE`, which takes the bulk path by itself on such an input), the same
+forced onto the batch-by-batch path (`--incremental`), and the three-step path
+(`--no-process`, `extract_statements --all --no-index`, `rebuild_index`). For each: the
+seconds and the CPU seconds (the process and its workers: less sensitive than the wall
+clock to other jobs on the machine), each with its ratio to the three-step path, the files
+and MB in the index folder, and whether check_index finds the index true to the database.
 
 The database is SQLite under a temp folder (or BENCH_DATABASE_URL); the input defaults
 to the full ANT corpus (../shared/corpus/ant-news-2018.jsonl.gz).
@@ -55,11 +65,12 @@ def env_for(workdir):
     )
 
 
-def run(argv, env):
+def run(argv, env, cpu=None):
     """(seconds, peak RSS MB, exit code, summary line, first failure) of one subprocess.
 
     Peak RSS is the child's own maximum, from wait4 (Linux); output goes to files so a
-    long failure list can never block the child on a full pipe."""
+    long failure list can never block the child on a full pipe. `cpu`, a list, receives
+    the CPU seconds of the child and its children (the rebuild's workers)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err)
@@ -69,6 +80,8 @@ def run(argv, env):
         err.seek(0)
         summary = (out.read().decode().strip().splitlines() or [""])[-1]
         first_error = (err.read().decode().strip().splitlines() or [""])[0]
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), summary, first_error
 
 
@@ -107,8 +120,64 @@ def hostile_files(workdir):
     return [("gzip bomb (2 GB of zeros)", bomb), ("100 MB single line", long_line)]
 
 
+def first_articles(source, target, count):
+    with gzip.open(source, "rt", encoding="utf-8") as src, gzip.open(target, "wt", encoding="utf-8") as out:
+        for n, line in enumerate(src):
+            if n >= count:
+                break
+            out.write(line)
+
+
+def folder_size(folder):
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files) / MB
+
+
+def compare_paths(source, count, workdir, incremental=True):
+    """The --paths table: each way into its own fresh archive, one after the other."""
+    sample = workdir / f"first-{count}.jsonl.gz"
+    first_articles(source, sample, count)
+    ways = [
+        ("three steps", [manage("import_articles", "--no-progress", "--no-process", str(sample)),
+                         manage("extract_statements", "--all", "--no-index", "--no-progress"),
+                         manage("rebuild_index")]),
+        ("import_articles FILE", [manage("import_articles", "--no-progress", str(sample))]),
+        ("import_articles --incremental FILE",
+         [manage("import_articles", "--no-progress", "--incremental", str(sample))]),
+    ][: 3 if incremental else 2]
+    rows, baseline = [], None
+    for name, commands in ways:
+        archive = workdir / name.replace(" ", "-").replace("--", "")
+        archive.mkdir()
+        env = env_for(archive)
+        subprocess.run(manage("migrate", "--noinput", "-v", "0"), cwd=ROOT, env=env, check=True)
+        seconds, peak, summary, cpu = 0.0, 0.0, "", []
+        for argv in commands:
+            took, rss, code, line, error = run(argv, env, cpu)
+            if code != 0:
+                sys.exit(f"{name}: {' '.join(argv[2:])} failed: {error or line}")
+            seconds += took
+            peak = max(peak, rss)
+            summary = summary or line
+        files, megabytes = folder_size(archive / "index")
+        check = subprocess.run(manage("check_index"), cwd=ROOT, env=env, capture_output=True, text=True)
+        baseline = baseline or (seconds, sum(cpu))
+        rows.append([name, f"{seconds:.1f}", f"{seconds / baseline[0]:.2f}", f"{sum(cpu):.1f}",
+                     f"{sum(cpu) / baseline[1]:.2f}", files, f"{megabytes:.0f}",
+                     f"{peak:.0f}", "yes" if check.returncode == 0 else "NO", summary])
+        print(f"{name}: {seconds:.1f} s", file=sys.stderr, flush=True)
+    print(f"\nFirst {count:,} articles of {source.name} into an empty archive "
+          f"({env_for(workdir)['DATABASE_URL'].split(':')[0]})\n")
+    print_table(["way", "seconds", "ratio", "CPU s", "CPU ratio", "index files", "index MB",
+                 "peak RSS MB", "check_index", "summary"], rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--paths", type=int, metavar="N",
+                        help="only compare the ways to import the first N articles (see above)")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="with --paths: leave out the (slowest) batch-by-batch way")
     parser.add_argument("--input", type=Path, default=CORPUS_1X)
     parser.add_argument("--with-processing", action="store_true", help="also time import + extraction + indexing")
     parser.add_argument("--skip-hostile", action="store_true")
@@ -117,6 +186,13 @@ def main():
     if not args.input.exists():
         sys.exit(f"input not found: {args.input}")
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    if args.paths:
+        try:
+            compare_paths(args.input, args.paths, workdir, incremental=not args.no_incremental)
+        finally:
+            if not args.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+        return
     env = env_for(workdir)
     rows = []
     try:

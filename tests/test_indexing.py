@@ -71,6 +71,65 @@ def test_index_of_another_analyzer_version_is_refused(make_article):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_writes_during_a_rebuild_are_replayed_before_the_swap(make_article, monkeypatch):
+    """An edit, a deletion and a new article committed (and written to the live index) while
+    the rebuild runs, after it read those rows: the swapped-in index has them as they are
+    now, not as the rebuild read them."""
+    karabakh = make_article("karabakh-1", "أذربيجان تعلق عمليتها العسكرية", BODY)
+    make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+    real_record = indexing.article_record
+    happened = []
+
+    def article_record(article):
+        if not happened:  # the rebuild has read its chunk: these rows are already behind it
+            happened.append(True)
+            Article.objects.filter(external_id="gaza-1").delete()
+            karabakh.title = "بلينكن يتصل بعلييف وباشينيان"
+            karabakh.save()
+            make_article("gaza-2", "وزارة الصحة في غزة", OTHER_BODY)
+        return real_record(article)
+
+    monkeypatch.setattr(indexing, "article_record", article_record)
+    assert indexing.rebuild() == 2
+    assert happened
+    assert ids(search_articles("باشينيان")) == ["karabakh-1"]
+    assert search_articles("تعلق عمليتها")["total"] == 0
+    assert ids(search_articles("غزة")) == ["gaza-2"]
+    report = indexing.check()
+    assert (report["missing"], report["stale"], report["extra"]) == ([], [], [])
+    assert not list(indexing.index_folder().parent.glob("*.building-*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_finished_rebuild_waits_for_a_live_write_to_end_before_swapping(make_article, settings):
+    """Longer than writers wait for the lock: a rebuild that gave up would be lost work."""
+    import threading
+    import time
+
+    make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+    settings.NEWSARCHIVE_INDEX_LOCK_TIMEOUT = 0.2
+    writing, release = threading.Event(), threading.Event()
+
+    def live_write():
+        with indexing._swap_gate(exclusive=False):
+            writing.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=live_write)
+    writer.start()
+    writing.wait(10)
+    threading.Timer(1.0, release.set).start()
+    started = time.monotonic()
+    try:
+        assert indexing.rebuild() == 1
+    finally:
+        release.set()
+        writer.join()
+    assert time.monotonic() - started >= 0.9  # it waited for the write, past the lock timeout
+    assert ids(search_articles("غزة")) == ["gaza-1"]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_missing_index_is_a_clear_error(make_article):
     with pytest.raises(indexing.IndexNeedsRebuild, match="does not exist yet; run: python manage.py rebuild_index"):
         search_articles("غزة")

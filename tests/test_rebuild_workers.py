@@ -127,3 +127,36 @@ time.sleep(0.05)
     assert "Traceback" not in output, output
     assert_no_worker_left(proc)
     assert_live_index_untouched(site)
+
+
+def test_an_import_during_a_rebuild_loses_nothing(unindexed_archive, tmp_path):
+    """Issue 14: articles an import stored, extracted and indexed while a rebuild ran were
+    dropped when the rebuild swapped in its index, which was built from the rows it read
+    before. The rebuild now replays what the import wrote before it swaps."""
+    from tests.test_faults import synthetic_articles, write_jsonl
+
+    site = unindexed_archive
+    started = site.folder / "worker-started"
+    # 400 articles a worker at 50 ms each: the import has 20 s to finish before the swap.
+    proc = start_rebuild(site, f"""
+open({str(started)!r}, "a").close()
+time.sleep(0.05)
+""")
+    wait_for(started.exists, 120, "a worker to start indexing")
+    new = synthetic_articles("ج", 60)
+    changed = synthetic_articles("أ", 30)  # in the archive and the live index already
+    for record in changed:
+        record["title"] += " (محدث)"
+    during = write_jsonl(tmp_path / "during.jsonl", new + changed)
+    imported = site.ok("import_articles", "--no-progress", during)
+    assert "imported 60, updated 30, unchanged 0, failed 0" in imported.stdout
+    assert proc.poll() is None, "the rebuild ended before the import: nothing was tested"
+    output = finish(proc, 300)
+    assert proc.returncode == 0, output
+
+    assert site.indexed_ids() == site.article_ids()
+    assert {r["id"] for r in new} <= site.indexed_ids()
+    # The updated titles are what the index holds, not the versions the rebuild read first.
+    site.ok("check_index")
+    found = site.ok("search", "محدث", "--json", "--limit", "100").stdout
+    assert all(r["id"] in found for r in changed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from articles.importing.discovery import READERS, SNIFF_BYTES, find_files, sniff_format
 from articles.importing.records import ArticleRecord, ImportFailure, RecordError, unforeseen
-from articles.importing.streams import FileError, Limits, open_binary
+from articles.importing.streams import FileError, Limits, is_gzip, open_binary
 from articles.importing.upsert import DEFAULT_BATCH_SIZE, ArticleWriter
 
 WHITESPACE = b" \t\r\n\xef\xbb\xbf"
@@ -33,24 +33,115 @@ class ImportReport:
 
 
 def import_paths(paths, limits=None, batch_size=DEFAULT_BATCH_SIZE, process=True, progress=None,
-                 on_failure=None):
+                 on_failure=None, bulk=None, stage_progress=None, workers=None):
     """Import every article file under `paths`; return the counts and the failures (the
     first MAX_KEPT_FAILURES of them; `failed` counts them all).
 
     `progress`, if given, is called with the number of input bytes read since its last call;
-    `on_failure`, if given, with every failure as it happens.
+    `on_failure`, if given, with every failure as it happens. `bulk`: True stores every
+    article first, then extracts the statements and indexes once (process_in_bulk); False
+    extracts and indexes batch by batch as they are stored; None lets takes_bulk_path
+    choose. On the bulk path, `stage_progress(stage, done, total)` is told how the
+    extraction and the indexing go, and `workers` processes build the index.
     """
     limits = limits or Limits()
-    writer = ArticleWriter(batch_size=batch_size, process=process, on_failure=on_failure)
-    for path, problem in find_files(paths):
+    files = list(find_files(paths))
+    if bulk is None:
+        bulk = process and takes_bulk_path(files)
+    writer = ArticleWriter(batch_size=batch_size, process=process, on_failure=on_failure,
+                           defer_processing=bulk)
+    for path, problem in files:
         if problem:
             writer.fail(ImportFailure(str(path), None, problem))
             continue
         import_file(path, writer, limits, progress)
     writer.flush()
-    if process and writer.counts["unchanged"]:
+    if process and bulk:
+        process_in_bulk(writer, stage_progress, workers)
+    elif process and writer.counts["unchanged"]:
         catch_up_index(writer)
     return ImportReport(**writer.counts, failures=writer.failures)
+
+
+# An article's share of an input file, on average (the corpus's JSON line, see
+# docs/importing.md): how takes_bulk_path guesses, before reading, how many articles a
+# file brings.
+BYTES_PER_ARTICLE = 3_500
+
+
+def takes_bulk_path(files):
+    """The bulk path's rule, decided before reading: the input is large for the archive.
+
+    Its articles, guessed from its size (BYTES_PER_ARTICLE), would be indexed quicker by
+    one rebuild than added batch by batch (indexing.rebuild_pays_off: enough of them, and
+    at least half what the index holds, or there is no index). A re-import of articles the
+    archive already has costs no more on that path: nothing to extract, and the index is
+    only caught up."""
+    from articles.search_backends import SearchUnavailable, get_backend
+
+    size = sum(decompressed_size(path) for path, problem in files if not problem)
+    try:
+        return get_backend().rebuild_pays_off(size // BYTES_PER_ARTICLE)
+    except SearchUnavailable:
+        return False  # the batch path reports the backend's error with every batch
+
+
+def decompressed_size(path):
+    """A file's size once decompressed: for a gzip, the size its trailer records (modulo
+    4 GB, so never taken below the compressed size)."""
+    try:
+        size = path.stat().st_size
+        if not is_gzip(path) or size < 18:
+            return size
+        with open(path, "rb") as handle:
+            handle.seek(-4, 2)
+            return max(size, int.from_bytes(handle.read(4), "little"))
+    except OSError:
+        return 0  # the reader will report it
+
+
+def process_in_bulk(writer, stage_progress=None, workers=None):
+    """The bulk path's second half: the statements of every article stored new, changed or
+    never extracted, in one run; then the index brought up to date once — rebuilt on every
+    core when that is quicker (indexing.catch_up). What `extract_statements --all
+    --no-index` and `rebuild_index` do after `import_articles --no-process`, for the
+    articles of this import only, with every failure reported as the batch path does."""
+    from articles.pipeline import group_articles
+    from articles.search_backends import get_backend
+    from articles.statements import extract_and_store
+
+    article_ids = sorted(writer.to_process)
+    moved = set()
+    if article_ids:
+        done = 0
+
+        def extracted(n):
+            nonlocal done
+            done += n
+            stage_progress("statements", done, len(article_ids))
+
+        try:
+            summary = extract_and_store(article_ids, changed=moved,
+                                        progress=extracted if stage_progress else None)
+        except Exception as error:  # noqa: BLE001 — the articles are stored; say what is left
+            writer.fail(ImportFailure(
+                "(statements)", None,
+                f"{len(article_ids)} articles stored but their statements not extracted "
+                f"({error!r}); run extract_statements --all",
+            ))
+        else:
+            writer.report_extraction(summary)
+    indexed = (lambda done, total: stage_progress("index", done, total)) if stage_progress else None
+    try:
+        backend = get_backend()
+        backend.catch_up(rebuild_when_quicker=True, workers=workers or backend.default_workers(),
+                         progress=indexed, also=moved)
+    except Exception as error:  # noqa: BLE001 — the articles are stored; say what is left
+        writer.fail(ImportFailure("(index)", None, f"indexing failed ({error!r}); run rebuild_index"))
+    if article_ids:
+        # Stories last, as on the batch path (articles.pipeline); a failure is logged there
+        # and left for the next group_stories, which finds the articles changed since.
+        group_articles(article_ids)
 
 
 def catch_up_index(writer):

@@ -38,10 +38,15 @@ MAX_KEPT_FAILURES = 10_000
 
 
 class ArticleWriter:
-    def __init__(self, batch_size=DEFAULT_BATCH_SIZE, process=True, on_failure=None):
+    def __init__(self, batch_size=DEFAULT_BATCH_SIZE, process=True, on_failure=None,
+                 defer_processing=False):
         self.batch_size = batch_size
         self.process = process
         self.on_failure = on_failure
+        # The bulk path (importer.process_in_bulk): the articles to extract and index are
+        # gathered here, and processed once every batch is stored.
+        self.defer_processing = defer_processing
+        self.to_process = set()
         self.pending = {}
         self.counts = Counter(imported=0, updated=0, unchanged=0, failed=0)
         self.failures = []
@@ -78,7 +83,10 @@ class ArticleWriter:
         except Exception:  # noqa: BLE001 — whatever it was, only the article that causes it may fail
             changed_ids = self.write_one_by_one(records)
         if self.process and changed_ids:
-            self.run_pipeline(changed_ids, records)
+            if self.defer_processing:
+                self.to_process.update(changed_ids)
+            else:
+                self.run_pipeline(changed_ids, records)
         # With DEBUG on (the laptop default) Django keeps every query with its parameters;
         # over a corpus that is the whole text again in memory.
         reset_queries()
@@ -222,19 +230,33 @@ class ArticleWriter:
                 f"(extraction/indexing failed: {error!r}); run extract_statements and rebuild_index",
             ))
             return
-        # Articles stored without their statements (the extractor failed on one, or the
-        # database kept refusing a chunk) are failures of the import too, each named.
         by_id = {record.external_id: record for record in records}
-        for external_id, reason in summary.get("failures", []):
-            record = by_id.get(external_id, records[0])
+        self.report_extraction(summary, lambda external_id: by_id.get(external_id, records[0]))
+
+    def report_extraction(self, summary, record_of=None):
+        """Articles stored without their statements (the extractor failed on one, or the
+        database kept refusing a chunk) are failures of the import too, each named where
+        it was read: `record_of(external id)` gives its record, or else the place the
+        article itself records (import_path)."""
+        failures = summary.get("failures", [])
+        if record_of is None:
+            places = dict(Article.objects.filter(external_id__in=[i for i, _ in failures])
+                          .values_list("external_id", "import_path"))
+        for external_id, reason in failures:
+            if record_of is not None:
+                record = record_of(external_id)
+                path, line = record.import_path, record.line
+            else:
+                path, line = places.get(external_id, "(statements)"), None
             self.fail(ImportFailure(
-                record.import_path, record.line,
+                path, line,
                 f"article {external_id} stored but its statements not extracted ({reason}); "
                 f"run extract_statements --article {external_id}",
             ))
-        unlisted = summary.get("failed", 0) - len(summary.get("failures", []))
+        unlisted = summary.get("failed", 0) - len(failures)
         if unlisted > 0:
+            where = record_of(None).import_path if record_of is not None else "(statements)"
             self.fail(ImportFailure(
-                records[0].import_path, None,
+                where, None,
                 f"{unlisted} more articles stored but their statements not extracted; run extract_statements --all",
             ))

@@ -105,3 +105,6 @@ class WhooshBackend(SearchBackend):
 
     def needs_rebuild(self):
         return indexing.needs_rebuild()
+
+    def rebuild_pays_off(self, count):
+        return indexing.rebuild_pays_off(count)
