@@ -14,7 +14,7 @@ import pytest
 from articles import indexing, statements
 from articles.importing import importer
 from articles.importing.importer import import_paths, takes_bulk_path
-from articles.models import Article, Speaker, Statement
+from articles.models import Article, ArticleCopy, GroupingRun, Speaker, Statement, Story, StoryMembership
 from articles.search import search_articles
 from tests.conftest import ROOT, SEEDS_DIR
 from tests.test_faults import site, synthetic_articles, write_jsonl  # noqa: F401
@@ -115,12 +115,21 @@ def test_left_to_itself_the_import_rebuilds_once_for_a_large_input_and_never_for
 
 
 def empty_the_archive():
+    Story.objects.all().delete()
+    GroupingRun.objects.all().delete()
     Statement.objects.all().delete()
     Article.objects.all().delete()
     Speaker.objects.all().delete()
     import shutil
 
     shutil.rmtree(indexing.index_folder(), ignore_errors=True)
+
+
+def stories_and_copies():
+    stories = {frozenset(StoryMembership.objects.filter(story=story).values_list("article__external_id", flat=True))
+               for story in Story.objects.all()}
+    copies = set(ArticleCopy.objects.values_list("article__external_id", "original__external_id"))
+    return stories, copies
 
 
 @pytest.mark.django_db(transaction=True)
@@ -134,6 +143,7 @@ def test_bulk_and_batch_paths_leave_the_same_statements_and_index(rebuilds):
     assert ("statements", 26, 26) in stages
     after_bulk = archive_contents()
     hits = search_articles("الرئيس")["total"]
+    grouped_bulk = stories_and_copies()
 
     empty_the_archive()
     batch = import_paths([SAMPLE], bulk=False, batch_size=20)
@@ -142,6 +152,8 @@ def test_bulk_and_batch_paths_leave_the_same_statements_and_index(rebuilds):
     after_batch = archive_contents()
 
     assert after_bulk == after_batch
+    # Both paths group the articles into stories and find their copies, the same way.
+    assert GroupingRun.objects.exists() and stories_and_copies() == grouped_bulk
     assert after_bulk[0], "the sample has statements"
     assert after_bulk[1] == ([], [], [], [])
     assert search_articles("الرئيس")["total"] == hits > 0
