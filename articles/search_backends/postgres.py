@@ -1,0 +1,263 @@
+"""The PostgreSQL backend: the archive's search index as tables in its own database.
+
+The engine is plain Python in articles.text.pgindex (rows, query compiler, BM25F ranking,
+did-you-mean); this module gives it Django's connection and turns database rows into its
+rows with articles.indexing's records, the ones the Whoosh backend indexes.
+
+Writes happen in the caller's transaction (`transaction.atomic()` nests as a savepoint):
+index_articles called inside a transaction commits or rolls back with it, and a crash
+leaves no separate index to repair. The model signals call it from their on_commit hook,
+as they call the Whoosh backend (docs/search.md, "Keeping the index true").
+"""
+
+import math
+from collections import Counter
+
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, Max
+
+from articles import indexing
+from articles.models import Article, Statement
+from articles.search_backends.base import ARTICLES, STATEMENTS, Hit, Outcome, SearchBackend
+from articles.search_backends.errors import IndexNeedsRebuild, SearchUnavailable
+from articles.text import pgindex
+from articles.text.analysis import word_forms, words_with_offsets
+from articles.text.schema import DEFAULT_STEMMER, analyzer_version
+
+# One lock for every writer of the index (as Whoosh's writer lock): two transactions
+# reindexing the same article would otherwise both insert it.
+WRITE_LOCK = 74_616_001
+QUERY_CANCELED = "57014"
+MORE_LIKE_TERMS = 25
+
+
+class PostgresBackend(SearchBackend):
+    name = "postgres"
+
+    def __init__(self):
+        self.frequencies = pgindex.DocumentFrequencies()
+
+    # --- availability ----------------------------------------------------------------
+
+    def _cursor(self):
+        if connection.vendor != "postgresql":
+            raise SearchUnavailable(
+                "the postgres search backend needs the archive's database to be PostgreSQL "
+                f"(this one is {connection.vendor})",
+                fix="DATABASE_URL=postgres://… or NEWSARCHIVE_SEARCH_BACKEND=whoosh")
+        return connection.cursor()
+
+    def _ready(self, cursor):
+        state = pgindex.state(cursor, DEFAULT_STEMMER)
+        if state == "missing":
+            raise SearchUnavailable("the search tables do not exist in the database",
+                                    fix="python manage.py migrate")
+        if state == "stale":
+            raise IndexNeedsRebuild(
+                f"the search tables were built by another analyzer; this code uses "
+                f"{analyzer_version(DEFAULT_STEMMER)}")
+
+    def location(self):
+        return f"PostgreSQL database {connection.settings_dict.get('NAME')!r}"
+
+    # --- reading -----------------------------------------------------------------------
+
+    def search(self, query, *, kind=ARTICLES, exact=False, filters=None, sort="relevance",
+               page=1, per_page=20, time_limit=2.0, facets=()):
+        node, negatives, highlight = pgindex.compile_query(query, kind=kind, exact_mode=exact)
+        outcome = Outcome(highlight=highlight, notes=list(query.notes))
+        if node is None and not (query.text or "").strip():
+            node = pgindex.Everything()  # nothing typed: browse, by the filters if any
+        if node is None:
+            return outcome
+        if time_limit is not None and time_limit <= 0:
+            outcome.partial = True  # no time at all: nothing searched
+            return outcome
+        with self._cursor() as cursor:
+            self._ready(cursor)
+            try:
+                # A savepoint: a search stopped by its time limit rolls back alone.
+                with transaction.atomic(), _time_limited(cursor, time_limit):
+                    found = pgindex.search(
+                        cursor, kind, node, negatives, filters=filters, sort=sort,
+                        limit=per_page, offset=(page - 1) * per_page, facets=facets,
+                        frequencies=self.frequencies)
+                    if found.total < 3 and kind == ARTICLES and not query.is_empty:
+                        outcome.suggestion = pgindex.suggest(cursor, query)
+            except DatabaseError as error:
+                if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
+                    raise
+                outcome.partial = True
+                return outcome
+        outcome.total, outcome.facets = found.total, found.facets
+        outcome.hits = [Hit(key, score) for key, score in found.keys]
+        return outcome
+
+    def more_like_this(self, external_id, text, limit=5):
+        """Articles sharing the most distinctive words of `text`: its 25 key terms by
+        Whoosh's Bo1 model (with document frequencies standing for collection
+        frequencies), ORed with those weights and ranked by BM25F."""
+        with self._cursor() as cursor:
+            self._ready(cursor)
+            cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
+            if cursor.fetchone() is None:
+                return []
+            weights = _key_terms(cursor, text, self.frequencies)
+            if not weights:
+                return []
+            node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
+            found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
+                                   limit=limit + 1)
+        return [Hit(key, score) for key, score in found.keys if key != external_id][:limit]
+
+    def doc_count(self, kind=ARTICLES):
+        with self._cursor() as cursor:
+            self._ready(cursor)
+            return pgindex.read_stats(cursor, kind).docs
+
+    # --- writing -----------------------------------------------------------------------
+
+    def index_articles(self, article_ids):
+        article_ids = sorted({int(i) for i in article_ids})
+        if not article_ids:
+            return 0
+        with transaction.atomic(), self._cursor() as cursor:
+            self._ready(cursor)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            pgindex.remove(cursor, article_ids)
+            for chunk in _chunks(article_ids, indexing.BATCH_SIZE):
+                _write_rows(cursor, indexing._articles_with_relations(chunk))
+        return len(article_ids)
+
+    def remove_articles(self, external_ids):
+        external_ids = list(dict.fromkeys(external_ids))
+        if not external_ids:
+            return 0
+        with transaction.atomic(), self._cursor() as cursor:
+            self._ready(cursor)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            cursor.execute("SELECT article_id FROM search_article WHERE external_id = ANY(%s)",
+                           (external_ids,))
+            pgindex.remove(cursor, [row[0] for row in cursor.fetchall()])
+        return len(external_ids)
+
+    def rebuild(self, workers=1, progress=None):
+        """Everything anew in one transaction: searches see the old rows until it commits."""
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        with transaction.atomic(), self._cursor() as cursor:
+            if pgindex.state(cursor) == "missing":
+                self._ready(cursor)  # says to migrate
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            done = 0
+            with pgindex.rebuilding(cursor, DEFAULT_STEMMER):
+                for chunk in _chunks(ids, indexing.BATCH_SIZE):
+                    _write_rows(cursor, indexing._articles_with_relations(chunk))
+                    done += len(chunk)
+                    if progress:
+                        progress(done, len(ids))
+        if progress and not ids:
+            progress(0, 0)
+        return len(ids)
+
+    # --- checking ----------------------------------------------------------------------
+
+    def check(self):
+        with self._cursor() as cursor:
+            self._ready(cursor)
+            cursor.execute("SELECT external_id, fingerprint FROM search_article")
+            indexed = dict(cursor.fetchall())
+            cursor.execute("SELECT count(*) FROM search_statement")
+            statements_in_index = cursor.fetchone()[0]
+        rows = Article.objects.annotate(
+            n_statements=Count("statements"), statements_updated=Max("statements__updated")
+        ).values_list("external_id", "content_hash", "updated", "n_statements", "statements_updated")
+        missing, stale, in_db = [], [], set()
+        for external_id, content_hash, updated, n_statements, statements_updated in rows.iterator():
+            in_db.add(external_id)
+            entry = indexed.get(external_id)
+            if entry is None:
+                missing.append(external_id)
+            elif entry != indexing.fingerprint(content_hash, updated, n_statements, statements_updated):
+                stale.append(external_id)
+        return {
+            "missing": sorted(missing),
+            "stale": sorted(stale),
+            "extra": sorted(set(indexed) - in_db),
+            "articles_in_db": len(in_db),
+            "articles_in_index": len(indexed),
+            "statements_in_db": Statement.objects.public().count(),
+            "statements_in_index": statements_in_index,
+            "not_extracted": list(Article.objects.filter(extracted_with="")
+                                  .order_by("external_id").values_list("external_id", flat=True)),
+        }
+
+    def needs_rebuild(self):
+        with self._cursor() as cursor:
+            state = pgindex.state(cursor, DEFAULT_STEMMER)
+            if state != "ok":
+                return f"index {state}"
+            count = pgindex.read_stats(cursor, ARTICLES).docs
+        in_db = Article.objects.count()
+        if count != in_db:
+            return f"index has {count} articles, database {in_db}"
+        return None
+
+
+def _chunks(items, size):
+    for i in range(0, len(items), size):
+        yield items[i: i + size]
+
+
+def _write_rows(cursor, articles):
+    article_rows, statement_rows, words = [], [], set()
+    for article in articles:
+        row, article_words = pgindex.article_row(article.pk, indexing.article_record(article))
+        article_rows.append(row)
+        words |= article_words
+        statement_rows.extend(pgindex.statement_row(article.pk, record)
+                              for record in indexing.statement_records(article))
+    pgindex.write(cursor, article_rows, statement_rows, words)
+
+
+class _time_limited:
+    """The search's statements stop after `seconds` (statement_timeout), restored after."""
+
+    def __init__(self, cursor, seconds):
+        self.cursor, self.seconds = cursor, seconds
+
+    def __enter__(self):
+        if self.seconds is None:
+            return
+        self.cursor.execute("SHOW statement_timeout")
+        self.previous = self.cursor.fetchone()[0]
+        self.cursor.execute("SELECT set_config('statement_timeout', %s, true)",
+                            (str(max(1, math.ceil(self.seconds * 1000))),))
+
+    def __exit__(self, kind, error, traceback):
+        # After an error the savepoint's rollback undoes the setting.
+        if self.seconds is not None and error is None:
+            self.cursor.execute("SELECT set_config('statement_timeout', %s, true)", (self.previous,))
+        return False
+
+
+def _key_terms(cursor, text, frequencies):
+    """[(exact word, Bo1 weight)] of the MORE_LIKE_TERMS most distinctive words of `text`."""
+    counts = Counter()
+    for word, _, _ in words_with_offsets(text):
+        forms = word_forms(word)
+        if forms is not None and len(forms.exact) > 2:
+            counts[forms.exact] += 1
+    if not counts:
+        return []
+    stats = pgindex.read_stats(cursor, ARTICLES)
+    frequencies.fill(cursor, ARTICLES, stats, ["X" + word for word in counts])
+    n = stats.docs or 1
+    weights = []
+    for word, tf in counts.items():
+        df = stats.df.get("X" + word, 0)
+        if not df:
+            continue
+        f = df / n
+        weights.append((tf * math.log2((1 + f) / f) + math.log2(1 + f), word))
+    weights.sort(reverse=True)
+    return [(word, weight) for weight, word in weights[:MORE_LIKE_TERMS]]
