@@ -78,6 +78,7 @@ class PostgresBackend(SearchBackend):
             try:
                 # A savepoint: a search stopped by its time limit rolls back alone.
                 with transaction.atomic(), _time_limited(cursor, time_limit):
+                    pgindex.planner_settings(cursor)
                     found = pgindex.search(
                         cursor, kind, node, negatives, filters=filters, sort=sort,
                         limit=per_page, offset=(page - 1) * per_page, facets=facets,
@@ -106,8 +107,10 @@ class PostgresBackend(SearchBackend):
             if not weights:
                 return []
             node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
-            found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
-                                   limit=limit + 1)
+            with transaction.atomic():
+                pgindex.planner_settings(cursor)
+                found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
+                                       limit=limit + 1)
         return [Hit(key, score) for key, score in found.keys if key != external_id][:limit]
 
     def doc_count(self, kind=ARTICLES):
