@@ -18,8 +18,7 @@ from django.utils import timezone
 
 from articles import search as search_layer
 from articles.filters import ArticleSearchFilterSet, StatementSearchFilterSet
-from articles.indexing import IndexNeedsRebuild
-from articles.text.schema import ARTICLES, STATEMENTS
+from articles.search_backends import ARTICLES, STATEMENTS, SearchUnavailable
 
 # Database rows fetched at a time while a CSV export is built.
 EXPORT_PAGE_SIZE = 500
@@ -29,7 +28,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def _unavailable_json(error):
     response = JsonResponse(
-        {"error": "index_needs_rebuild", "detail": str(error), "fix": "python manage.py rebuild_index"},
+        {"error": error.code, "detail": str(error), "fix": error.fix},
         status=503,
     )
     response["Retry-After"] = "300"
@@ -61,7 +60,7 @@ def _json_view(request, filterset_class, search_name):
             # 0 to 100 values per facet (search.MAX_FACET_LIMIT); junk gives the default.
             facet_limit=request.GET.get("facet_limit", search_layer.FACET_LIMIT),
         )
-    except IndexNeedsRebuild as error:
+    except SearchUnavailable as error:
         return _unavailable_json(error)
     return JsonResponse(results, json_dumps_params={"ensure_ascii": False}, safe=False)
 
@@ -188,7 +187,7 @@ def _csv_view(request, name):
             export_kind.index, arguments["q"], filters=arguments["filters"], sort=arguments["sort"],
             exact=arguments["exact"], limit=limit, batch=EXPORT_PAGE_SIZE,
         )
-    except IndexNeedsRebuild as error:
+    except SearchUnavailable as error:
         return _unavailable_json(error)
     if export.partial:
         return _export_incomplete_json()

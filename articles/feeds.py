@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from articles import search as search_layer
 from articles.api import _bad_request_json, _unavailable_json
 from articles.filters import ArticleSearchFilterSet
-from articles.indexing import IndexNeedsRebuild
+from articles.search_backends import SearchUnavailable
 from articles.text.characters import strip_xml_invalid
 
 FEED_SIZE = 50
@@ -34,7 +34,7 @@ def search_feed(request):
             arguments["q"], filters=arguments["filters"], sort="newest", page=1, per_page=FEED_SIZE, exact=arguments["exact"],
             facet_limit=0,  # a feed has no facets
         )
-    except IndexNeedsRebuild as error:
+    except SearchUnavailable as error:
         return _unavailable_json(error)
 
     params = {k: v for k, v in request.GET.items() if k not in ("page", "sort")}

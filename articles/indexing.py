@@ -10,15 +10,15 @@ import logging
 import os
 import signal
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Count, Max, Prefetch
 
 from articles.models import Article, Statement
+from articles.search_backends import errors
+from articles.search_backends.base import auto_index_enabled, suspended_auto_index  # noqa: F401 (re-exported)
 from articles.text import segments, store
 from articles.text.schema import ARTICLES, DEFAULT_STEMMER, STATEMENTS
 from articles.text.store import IndexLockTimeout, IndexNeedsRebuild  # noqa: F401 (re-exported)
@@ -26,7 +26,6 @@ from articles.text.store import IndexLockTimeout, IndexNeedsRebuild  # noqa: F40
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-_suspension = threading.local()
 
 
 # --- settings -----------------------------------------------------------------------
@@ -42,26 +41,6 @@ def lock_timeout():
 
 def open_archive_index(create_missing=False):
     return store.open_index(index_folder(), create_missing=create_missing)
-
-
-# --- auto-index suspension ------------------------------------------------------------
-
-
-@contextmanager
-def suspended_auto_index():
-    """Inside this block, saves do not index one by one; the caller indexes in batches
-    (index_articles) when it is done. Nests; per thread."""
-    _suspension.depth = getattr(_suspension, "depth", 0) + 1
-    try:
-        yield
-    finally:
-        _suspension.depth -= 1
-
-
-def auto_index_enabled():
-    return getattr(settings, "NEWSARCHIVE_AUTO_INDEX", True) and not getattr(
-        _suspension, "depth", 0
-    )
 
 
 # --- database → documents -------------------------------------------------------------
@@ -301,7 +280,7 @@ def _build_share(folder, ids, report, checkpoint=None):
 # --- the rebuild's worker processes ---------------------------------------------------
 
 
-class RebuildFailed(Exception):
+class RebuildFailed(errors.RebuildFailed):
     """The rebuild could not finish; the live index was left as it was."""
 
 

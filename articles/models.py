@@ -121,7 +121,7 @@ class IndexedQuerySet(models.QuerySet):
     index holds (`indexed_fields`) schedules the articles whose index entries show the
     rows — collected before the update, and after it too when the update moves rows to
     other articles or speakers (`moving_fields`) — with articles.signals.schedule: after
-    the transaction commits, and not inside indexing.suspended_auto_index(). An update of
+    the transaction commits, and not inside search_backends.suspended_auto_index(). An update of
     other fields (a link confidence over thousands of statements) schedules nothing.
     """
 
@@ -133,9 +133,10 @@ class IndexedQuerySet(models.QuerySet):
         raise NotImplementedError
 
     def update(self, **kwargs):
-        from articles import indexing, signals
+        from articles import signals
+        from articles.search_backends import auto_index_enabled
 
-        if not self.indexed_fields.intersection(kwargs) or not indexing.auto_index_enabled():
+        if not self.indexed_fields.intersection(kwargs) or not auto_index_enabled():
             return super().update(**kwargs)
         article_ids = set(self.indexed_article_ids())
         moved = list(self.values_list("pk", flat=True)) if self.moving_fields.intersection(kwargs) else []

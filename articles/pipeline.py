@@ -5,7 +5,7 @@ says so. The importer calls it after each committed batch (bulk writes fire no m
 signals), and so does any other bulk writer.
 """
 
-from articles.indexing import index_articles
+from articles.search_backends import get_backend
 from articles.statements import extract_and_store
 
 
@@ -20,5 +20,5 @@ def process_changed_articles(article_ids):
     changed = set()
     summary = extract_and_store(article_ids, changed=changed)
     # Re-linking a speaker moves statements of articles outside this batch too.
-    index_articles(sorted(set(article_ids) | changed))
+    get_backend().index_articles(sorted(set(article_ids) | changed))
     return summary

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.text.highlight import term_spans
-from articles.text.schema import DEFAULT_STEMMER
+from articles.search_backends import DEFAULT_STEMMER
 
 # --- Dates ------------------------------------------------------------------------------
 

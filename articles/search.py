@@ -1,25 +1,33 @@
-"""The one search entry point for views, API, feeds and the `search` command.
+"""The one search entry point for views, API, feeds, exports and the `search` command.
 
-The index finds and ranks; the database supplies what is shown (title, body for the
-snippet, names), so a result always shows the current text. Callers handle exactly one
-error: IndexNeedsRebuild (the index is missing or was built by another analyzer version).
-Anything else a user can type or put in a URL is clamped or ignored, never raised.
+The search backend (articles.search_backends, chosen by NEWSARCHIVE_SEARCH_BACKEND) finds
+and ranks; the database supplies what is shown (title, body for the snippet, names), so a
+result always shows the current text. Callers handle exactly one error, SearchUnavailable
+(no usable index: missing, built by another analyzer version, or a backend that cannot
+run here). Anything else a user can type or put in a URL is clamped or ignored, never raised.
 """
 
 import heapq
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
 
 from django.conf import settings
-from whoosh import query as wq
 
-from articles.indexing import IndexNeedsRebuild, open_archive_index  # noqa: F401
 from articles.models import Article, Source, Speaker, Statement
+from articles.search_backends import (
+    ARTICLES,
+    SORTS,
+    STATEMENTS,
+    SearchUnavailable,
+    clean_filters,
+    get_backend,
+)
 from articles.text.highlight import snippet
-from articles.text.query import HighlightTerms
-from articles.text.schema import ARTICLES, STATEMENTS
+from articles.text.query import HighlightTerms, parse
+
+# The old name of SearchUnavailable, kept for callers written before the backends.
+IndexNeedsRebuild = SearchUnavailable
 
 ARTICLE_FACETS = ("source", "section", "year", "month", "speaker")
 STATEMENT_FACETS = ("speaker", "kind", "source", "year")
@@ -48,62 +56,33 @@ def _positive_int(value, default, maximum=None):
     return min(number, maximum) if maximum else number
 
 
-def _as_datetime(value, end=False):
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, date):
-        return datetime.combine(value, time.max if end else time.min)
-    if isinstance(value, str) and value.strip():
-        try:
-            return _as_datetime(date.fromisoformat(value.strip()), end)
-        except ValueError:
-            return None
-    return None
+def _sort(value):
+    return value if value in SORTS else "relevance"
 
 
-def filter_query(filters, kind=ARTICLES):
-    """The UI's filters as one Whoosh query (None when there are none). Junk values are
-    skipped: the filter form has already told the user about them."""
-    filters = filters or {}
-    parts = []
-    if filters.get("source"):
-        parts.append(wq.Term("source", str(filters["source"])))
-    if filters.get("section") and kind == ARTICLES:
-        parts.append(wq.Term("section", str(filters["section"])))
-    if filters.get("speaker"):
-        parts.append(wq.Term("speaker", str(filters["speaker"])))
-    if filters.get("kind") and kind == STATEMENTS:
-        parts.append(wq.Term("kind", str(filters["kind"])))
-    if filters.get("year"):
-        year = _positive_int(filters["year"], None)
-        if year:
-            parts.append(wq.Term("year", f"{year:04d}"))
-    if filters.get("month"):
-        month = str(filters["month"])
-        if len(month) == 7 and month[4] == "-":
-            parts.append(wq.Term("month", month))
-    start = _as_datetime(filters.get("date_from"))
-    end = _as_datetime(filters.get("date_to"), end=True)
-    if start or end:
-        parts.append(wq.DateRange("published", start, end))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+def stemmer():
+    """The stemmer of the live index: the article page marks what the search matched."""
+    return get_backend().stemmer
+
+
+def highlight_spans(text, q, exact=False, limit=None):
+    """[(start, end)] of the words of `text` that the query `q` (as typed) matches."""
+    return get_backend().highlight_spans(text, parse(q), exact=bool(exact), limit=limit)
 
 
 def _run(kind, q, filters, sort, page, per_page, exact, facets):
-    index = open_archive_index()
+    backend = get_backend()
     per_page = _positive_int(per_page, 20, MAX_PER_PAGE)
     page = _positive_int(page, 1)
-    sort = sort if sort in ("relevance", "newest", "oldest") else "relevance"
-    arguments = dict(kind=kind, exact=bool(exact), filter_query=filter_query(filters, kind),
-                     sort=sort, per_page=per_page, time_limit=_time_limit(), facets=facets)
-    outcome = index.search(q or "", page=page, **arguments)
+    query = parse(q or "")
+    arguments = dict(kind=kind, exact=bool(exact), filters=clean_filters(filters, kind),
+                     sort=_sort(sort), per_page=per_page, time_limit=_time_limit(), facets=facets)
+    outcome = backend.search(query, page=page, **arguments)
     pages = max(1, math.ceil(outcome.total / per_page))
     if page > pages:  # past the end: show the last page instead of an empty one
         page = pages
-        outcome = index.search(q or "", page=page, **arguments)
-    return index, outcome, page, per_page, pages
+        outcome = backend.search(query, page=page, **arguments)
+    return backend, outcome, page, per_page, pages
 
 
 def _envelope(q, outcome, page, per_page, pages, results, facets, facets_omitted, facet_limit):
@@ -216,14 +195,14 @@ def _articles_by_external_id(external_ids):
 
 def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False,
                     facet_limit=FACET_LIMIT):
-    index, outcome, page, per_page, pages = _run(
+    backend, outcome, page, per_page, pages = _run(
         ARTICLES, q, filters, sort, page, per_page, exact, ARTICLE_FACETS
     )
-    by_id = _articles_by_external_id([h.fields["external_id"] for h in outcome.hits])
+    by_id = _articles_by_external_id([h.key for h in outcome.hits])
     results = [
-        article_result(by_id[h.fields["external_id"]], h.score, outcome.highlight, index.stemmer)
+        article_result(by_id[h.key], h.score, outcome.highlight, backend.stemmer)
         for h in outcome.hits
-        if h.fields["external_id"] in by_id  # deleted since indexing: check_index reports it
+        if h.key in by_id  # deleted since indexing: check_index reports it
     ]
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, ARTICLE_FACETS, facet_limit,
@@ -257,13 +236,13 @@ def statement_result(statement, terms, stemmer, with_snippet=True):
 
 def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20, exact=False,
                       facet_limit=FACET_LIMIT):
-    index, outcome, page, per_page, pages = _run(
+    backend, outcome, page, per_page, pages = _run(
         STATEMENTS, q, filters, sort, page, per_page, exact, STATEMENT_FACETS
     )
-    ids = [int(h.fields["statement_id"]) for h in outcome.hits]
+    ids = [h.key for h in outcome.hits]
     rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
-    results = [statement_result(by_id[i], outcome.highlight, index.stemmer) for i in ids if i in by_id]
+    results = [statement_result(by_id[i], outcome.highlight, backend.stemmer) for i in ids if i in by_id]
     kind_labels = {k: str(v) for k, v in Statement._meta.get_field("kind").choices}
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, STATEMENT_FACETS, facet_limit, {
@@ -291,34 +270,36 @@ def export_results(kind, q, *, filters=None, sort="relevance", exact=False, limi
     before this returns, so IndexNeedsRebuild is raised, and total and partial are known,
     before the caller starts a response. `time_limit`: seconds for the search, by default
     the pages' NEWSARCHIVE_SEARCH_TIME_LIMIT."""
-    index = open_archive_index()
-    sort = sort if sort in ("relevance", "newest", "oldest") else "relevance"
-    wanted = limit if limit is not None else index.doc_count(kind)
-    outcome = index.search(q or "", kind=kind, exact=bool(exact), filter_query=filter_query(filters, kind),
-                           sort=sort, page=1, per_page=max(1, wanted),
-                           time_limit=time_limit if time_limit is not None else _time_limit(), facets=())
-    return Export(outcome.total, outcome.partial, _export_rows(kind, outcome, index, max(1, int(batch))))
+    backend = get_backend()
+    kind = kind if kind in (ARTICLES, STATEMENTS) else ARTICLES
+    wanted = limit if limit is not None else backend.doc_count(kind)
+    outcome = backend.search(parse(q or ""), kind=kind, exact=bool(exact),
+                             filters=clean_filters(filters, kind), sort=_sort(sort), page=1,
+                             per_page=max(1, wanted),
+                             time_limit=time_limit if time_limit is not None else _time_limit(),
+                             facets=())
+    return Export(outcome.total, outcome.partial, _export_rows(kind, outcome, max(1, int(batch))))
 
 
-def _export_rows(kind, outcome, index, batch):
+def _export_rows(kind, outcome, batch):
     hits = outcome.hits
     for start in range(0, len(hits), batch):
         chunk = hits[start: start + batch]
         if kind == ARTICLES:
-            by_id = _articles_by_external_id([h.fields["external_id"] for h in chunk])
+            by_id = _articles_by_external_id([h.key for h in chunk])
             for hit in chunk:
-                article = by_id.get(hit.fields["external_id"])
+                article = by_id.get(hit.key)
                 if article is not None:
-                    yield article_result(article, hit.score, outcome.highlight, index.stemmer,
+                    # No snippet, so no stemmer is needed.
+                    yield article_result(article, hit.score, outcome.highlight, None,
                                          with_snippet=False)
         else:
-            ids = [int(h.fields["statement_id"]) for h in chunk]
+            ids = [h.key for h in chunk]
             rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
             by_id = {s.pk: s for s in rows}
             for pk in ids:
                 if pk in by_id:
-                    yield statement_result(by_id[pk], outcome.highlight, index.stemmer,
-                                           with_snippet=False)
+                    yield statement_result(by_id[pk], outcome.highlight, None, with_snippet=False)
 
 
 def more_like_this(external_id, limit=5):
@@ -326,20 +307,18 @@ def more_like_this(external_id, limit=5):
     article = Article.objects.filter(external_id=external_id).first()
     if article is None:
         return []
-    index = open_archive_index()
+    backend = get_backend()
     text = "\n".join((article.title, article.abstract, article.body))
-    hits = index.more_like_this(external_id, text, limit=_positive_int(limit, 5, 50))
-    by_id = _articles_by_external_id([h.fields["external_id"] for h in hits])
+    hits = backend.more_like_this(external_id, text, limit=_positive_int(limit, 5, 50))
+    by_id = _articles_by_external_id([h.key for h in hits])
     empty = HighlightTerms()
-    return [
-        article_result(by_id[h.fields["external_id"]], h.score, empty, index.stemmer)
-        for h in hits if h.fields["external_id"] in by_id
-    ]
+    return [article_result(by_id[h.key], h.score, empty, backend.stemmer)
+            for h in hits if h.key in by_id]
 
 
 def match_counts_over_time(q, filters=None, exact=False):
     """[("YYYY-MM", n)] of articles matching the query, oldest month first (the chart)."""
-    index = open_archive_index()
-    counts, _ = index.counts_by(q or "", "month", exact=bool(exact),
-                                filter_query=filter_query(filters), time_limit=_time_limit())
+    counts, _ = get_backend().counts_by(parse(q or ""), "month", exact=bool(exact),
+                                        filters=clean_filters(filters, ARTICLES),
+                                        time_limit=_time_limit())
     return sorted((month, n) for month, n in counts.items() if month)

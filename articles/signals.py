@@ -1,11 +1,12 @@
 """Model signals that keep the search index in step with the database.
 
-Connected in ArticlesConfig.ready(); the index work itself lives in articles.indexing.
+Connected in ArticlesConfig.ready(); the index work itself is the search backend's
+(articles.search_backends.get_backend()).
 
 A save only *schedules* index work, with transaction.on_commit: a rolled-back save never
 reaches the index, and all the saves of one transaction (an admin form with its inlines,
 an extraction run over one article) share a single writer commit at the end.
-Bulk writers wrap their work in indexing.suspended_auto_index() and index per batch.
+Bulk writers wrap their work in search_backends.suspended_auto_index() and index per batch.
 A QuerySet.update() fires no signal; the Statement, Speaker and SpeakerAlias querysets
 (articles.models.IndexedQuerySet) call schedule() themselves when an update changes what
 the index holds.
@@ -17,8 +18,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from articles import indexing
 from articles.models import Article, Speaker, SpeakerAlias, Statement
+from articles.search_backends import auto_index_enabled, get_backend
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +34,9 @@ class PendingIndexWork:
     def __call__(self):
         try:
             if self.removed_external_ids:
-                indexing.remove_articles(sorted(self.removed_external_ids))
+                get_backend().remove_articles(sorted(self.removed_external_ids))
             if self.article_ids:
-                indexing.index_articles(sorted(self.article_ids))
+                get_backend().index_articles(sorted(self.article_ids))
         except Exception:
             # The data is committed; only the index lags. Say so loudly, never undo the save.
             logger.exception(
@@ -58,7 +59,7 @@ def pending_work():
 
 
 def schedule(article_ids=(), removed_external_ids=()):
-    if not indexing.auto_index_enabled():
+    if not auto_index_enabled():
         return
     connection = transaction.get_connection()
     work = pending_work()
@@ -95,7 +96,7 @@ def _articles_quoting(speaker_id):
 
 @receiver(post_save, sender=Speaker, dispatch_uid="index_speaker_on_save")
 def speaker_saved(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created and indexing.auto_index_enabled():
+    if not raw and not created and auto_index_enabled():
         schedule(article_ids=_articles_quoting(instance.pk))
 
 
@@ -103,12 +104,12 @@ def speaker_saved(sender, instance, created=False, raw=False, **kwargs):
 def speaker_deleting(sender, instance, **kwargs):
     # After the delete the statements no longer point at the speaker (SET_NULL, done
     # with an UPDATE that fires no signal), so collect the articles now.
-    if indexing.auto_index_enabled():
+    if auto_index_enabled():
         schedule(article_ids=_articles_quoting(instance.pk))
 
 
 @receiver(post_save, sender=SpeakerAlias, dispatch_uid="index_alias_on_save")
 @receiver(post_delete, sender=SpeakerAlias, dispatch_uid="index_alias_on_delete")
 def alias_changed(sender, instance, raw=False, **kwargs):
-    if not raw and indexing.auto_index_enabled():
+    if not raw and auto_index_enabled():
         schedule(article_ids=_articles_quoting(instance.speaker_id))

@@ -20,7 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.indexing import suspended_auto_index
+from articles.search_backends import suspended_auto_index
 from articles.models import Article, ReviewStatus, Speaker, SpeakerAlias, SpeakerKind, Statement, alias_key
 from articles.quotes.extract import (
     EXTRACTOR_VERSION,

@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 from articles import search as search_layer
 from articles.api import export_max_rows
 from articles.filters import MAX_QUERY_LENGTH, SORTS, ArticleSearchFilterSet, StatementSearchFilterSet
-from articles.indexing import IndexNeedsRebuild, open_archive_index
 from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
+from articles.search_backends import DEFAULT_STEMMER, SearchUnavailable
+from articles.search_backends.errors import REBUILD_COMMAND
 from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
 from articles.text.characters import strip_xml_invalid
 from articles.text.normalize import normalize_arabic
-from articles.text.schema import DEFAULT_STEMMER
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def query_spans(body, query, exact=False):
     if not query:
         return [], False
     try:
-        stemmer = open_archive_index().stemmer
+        stemmer = search_layer.stemmer()
     except Exception:  # no usable index: the page still marks the words, with the default analyzer
         stemmer = DEFAULT_STEMMER
     return query_marks(body, query, exact=exact, stemmer=stemmer)
@@ -165,7 +165,7 @@ def related_articles(external_id, limit=5):
     """More-like-this from the index; the article page never fails because the index does."""
     try:
         return search_layer.more_like_this(external_id, limit=limit)
-    except IndexNeedsRebuild:
+    except SearchUnavailable:
         return []
     except Exception:  # a damaged index file must not take the article down with it
         logger.exception("related articles unavailable for %s", external_id)
@@ -308,7 +308,7 @@ def _search_page(request, kind):
             context["timeline"] = search_layer.match_counts_over_time(
                 arguments["q"], filters=arguments["filters"], exact=arguments["exact"]
             )
-    except IndexNeedsRebuild as error:
+    except SearchUnavailable as error:
         return index_unavailable(request, error)
     if kind == "statements":
         kinds = dict(Statement._meta.get_field("kind").choices)
@@ -380,7 +380,10 @@ def active_filters(filters):
 def index_unavailable(request, error=None):
     """Search needs the index; the rest of the site does not, so say exactly what to do."""
     logger.warning("search index unavailable: %s", error)
-    response = render(request, "index_unavailable.html", {"error": str(error or "")}, status=503)
+    response = render(request, "index_unavailable.html", {
+        "error": str(error or ""), "fix": getattr(error, "fix", None) or REBUILD_COMMAND,
+        "needs_rebuild": getattr(error, "fix", REBUILD_COMMAND) == REBUILD_COMMAND,
+    }, status=503)
     response["Retry-After"] = "300"
     return response
 

@@ -36,8 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.text import query as q  # noqa: E402
-from articles.text import store  # noqa: E402
+from articles.text import store, whoosh_query  # noqa: E402
 from articles.text.analysis import (  # noqa: E402
     ARABIC_STOP_WORDS,
     normalize_word,
@@ -296,11 +295,11 @@ def build_whoosh(folder, records, stemmer, segment_size=8000):
     return index, seconds, size
 
 
-WITHOUT_SKELETON = {**q.ARTICLE_FIELDS, "skeleton": ()}
+WITHOUT_SKELETON = {**whoosh_query.ARTICLE_FIELDS, "skeleton": ()}
 
 
 def whoosh_ranker(index, skeleton=True):
-    fields = q.ARTICLE_FIELDS if skeleton else WITHOUT_SKELETON
+    fields = whoosh_query.ARTICLE_FIELDS if skeleton else WITHOUT_SKELETON
 
     def rank(text):
         outcome = index.search(text, per_page=K, time_limit=30, fields=fields)

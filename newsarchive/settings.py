@@ -116,6 +116,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The search backend (articles.search_backends): "whoosh", an index folder (the default),
+# or "postgres", tsvector columns in the archive's own PostgreSQL database.
+NEWSARCHIVE_SEARCH_BACKEND = os.getenv("NEWSARCHIVE_SEARCH_BACKEND", "whoosh")
 # The Whoosh index lives beside the database by default.
 NEWSARCHIVE_INDEX_DIR = Path(os.getenv("NEWSARCHIVE_INDEX_DIR", str(VAR_DIR / "index")))
 # Seconds a writer waits for the index lock before giving up with a clear error.

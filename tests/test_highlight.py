@@ -4,7 +4,8 @@ import re
 from html import unescape
 
 from articles.text.highlight import matched_spans, snippet, term_spans
-from articles.text.query import build, parse
+from articles.text.query import parse
+from articles.text.whoosh_query import build
 
 SEED_PARAGRAPH = (
     'ونددت أرمينيا، التي كانت تجري محادثات سلام دورية مع أذربيجان، من بينها ما يتعلق '

@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 from whoosh import query as wq
 
-from articles.text.query import build, escape_as_words, parse, parse_date_range
+from articles.text.query import escape_as_words, parse, parse_date_range
+from articles.text.whoosh_query import build
 
 
 def shape(parsed):

@@ -57,11 +57,11 @@ def catch_up_index(writer):
     """Articles found unchanged may have been stored and extracted by an import killed
     before it indexed them: index whatever the index lacks, rather than report the re-run
     complete while they stay out of search."""
-    from articles.indexing import IndexNeedsRebuild, catch_up
+    from articles.search_backends import SearchUnavailable, get_backend
 
     try:
-        catch_up()
-    except IndexNeedsRebuild:
+        get_backend().catch_up()
+    except SearchUnavailable:
         pass  # no usable index yet: rebuild_index (make run does) indexes everything
     except Exception as error:  # noqa: BLE001 — the articles are stored; say what is left
         writer.fail(ImportFailure("(index)", None, f"catching the index up failed ({error!r}); run rebuild_index"))

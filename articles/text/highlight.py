@@ -92,7 +92,7 @@ def mark_all(text, terms, stemmer="light"):
 def term_spans(text, query_text, exact=False, stemmer="light", limit=None):
     """[(start, end)] of the words of `text` matched by the user's query (article page),
     the first `limit` of them when a limit is given."""
-    from articles.text.query import build, parse
+    from articles.text.query import highlight_terms, parse
 
-    _, terms = build(parse(query_text), stemmer=stemmer, exact_mode=exact)
+    terms = highlight_terms(parse(query_text), stemmer=stemmer, exact_mode=exact)
     return matched_spans(text or "", terms, stemmer, limit=limit)

@@ -1,4 +1,5 @@
-"""User text → Whoosh query.
+"""What the user typed → the parsed query tree (ParsedQuery), which every search backend
+compiles for its engine (Whoosh: articles.text.whoosh_query), and the words it marks.
 
 The query language (documented in docs/search.md):
 
@@ -23,10 +24,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from whoosh import query as wq
-
 from articles.text.analysis import word_forms, words_with_offsets
-from articles.text.normalize import fold_digits, normalize_arabic
+from articles.text.normalize import fold_digits
 
 FIELD_ALIASES = {
     "source": "source", "مصدر": "source", "المصدر": "source",
@@ -38,32 +37,6 @@ OR_WORDS = {"OR", "|"}
 # «…», “…”, „…” are quotes too; the parser sees one kind.
 QUOTES_RE = re.compile("[«»“”„‟″]")
 CLAUSE_RE = re.compile(r'(-?)(?:([^\s":]+):)?(?:"([^"]*)"|([^\s"]+))')
-
-# Field boosts (query side). Title matters most; exact spelling earns a bonus over the
-# stem-only match; the skeleton is kept low so name variants are found without
-# outranking documents that spell the name as the user did.
-ARTICLE_FIELDS = {
-    "stem": (("title", 5.0), ("text", 1.0), ("statements", 0.5)),
-    "exact": (("exact_title", 4.0), ("exact_text", 1.0), ("speaker_names", 1.0)),
-    "skeleton": (("skeleton", 0.2),),
-    "phrase": (("exact_title", 3.0), ("exact_text", 1.0)),
-}
-STATEMENT_FIELDS = {
-    "stem": (("text", 1.0),),
-    "exact": (("exact_text", 1.0), ("speaker_names", 1.0)),
-    "skeleton": (("skeleton", 0.2),),
-    "phrase": (("exact_text", 1.0),),
-}
-
-
-class AnyOf(wq.Or):
-    """Whoosh's Or, always as a tree of union matchers. Left to choose, Whoosh preloads
-    every posting of every clause into arrays on segments under 5,000 documents; under an
-    And, where the intersection visits only a few documents, that read whole posting
-    lists of common words for nothing (a sixth of the search time on the corpus)."""
-
-    matcher_type = wq.Or.DEFAULT_MATCHER
-
 
 @dataclass
 class Clause:
@@ -79,6 +52,9 @@ class Clause:
 class ParsedQuery:
     groups: list = field(default_factory=list)  # AND of OR-groups of Clauses
     notes: list = field(default_factory=list)  # what was read differently from typed
+    # As typed: nothing typed browses everything, while a query of only punctuation or
+    # stop words (no groups either) finds nothing.
+    text: str = ""
 
     @property
     def is_empty(self):
@@ -132,7 +108,7 @@ def parse_date_range(value):
 
 def parse(text):
     """Read the user's query; never raises."""
-    parsed = ParsedQuery()
+    parsed = ParsedQuery(text=text or "")
     text = QUOTES_RE.sub('"', text or "").strip()
     if text.count('"') % 2:
         parsed.notes.append("unbalanced quote ignored")
@@ -179,93 +155,27 @@ def _clause(field_name, quoted, bare, negated, notes):
     return Clause("word", value, negated)
 
 
-# --- building -----------------------------------------------------------------------
+# --- the words a query marks ------------------------------------------------------------
 
 
 def forms_of(text, stemmer):
     return [f for f in (word_forms(w, stemmer) for w, _, _ in words_with_offsets(text)) if f]
 
 
-def _word_query(forms, fields, exact_mode):
-    terms = []
-    for name, boost in fields["exact"]:
-        terms.append(wq.Term(name, forms.exact, boost=boost))
-    if not exact_mode:
-        for name, boost in fields["stem"]:
-            terms.append(wq.Term(name, forms.stem, boost=boost))
-        if forms.skeleton:
-            for name, boost in fields["skeleton"]:
-                terms.append(wq.Term(name, forms.skeleton, boost=boost))
-    return AnyOf(terms)
-
-
-def _phrase_query(all_forms, fields):
-    words = [f.exact for f in all_forms]
-    if len(words) == 1:
-        return AnyOf([wq.Term(name, words[0], boost=b) for name, b in fields["phrase"]])
-    return AnyOf([wq.Phrase(name, words, boost=b) for name, b in fields["phrase"]])
-
-
-def _field_query(clause):
-    value = clause.text
-    norm = normalize_arabic(value)
-    if clause.field == "source":
-        return AnyOf([wq.Term("source", value.lower()), wq.Term("source_norm", norm)])
-    if clause.field == "section":
-        return wq.Term("section_norm", norm)
-    if clause.field == "speaker":
-        words = [w for w, _, _ in words_with_offsets(norm)]
-        by_name = (
-            wq.Phrase("speaker_names", words) if len(words) > 1
-            else wq.Term("speaker_names", words[0]) if words else wq.NullQuery
-        )
-        return AnyOf([wq.Term("speaker", value), by_name])
-    raise ValueError(clause.field)
-
-
-def _clause_query(clause, fields, stemmer, exact_mode, highlight):
-    if clause.kind == "date":
-        return wq.DateRange("published", clause.start, clause.end)
-    if clause.kind == "field":
-        return _field_query(clause)
-    all_forms = forms_of(clause.text, stemmer)
-    if not all_forms:
-        return None  # only stop words
-    if not clause.negated:
-        for forms in all_forms:
-            highlight.exact.add(forms.exact)
-            if clause.kind == "word" and not exact_mode:
-                highlight.stem.add(forms.stem)
-                highlight.skeleton.add(forms.skeleton)
-    if clause.kind == "phrase":
-        return _phrase_query(all_forms, fields)
-    parts = [_word_query(forms, fields, exact_mode) for forms in all_forms]
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def build(parsed, *, fields=ARTICLE_FIELDS, stemmer="light", exact_mode=False):
-    """(whoosh query or None when nothing searchable is left, HighlightTerms)."""
+def highlight_terms(parsed, *, stemmer="light", exact_mode=False):
+    """The word forms a snippet marks for this query, whatever engine searched it: every
+    form of the words and phrases not excluded (phrases and exact mode: the spelling only)."""
     highlight = HighlightTerms()
-    positives, negatives = [], []
     for group in parsed.groups:
-        built = [
-            (c.negated, q)
-            for c in group
-            if (q := _clause_query(c, fields, stemmer, exact_mode, highlight)) is not None
-        ]
-        neg = [q for negated, q in built if negated]
-        pos = [q for negated, q in built if not negated]
-        negatives.extend(neg)
-        if pos:
-            positives.append(pos[0] if len(pos) == 1 else AnyOf(pos))
-    if not positives:
-        if not negatives:
-            return None, highlight
-        positives = [wq.Every()]
-    query = positives[0] if len(positives) == 1 else wq.And(positives)
-    if negatives:
-        query = wq.AndNot(query, AnyOf(negatives))
-    return query, highlight
+        for clause in group:
+            if clause.kind not in ("word", "phrase") or clause.negated:
+                continue
+            for forms in forms_of(clause.text, stemmer):
+                highlight.exact.add(forms.exact)
+                if clause.kind == "word" and not exact_mode:
+                    highlight.stem.add(forms.stem)
+                    highlight.skeleton.add(forms.skeleton)
+    return highlight
 
 
 def escape_as_words(text):

@@ -7,6 +7,8 @@ ranking never needs a rebuild; only a change to what gets indexed does.
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
+# The stemmer the archive uses and the two kinds of document have one, backend-neutral, definition.
+from articles.search_backends.base import ARTICLES, DEFAULT_STEMMER, STATEMENTS  # noqa: F401
 from articles.text.analysis import (
     exact_analyzer,
     skeleton_analyzer,
@@ -16,8 +18,6 @@ from articles.text.analysis import (
     term_positions,
 )
 
-# The stemmer the archive uses, chosen by bench/eval_search.py (see docs/search.md).
-DEFAULT_STEMMER = "light"
 
 # Bump the number whenever an analyzer or a field changes what the index holds.
 ANALYZER_REVISION = 5
@@ -29,8 +29,6 @@ def analyzer_version(stemmer=DEFAULT_STEMMER):
 
 ANALYZER_VERSION = analyzer_version()
 
-ARTICLES = "articles"
-STATEMENTS = "statements"
 
 
 class ArabicText(TEXT):

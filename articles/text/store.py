@@ -20,8 +20,10 @@ from whoosh import sorting
 from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import TimeLimit
 
+from articles.search_backends import errors
 from articles.text import fastsearch, segments
 from articles.text import query as q
+from articles.text import whoosh_query as wquery
 from articles.text.schema import (
     ARTICLES,
     DEFAULT_STEMMER,
@@ -33,10 +35,10 @@ from articles.text.analysis import SURFACE_SEPARATOR, word_forms, words_with_off
 from articles.text.normalize import normalize_arabic
 
 META_FILE = "index.json"
-REBUILD_HINT = "run: python manage.py rebuild_index"
+REBUILD_HINT = f"run: {errors.REBUILD_COMMAND}"
 
 
-class IndexNeedsRebuild(Exception):
+class IndexNeedsRebuild(errors.IndexNeedsRebuild):
     """The index is missing, or was built by another analyzer version."""
 
     def __init__(self, reason):
@@ -44,7 +46,7 @@ class IndexNeedsRebuild(Exception):
         self.reason = reason
 
 
-class IndexLockTimeout(Exception):
+class IndexLockTimeout(errors.IndexBusy):
     """Another process held the index writer lock for longer than we may wait."""
 
     def __init__(self, folder, timeout):
@@ -351,7 +353,10 @@ class ArchiveIndex:
         if current is not None:
             current.close()
         searcher = searchers[name] = self.ix(name).searcher()
-        live = {r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()}
+        # An index without a segment (no statement indexed yet) reads as one empty reader
+        # that has no segment.
+        live = {r.segment().segment_id() for r, _ in searcher.reader().leaf_readers()
+                if r.segment() is not None}
         self.facet_values[name].forget_except(live)
         self.field_lengths[name].forget_except(live)
         return searcher
@@ -397,20 +402,20 @@ class ArchiveIndex:
 
     def search(self, text, *, kind=ARTICLES, exact=False, filter_query=None,
                sort="relevance", page=1, per_page=20, time_limit=2.0, facets=(), fields=None):
-        """`fields`: field → boost table overriding the default (the bench uses it to
-        switch the skeleton field off)."""
+        """`text`: what the user typed, or its ParsedQuery. `fields`: field → boost table
+        overriding the default (the bench uses it to switch the skeleton field off)."""
         started = time.perf_counter()
         if fields is None:
-            fields = q.ARTICLE_FIELDS if kind == ARTICLES else q.STATEMENT_FIELDS
-        parsed = q.parse(text)
-        query, highlight = q.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
+            fields = wquery.ARTICLE_FIELDS if kind == ARTICLES else wquery.STATEMENT_FIELDS
+        parsed = text if isinstance(text, q.ParsedQuery) else q.parse(text)
+        query, highlight = wquery.build(parsed, fields=fields, stemmer=self.stemmer, exact_mode=exact)
         outcome = Outcome(highlight=highlight, notes=list(parsed.notes))
-        if query is None and not text.strip():
-            query = q.wq.Every()  # nothing typed: browse (by the filters, if any)
+        if query is None and not parsed.text.strip():
+            query = wquery.wq.Every()  # nothing typed: browse (by the filters, if any)
         if query is not None and filter_query is not None:
             # The filter joins the query (scoring nothing) rather than going to the
             # collector: Whoosh's FilterCollector is skipped under a TimeLimitCollector.
-            query = q.wq.And([query, q.wq.ConstantScoreQuery(filter_query, 0.0)])
+            query = wquery.wq.And([query, wquery.wq.ConstantScoreQuery(filter_query, 0.0)])
         if query is not None:
             searcher = self.searcher(kind)
             if True:  # one searcher per thread, kept open between searches
@@ -540,7 +545,7 @@ class ArchiveIndex:
             return [Hit(dict(h.fields()), float(h.score or 0.0)) for h in hits]
         # normalize=False: more_like's default (key_terms_from_text's is True).
         key_terms = searcher.key_terms_from_text("exact_text", text, numterms=25, normalize=False)
-        query = q.wq.Or([q.wq.Term("exact_text", word, boost=weight) for word, weight in key_terms])
+        query = wquery.wq.Or([wquery.wq.Term("exact_text", word, boost=weight) for word, weight in key_terms])
         found = fastsearch.search(searcher, query, limit=limit + 1,
                                   lengths=self.field_lengths[ARTICLES])
         return [Hit(dict(searcher.stored_fields(d)), score)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import indexing
+from articles.search_backends import SearchUnavailable, get_backend
 
 SHOW = 20
 
@@ -12,8 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = indexing.check()
-        except indexing.IndexNeedsRebuild as error:
+            report = get_backend().check()
+        except SearchUnavailable as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
             f"articles: {report['articles_in_db']} in the database, "

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
 
 from articles.api import EXPORT_PAGE_SIZE, EXPORTS, csv_lines
-from articles.indexing import IndexNeedsRebuild
+from articles.search_backends import SearchUnavailable
 from articles.search import export_results
 
 # No reader waits on a command: its search may take as long as a whole-corpus one needs.
@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 export_kind.index, arguments["q"], filters=arguments["filters"], sort=arguments["sort"],
                 exact=arguments["exact"], batch=EXPORT_PAGE_SIZE, time_limit=SEARCH_TIME_LIMIT,
             )
-        except IndexNeedsRebuild as error:
+        except SearchUnavailable as error:
             raise CommandError(str(error)) from None
         if export.partial:
             raise CommandError(f"the search took longer than {SEARCH_TIME_LIMIT:g} s and was stopped; "

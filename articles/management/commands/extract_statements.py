@@ -67,11 +67,11 @@ class Command(BaseCommand):
         return [found[external_id] for external_id in wanted]
 
     def reindex(self, article_ids):
-        from articles.indexing import IndexNeedsRebuild, index_articles
+        from articles.search_backends import SearchUnavailable, get_backend
 
         try:
-            index_articles(article_ids)
-        except IndexNeedsRebuild as error:
+            get_backend().index_articles(article_ids)
+        except SearchUnavailable as error:
             # The statements are stored; only the search index lags behind.
             raise CommandError(f"statements stored, but the search index is stale ({error}); "
                                "run: python manage.py rebuild_index") from None
@@ -79,11 +79,11 @@ class Command(BaseCommand):
 
     def catch_up(self):
         """A run killed before its reindex left articles stale that a re-run finds unchanged."""
-        from articles.indexing import IndexNeedsRebuild, catch_up
+        from articles.search_backends import SearchUnavailable, get_backend
 
         try:
-            behind = catch_up()
-        except IndexNeedsRebuild:
+            behind = get_backend().catch_up()
+        except SearchUnavailable:
             return  # no index to catch up: rebuild_index builds it whole
         if behind:
             self.stdout.write(f"indexed {behind} articles the index had missed")

@@ -5,14 +5,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import indexing
+from articles.search_backends import IndexBusy, RebuildFailed, SearchUnavailable, get_backend
 
 
 class Command(BaseCommand):
     help = "Rebuild the search index from the database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--workers", type=int, default=indexing.default_workers(),
+        parser.add_argument("--workers", type=int, default=None,
                             help="processes that build the index, each a share of the "
                                  "articles (default: the number of cores, at most 4)")
         parser.add_argument("--if-stale", action="store_true",
@@ -20,8 +20,13 @@ class Command(BaseCommand):
                                  "version, or its article count differs from the database")
 
     def handle(self, *args, **options):
+        try:
+            backend = get_backend()
+        except SearchUnavailable as error:
+            raise CommandError(str(error)) from None
+        workers = options["workers"] if options["workers"] is not None else backend.default_workers()
         if options["if_stale"]:
-            reason = indexing.needs_rebuild()
+            reason = backend.needs_rebuild()
             if reason is None:
                 self.stdout.write("search index is up to date; nothing to do")
                 return
@@ -29,8 +34,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         bar = self.progress_bar()
         try:
-            count = indexing.rebuild(workers=max(1, options["workers"]), progress=bar.update_to)
-        except (indexing.IndexLockTimeout, indexing.RebuildFailed) as error:
+            count = backend.rebuild(workers=max(1, workers), progress=bar.update_to)
+        except (IndexBusy, RebuildFailed, SearchUnavailable) as error:
             raise CommandError(str(error)) from None
         except KeyboardInterrupt:
             raise CommandError("interrupted; the live index is unchanged") from None
@@ -38,7 +43,7 @@ class Command(BaseCommand):
             bar.close()
         self.stdout.write(self.style.SUCCESS(
             f"indexed {count} articles in {time.perf_counter() - started:.1f} s "
-            f"into {indexing.index_folder()}"
+            f"into {backend.location()}"
         ))
 
     def progress_bar(self):

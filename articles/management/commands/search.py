@@ -6,7 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.indexing import IndexNeedsRebuild
+from articles.search_backends import SearchUnavailable
 from articles.search import search_articles
 
 RESULT_KEYS = ("external_id", "title", "score", "url", "published", "source", "snippet")
@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 self.batch(options["batch"], limit, options["exact"])
             else:
                 self.one(options["query"], limit, options["json"], options["exact"])
-        except IndexNeedsRebuild as error:
+        except SearchUnavailable as error:
             raise CommandError(str(error)) from None
 
     def run(self, query, limit, exact):
