@@ -46,6 +46,7 @@ from articles.text.analysis import (
 from articles.text.normalize import normalize_arabic
 from articles.text.schema import ARTICLES, DEFAULT_STEMMER, SCHEMAS, STATEMENTS, analyzer_version
 from articles.text.store import article_document, statement_document
+from articles.text.whoosh_query import ARTICLE_FIELDS, STATEMENT_FIELDS
 
 # Whoosh field → the letter its lexemes start with, per kind. The order is the order of
 # the row's `lengths` array. `surface` (did-you-mean only) is stored unscored.
@@ -276,6 +277,14 @@ def _add_stats(cursor, kind, docs, lengths):
         "WHERE kind = %s", (docs, list(lengths), kind))
 
 
+def clear(cursor, stemmer=DEFAULT_STEMMER):
+    """Delete every row (searches see them until the transaction commits) and start the
+    statistics again, stamped with the analyzer version."""
+    for table in ("search_article", "search_statement", "search_word", "search_stats"):
+        cursor.execute(f"DELETE FROM {table}")
+    reset_stats(cursor, stemmer)
+
+
 GIN_INDEXES = {"search_article_terms": "search_article", "search_statement_terms": "search_statement"}
 
 
@@ -290,10 +299,7 @@ def rebuilding(cursor, stemmer=DEFAULT_STEMMER):
     cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM search_article) "
                    "AND NOT EXISTS (SELECT 1 FROM search_statement)")
     empty = cursor.fetchone()[0]
-    for table in ("search_article", "search_statement", "search_word"):
-        cursor.execute(f"DELETE FROM {table}")
-    cursor.execute("DELETE FROM search_stats")
-    reset_stats(cursor, stemmer)
+    clear(cursor, stemmer)
     if empty:
         for name in GIN_INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
@@ -440,7 +446,7 @@ def _date_node(clause):
     return Condition(" AND ".join(parts), tuple(params))
 
 
-def _clause_node(clause, fields, kind, stemmer, exact_mode, highlight):
+def _clause_node(clause, fields, kind, stemmer, exact_mode):
     if clause.kind == "date":
         return _date_node(clause)
     if clause.kind == "field":
@@ -448,12 +454,6 @@ def _clause_node(clause, fields, kind, stemmer, exact_mode, highlight):
     all_forms = q.forms_of(clause.text, stemmer)
     if not all_forms:
         return None
-    if not clause.negated:
-        for forms in all_forms:
-            highlight.exact.add(forms.exact)
-            if clause.kind == "word" and not exact_mode:
-                highlight.stem.add(forms.stem)
-                highlight.skeleton.add(forms.skeleton)
     if clause.kind == "phrase":
         return _phrase_node(all_forms, fields, kind)
     parts = [_word_node(forms, fields, kind, exact_mode) for forms in all_forms]
@@ -462,14 +462,15 @@ def _clause_node(clause, fields, kind, stemmer, exact_mode, highlight):
 
 def compile_query(parsed, *, kind=ARTICLES, fields=None, stemmer=DEFAULT_STEMMER, exact_mode=False):
     """(positive node or None, [negative nodes], HighlightTerms): the same tree as
-    articles.text.query.build makes for Whoosh, over the prefixed lexemes."""
+    articles.text.whoosh_query.build makes for Whoosh, over the prefixed lexemes, with its
+    field boosts."""
     if fields is None:
-        fields = q.ARTICLE_FIELDS if kind == ARTICLES else q.STATEMENT_FIELDS
-    highlight = q.HighlightTerms()
+        fields = ARTICLE_FIELDS if kind == ARTICLES else STATEMENT_FIELDS
+    highlight = q.highlight_terms(parsed, stemmer=stemmer, exact_mode=exact_mode)
     positives, negatives = [], []
     for group in parsed.groups:
         built = [(c.negated, n) for c in group
-                 if (n := _clause_node(c, fields, kind, stemmer, exact_mode, highlight)) is not None]
+                 if (n := _clause_node(c, fields, kind, stemmer, exact_mode)) is not None]
         negatives.extend(n for negated, n in built if negated)
         pos = [n for negated, n in built if not negated]
         if pos:
@@ -730,22 +731,6 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     scored.sort()
     found.keys = [(doc_key, -negative) for negative, _, doc_key in scored[offset: offset + limit]]
     return found
-
-
-def timed_search(cursor, kind, text, *, exact=False, filters=None, sort="relevance", page=1,
-                 per_page=20, facets=(), stemmer=DEFAULT_STEMMER, fields=None, frequencies=None):
-    """Parse, compile and run `text`: (Found, HighlightTerms, notes, parsed, ms)."""
-    started = time.perf_counter()
-    parsed = q.parse(text)
-    node, negatives, highlight = compile_query(parsed, kind=kind, fields=fields, stemmer=stemmer,
-                                               exact_mode=exact)
-    if node is None and not (text or "").strip():
-        node = Everything()
-    if node is None:
-        return Found(), highlight, list(parsed.notes), parsed, 0.0
-    found = search(cursor, kind, node, negatives, filters=filters, sort=sort, limit=per_page,
-                   offset=(page - 1) * per_page, facets=facets, frequencies=frequencies)
-    return found, highlight, list(parsed.notes), parsed, (time.perf_counter() - started) * 1000
 
 
 # --- did-you-mean ---------------------------------------------------------------------------
