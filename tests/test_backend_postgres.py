@@ -49,3 +49,63 @@ def test_on_another_database_the_backend_says_what_to_set(settings, db):
         assert "PostgreSQL" in str(raised.value) and "DATABASE_URL" in raised.value.fix
     finally:
         reset_backend()
+
+
+# --- its own: Whoosh's ranking, the caller's transaction -------------------------------------
+
+RANKED_QUERIES = ["غوتيريش", "قره باخ", "اذربيجان العسكريه", '"الأمم المتحدة"',
+                  "أرمينيا OR باكو", "بلينكن -باشينيان", "ناجورني", "الحكومة"]
+
+
+@pytest.fixture
+def both_backends(make_article, transactional_db, settings):
+    """The same corpus articles indexed by both backends: {name: backend}."""
+    from tests.backend_contract import corpus_sample
+
+    with suspended_auto_index():
+        for r in corpus_sample(first=120):
+            make_article(r["id"], r["title"], r["body"], abstract=r["abstract"],
+                         source=(r["source"], r["source_code"]), section=r["category"],
+                         published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")))
+    backends = {}
+    for name in ("whoosh", "postgres"):
+        settings.NEWSARCHIVE_SEARCH_BACKEND = name
+        reset_backend()
+        backends[name] = get_backend()
+        backends[name].rebuild()
+    yield backends
+    reset_backend()
+
+
+def ranked(outcome):
+    """[(score, key)] best first; articles that tie exactly (the same story filed twice)
+    by key, since Whoosh orders those as the rebuild happened to read them."""
+    return sorted(((-round(h.score, 4), h.key) for h in outcome.hits))
+
+
+@needs_postgres
+@pytest.mark.corpus
+def test_the_ranking_is_whooshs_bm25f_document_for_document(both_backends):
+    from articles.text.query import parse
+
+    for text in RANKED_QUERIES:
+        whoosh, postgres = (both_backends[name].search(parse(text), per_page=15)
+                            for name in ("whoosh", "postgres"))
+        assert postgres.total == whoosh.total > 0, text
+        assert ranked(postgres) == ranked(whoosh), text
+
+
+@needs_postgres
+def test_an_index_write_commits_or_rolls_back_with_the_callers_transaction(make_article, transactional_db):
+    with suspended_auto_index():
+        article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+    backend = get_backend()
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            backend.index_articles([article.pk])
+            assert search_articles("غزة")["total"] == 1  # seen inside the transaction
+            raise RuntimeError("the batch failed")
+    assert search_articles("غزة")["total"] == 0
+    assert backend.check()["missing"] == ["gaza-1"]
+    backend.index_articles([article.pk])
+    assert search_articles("غزة")["total"] == 1 and backend.doc_count() == 1
