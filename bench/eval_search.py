@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from articles.text import query as q  # noqa: E402
 from articles.text import store, whoosh_query  # noqa: E402
 from articles.text.analysis import (  # noqa: E402
     ARABIC_STOP_WORDS,

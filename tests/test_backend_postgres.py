@@ -95,11 +95,24 @@ def test_the_ranking_is_whooshs_bm25f_document_for_document(both_backends):
         assert ranked(postgres) == ranked(whoosh), text
 
 
+@pytest.fixture
+def postgres_backend(settings, transactional_db):
+    from articles.text import pgindex
+
+    settings.NEWSARCHIVE_SEARCH_BACKEND = "postgres"
+    reset_backend()
+    with connection.cursor() as cursor:
+        pgindex.clear(cursor)
+    yield get_backend()
+    reset_backend()
+
+
 @needs_postgres
-def test_an_index_write_commits_or_rolls_back_with_the_callers_transaction(make_article, transactional_db):
+def test_an_index_write_commits_or_rolls_back_with_the_callers_transaction(make_article, postgres_backend):
     with suspended_auto_index():
         article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
-    backend = get_backend()
+    backend = postgres_backend
+    assert backend.name == "postgres"
     with pytest.raises(RuntimeError):
         with transaction.atomic():
             backend.index_articles([article.pk])

@@ -11,7 +11,9 @@ as they call the Whoosh backend (docs/search.md, "Keeping the index true").
 """
 
 import math
-from collections import Counter
+from collections import Counter, deque
+from contextlib import contextmanager
+from multiprocessing import get_context
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max
@@ -145,22 +147,27 @@ class PostgresBackend(SearchBackend):
         return len(external_ids)
 
     def rebuild(self, workers=1, progress=None):
-        """Everything anew in one transaction: searches see the old rows until it commits."""
+        """Everything anew in one transaction: searches see the old rows until it commits.
+        This process reads the rows; with workers > 1 the Arabic analysis (most of the
+        time) runs in that many forked processes, which never touch the database."""
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         with transaction.atomic(), self._cursor() as cursor:
             if pgindex.state(cursor) == "missing":
                 self._ready(cursor)  # says to migrate
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             done = 0
-            with pgindex.rebuilding(cursor, DEFAULT_STEMMER):
-                for chunk in _chunks(ids, indexing.BATCH_SIZE):
-                    _write_rows(cursor, indexing._articles_with_relations(chunk))
-                    done += len(chunk)
+            with pgindex.rebuilding(cursor, DEFAULT_STEMMER), _analysers(workers) as analyse:
+                for rows in analyse(_records(ids)):
+                    pgindex.write(cursor, *rows)
+                    done += len(rows[0])
                     if progress:
                         progress(done, len(ids))
         if progress and not ids:
             progress(0, 0)
         return len(ids)
+
+    def default_workers(self):
+        return indexing.default_workers()
 
     # --- checking ----------------------------------------------------------------------
 
@@ -211,15 +218,48 @@ def _chunks(items, size):
         yield items[i: i + size]
 
 
-def _write_rows(cursor, articles):
+def _records(ids):
+    """[(article pk, article record, [statement records])] per batch, read from the database."""
+    for chunk in _chunks(ids, indexing.BATCH_SIZE):
+        yield [(a.pk, indexing.article_record(a), list(indexing.statement_records(a)))
+               for a in indexing._articles_with_relations(chunk)]
+
+
+def _rows(batch):
+    """(article rows, statement rows, exact words) of one batch of records."""
     article_rows, statement_rows, words = [], [], set()
-    for article in articles:
-        row, article_words = pgindex.article_row(article.pk, indexing.article_record(article))
+    for pk, record, statements in batch:
+        row, article_words = pgindex.article_row(pk, record)
         article_rows.append(row)
         words |= article_words
-        statement_rows.extend(pgindex.statement_row(article.pk, record)
-                              for record in indexing.statement_records(article))
-    pgindex.write(cursor, article_rows, statement_rows, words)
+        statement_rows.extend(pgindex.statement_row(pk, s) for s in statements)
+    return article_rows, statement_rows, words
+
+
+def _write_rows(cursor, articles):
+    pgindex.write(cursor, *_rows([(a.pk, indexing.article_record(a), list(indexing.statement_records(a)))
+                                  for a in articles]))
+
+
+@contextmanager
+def _analysers(workers):
+    """A function from batches of records to their rows: here, or in `workers` forked
+    processes that only analyse (this thread reads the database: in its transaction,
+    which another thread or process could not see)."""
+    if workers <= 1:
+        yield lambda batches: map(_rows, batches)
+        return
+    with get_context("fork").Pool(workers) as pool:
+        def analyse(batches):
+            pending = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_rows, (batch,)))
+                if len(pending) > 2 * workers:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+
+        yield analyse
 
 
 class _time_limited:

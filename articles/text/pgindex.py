@@ -633,18 +633,30 @@ class DocumentFrequencies:
         self.generation = {}
         self.known = {}
 
+    def missing(self, kind, lexemes):
+        known = self.known.get(kind, {})
+        return sorted(lex for lex in set(lexemes) if lex not in known)
+
+    def learn(self, kind, generation, counted):
+        """Counts made at `generation`; older ones are forgotten when it has moved on."""
+        if self.generation.get(kind) != generation:
+            self.generation[kind], self.known[kind] = generation, {}
+        self.known[kind].update(counted)
+
     def fill(self, cursor, kind, stats, lexemes):
-        if self.generation.get(kind) != stats.generation:
-            self.generation[kind], self.known[kind] = stats.generation, {}
+        self.learn(kind, stats.generation, {})
         known = self.known[kind]
-        missing = sorted(set(lexemes) - set(known))
+        missing = self.missing(kind, lexemes)
         if missing:
-            table = TABLES[kind]
-            counts = ", ".join(f"(SELECT count(*) FROM {table} WHERE terms @@ %s::tsquery)"
-                               for _ in missing)
-            cursor.execute(f"SELECT {counts}", [_lexeme("", lex) for lex in missing])
+            cursor.execute(f"SELECT {count_sql(kind, len(missing))}", [_lexeme("", lex) for lex in missing])
             known.update(zip(missing, cursor.fetchone()))
         stats.df = {lex: known[lex] for lex in lexemes}
+
+
+def count_sql(kind, n):
+    """`n` document-frequency counts on the GIN index, one %s tsquery each."""
+    return ", ".join(f"(SELECT count(*) FROM {TABLES[kind]} WHERE terms @@ %s::tsquery)"
+                     for _ in range(n))
 
 
 def read_stats(cursor, kind):
@@ -680,7 +692,15 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     key = "external_id" if kind == ARTICLES else "statement_id"  # what a Hit carries
     where_sql = " AND ".join(conditions)
     found = Found()
-    # Total and facets in one statement: each facet a GROUP BY over the matches.
+    leaves = list(_leaves(node, {}).values())
+    lexemes = sorted({lex for leaf in leaves
+                      for lex in ([leaf.lexeme] if isinstance(leaf, Term) else
+                                  leaf.lexemes if isinstance(leaf, Phrase) else [])})
+    ranked = sort not in SORT_SQL and bool(lexemes)
+    frequencies = frequencies or DocumentFrequencies()
+    uncounted = frequencies.missing(kind, lexemes) if ranked else []
+    # One statement for the total, each facet (a GROUP BY over the matches), the
+    # statistics and the document frequencies not yet known: every round trip counts.
     # (The matches' own columns only: a row's tsvector is read only to rank it.)
     parts, columns = ["SELECT count(*) FROM m"], [pk]
     for name in facets:
@@ -689,26 +709,29 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
         parts.append(f"SELECT json_object_agg(v, n) FROM (SELECT {value} AS v, count(*) AS n "
                      f"FROM m GROUP BY 1) AS f WHERE v IS NOT NULL")
     select = ", ".join(f"({p})" for p in parts)
+    stats_sql = f"(SELECT docs, lengths, generation FROM search_stats WHERE kind = '{kind}')"
+    counts = (", " + count_sql(kind, len(uncounted))) if uncounted else ""
     cursor.execute(f"WITH m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} "
-                   f"FROM {table} WHERE {where_sql}) SELECT {select}", condition_params)
+                   f"FROM {table} WHERE {where_sql}) SELECT {select}, s.* {counts} "
+                   f"FROM {stats_sql} AS s", condition_params + [_lexeme("", lex) for lex in uncounted])
     row = cursor.fetchone()
+    if row is None:
+        raise LookupError("search_stats has no row: the index was never built")
     found.total = int(row[0])
     found.facets = {name: dict(row[i + 1] or {}) for i, name in enumerate(facets)}
     if not found.total or limit <= 0:
         return found
-    if sort in SORT_SQL or isinstance(node, Everything) and not _leaves(node, {}):
+    if not ranked:
         order = SORT_SQL.get(sort, pk)
         cursor.execute(f"SELECT {key} FROM {table} WHERE {where_sql} ORDER BY {order}, {pk} "
                        f"LIMIT %s OFFSET %s", condition_params + [limit, offset])
         found.keys = [(r[0], 1.0) for r in cursor.fetchall()]
         return found
-    leaves = list(_leaves(node, {}).values())
-    lexemes = sorted({lex for leaf in leaves
-                      for lex in ([leaf.lexeme] if isinstance(leaf, Term) else
-                                  leaf.lexemes if isinstance(leaf, Phrase) else [])})
+    docs, lengths, generation = row[len(parts): len(parts) + 3]
+    stats = Stats(int(docs), [int(x) for x in lengths], int(generation))
+    frequencies.learn(kind, stats.generation, dict(zip(uncounted, row[len(parts) + 3:])))
+    frequencies.fill(cursor, kind, stats, lexemes)  # only what the index changed since
     tests = [leaf for leaf in leaves if not isinstance(leaf, Term)]
-    stats = read_stats(cursor, kind)
-    (frequencies or DocumentFrequencies()).fill(cursor, kind, stats, lexemes)
     scorer = Scorer(kind, stats)
     # The row's own occurrences of the query's lexemes: marked with weight A, then all
     # else filtered out, which leaves a tsvector of a few lexemes with their positions.
