@@ -627,26 +627,31 @@ SORT_SQL = {"newest": "published DESC NULLS LAST", "oldest": "published ASC NULL
 
 class DocumentFrequencies:
     """Document frequencies of lexemes, counted on the GIN index and kept until a writer
-    changes the index (search_stats.generation)."""
+    changes the index (search_stats.generation). One per process, shared by its threads:
+    each generation's counts are a dict of their own, replaced whole, never emptied."""
 
     def __init__(self):
-        self.generation = {}
-        self.known = {}
+        self.counts = {}  # kind → (generation, {lexeme: df})
+
+    def _known(self, kind, generation=None):
+        current = self.counts.get(kind)
+        if current is None or generation is not None and current[0] != generation:
+            current = (generation, {})
+            if generation is not None:
+                self.counts[kind] = current
+        return current[1]
 
     def missing(self, kind, lexemes):
-        known = self.known.get(kind, {})
+        known = self._known(kind)
         return sorted(lex for lex in set(lexemes) if lex not in known)
 
     def learn(self, kind, generation, counted):
-        """Counts made at `generation`; older ones are forgotten when it has moved on."""
-        if self.generation.get(kind) != generation:
-            self.generation[kind], self.known[kind] = generation, {}
-        self.known[kind].update(counted)
+        """Counts made at `generation`; older ones are dropped when it has moved on."""
+        self._known(kind, generation).update(counted)
 
     def fill(self, cursor, kind, stats, lexemes):
-        self.learn(kind, stats.generation, {})
-        known = self.known[kind]
-        missing = self.missing(kind, lexemes)
+        known = self._known(kind, stats.generation)
+        missing = sorted(lex for lex in set(lexemes) if lex not in known)
         if missing:
             cursor.execute(f"SELECT {count_sql(kind, len(missing))}", [_lexeme("", lex) for lex in missing])
             known.update(zip(missing, cursor.fetchone()))
