@@ -104,10 +104,8 @@ def search_page(cur, text, frequencies):
     node, negatives, highlight = pgindex.compile_query(parsed)
     if node is None:
         return 0
-    with cur.connection.transaction():
-        pgindex.planner_settings(cur)
-        found = pgindex.search(cur, pgindex.ARTICLES, node, negatives, limit=10, facets=FACETS,
-                               frequencies=frequencies)
+    found = pgindex.search(cur, pgindex.ARTICLES, node, negatives, limit=10, facets=FACETS,
+                           frequencies=frequencies, one_trip=True, time_limit=2.0)
     if found.keys:
         cur.execute("SELECT external_id, body, abstract FROM archive_article WHERE external_id = ANY(%s)",
                     ([key for key, _ in found.keys],))
@@ -119,7 +117,7 @@ def search_page(cur, text, frequencies):
 
 def run_ours(conninfo, queries):
     conn = psycopg.connect(conninfo, autocommit=True)
-    cur = conn.cursor()
+    cur = psycopg.ClientCursor(conn)  # one message per search, as the backend sends it
     frequencies = pgindex.DocumentFrequencies()
     for text in queries:  # warm-up, as the baseline's
         search_page(cur, text, frequencies)

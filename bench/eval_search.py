@@ -379,17 +379,17 @@ def build_pgindex(records, stemmer):
 def pgindex_ranker(conn, stemmer):
     from articles.text import pgindex
 
+    import psycopg
+
     frequencies = pgindex.DocumentFrequencies()
-    cursor = conn.cursor()
+    cursor = psycopg.ClientCursor(conn)  # autocommit: one message per search
 
     def rank(text):
         node, negatives, _ = pgindex.compile_query(q.parse(text), stemmer=stemmer)
         if node is None:
             return []
-        with conn.transaction():
-            pgindex.planner_settings(cursor)
-            found = pgindex.search(cursor, pgindex.ARTICLES, node, negatives, limit=K,
-                                   frequencies=frequencies)
+        found = pgindex.search(cursor, pgindex.ARTICLES, node, negatives, limit=K,
+                               frequencies=frequencies, one_trip=True, stemmer=stemmer)
         return [key for key, _ in found.keys]
 
     return rank

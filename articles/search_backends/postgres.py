@@ -15,6 +15,7 @@ from collections import Counter, deque
 from contextlib import contextmanager
 from multiprocessing import get_context
 
+import psycopg
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Max
 
@@ -30,6 +31,7 @@ from articles.text.schema import DEFAULT_STEMMER, analyzer_version
 # reindexing the same article would otherwise both insert it.
 WRITE_LOCK = 74_616_001
 QUERY_CANCELED = "57014"
+UNDEFINED_TABLE = "42P01"
 MORE_LIKE_TERMS = 25
 
 
@@ -75,26 +77,49 @@ class PostgresBackend(SearchBackend):
         if time_limit is not None and time_limit <= 0:
             outcome.partial = True  # no time at all: nothing searched
             return outcome
-        with self._cursor() as cursor:
-            self._ready(cursor)
-            try:
-                # A savepoint: a search stopped by its time limit rolls back alone.
-                with transaction.atomic(), _time_limited(cursor, time_limit):
+        arguments = dict(filters=filters, sort=sort, limit=per_page, offset=(page - 1) * per_page,
+                         facets=facets, frequencies=self.frequencies)
+        suggest = kind == ARTICLES and not query.is_empty
+        try:
+            if connection.in_atomic_block:
+                # Inside the caller's transaction: a savepoint, so that a search stopped by
+                # its time limit rolls back alone, and the settings end with it.
+                with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit):
                     pgindex.planner_settings(cursor)
-                    found = pgindex.search(
-                        cursor, kind, node, negatives, filters=filters, sort=sort,
-                        limit=per_page, offset=(page - 1) * per_page, facets=facets,
-                        frequencies=self.frequencies)
-                    if found.total < 3 and kind == ARTICLES and not query.is_empty:
+                    found = pgindex.search(cursor, kind, node, negatives, **arguments)
+                    if found.total < 3 and suggest:
                         outcome.suggestion = pgindex.suggest(cursor, query)
-            except DatabaseError as error:
-                if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
-                    raise
-                outcome.partial = True
-                return outcome
+            else:
+                # Autocommit (a page, the API): the whole search is one message, one
+                # transaction, one round trip to the server.
+                with self._client_cursor() as cursor:
+                    found = pgindex.search(cursor, kind, node, negatives, one_trip=True,
+                                           time_limit=time_limit, **arguments)
+                    if found.total < 3 and suggest:
+                        outcome.suggestion = pgindex.suggest(cursor, query)
+        except pgindex.IndexStale as stale:
+            raise IndexNeedsRebuild(
+                f"the search tables were built by analyzer {stale.args[0]}; this code uses "
+                f"{analyzer_version(DEFAULT_STEMMER)}") from None
+        except (DatabaseError, psycopg.Error) as error:
+            state = _sqlstate(error)
+            if state == UNDEFINED_TABLE:
+                raise SearchUnavailable("the search tables do not exist in the database",
+                                        fix="python manage.py migrate") from None
+            if state != QUERY_CANCELED:
+                raise
+            outcome.partial = True
+            return outcome
         outcome.total, outcome.facets = found.total, found.facets
         outcome.hits = [Hit(key, score) for key, score in found.keys]
         return outcome
+
+    def _client_cursor(self):
+        """A psycopg cursor that binds parameters itself, so that several statements go
+        in one message; on Django's own connection (in autocommit)."""
+        self._cursor().close()  # the vendor check
+        connection.ensure_connection()
+        return psycopg.ClientCursor(connection.connection)
 
     def more_like_this(self, external_id, text, limit=5):
         """Articles sharing the most distinctive words of `text`: its 25 key terms by
@@ -211,6 +236,11 @@ class PostgresBackend(SearchBackend):
         if count != in_db:
             return f"index has {count} articles, database {in_db}"
         return None
+
+
+def _sqlstate(error):
+    """The SQLSTATE of a psycopg error, or of the one Django wrapped."""
+    return getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None)
 
 
 def _chunks(items, size):

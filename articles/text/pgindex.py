@@ -81,8 +81,6 @@ CREATE TABLE IF NOT EXISTS search_article (
     terms tsvector NOT NULL
 );
 CREATE INDEX IF NOT EXISTS search_article_terms ON search_article USING gin (terms);
-CREATE INDEX IF NOT EXISTS search_article_speakers ON search_article USING gin (speakers);
-CREATE INDEX IF NOT EXISTS search_article_published ON search_article (published);
 CREATE TABLE IF NOT EXISTS search_statement (
     statement_id bigint PRIMARY KEY,
     article_id bigint NOT NULL,
@@ -109,6 +107,9 @@ CREATE TABLE IF NOT EXISTS search_stats (
 );
 CREATE TABLE IF NOT EXISTS search_word (word text PRIMARY KEY);
 """
+# No index on the filter columns (published, source …): given one, the planner walks it and
+# tests `terms @@ query` row by row, decompressing every tsvector in a month or an outlet,
+# where the GIN index and a filter on the few matches cost a millisecond.
 DROP_SQL = "DROP TABLE IF EXISTS search_article, search_statement, search_stats, search_word"
 
 
@@ -680,10 +681,23 @@ def planner_settings(cursor):
     cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
 
 
+class IndexStale(Exception):
+    """The tables were filled by another analyzer version (or never): rebuild."""
+
+
 def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", limit=20,
-           offset=0, facets=(), frequencies=None):
-    """Run a compiled query: the page [(key, score)], the total, facet counts. Call it in
-    a transaction that has applied planner_settings()."""
+           offset=0, facets=(), frequencies=None, one_trip=False, time_limit=None,
+           stemmer=DEFAULT_STEMMER):
+    """Run a compiled query: the page [(key, score)], the total, facet counts.
+
+    Two statements: the total, each facet (a GROUP BY over the matches), the statistics
+    and the document frequencies not yet known; then the page (by date) or the matches'
+    own occurrences of the query's lexemes (by relevance). With `one_trip` they go to the
+    server in one message, with the planner setting and the time limit (`cursor` must
+    bind parameters itself, psycopg's ClientCursor, on a connection in autocommit mode,
+    where the message is one transaction); otherwise the caller runs this inside a
+    transaction that has applied planner_settings(), and `time_limit` is its business.
+    Raises IndexStale when the tables hold another analyzer's rows."""
     where, params = to_sql(node)
     conditions, condition_params = [where], list(params)
     for negative in negatives:
@@ -696,7 +710,6 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     table, pk = TABLES[kind], KEYS[kind]
     key = "external_id" if kind == ARTICLES else "statement_id"  # what a Hit carries
     where_sql = " AND ".join(conditions)
-    found = Found()
     leaves = list(_leaves(node, {}).values())
     lexemes = sorted({lex for leaf in leaves
                       for lex in ([leaf.lexeme] if isinstance(leaf, Term) else
@@ -704,8 +717,6 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     ranked = sort not in SORT_SQL and bool(lexemes)
     frequencies = frequencies or DocumentFrequencies()
     uncounted = frequencies.missing(kind, lexemes) if ranked else []
-    # One statement for the total, each facet (a GROUP BY over the matches), the
-    # statistics and the document frequencies not yet known: every round trip counts.
     # (The matches' own columns only: a row's tsvector is read only to rank it.)
     parts, columns = ["SELECT count(*) FROM m"], [pk]
     for name in facets:
@@ -714,51 +725,81 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
         parts.append(f"SELECT json_object_agg(v, n) FROM (SELECT {value} AS v, count(*) AS n "
                      f"FROM m GROUP BY 1) AS f WHERE v IS NOT NULL")
     select = ", ".join(f"({p})" for p in parts)
-    stats_sql = f"(SELECT docs, lengths, generation FROM search_stats WHERE kind = '{kind}')"
+    stats_sql = ("(SELECT analyzer_version, docs, lengths, generation FROM search_stats "
+                 f"WHERE kind = '{kind}')")
     counts = (", " + count_sql(kind, len(uncounted))) if uncounted else ""
-    cursor.execute(f"WITH m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} "
+    statements = [(f"WITH m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} "
                    f"FROM {table} WHERE {where_sql}) SELECT {select}, s.* {counts} "
-                   f"FROM {stats_sql} AS s", condition_params + [_lexeme("", lex) for lex in uncounted])
-    row = cursor.fetchone()
-    if row is None:
-        raise LookupError("search_stats has no row: the index was never built")
+                   f"FROM {stats_sql} AS s",
+                   condition_params + [_lexeme("", lex) for lex in uncounted])]
+    tests = [leaf for leaf in leaves if not isinstance(leaf, Term)]
+    if not ranked:
+        order = SORT_SQL.get(sort, pk)
+        statements.append((f"SELECT {key} FROM {table} WHERE {where_sql} ORDER BY {order}, {pk} "
+                           f"LIMIT %s OFFSET %s", condition_params + [limit, offset]))
+    else:
+        # The row's own occurrences of the query's lexemes: marked with weight A, then
+        # all else filtered out, which leaves a tsvector of a few lexemes with their
+        # positions. No ORDER BY: the planner would walk the primary key in order and
+        # test every row.
+        test_sql, test_params = [], []
+        for leaf in tests:
+            sql, ps = to_sql(leaf)
+            test_sql.append(sql)
+            test_params += ps
+        tests_select = ", ".join(test_sql) or "NULL"
+        statements.append((
+            f"SELECT {pk}, {key}, lengths, ts_filter(setweight(terms, 'A', %s::text[]), "
+            f"'{{a}}')::text, ARRAY[{tests_select}]::bool[] FROM {table} WHERE {where_sql}",
+            [lexemes] + test_params + condition_params))
+    if limit <= 0:
+        statements.pop()
+    results = _run(cursor, statements, one_trip, time_limit)
+    found = Found()
+    row = results[0][0] if results[0] else None
+    if row is None or row[len(parts)] != analyzer_version(stemmer):
+        raise IndexStale(row[len(parts)] if row else None)
     found.total = int(row[0])
     found.facets = {name: dict(row[i + 1] or {}) for i, name in enumerate(facets)}
     if not found.total or limit <= 0:
         return found
     if not ranked:
-        order = SORT_SQL.get(sort, pk)
-        cursor.execute(f"SELECT {key} FROM {table} WHERE {where_sql} ORDER BY {order}, {pk} "
-                       f"LIMIT %s OFFSET %s", condition_params + [limit, offset])
-        found.keys = [(r[0], 1.0) for r in cursor.fetchall()]
+        found.keys = [(r[0], 1.0) for r in results[1]]
         return found
-    docs, lengths, generation = row[len(parts): len(parts) + 3]
+    docs, lengths, generation = row[len(parts) + 1: len(parts) + 4]
     stats = Stats(int(docs), [int(x) for x in lengths], int(generation))
-    frequencies.learn(kind, stats.generation, dict(zip(uncounted, row[len(parts) + 3:])))
+    frequencies.learn(kind, stats.generation, dict(zip(uncounted, row[len(parts) + 4:])))
     frequencies.fill(cursor, kind, stats, lexemes)  # only what the index changed since
-    tests = [leaf for leaf in leaves if not isinstance(leaf, Term)]
     scorer = Scorer(kind, stats)
-    # The row's own occurrences of the query's lexemes: marked with weight A, then all
-    # else filtered out, which leaves a tsvector of a few lexemes with their positions.
-    test_sql, test_params = [], []
-    for leaf in tests:
-        sql, ps = to_sql(leaf)
-        test_sql.append(sql)
-        test_params += ps
-    tests_select = ", ".join(test_sql) or "NULL"
-    # No ORDER BY: the planner would walk the primary key in order and test every row.
-    cursor.execute(
-        f"SELECT {pk}, {key}, lengths, ts_filter(setweight(terms, 'A', %s::text[]), '{{a}}')::text, "
-        f"ARRAY[{tests_select}]::bool[] FROM {table} WHERE {where_sql}",
-        [lexemes] + test_params + condition_params)
     scored = []
-    for row_pk, doc_key, lengths, filtered, test_values in cursor.fetchall():
+    for row_pk, doc_key, lengths, filtered, test_values in results[1]:
         matched = {id(leaf): bool(v) for leaf, v in zip(tests, test_values or ())}
         _, score = scorer.score(node, (lengths, _frequencies(filtered), matched))
         scored.append((-score, row_pk, doc_key))  # ties in index order, as Whoosh's
     scored.sort()
     found.keys = [(doc_key, -negative) for negative, _, doc_key in scored[offset: offset + limit]]
     return found
+
+
+def _run(cursor, statements, one_trip, time_limit):
+    """[rows of each statement]: one execute each, or all in one message (see search)."""
+    if not one_trip:
+        results = []
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            results.append(cursor.fetchall())
+        return results
+    settings = "SET LOCAL enable_seqscan = off; "
+    if time_limit is not None:
+        settings += f"SET LOCAL statement_timeout = {max(1, math.ceil(time_limit * 1000))}; "
+    cursor.execute(settings + "; ".join(sql for sql, _ in statements),
+                   [p for _, params in statements for p in params])
+    results = []
+    while True:
+        if cursor.description is not None:
+            results.append(cursor.fetchall())
+        if not cursor.nextset():
+            return results
 
 
 # --- did-you-mean ---------------------------------------------------------------------------
