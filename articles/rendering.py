@@ -90,7 +90,11 @@ def query_marks(body, query, *, exact=False, stemmer=DEFAULT_STEMMER):
     when the query matched more words than are marked)."""
     if not query:
         return [], False
-    spans = term_spans(body, query, exact=exact, stemmer=stemmer, limit=MAX_MARKS + 1)
+    return capped_marks(term_spans(body, query, exact=exact, stemmer=stemmer, limit=MAX_MARKS + 1))
+
+
+def capped_marks(spans):
+    """(the first MAX_MARKS spans, True when there were more)."""
     return spans[:MAX_MARKS], len(spans) > MAX_MARKS
 
 

@@ -19,15 +19,11 @@ from articles.search_backends import (
     ARTICLES,
     SORTS,
     STATEMENTS,
-    SearchUnavailable,
     clean_filters,
     get_backend,
 )
 from articles.text.highlight import snippet
 from articles.text.query import HighlightTerms, parse
-
-# The old name of SearchUnavailable, kept for callers written before the backends.
-IndexNeedsRebuild = SearchUnavailable
 
 ARTICLE_FACETS = ("source", "section", "year", "month", "speaker")
 STATEMENT_FACETS = ("speaker", "kind", "source", "year")
@@ -58,11 +54,6 @@ def _positive_int(value, default, maximum=None):
 
 def _sort(value):
     return value if value in SORTS else "relevance"
-
-
-def stemmer():
-    """The stemmer of the live index: the article page marks what the search matched."""
-    return get_backend().stemmer
 
 
 def highlight_spans(text, q, exact=False, limit=None):
@@ -199,8 +190,9 @@ def search_articles(q, *, filters=None, sort="relevance", page=1, per_page=20, e
         ARTICLES, q, filters, sort, page, per_page, exact, ARTICLE_FACETS
     )
     by_id = _articles_by_external_id([h.key for h in outcome.hits])
+    stemmer = backend.stemmer
     results = [
-        article_result(by_id[h.key], h.score, outcome.highlight, backend.stemmer)
+        article_result(by_id[h.key], h.score, outcome.highlight, stemmer)
         for h in outcome.hits
         if h.key in by_id  # deleted since indexing: check_index reports it
     ]
@@ -242,7 +234,8 @@ def search_statements(q, *, filters=None, sort="relevance", page=1, per_page=20,
     ids = [h.key for h in outcome.hits]
     rows = Statement.objects.public().filter(pk__in=ids).select_related("article__source", "speaker")
     by_id = {s.pk: s for s in rows}
-    results = [statement_result(by_id[i], outcome.highlight, backend.stemmer) for i in ids if i in by_id]
+    stemmer = backend.stemmer
+    results = [statement_result(by_id[i], outcome.highlight, stemmer) for i in ids if i in by_id]
     kind_labels = {k: str(v) for k, v in Statement._meta.get_field("kind").choices}
     facet_limit = _facet_limit(facet_limit)
     facets, omitted = _facets(outcome.facets, STATEMENT_FACETS, facet_limit, {
@@ -267,7 +260,7 @@ def export_results(kind, q, *, filters=None, sort="relevance", exact=False, limi
     """The results of a search for the CSV exports: one search with no facets, the first
     `limit` hits (None: every one), database rows fetched `batch` at a time, no snippets
     (a CSV has no use for them; they were most of an export's time). The search runs
-    before this returns, so IndexNeedsRebuild is raised, and total and partial are known,
+    before this returns, so SearchUnavailable is raised, and total and partial are known,
     before the caller starts a response. `time_limit`: seconds for the search, by default
     the pages' NEWSARCHIVE_SEARCH_TIME_LIMIT."""
     backend = get_backend()
@@ -311,9 +304,8 @@ def more_like_this(external_id, limit=5):
     text = "\n".join((article.title, article.abstract, article.body))
     hits = backend.more_like_this(external_id, text, limit=_positive_int(limit, 5, 50))
     by_id = _articles_by_external_id([h.key for h in hits])
-    empty = HighlightTerms()
-    return [article_result(by_id[h.key], h.score, empty, backend.stemmer)
-            for h in hits if h.key in by_id]
+    empty, stemmer = HighlightTerms(), backend.stemmer
+    return [article_result(by_id[h.key], h.score, empty, stemmer) for h in hits if h.key in by_id]
 
 
 def match_counts_over_time(q, filters=None, exact=False):

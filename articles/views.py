@@ -27,7 +27,13 @@ from articles.models import Article, Section, Source, Speaker, Statement
 from articles.quotes.speakers import is_unnamed_source
 from articles.search_backends import DEFAULT_STEMMER, SearchUnavailable
 from articles.search_backends.errors import REBUILD_COMMAND
-from articles.rendering import MAX_MARKS, query_marks, render_article_body, usable_statement_spans
+from articles.rendering import (
+    MAX_MARKS,
+    capped_marks,
+    query_marks,
+    render_article_body,
+    usable_statement_spans,
+)
 from articles.text.characters import strip_xml_invalid
 from articles.text.normalize import normalize_arabic
 
@@ -150,15 +156,15 @@ def highlight_query(request):
 
 def query_spans(body, query, exact=False):
     """(spans of the query's terms in the body, True when more matched than are marked),
-    found by the search layer's own highlighter so the page marks exactly the words the
+    found by the search backend's own highlighter so the page marks exactly the words the
     search matched."""
     if not query:
         return [], False
     try:
-        stemmer = search_layer.stemmer()
-    except Exception:  # no usable index: the page still marks the words, with the default analyzer
-        stemmer = DEFAULT_STEMMER
-    return query_marks(body, query, exact=exact, stemmer=stemmer)
+        spans = search_layer.highlight_spans(body, query, exact=exact, limit=MAX_MARKS + 1)
+    except SearchUnavailable:  # no usable backend: the page still marks the words, with the default analyzer
+        return query_marks(body, query, exact=exact, stemmer=DEFAULT_STEMMER)
+    return capped_marks(spans)
 
 
 def related_articles(external_id, limit=5):

@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from articles.importing.importer import import_paths
 from articles.models import Article, ReviewStatus, Source, Speaker, SpeakerAlias, Statement
 from articles.search import (
     export_results,
@@ -44,7 +45,7 @@ from articles.search_backends import (
     reset_backend,
     suspended_auto_index,
 )
-from tests.conftest import CORPUS_JSONL, SEED_ARTICLE, require_corpus
+from tests.conftest import CORPUS_JSONL, SEED_ARTICLE, SEEDS_DIR, require_corpus
 from tests.hostile import PAYLOADS, RAW_MARKERS, hostile
 
 SEED_ID = "000_3685a6476d11d14e"
@@ -67,8 +68,9 @@ BODY = (
     "الأذربيجانية تعليق العملية العسكرية. وقال فاردانيان إن أذربيجان بدأت عملية تطهير عرقي."
 )
 OTHER_BODY = "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا، وقال المتحدث إن المستشفيات تعاني نقصا حادا."
-PAGE_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                           HealthCheck.too_slow])
+# differing_executors: the mixin's properties run once per backend class, by design.
+PAGE_SETTINGS = dict(deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.differing_executors])
 
 
 def ids(result):
@@ -149,6 +151,45 @@ class BackendTests:
         # The exact-spelling toggle leaves the variant out.
         assert SEED_ID not in ids(search_articles("غوتيريش", per_page=100, exact=True))
 
+    # --- the committed seeds, through the real importer ----------------------------------
+
+    @pytest.fixture
+    def imported_seeds(self, transactional_db, search_backend):
+        """seeds/: the seed article and the 26 ANT sample articles, imported, extracted and
+        indexed batch by batch by the importer, as `make run` does."""
+        report = import_paths([SEEDS_DIR])
+        assert (report.imported, report.failed) == (27, 0), report.failures
+        return report
+
+    def test_the_import_indexes_every_article_and_statement(self, imported_seeds, search_backend):
+        report = search_backend.check()
+        assert (report["missing"], report["stale"], report["extra"]) == ([], [], [])
+        assert report["articles_in_index"] == report["articles_in_db"] == 27
+        assert report["statements_in_index"] == report["statements_in_db"] > 0
+        assert search_backend.doc_count() == 27
+
+    def test_done_means_queries_find_the_seed_first_among_the_samples(self, imported_seeds):
+        firsts = {q: ids(search_articles(q, per_page=5))[:1] for q in DONE_QUERIES}
+        assert firsts == {q: [SEED_ID] for q in DONE_QUERIES}
+
+    def test_each_sample_article_is_first_for_its_own_title(self, imported_seeds):
+        misses = {}
+        for external_id, title in Article.objects.values_list("external_id", "title"):
+            found = ids(search_articles(title, per_page=3))
+            if found[:1] != [external_id]:
+                misses[title] = found
+        assert misses == {}
+
+    def test_a_quoted_speaker_is_found_by_name_and_by_slug(self, imported_seeds):
+        guterres = Speaker.objects.get(statements__article__external_id=SEED_ID,
+                                       name__contains="جوتيريش")
+        for query in ("جوتيريش", "أنطونيو جوتيريش", f"speaker:{guterres.slug}"):
+            found = search_statements(query)
+            assert found["total"] >= 1, query
+            assert {r["speaker_id"] for r in found["results"]} == {guterres.slug}, query
+        facet = search_statements("القتال")["facets"]["speaker"]
+        assert guterres.name in {f["label"] for f in facet}
+
     # --- three articles: the query language, facets, paging -----------------------------
 
     @pytest.fixture
@@ -194,6 +235,15 @@ class BackendTests:
         assert [text[start:end] for start, end in spans] == ["أرمينيا"]
         spans = highlight_spans(text, '"بلدات وقرى"', limit=1)
         assert [text[start:end] for start, end in spans] == ["بلدات"]
+
+    def test_the_article_page_marks_the_searched_words(self, three_articles, client):
+        def marks(query, **extra):
+            html = client.get("/articles/bbc-1/", {"q": query, **extra}).content.decode()
+            return re.findall(r"<mark[^>]*>([^<]*)</mark>", html)
+
+        assert marks("جوتيريش") == ["غوتيريش"]  # the variant the search found, in the body
+        assert marks("جوتيريش", exact="1") == []  # exact spelling: not a variant
+        assert marks("الامم -غوتيريش") == ["للأمم"]
 
     @pytest.mark.parametrize("filters, expected", [
         ({"source": "bbc"}, {"bbc-1", "bbc-2"}),
@@ -381,6 +431,18 @@ class BackendTests:
         assert response.status_code == 200
         assert "hostile-0" in response.content.decode()
 
+    @pytest.mark.parametrize("params", [
+        {"source": "<script>"}, {"source": "sky", "year": "abc"}, {"month": "2018-13"},
+        {"date_from": "2018-02-30"}, {"date_to": "9999-12-31"}, {"sort": "'; DROP TABLE"},
+        {"page": "-1"}, {"speaker": "x" * 5000}, {"section": "\x00"}, {"kind": "<b>"},
+        {"exact": "maybe"}, {"facet_limit": "1e9"},
+    ])
+    def test_hostile_filters_never_fail_anywhere(self, client, hostile_archive, params):
+        for name in ("search", "statements", "api_search", "api_statements", "search_feed",
+                     "search_export", "statements_export"):
+            response = client.get(reverse(name), {"q": "الرئيس", **params})
+            assert response.status_code in (200, 400), (name, params, response.status_code)
+
     def test_statement_search_shows_the_speaker_escaped(self, client, hostile_archive):
         response = client.get(reverse("statements"), {"q": "غوتيريش"})
         assert response.status_code == 200
@@ -431,6 +493,15 @@ class BackendTests:
         report = search_backend.check()
         assert (report["missing"], report["stale"], report["extra"]) == ([], [], [])
         assert report["articles_in_index"] == report["articles_in_db"] == 1
+
+    @pytest.mark.django_db(transaction=True)
+    def test_an_archive_without_statements_searches_them_without_error(self, make_article):
+        make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        for query, sort in (("غزة", "relevance"), ('"وزارة الصحة"', "relevance"), ("", "newest")):
+            result = search_statements(query, sort=sort)
+            assert (result["total"], result["results"]) == (0, []), query
+        assert ids(search_articles('"وزارة الصحة"')) == ["gaza-1"]
+        assert ids(search_articles("", sort="oldest")) == ["gaza-1"]
 
     @pytest.mark.django_db(transaction=True)
     def test_statement_and_speaker_changes_reindex_the_article(self, make_article):

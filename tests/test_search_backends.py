@@ -3,9 +3,12 @@
 What a backend must do once chosen is tests/backend_contract.py."""
 
 import html
+import io
 from datetime import datetime
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.urls import reverse
 
@@ -97,3 +100,27 @@ def test_the_engines_errors_are_the_neutral_ones():
 ])
 def test_filters_are_cleaned_once_for_every_backend(filters, kind, cleaned):
     assert clean_filters(filters, kind) == cleaned
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", [
+    ["rebuild_index"], ["rebuild_index", "--if-stale"], ["check_index"], ["search", "غزة"],
+    ["export_search", "articles", "q=غزة"],
+])
+def test_commands_say_why_when_the_backend_cannot_run(backend_setting, command):
+    backend_setting("elastic")
+    with pytest.raises(CommandError, match="'elastic' is not a search backend"):
+        call_command(*command, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_extraction_keeps_its_statements_and_says_the_index_was_not_updated(backend_setting):
+    from articles.importing.importer import import_paths
+    from articles.models import Statement
+    from tests.conftest import SEED_ARTICLE
+
+    import_paths([SEED_ARTICLE], process=False)
+    backend_setting("elastic")
+    with pytest.raises(CommandError, match="search index was not updated.*fix: NEWSARCHIVE_SEARCH_BACKEND=whoosh"):
+        call_command("extract_statements", "--all", "--no-progress", stdout=io.StringIO())
+    assert Statement.objects.count() > 0

@@ -192,21 +192,29 @@ class SearchBackend:
         "statements_in_index" counts."""
         raise NotImplementedError
 
-    def catch_up(self):
-        """Index what the index lacks or holds stale; returns how many articles."""
+    def catch_up(self, rebuild_when_quicker=False, workers=1, progress=None, also=()):
+        """Index what the index lacks or holds stale, and the articles `also` (pks) whatever
+        the comparison says; returns how many articles. With `rebuild_when_quicker` (the
+        bulk import) the whole index is rebuilt instead when rebuild_pays_off says so
+        (`workers` and `progress` as for rebuild)."""
         report = self.check()
         behind = report["missing"] + report["stale"]
-        if not behind:
-            return 0
-        from articles.models import Article
+        ids = {int(i) for i in also}
+        if behind:
+            from articles.models import Article
 
-        ids = []
-        for offset in range(0, len(behind), 900):  # under SQLite's bound-parameter limit
-            ids += Article.objects.filter(external_id__in=behind[offset: offset + 900]) \
-                .values_list("pk", flat=True)
+            for offset in range(0, len(behind), 900):  # under SQLite's bound-parameter limit
+                ids.update(Article.objects.filter(external_id__in=behind[offset: offset + 900])
+                           .values_list("pk", flat=True))
+        if rebuild_when_quicker and self.rebuild_pays_off(len(ids)):
+            return self.rebuild(workers=workers, progress=progress)
         if ids:
             self.index_articles(sorted(ids))
         return len(ids)
+
+    def rebuild_pays_off(self, count):
+        """Whether indexing `count` more articles is quicker as one rebuild than one by one."""
+        return False
 
     def needs_rebuild(self):
         """Why the index should be rebuilt (missing, another analyzer, counts differ), or None."""

@@ -99,8 +99,9 @@ class WhooshBackend(SearchBackend):
     def check(self):
         return indexing.check()
 
-    def catch_up(self):
-        return indexing.catch_up()
+    def catch_up(self, **options):
+        # articles.indexing's own catch_up, which knows the index folder's state.
+        return indexing.catch_up(**options)
 
     def needs_rebuild(self):
         return indexing.needs_rebuild()

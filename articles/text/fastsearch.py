@@ -21,7 +21,9 @@ This module evaluates the same query in two passes over whole posting lists:
 It covers the query shapes of articles.text.query and articles.search (terms, ORs, ANDs,
 exclusions, "everything", constant-score filters, date ranges inside filters). Anything
 else — phrases, a date typed in the query — raises Unsupported, and the caller (which
-also keeps date sorts for Whoosh) uses Whoosh's collector.
+also keeps date sorts for Whoosh) uses Whoosh's collector. The private Whoosh names this
+needs (posting blocks, BM25F's per-field B) are reached only through
+articles.text.whoosh_internals.
 """
 
 import time
@@ -31,10 +33,10 @@ from collections import Counter
 from itertools import accumulate
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import bm25
 
+from articles.text import whoosh_internals as internals
 from articles.text.segments import SegmentCache, _field_lengths
 
 
@@ -79,7 +81,7 @@ class SegmentLengths(SegmentCache):
     per field, decoded once."""
 
     def load(self, reader, fieldname):
-        return array("I", _field_lengths(reader._perdoc, fieldname))
+        return array("I", _field_lengths(internals.per_document_reader(reader), fieldname))
 
 
 class _Segment:
@@ -121,25 +123,19 @@ def _read_postings(reader, fieldname, text):
         matcher = reader.postings(fieldname, text)
     except TermNotFound:
         return None
-    if isinstance(matcher, W3LeafMatcher):
+    if internals.is_block_matcher(matcher):
         # Block by block, decoded as W3LeafMatcher._read_ids/_read_weights do, but with
         # the id deltas summed by itertools.accumulate (in C) instead of Whoosh's Python
         # generator: at 126k articles that generator was a third of a search.
         ids, weights = array("I"), array("f")
-        while True:
-            if matcher._data is None:
-                matcher._read_data()
-            deltas, block_weights = matcher._data[0], matcher._data[1]
+        for deltas, block_weights, length in internals.posting_blocks(matcher):
             ids.extend(accumulate(deltas))
             if block_weights is None:
-                weights.extend(array("f", [1.0]) * matcher._blocklength)
+                weights.extend(array("f", [1.0]) * length)
             elif isinstance(block_weights, float):
-                weights.extend(array("f", [block_weights]) * matcher._blocklength)
+                weights.extend(array("f", [block_weights]) * length)
             else:
                 weights.extend(block_weights)
-            if matcher._lastblock:
-                break
-            matcher._goto(matcher._nextoffset)
         return ids, weights
     # Short lists are inlined in the term table (a ListMatcher); read them generically.
     ids, weights = array("I"), array("f")
@@ -241,7 +237,7 @@ def _term_scores(term, segment, docs, weighting, boost):
         return {doc: w * boost for doc, w in picked.items()}
     idf = top.idf(term.fieldname, field.to_bytes(term.text))  # as Term.matcher asks it
     avgfl = top.avg_field_length(term.fieldname) or 1
-    B = weighting._field_B.get(term.fieldname, weighting.B)
+    B = internals.field_b(weighting, term.fieldname)
     K1 = weighting.K1
     lengths = segment.lengths(term.fieldname)
     return {doc: bm25(idf, w, lengths[doc] or 1, avgfl, B, K1) * boost for doc, w in picked.items()}
@@ -268,7 +264,7 @@ def search(searcher, query, *, limit, lengths, facets=None, time_limit=None):
     deadline = None if time_limit is None else time.perf_counter() + time_limit
     _check(query, scoring=True)
     weighting = searcher.weighting
-    if not hasattr(weighting, "_field_B"):
+    if not internals.is_bm25f(weighting):
         raise Unsupported(weighting)  # only BM25F is reproduced
     result = Result()
     counts = {name: Counter() for name in (facets or {})}

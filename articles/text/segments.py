@@ -14,7 +14,8 @@ Documents arrive in document-number order, so postings grouped by term as they c
 already in order within each term; only the term list needs sorting when the segment is
 written. TermPool keeps them that way in compact arrays, and ArchiveSegmentWriter writes
 them with the lengths read once per field. The files written are ordinary Whoosh
-segments: any Whoosh reader opens them, and merges go through the same code.
+segments: any Whoosh reader opens them, and merges go through the same code. The private
+Whoosh names this needs are reached only through articles.text.whoosh_internals.
 
 `adopt_segments` is how a rebuild uses both cores: each worker process writes whole
 segments into the new index folder without the lock, and the parent, holding the lock,
@@ -25,9 +26,10 @@ multisegment=True, but with the workers reading and analysing their own document
 import threading
 from array import array
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
+
+from articles.text import whoosh_internals as internals
 
 
 class TermPool:
@@ -87,24 +89,14 @@ class TermPool:
         self.fields = {}
 
 
-class ArchiveSegmentWriter(SegmentWriter):
+class ArchiveSegmentWriter(internals.PostingsWriterHook):
     """Whoosh's SegmentWriter with the TermPool and a direct postings writer."""
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
         self.pool = TermPool()
 
-    def _flush_segment(self):
-        self.perdocwriter.close()
-        lengths = self.per_document_reader() if self.codec.length_stats else None
-        try:
-            self._write_postings(lengths)
-        finally:
-            self.fieldwriter.close()
-            if lengths is not None:
-                lengths.close()
-
-    def _write_postings(self, lengths):
+    def write_postings(self, lengths):
         writer = self.fieldwriter
         start_term, finish_term = writer.start_term, writer.finish_term
         current_field = None
@@ -121,7 +113,7 @@ class ArchiveSegmentWriter(SegmentWriter):
                 lengths_ = [0] * len(docnums)
             else:
                 lengths_ = [field_lengths[d] for d in docnums]
-            _add_term_postings(writer._postwriter, docnums, weights, values, lengths_)
+            _add_term_postings(internals.postings_writer(writer), docnums, weights, values, lengths_)
             finish_term()
         if current_field is not None:
             writer.finish_field()
@@ -131,21 +123,15 @@ def _add_term_postings(postings_writer, docnums, weights, values, lengths):
     """What W3PostingsWriter.add_posting does posting by posting, a block at a time:
     fill the block buffers with slices and write every full block; the last, partial
     block stays buffered for finish_postings (which may inline a short list)."""
-    limit = postings_writer._blocklimit
+    limit = internals.block_limit(postings_writer)
     count = len(docnums)
     for start in range(0, count, limit):
         if start:
-            postings_writer._write_block()
-            postings_writer._new_block()
+            internals.write_full_block(postings_writer)
         end = min(start + limit, count)
-        postings_writer._ids = array("I", docnums[start:end])
-        block_weights = weights[start:end]
-        postings_writer._weights = array("f", block_weights)
-        postings_writer._values = [v for v in values[start:end] if v]
-        postings_writer._maxweight = max(0, max(block_weights))
-        block_lengths = [n for n in lengths[start:end] if n]
-        postings_writer._minlength = min(block_lengths) if block_lengths else None
-        postings_writer._maxlength = max(block_lengths) if block_lengths else 0
+        internals.fill_block(
+            postings_writer, array("I", docnums[start:end]), array("f", weights[start:end]),
+            [v for v in values[start:end] if v], [n for n in lengths[start:end] if n])
 
 
 _DECODED_LENGTHS = [byte_to_length(b) if b else 0 for b in range(256)]
@@ -158,15 +144,14 @@ def _field_lengths(per_doc_reader, fieldname):
     if per_doc_reader is None:
         return None
     count = per_doc_reader.doc_count_all()
-    lenfield = _lenfield(fieldname)
+    lenfield = internals.length_column_name(fieldname)
     if not per_doc_reader.has_column(lenfield):
         return [0] * (count + 1)
     column = per_doc_reader.column_reader(lenfield, LENGTHS_COLUMN)
     decoded = _DECODED_LENGTHS
-    if getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_dbfile"):
-        stored = min(column._count, count)
-        raw = column._dbfile.get(column._basepos, stored) if stored else b""
-        return [decoded[b] for b in raw] + [0] * (count - stored + 1)
+    raw = internals.one_byte_column_bytes(column, count)
+    if raw is not None:
+        return [decoded[b] for b in raw] + [0] * (count - len(raw) + 1)
     return [decoded[column[d]] for d in range(count)] + [0]
 
 
@@ -183,7 +168,10 @@ class SegmentCache:
         raise NotImplementedError
 
     def get(self, reader, fieldname):
-        key = (reader.segment().segment_id(), fieldname)
+        segment = reader.segment()
+        if segment is None:
+            return ()  # an index without a segment reads as one empty reader: no documents
+        key = (segment.segment_id(), fieldname)
         values = self._values.get(key)
         if values is None:
             values = self.load(reader, fieldname)
@@ -200,16 +188,12 @@ class SegmentCache:
 def open_unlocked_writer(ix, **kwargs):
     """A writer for a worker process of a parallel build: it writes its own segment
     files and never touches the lock or the table of contents (adopt_segments does)."""
-    return ArchiveSegmentWriter(ix, _lk=False, **kwargs)
+    return internals.unlocked_writer(ArchiveSegmentWriter, ix, **kwargs)
 
 
 def finish_segment(writer):
     """Close an unlocked writer's segment and return it (picklable), or None if empty."""
-    if writer._added:
-        segment = writer._finalize_segment()
-    else:
-        writer._close_segment()
-        segment = None
+    segment = internals.finish_segment(writer)
     # The temp folder (index name + ".tmp") is shared by all the workers' writers, which
     # keep their column files there until they close; adopt_segments removes it.
     return segment
@@ -220,9 +204,7 @@ def adopt_segments(ix, segments, *, timeout):
     contents, in one locked commit; nothing is merged or rewritten."""
     writer = ArchiveSegmentWriter(ix, timeout=timeout)
     try:
-        writer._close_segment()
-        writer._commit_toc(list(writer.segments) + [s for s in segments if s is not None])
+        internals.commit_segments(writer, list(writer.segments) + [s for s in segments if s is not None])
     except BaseException:
         writer.cancel()
         raise
-    writer._finish()

@@ -303,7 +303,10 @@ class _PublicationCategorizer(sorting.Categorizer):
         self.column = None
 
     def set_searcher(self, segment_searcher, docoffset):
-        self.column = segment_searcher.reader().column_reader(self.fieldname, translate=False)
+        reader = segment_searcher.reader()
+        # An index without a segment reads as one empty reader, which has no columns (and
+        # no document to sort).
+        self.column = reader.column_reader(self.fieldname, translate=False) if reader.doc_count_all() else None
 
     def key_for(self, matcher, segment_docnum):
         # Ascending keys; `undated` is larger than any date, so it sorts last both ways.

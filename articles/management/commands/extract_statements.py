@@ -73,8 +73,8 @@ class Command(BaseCommand):
             get_backend().index_articles(article_ids)
         except SearchUnavailable as error:
             # The statements are stored; only the search index lags behind.
-            raise CommandError(f"statements stored, but the search index is stale ({error}); "
-                               "run: python manage.py rebuild_index") from None
+            raise CommandError(f"statements stored, but the search index was not updated: {error}"
+                               + (f" (fix: {error.fix})" if error.fix else "")) from None
         self.stdout.write(f"reindexed {len(article_ids)} articles")
 
     def catch_up(self):
