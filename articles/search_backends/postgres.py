@@ -32,6 +32,8 @@ from articles.text.schema import DEFAULT_STEMMER, analyzer_version
 WRITE_LOCK = 74_616_001
 QUERY_CANCELED = "57014"
 UNDEFINED_TABLE = "42P01"
+SERVER_LIMIT_FACTOR = 5
+SERVER_LIMIT_MARGIN = 5.0
 MORE_LIKE_TERMS = 25
 
 
@@ -79,6 +81,11 @@ class PostgresBackend(SearchBackend):
             return outcome
         arguments = dict(filters=filters, sort=sort, limit=per_page, offset=(page - 1) * per_page,
                          facets=facets, frequencies=self.frequencies)
+        # A statement stopped by the server loses everything it had found (Whoosh returns
+        # its matches so far), so the server's limit is a wide margin over the setting:
+        # it stops runaway searches, not ones slowed by a busy machine.
+        if time_limit is not None:
+            time_limit = max(time_limit * SERVER_LIMIT_FACTOR, time_limit + SERVER_LIMIT_MARGIN)
         suggest = kind == ARTICLES and not query.is_empty
         try:
             if connection.in_atomic_block:
