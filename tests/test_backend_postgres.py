@@ -122,3 +122,19 @@ def test_an_index_write_commits_or_rolls_back_with_the_callers_transaction(make_
     assert backend.check()["missing"] == ["gaza-1"]
     backend.index_articles([article.pk])
     assert search_articles("غزة")["total"] == 1 and backend.doc_count() == 1
+
+
+@needs_postgres
+def test_did_you_mean_measures_distances_in_the_server_or_in_python_alike(make_article, postgres_backend,
+                                                                          monkeypatch):
+    from articles.text import pgindex
+
+    with suspended_auto_index():
+        article = make_article("cnn-1", "أرمينيا تتهم أذربيجان بقصف بلدات",
+                               "اتهمت أرمينيا أذربيجان بقصف بلدات وقرى في قره باخ.")
+    postgres_backend.index_articles([article.pk])
+    with connection.cursor() as cursor:
+        assert pgindex._has_levenshtein(cursor)  # the migration created fuzzystrmatch
+    in_server = search_articles("اذربيحان بلدات")["suggestion"]
+    monkeypatch.setattr(pgindex, "_has_levenshtein", lambda cursor: False)
+    assert search_articles("اذربيحان بلدات")["suggestion"] == in_server == "أذربيجان بلدات"
