@@ -35,6 +35,10 @@ UNDEFINED_TABLE = "42P01"
 SERVER_LIMIT_FACTOR = 5
 SERVER_LIMIT_MARGIN = 5.0
 MORE_LIKE_TERMS = 25
+# A word in more than this share of the archive (at least DISTINCTIVE_MIN articles) is not
+# a key term of an article (more_like_this).
+DISTINCTIVE_SHARE = 0.01
+DISTINCTIVE_MIN = 50
 
 
 class PostgresBackend(SearchBackend):
@@ -137,7 +141,7 @@ class PostgresBackend(SearchBackend):
             cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
             if cursor.fetchone() is None:
                 return []
-            weights = _key_terms(cursor, text, self.frequencies)
+            weights = _key_terms(cursor, text)
             if not weights:
                 return []
             node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
@@ -320,8 +324,13 @@ class _time_limited:
         return False
 
 
-def _key_terms(cursor, text, frequencies):
-    """[(exact word, Bo1 weight)] of the MORE_LIKE_TERMS most distinctive words of `text`."""
+def _key_terms(cursor, text):
+    """[(exact word, Bo1 weight)] of the MORE_LIKE_TERMS most distinctive words of `text`.
+
+    An article has hundreds of distinct words, and counting the documents of a common
+    one walks its whole posting list (seconds for an article at 31.5k articles). So each
+    count stops at DISTINCTIVE_SHARE of the archive: a word found that often is not what
+    makes the article distinctive and is left out; the others get their exact count."""
     counts = Counter()
     for word, _, _ in words_with_offsets(text):
         forms = word_forms(word)
@@ -329,15 +338,22 @@ def _key_terms(cursor, text, frequencies):
             counts[forms.exact] += 1
     if not counts:
         return []
-    stats = pgindex.read_stats(cursor, ARTICLES)
-    frequencies.fill(cursor, ARTICLES, stats, ["X" + word for word in counts])
-    n = stats.docs or 1
+    n = pgindex.read_stats(cursor, ARTICLES).docs or 1
+    cap = max(DISTINCTIVE_MIN, int(n * DISTINCTIVE_SHARE))
+    # The lexemes ANALYZE found commonest (pgindex.STATISTICS_TARGET) are no key terms,
+    # and their posting lists are the ones too long to count.
+    common = pgindex.common_lexemes(cursor, ARTICLES, cap / n)
+    words = sorted(word for word in counts if "X" + word not in common)
+    capped = ", ".join("(SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ %s::tsquery "
+                       f"LIMIT {cap}) AS c)" for _ in words)
+    if not words:
+        return []
+    cursor.execute(f"SELECT {capped}", [pgindex._lexeme("X", word) for word in words])
     weights = []
-    for word, tf in counts.items():
-        df = stats.df.get("X" + word, 0)
-        if not df:
+    for word, df in zip(words, cursor.fetchone()):
+        if not df or df >= cap:
             continue
         f = df / n
-        weights.append((tf * math.log2((1 + f) / f) + math.log2(1 + f), word))
+        weights.append((counts[word] * math.log2((1 + f) / f) + math.log2(1 + f), word))
     weights.sort(reverse=True)
     return [(word, weight) for weight, word in weights[:MORE_LIKE_TERMS]]
