@@ -107,7 +107,9 @@ class PostgresBackend(SearchBackend):
                     found = pgindex.search(cursor, kind, node, negatives, one_trip=True,
                                            time_limit=time_limit, **arguments)
                     if found.total < 3 and suggest:
-                        outcome.suggestion = pgindex.suggest(cursor, query)
+                        with transaction.atomic():
+                            pgindex.planner_settings(cursor)
+                            outcome.suggestion = pgindex.suggest(cursor, query)
         except pgindex.IndexStale as stale:
             raise IndexNeedsRebuild(
                 f"the search tables were built by analyzer {stale.args[0]}; this code uses "
@@ -141,12 +143,14 @@ class PostgresBackend(SearchBackend):
             cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
             if cursor.fetchone() is None:
                 return []
-            weights = _key_terms(cursor, text)
-            if not weights:
-                return []
-            node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
             with transaction.atomic():
+                # Also for the counts: with their LIMIT the planner would rather read the
+                # table until enough rows match, decompressing every tsvector on the way.
                 pgindex.planner_settings(cursor)
+                weights = _key_terms(cursor, text)
+                if not weights:
+                    return []
+                node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
                 found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
                                        limit=limit + 1)
         return [Hit(key, score) for key, score in found.keys if key != external_id][:limit]
