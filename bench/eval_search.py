@@ -5,8 +5,9 @@
     # 2. compare stemmers (none / light / snowball / isri) × skeleton on/off on a subset
     .venv/bin/python bench/eval_search.py compare --subset 6000
     # 3. the full corpus + seed with the archive's analyzer: build time, size, quality,
-    #    latency; with --pg also PostgreSQL `arabic` on the same articles and queries
-    .venv/bin/python scripts/with_postgres.py .venv/bin/python bench/eval_search.py full --pg
+    #    latency; with --pg also PostgreSQL `arabic` on the same articles and queries, with
+    #    --pg-backend the archive's own PostgreSQL backend (same analysis, same ranking)
+    .venv/bin/python scripts/with_postgres.py .venv/bin/python bench/eval_search.py full --pg --pg-backend
     # 4. copies folded (one line per copy group, as the search pages show them): where
     #    the target's line ranks, and how often a copy of the target took first place
     .venv/bin/python bench/eval_search.py full --keep && .venv/bin/python bench/eval_search.py copies --reuse
@@ -38,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from articles.text import query as q  # noqa: E402
 from articles.text import store, whoosh_query  # noqa: E402
 from articles.text.analysis import (  # noqa: E402
     ARABIC_STOP_WORDS,
@@ -353,6 +355,49 @@ def pg_ranker(conn):
     return rank
 
 
+def build_pgindex(records, stemmer):
+    """The PostgreSQL backend's tables (articles.text.pgindex), filled from the records in
+    one transaction as `rebuild_index` fills them: analysis in Python, COPY, GIN at the end."""
+    from articles.text import pgindex
+
+    conn = pg_connect()
+    started = time.perf_counter()
+    with conn.cursor() as cursor:
+        cursor.execute(pgindex.DROP_SQL)
+        pgindex.create_schema(cursor)
+        with conn.transaction(), pgindex.rebuilding(cursor, stemmer):
+            for start in range(0, len(records), 500):
+                rows, words = [], set()
+                for pk, record in enumerate(records[start: start + 500], start + 1):
+                    row, row_words = pgindex.article_row(pk, record, stemmer)
+                    rows.append(row)
+                    words |= row_words
+                pgindex.write(cursor, rows, [], words)
+    seconds = time.perf_counter() - started
+    size = conn.execute("select sum(pg_total_relation_size(t))::bigint from unnest(array['search_article', "
+                        "'search_word']) t").fetchone()[0]
+    return conn, seconds, size
+
+
+def pgindex_ranker(conn, stemmer):
+    from articles.text import pgindex
+
+    import psycopg
+
+    frequencies = pgindex.DocumentFrequencies()
+    cursor = psycopg.ClientCursor(conn)  # autocommit: one message per search
+
+    def rank(text):
+        node, negatives, _ = pgindex.compile_query(q.parse(text), stemmer=stemmer)
+        if node is None:
+            return []
+        found = pgindex.search(cursor, pgindex.ARTICLES, node, negatives, limit=K,
+                               frequencies=frequencies, one_trip=True, stemmer=stemmer)
+        return [key for key, _ in found.keys]
+
+    return rank
+
+
 # --- scoring ------------------------------------------------------------------------
 
 
@@ -461,6 +506,11 @@ def full(args):
         pg_table, pg_latency = evaluate(pg_ranker(conn), queries, titles)
         columns.append(("pg-arabic", pg_table))
         perf.append(("postgres arabic", pg_seconds, pg_size, pg_latency))
+    if args.pg_backend:
+        conn, pg_seconds, pg_size = build_pgindex(records, args.stemmer)
+        pg_table, pg_latency = evaluate(pgindex_ranker(conn, args.stemmer), queries, titles)
+        columns.append(("postgres-backend", pg_table))
+        perf.append(("postgres backend (ranking only)", pg_seconds, pg_size, pg_latency))
     report = [f"Full corpus: {len(records)} articles (ANT 2018 + seed), {len(queries)} queries.\n",
               markdown_table(columns), "",
               "| engine | build s | index MB | p50 ms | p95 ms |", "|---|---|---|---|---|"]
@@ -559,6 +609,8 @@ def main(argv=None):
     f = sub.add_parser("full", help="full corpus: quality, latency, build time, size")
     f.add_argument("--stemmer", default=store.DEFAULT_STEMMER)
     f.add_argument("--pg", action="store_true", help="also PostgreSQL `arabic` (DATABASE_URL)")
+    f.add_argument("--pg-backend", action="store_true",
+                   help="also the archive's PostgreSQL backend (articles.text.pgindex; DATABASE_URL)")
     f.add_argument("--keep", action="store_true", help="keep the built index in EVAL_WORK_DIR")
     f.add_argument("--reuse", action="store_true",
                    help="use the index kept by an earlier --keep run (and its build time)")
