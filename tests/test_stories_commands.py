@@ -147,3 +147,53 @@ def test_undated_and_empty_articles_are_grouped_without_error(imported):
     assert story_id(undated.external_id) is None
     assert not ArticleCopy.objects.filter(article=empty).exists()
     assert story_id(OSAKA[1]) == story_id(OSAKA[2])
+
+
+class _StoppedAfterOneStory(Exception):
+    """An export stopped half way: the operator's Ctrl-C, a lost database connection."""
+
+
+def test_an_export_stopped_half_way_leaves_no_file_that_looks_complete(imported, tmp_path):
+    from articles.management.commands.export_stories import Command
+
+    class Interrupted(Command):
+        def rows(self):
+            rows = super().rows()
+            yield next(rows)
+            raise _StoppedAfterOneStory
+
+    run("group_stories", "--all", "--no-progress")
+    target = tmp_path / "stories.csv"
+    run("export_stories", "--format", "csv", "--output", str(target))
+    complete = target.read_bytes()
+    assert complete.count(b"\n") == Story.objects.count() + 1
+    for path in (target, tmp_path / "new.jsonl"):
+        with pytest.raises(_StoppedAfterOneStory):
+            call_command(Interrupted(), "--output", str(path), stderr=io.StringIO())
+    assert target.read_bytes() == complete  # the last complete export, not a shorter one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stories.csv"]  # nothing half-written
+
+
+def test_export_stories_into_a_missing_folder_is_a_clear_error(imported, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="folder does not exist"):
+        run("export_stories", "--output", str(tmp_path / "missing" / "stories.jsonl"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_stories_csv_cells_cannot_run_as_formulas(imported):
+    """A title, an external id and a source code may each start with = + - @."""
+    run("group_stories", "--all", "--no-progress")
+    osaka = Story.objects.get(pk=story_id(OSAKA[0]))
+    first = Article.objects.filter(story_membership__story=osaka).order_by("published", "external_id").first()
+    Story.objects.filter(pk=osaka.pk).update(title='=HYPERLINK("http://x","y")')
+    Article.objects.filter(pk=first.pk).update(external_id="=1+2")
+    first.source.code = "-2+3"
+    first.source.save()
+    table = list(csv.reader(io.StringIO(run("export_stories", "--format", "csv"))))
+    row = next(r for r in table[1:] if r[0] == str(osaka.pk))
+    assert row[1] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert row[2].startswith("'=1+2 ") and row[3].startswith("'-2+3")
+    for cell in (c for r in table for c in r):
+        assert not cell.startswith(("=", "+", "-", "@"))
