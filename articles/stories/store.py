@@ -184,6 +184,9 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
     removed_ids = before - set(final_ids)
     Story.objects.filter(pk__in=removed_ids, memberships=None).delete()
+    if everything:
+        # Stories whose articles were all deleted since: no membership names them.
+        Story.objects.filter(memberships=None).delete()
 
     copies_written = _write_copies(copies, loaded_ids, copy_scope, everything)
     return {"stories": len(final_ids), "new": new, "kept": kept, "removed": len(removed_ids),
