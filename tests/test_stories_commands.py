@@ -197,3 +197,23 @@ def test_export_stories_csv_cells_cannot_run_as_formulas(imported):
     assert row[2].startswith("'=1+2 ") and row[3].startswith("'-2+3")
     for cell in (c for r in table for c in r):
         assert not cell.startswith(("=", "+", "-", "@"))
+
+
+def test_an_undated_article_an_editor_put_in_a_story_stays_there_after_regrouping(imported):
+    """The grouping reads only dated articles; an editor's placing of an undated one must
+    survive both kinds of run all the same."""
+    run("group_stories", "--all", "--no-progress")
+    osaka = Story.objects.get(pk=story_id(OSAKA[0]))
+    first = imported[OSAKA[0]]
+    undated = Article.objects.create(external_id="undated-1", title=first.title, body=first.body,
+                                     source=first.source, content_hash="0" * 64)
+    store.move_article(undated, osaka)
+    articles_before = Story.objects.get(pk=osaka.pk).article_count
+    out = run("group_stories", "--all", "--no-progress")
+    assert "removed 0)" in out
+    assert story_id(undated.external_id) == osaka.pk == story_id(OSAKA[0])
+    assert StoryMembership.objects.get(article=undated).pinned
+    assert Story.objects.get(pk=osaka.pk).article_count == articles_before
+    Article.objects.get(external_id=OSAKA[1]).save()  # changed: the next run regroups its neighbourhood
+    run("group_stories", "--no-progress")
+    assert story_id(undated.external_id) == osaka.pk == story_id(OSAKA[1])

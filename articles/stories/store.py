@@ -179,10 +179,16 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
         for story, members in stories for key in members
     ]
     final_ids = [story.pk for story, _m in stories]
+    # An editor may have placed an article the grouping does not read (an undated one):
+    # it stays where they put it.
+    placed = {row.article_id for row in rows}
+    left_pinned = [key for key in pinned_ids if key not in placed]
+    held_by_pins = {current[key] for key in left_pinned}
 
-    memberships.delete()
+    memberships.exclude(article_id__in=left_pinned).delete()
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
-    removed_ids = before - set(final_ids)
+    refresh_stories(held_by_pins)
+    removed_ids = before - set(final_ids) - held_by_pins
     Story.objects.filter(pk__in=removed_ids, memberships=None).delete()
     if everything:
         # Stories whose articles were all deleted since: no membership names them.
