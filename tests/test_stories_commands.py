@@ -217,3 +217,27 @@ def test_an_undated_article_an_editor_put_in_a_story_stays_there_after_regroupin
     Article.objects.get(external_id=OSAKA[1]).save()  # changed: the next run regroups its neighbourhood
     run("group_stories", "--no-progress")
     assert story_id(undated.external_id) == osaka.pk == story_id(OSAKA[1])
+
+
+@pytest.mark.parametrize("everything", [True, False])
+def test_an_editors_split_made_while_the_articles_are_grouped_survives_that_run(imported, monkeypatch, everything):
+    """group_stories reads the articles and groups them before it writes; an editor who
+    splits a story meanwhile must find the split still there when the run is done."""
+    run("group_stories", "--all", "--no-progress")
+    colombia = story_id(COLOMBIA[0])
+    assert story_id(COLOMBIA[1]) == colombia
+    grouping, split = store.group_corpus, []
+
+    def editor_splits_during_grouping(corpus, pinned=None, **rules):
+        if not split:
+            split.append(store.split_story([imported[COLOMBIA[1]]]))
+        return grouping(corpus, pinned, **rules)
+
+    monkeypatch.setattr(store, "group_corpus", editor_splits_during_grouping)
+    if everything:
+        run("group_stories", "--all", "--no-progress")
+    else:
+        Article.objects.get(external_id=COLOMBIA[0]).save()
+        run("group_stories", "--no-progress")
+    assert story_id(COLOMBIA[1]) == split[0].pk
+    assert story_id(COLOMBIA[0]) == colombia

@@ -59,10 +59,11 @@ def regroup_all(progress=None):
     started = timezone.now()
     dated = Article.objects.exclude(published=None)
     corpus = Corpus(_documents(dated, progress))
-    pinned = dict(StoryMembership.objects.filter(pinned=True).values_list("article_id", "story_id"))
+    pinned = _pins(StoryMembership.objects)
     groups, copies = group_corpus(corpus, pinned)
     with transaction.atomic():
         _one_grouping_at_a_time()
+        groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), StoryMembership.objects)
         save_vocabulary(corpus.vocabulary)
         summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
     GroupingRun.objects.create(started=started, finished=timezone.now(), everything=True,
@@ -96,18 +97,35 @@ def regroup_articles(article_ids):
     )
     documents = _documents_by_ids(loaded_ids)
     vocabulary = stored_vocabulary()
-    pinned = dict(StoryMembership.objects.filter(article_id__in=loaded_ids, pinned=True)
-                  .values_list("article_id", "story_id"))
-    groups, copies = group_corpus(Corpus(documents, vocabulary), pinned)
-    summary = apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
+    loaded_memberships = _in(StoryMembership.objects, "article_id", loaded_ids)
+    pinned = _pins(loaded_memberships)
+    corpus = Corpus(documents, vocabulary)
+    groups, copies = group_corpus(corpus, pinned)
+    with transaction.atomic():
+        _one_grouping_at_a_time()
+        groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), loaded_memberships)
+        summary = apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
     GroupingRun.objects.create(started=started, finished=timezone.now(), articles=len(article_ids),
                                stories=summary["stories"])
     return summary
 
 
+def _pins(memberships):
+    return dict(memberships.filter(pinned=True).values_list("article_id", "story_id"))
+
+
+def _grouped_with_current_pins(corpus, pinned, grouped, memberships):
+    """The grouping for the editors' pins as they are now, under the writers' lock: an
+    editor who corrected a story while the articles were being grouped is not overwritten
+    (the grouping runs again with the new pins)."""
+    current = _pins(memberships)
+    return grouped if current == pinned else group_corpus(corpus, current)
+
+
 def _one_grouping_at_a_time():
     """Writers of stories take turns: a transaction-scoped lock on PostgreSQL (two
-    importers' batches may share a neighbourhood); SQLite serializes writers by itself."""
+    importers' batches may share a neighbourhood, an editor may correct a story while a
+    run writes); SQLite serializes writers by itself."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
@@ -280,6 +298,7 @@ def move_article(article, story):
     """Puts the article in `story` (None: a new story of its own), pinned there. The
     articles left in its old story are pinned too: the editor took this one out of them,
     and re-grouping must not put it back with them."""
+    _one_grouping_at_a_time()
     old = story_of(article)
     if story is None:
         story = Story.objects.create(title=article.title)
@@ -294,6 +313,7 @@ def move_article(article, story):
 def split_story(articles):
     """Takes `articles` (all of one story) out into a new story. Both parts are pinned, so
     re-grouping cannot join them again. Returns the new story."""
+    _one_grouping_at_a_time()
     articles = list(articles)
     stories = set(StoryMembership.objects.filter(article__in=articles).values_list("story_id", flat=True))
     if len(stories) != 1:
@@ -312,6 +332,7 @@ def merge_stories(stories):
     stories = sorted(stories, key=lambda s: s.pk)
     if len(stories) < 2:
         raise ValueError("merging needs two stories or more")
+    _one_grouping_at_a_time()
     keep = stories[0]
     StoryMembership.objects.filter(story__in=stories).update(story=keep, pinned=True)
     refresh_stories([s.pk for s in stories])
