@@ -474,8 +474,9 @@ class StoryTerm(models.Model):
 
 
 class GroupingRun(models.Model):
-    """One run of the story grouping: `group_stories` without --all regroups the articles
-    changed since the last run started."""
+    """One run of `group_stories`: without --all it regroups the articles changed since the
+    last run started. The grouping after an import batch records no run (a failed batch's
+    articles must stay "changed since" for the command)."""
 
     started = models.DateTimeField()
     finished = models.DateTimeField(null=True, blank=True)

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Min, Max
 from django.utils import timezone
 
-from articles.models import Article, ArticleCopy, GroupingRun, Story, StoryMembership, StoryTerm
+from articles.models import Article, ArticleCopy, Story, StoryMembership, StoryTerm
 from articles.stories.grouping import MAX_GAP, Corpus, group_corpus
 from articles.stories.terms import Document, Vocabulary
 
@@ -56,7 +56,6 @@ def regroup_all(progress=None):
 
     Only the writing is one transaction: on SQLite a transaction holds the write lock from
     its start, and an importer must not wait for the whole grouping."""
-    started = timezone.now()
     dated = Article.objects.exclude(published=None)
     corpus = Corpus(_documents(dated, progress))
     pinned = _pins(StoryMembership.objects)
@@ -65,15 +64,11 @@ def regroup_all(progress=None):
         _one_grouping_at_a_time()
         groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), StoryMembership.objects)
         save_vocabulary(corpus.vocabulary)
-        summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
-    GroupingRun.objects.create(started=started, finished=timezone.now(), everything=True,
-                               articles=len(corpus), stories=summary["stories"])
-    return summary
+        return apply_groups(groups, copies, set(corpus.keys), everything=True)
 
 
 def regroup_articles(article_ids):
     """Groups new or changed articles with their neighbourhood (after an import batch)."""
-    started = timezone.now()
     article_ids = list(article_ids)
     changed = Article.objects.filter(pk__in=article_ids).exclude(published=None)
     span = changed.aggregate(first=Min("published"), last=Max("published"))
@@ -104,10 +99,7 @@ def regroup_articles(article_ids):
     with transaction.atomic():
         _one_grouping_at_a_time()
         groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), loaded_memberships)
-        summary = apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
-    GroupingRun.objects.create(started=started, finished=timezone.now(), articles=len(article_ids),
-                               stories=summary["stories"])
-    return summary
+        return apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
 
 
 def _pins(memberships):
