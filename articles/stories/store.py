@@ -321,7 +321,7 @@ def split_story(articles):
 @transaction.atomic
 def merge_stories(stories):
     """Joins the stories into the oldest (smallest id), every article pinned. Returns it."""
-    stories = sorted(stories, key=lambda s: s.pk)
+    stories = sorted({story.pk: story for story in stories}.values(), key=lambda s: s.pk)
     if len(stories) < 2:
         raise ValueError("merging needs two stories or more")
     _one_grouping_at_a_time()
