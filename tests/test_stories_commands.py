@@ -273,3 +273,13 @@ def test_a_batch_whose_grouping_failed_is_grouped_by_the_next_group_stories(tmp_
 
     run("group_stories", "--no-progress")
     assert story_id(OSAKA[0]) == story_id(OSAKA[1]) is not None
+
+
+def test_export_stories_onto_a_folder_is_a_clear_error_before_any_work(imported, tmp_path):
+    from django.core.management.base import CommandError
+
+    run("group_stories", "--all", "--no-progress")
+    (tmp_path / "stories").mkdir()
+    with pytest.raises(CommandError, match="is a folder"):
+        run("export_stories", "--output", str(tmp_path / "stories"))
+    assert [p.name for p in tmp_path.iterdir()] == ["stories"]
