@@ -283,3 +283,28 @@ def test_export_stories_onto_a_folder_is_a_clear_error_before_any_work(imported,
     with pytest.raises(CommandError, match="is a folder"):
         run("export_stories", "--output", str(tmp_path / "stories"))
     assert [p.name for p in tmp_path.iterdir()] == ["stories"]
+
+
+class _StoppedWhileWriting(Exception):
+    """group_stories --all killed, or its connection lost, half way through the writing."""
+
+
+def test_a_run_stopped_while_writing_leaves_the_last_stories_and_the_next_run_finishes(imported, monkeypatch):
+    from articles.models import GroupingRun
+
+    run("group_stories", "--all", "--no-progress")
+    before = dict(StoryMembership.objects.values_list("article_id", "story_id"))
+    copies = ArticleCopy.objects.count()
+    Article.objects.get(external_id=OSAKA[1]).save()
+
+    def stopped(*args):
+        raise _StoppedWhileWriting  # the memberships are already rewritten by now
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_write_copies", stopped)
+        with pytest.raises(_StoppedWhileWriting):
+            run("group_stories", "--all", "--no-progress")
+    assert dict(StoryMembership.objects.values_list("article_id", "story_id")) == before
+    assert ArticleCopy.objects.count() == copies and GroupingRun.objects.count() == 1
+    assert run("group_stories", "--no-progress").startswith("grouped 1 changed articles in ")
+    assert dict(StoryMembership.objects.values_list("article_id", "story_id")) == before
