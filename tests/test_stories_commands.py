@@ -308,3 +308,17 @@ def test_a_run_stopped_while_writing_leaves_the_last_stories_and_the_next_run_fi
     assert ArticleCopy.objects.count() == copies and GroupingRun.objects.count() == 1
     assert run("group_stories", "--no-progress").startswith("grouped 1 changed articles in ")
     assert dict(StoryMembership.objects.values_list("article_id", "story_id")) == before
+
+
+def test_an_article_whose_date_was_taken_away_leaves_its_story_without_all(imported):
+    """Undated articles are in no story: the run without --all must agree with --all."""
+    run("group_stories", "--all", "--no-progress")
+    osaka = story_id(OSAKA[0])
+    articles_before = Story.objects.get(pk=osaka).article_count
+    article = Article.objects.get(external_id=OSAKA[1])
+    article.published = None
+    article.save()
+    run("group_stories", "--no-progress")
+    assert story_id(OSAKA[1]) is None
+    assert story_id(OSAKA[0]) == story_id(OSAKA[2]) == osaka
+    assert Story.objects.get(pk=osaka).article_count == articles_before - 1

@@ -14,7 +14,6 @@ from datetime import datetime, time, timedelta
 from datetime import timezone as dt_timezone
 
 from django.db import connection, transaction
-from django.db.models import Min, Max
 from django.utils import timezone
 
 from articles.models import Article, ArticleCopy, Story, StoryMembership, StoryTerm
@@ -70,17 +69,20 @@ def regroup_all(progress=None):
 def regroup_articles(article_ids):
     """Groups new or changed articles with their neighbourhood (after an import batch)."""
     article_ids = list(article_ids)
-    changed = Article.objects.filter(pk__in=article_ids).exclude(published=None)
-    span = changed.aggregate(first=Min("published"), last=Max("published"))
-    if span["first"] is None:
+    changed = Article.objects.filter(pk__in=article_ids)
+    # The dates of one batch may be far apart (an import sorted by outlet): load around each.
+    days = sorted({p.date() for p in changed.exclude(published=None).values_list("published", flat=True)})
+    # An article whose date was taken away leaves its story, as with --all (the grouping
+    # reads dated articles only): its membership is among those written back.
+    undated_members = set(StoryMembership.objects.filter(article__in=changed.filter(published=None))
+                          .values_list("article_id", flat=True))
+    if not days and not undated_members:
         return {"stories": 0, "new": 0, "kept": 0, "removed": 0, "articles": 0, "copies": 0}
     window = timedelta(seconds=MAX_GAP)
-    # The dates of one batch may be far apart (an import sorted by outlet): load around each.
-    days = sorted({p.date() for p in changed.values_list("published", flat=True)})
     near = Article.objects.none()
     for start, end in _day_ranges(days, window):
         near = near | Article.objects.filter(published__gte=start, published__lte=end)
-    loaded_ids = set(near.values_list("pk", flat=True))
+    loaded_ids = set(near.values_list("pk", flat=True)) | undated_members
     touched_stories = set()
     ids = list(loaded_ids)
     for start in range(0, len(ids), SQL_CHUNK):
