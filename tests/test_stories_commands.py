@@ -322,3 +322,17 @@ def test_an_article_whose_date_was_taken_away_leaves_its_story_without_all(impor
     assert story_id(OSAKA[1]) is None
     assert story_id(OSAKA[0]) == story_id(OSAKA[2]) == osaka
     assert Story.objects.get(pk=osaka).article_count == articles_before - 1
+
+
+def test_undated_articles_an_editor_put_in_a_story_do_not_cost_it_its_id(imported):
+    """Only the articles the grouping reads count towards keeping a story's id: as many
+    undated articles put in a story as it has dated ones must not renumber it."""
+    run("group_stories", "--all", "--no-progress")
+    osaka = Story.objects.get(pk=story_id(OSAKA[0]))
+    first = imported[OSAKA[0]]
+    for n in range(osaka.article_count):
+        undated = Article.objects.create(external_id=f"undated-{n}", title=first.title, body=first.body,
+                                         source=first.source, content_hash=f"{n:064d}")
+        store.move_article(undated, osaka)
+    run("group_stories", "--all", "--no-progress")
+    assert story_id(OSAKA[0]) == story_id("undated-0") == osaka.pk

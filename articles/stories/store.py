@@ -160,7 +160,12 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
     current = dict(memberships.values_list("article_id", "story_id"))
     pinned_ids = set(memberships.filter(pinned=True).values_list("article_id", flat=True))
     before = set(current.values())
-    story_ids = match_story_ids(groups, current)
+    # An editor may have placed an article the grouping does not read (an undated one):
+    # it stays where they put it, and does not count towards which group keeps the id.
+    grouped = {key for group in groups for key in group}
+    left_pinned = [key for key in pinned_ids if key not in grouped]
+    held_by_pins = {current[key] for key in left_pinned}
+    story_ids = match_story_ids(groups, {key: story for key, story in current.items() if key not in left_pinned})
 
     meta = {pk: (title, published, source) for pk, title, published, source in
             _rows(loaded_ids, ("pk", "title", "published", "source_id"), everything)}
@@ -191,11 +196,6 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
         for story, members in stories for key in members
     ]
     final_ids = [story.pk for story, _m in stories]
-    # An editor may have placed an article the grouping does not read (an undated one):
-    # it stays where they put it.
-    placed = {row.article_id for row in rows}
-    left_pinned = [key for key in pinned_ids if key not in placed]
-    held_by_pins = {current[key] for key in left_pinned}
 
     memberships.exclude(article_id__in=left_pinned).delete()
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
