@@ -375,6 +375,13 @@ class Statement(models.Model):
 # --- stories: one event as the outlets reported it (articles.stories) ---------------
 
 
+class StoryQuerySet(models.QuerySet):
+    def with_articles(self):
+        """The stories that still have an article: deleting a story's last article leaves
+        its row (the grouping removes it on its next run), which is no page to show."""
+        return self.filter(models.Exists(StoryMembership.objects.filter(story=models.OuterRef("pk"))))
+
+
 class Story(models.Model):
     """One news event and the articles that report it, across outlets.
 
@@ -390,6 +397,8 @@ class Story(models.Model):
     source_count = models.PositiveIntegerField(_("عدد المصادر"), default=0)
     created = models.DateTimeField(_("أنشئ"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("قصة")
@@ -465,8 +474,9 @@ class StoryTerm(models.Model):
 
 
 class GroupingRun(models.Model):
-    """One run of the story grouping: `group_stories` without --all regroups the articles
-    changed since the last run started."""
+    """One run of `group_stories`: without --all it regroups the articles changed since the
+    last run started. The grouping after an import batch records no run (a failed batch's
+    articles must stay "changed since" for the command)."""
 
     started = models.DateTimeField()
     finished = models.DateTimeField(null=True, blank=True)

@@ -39,7 +39,8 @@ def group_articles(article_ids):
     """Copies and stories for the batch and its neighbourhood (articles.stories.store).
 
     A failure here loses nothing: the articles are stored, extracted and indexed, and
-    changed since the last finished grouping run, so the next `group_stories` groups them.
+    changed since the last `group_stories` run (a batch's grouping records no run), so the
+    next `group_stories` groups them.
     It is logged, saying so, rather than reported as a failed extraction.
     """
     try:

@@ -55,7 +55,7 @@ class StorySitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Story.objects.only("id", "updated").order_by("id")
+        return Story.objects.with_articles().only("id", "updated").order_by("id")
 
     def location(self, story):
         return reverse("story", args=[story.pk])

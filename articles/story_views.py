@@ -27,7 +27,7 @@ SINGLE_STATEMENTS_PER_PAGE = 40
 
 def _story_or_404(story_id):
     number = parse_story_id(story_id)
-    story = Story.objects.filter(pk=number).first() if number is not None else None
+    story = Story.objects.with_articles().filter(pk=number).first() if number is not None else None
     if story is None:
         raise Http404
     return story

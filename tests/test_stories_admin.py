@@ -85,3 +85,12 @@ def test_changing_a_membership_moves_and_pins_the_article(editor_client, grouped
     moved = membership(OSAKA[2])
     assert moved.story_id == target.pk and moved.pinned
     assert Story.objects.get(pk=target.pk).article_count == target.article_count + 1
+
+
+def test_merging_a_story_into_itself_is_refused_and_pins_nothing(grouped):
+    from articles.stories import store
+
+    story = membership(OSAKA[0]).story
+    with pytest.raises(ValueError, match="two stories"):
+        store.merge_stories([story, Story.objects.get(pk=story.pk)])
+    assert not StoryMembership.objects.filter(story=story, pinned=True).exists()

@@ -2,6 +2,7 @@
 copies folded in search results, and search results grouped by story — on the `icc`
 fixture's real corpus articles (tests/conftest.py)."""
 
+import io
 import re
 from collections import Counter
 
@@ -306,3 +307,23 @@ def test_a_story_title_is_shown_as_text_never_as_markup(client, icc):
     html = client.get(story_url(gaza)).content.decode()
     assert "<script>alert" not in html and "<b>عنوان</b>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;عنوان&lt;/b&gt;" in html
+
+
+def test_a_story_whose_articles_were_all_deleted_has_no_page_and_leaves_the_sitemap(client, icc):
+    from django.core.management import call_command
+
+    from articles.models import Article, Story
+
+    gaza, philippines, _articles = icc
+    Article.objects.filter(story_membership__story=philippines).delete()
+    empty = Story.objects.create(title="قصة بلا مقالات")
+    for story in (philippines, empty):
+        assert client.get(story_url(story)).status_code == 404
+        response = client.get(f"/api/stories/{story.pk}/")
+        assert response.status_code == 404 and response.json()["error"] == "not_found"
+    stories = client.get("/sitemap-stories.xml").content.decode()
+    assert f"/stories/{gaza.pk}/</loc>" in stories
+    assert f"/stories/{philippines.pk}/</loc>" not in stories and f"/stories/{empty.pk}/</loc>" not in stories
+    # The next whole grouping removes the rows that name no article.
+    call_command("group_stories", "--all", "--no-progress", stdout=io.StringIO())
+    assert set(Story.objects.values_list("pk", flat=True)) == {gaza.pk}

@@ -14,10 +14,9 @@ from datetime import datetime, time, timedelta
 from datetime import timezone as dt_timezone
 
 from django.db import connection, transaction
-from django.db.models import Min, Max
 from django.utils import timezone
 
-from articles.models import Article, ArticleCopy, GroupingRun, Story, StoryMembership, StoryTerm
+from articles.models import Article, ArticleCopy, Story, StoryMembership, StoryTerm
 from articles.stories.grouping import MAX_GAP, Corpus, group_corpus
 from articles.stories.terms import Document, Vocabulary
 
@@ -56,35 +55,34 @@ def regroup_all(progress=None):
 
     Only the writing is one transaction: on SQLite a transaction holds the write lock from
     its start, and an importer must not wait for the whole grouping."""
-    started = timezone.now()
     dated = Article.objects.exclude(published=None)
     corpus = Corpus(_documents(dated, progress))
-    pinned = dict(StoryMembership.objects.filter(pinned=True).values_list("article_id", "story_id"))
+    pinned = _pins(StoryMembership.objects)
     groups, copies = group_corpus(corpus, pinned)
     with transaction.atomic():
         _one_grouping_at_a_time()
+        groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), StoryMembership.objects)
         save_vocabulary(corpus.vocabulary)
-        summary = apply_groups(groups, copies, set(corpus.keys), everything=True)
-    GroupingRun.objects.create(started=started, finished=timezone.now(), everything=True,
-                               articles=len(corpus), stories=summary["stories"])
-    return summary
+        return apply_groups(groups, copies, set(corpus.keys), everything=True)
 
 
 def regroup_articles(article_ids):
     """Groups new or changed articles with their neighbourhood (after an import batch)."""
-    started = timezone.now()
     article_ids = list(article_ids)
-    changed = Article.objects.filter(pk__in=article_ids).exclude(published=None)
-    span = changed.aggregate(first=Min("published"), last=Max("published"))
-    if span["first"] is None:
+    changed = Article.objects.filter(pk__in=article_ids)
+    # The dates of one batch may be far apart (an import sorted by outlet): load around each.
+    days = sorted({p.date() for p in changed.exclude(published=None).values_list("published", flat=True)})
+    # An article whose date was taken away leaves its story, as with --all (the grouping
+    # reads dated articles only): its membership is among those written back.
+    undated_members = set(StoryMembership.objects.filter(article__in=changed.filter(published=None))
+                          .values_list("article_id", flat=True))
+    if not days and not undated_members:
         return {"stories": 0, "new": 0, "kept": 0, "removed": 0, "articles": 0, "copies": 0}
     window = timedelta(seconds=MAX_GAP)
-    # The dates of one batch may be far apart (an import sorted by outlet): load around each.
-    days = sorted({p.date() for p in changed.values_list("published", flat=True)})
     near = Article.objects.none()
     for start, end in _day_ranges(days, window):
         near = near | Article.objects.filter(published__gte=start, published__lte=end)
-    loaded_ids = set(near.values_list("pk", flat=True))
+    loaded_ids = set(near.values_list("pk", flat=True)) | undated_members
     touched_stories = set()
     ids = list(loaded_ids)
     for start in range(0, len(ids), SQL_CHUNK):
@@ -96,18 +94,32 @@ def regroup_articles(article_ids):
     )
     documents = _documents_by_ids(loaded_ids)
     vocabulary = stored_vocabulary()
-    pinned = dict(StoryMembership.objects.filter(article_id__in=loaded_ids, pinned=True)
-                  .values_list("article_id", "story_id"))
-    groups, copies = group_corpus(Corpus(documents, vocabulary), pinned)
-    summary = apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
-    GroupingRun.objects.create(started=started, finished=timezone.now(), articles=len(article_ids),
-                               stories=summary["stories"])
-    return summary
+    loaded_memberships = _in(StoryMembership.objects, "article_id", loaded_ids)
+    pinned = _pins(loaded_memberships)
+    corpus = Corpus(documents, vocabulary)
+    groups, copies = group_corpus(corpus, pinned)
+    with transaction.atomic():
+        _one_grouping_at_a_time()
+        groups, copies = _grouped_with_current_pins(corpus, pinned, (groups, copies), loaded_memberships)
+        return apply_groups(groups, copies, loaded_ids, copy_scope=set(article_ids))
+
+
+def _pins(memberships):
+    return dict(memberships.filter(pinned=True).values_list("article_id", "story_id"))
+
+
+def _grouped_with_current_pins(corpus, pinned, grouped, memberships):
+    """The grouping for the editors' pins as they are now, under the writers' lock: an
+    editor who corrected a story while the articles were being grouped is not overwritten
+    (the grouping runs again with the new pins)."""
+    current = _pins(memberships)
+    return grouped if current == pinned else group_corpus(corpus, current)
 
 
 def _one_grouping_at_a_time():
     """Writers of stories take turns: a transaction-scoped lock on PostgreSQL (two
-    importers' batches may share a neighbourhood); SQLite serializes writers by itself."""
+    importers' batches may share a neighbourhood, an editor may correct a story while a
+    run writes); SQLite serializes writers by itself."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
@@ -148,7 +160,12 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
     current = dict(memberships.values_list("article_id", "story_id"))
     pinned_ids = set(memberships.filter(pinned=True).values_list("article_id", flat=True))
     before = set(current.values())
-    story_ids = match_story_ids(groups, current)
+    # An editor may have placed an article the grouping does not read (an undated one):
+    # it stays where they put it, and does not count towards which group keeps the id.
+    grouped = {key for group in groups for key in group}
+    left_pinned = [key for key in pinned_ids if key not in grouped]
+    held_by_pins = {current[key] for key in left_pinned}
+    story_ids = match_story_ids(groups, {key: story for key, story in current.items() if key not in left_pinned})
 
     meta = {pk: (title, published, source) for pk, title, published, source in
             _rows(loaded_ids, ("pk", "title", "published", "source_id"), everything)}
@@ -180,10 +197,14 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
     ]
     final_ids = [story.pk for story, _m in stories]
 
-    memberships.delete()
+    memberships.exclude(article_id__in=left_pinned).delete()
     StoryMembership.objects.bulk_create(rows, batch_size=2000)
-    removed_ids = before - set(final_ids)
+    refresh_stories(held_by_pins)
+    removed_ids = before - set(final_ids) - held_by_pins
     Story.objects.filter(pk__in=removed_ids, memberships=None).delete()
+    if everything:
+        # Stories whose articles were all deleted since: no membership names them.
+        Story.objects.filter(memberships=None).delete()
 
     copies_written = _write_copies(copies, loaded_ids, copy_scope, everything)
     return {"stories": len(final_ids), "new": new, "kept": kept, "removed": len(removed_ids),
@@ -271,6 +292,7 @@ def move_article(article, story):
     """Puts the article in `story` (None: a new story of its own), pinned there. The
     articles left in its old story are pinned too: the editor took this one out of them,
     and re-grouping must not put it back with them."""
+    _one_grouping_at_a_time()
     old = story_of(article)
     if story is None:
         story = Story.objects.create(title=article.title)
@@ -285,6 +307,7 @@ def move_article(article, story):
 def split_story(articles):
     """Takes `articles` (all of one story) out into a new story. Both parts are pinned, so
     re-grouping cannot join them again. Returns the new story."""
+    _one_grouping_at_a_time()
     articles = list(articles)
     stories = set(StoryMembership.objects.filter(article__in=articles).values_list("story_id", flat=True))
     if len(stories) != 1:
@@ -300,9 +323,10 @@ def split_story(articles):
 @transaction.atomic
 def merge_stories(stories):
     """Joins the stories into the oldest (smallest id), every article pinned. Returns it."""
-    stories = sorted(stories, key=lambda s: s.pk)
+    stories = sorted({story.pk: story for story in stories}.values(), key=lambda s: s.pk)
     if len(stories) < 2:
         raise ValueError("merging needs two stories or more")
+    _one_grouping_at_a_time()
     keep = stories[0]
     StoryMembership.objects.filter(story__in=stories).update(story=keep, pinned=True)
     refresh_stories([s.pk for s in stories])

@@ -13,9 +13,15 @@ def whole_file(path):
     leaves no file that looks done (a killed one leaves the .partial, named for what it is)."""
     if not path.parent.is_dir():
         raise CommandError(f"folder does not exist: {path.parent}")
+    if path.is_dir():  # else found only at the rename, after the whole export
+        raise CommandError(f"is a folder, not a file: {path}")
     partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
+        try:
+            out = partial.open("w", encoding="utf-8", newline="")
+        except OSError as error:
+            raise CommandError(f"cannot write {partial}: {error.strerror}") from None
+        with out:
             yield out
         os.replace(partial, path)
     finally:

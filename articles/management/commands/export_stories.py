@@ -3,7 +3,8 @@
 Each row: the story's stable id, its title, its articles' external ids and their outlets'
 codes (first published first), and the first and last publication dates. Articles in no
 story are left out. CSV joins the lists with spaces (ids and codes hold none) and guards
-formula cells as export_statements does.
+formula cells as export_statements does: an external id or a source code may start with
+"=", "-" or "@" as well as a title. A file is written whole or not at all (_whole_file).
 """
 
 import csv
@@ -12,8 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from articles.management.commands._whole_file import whole_file
 from articles.management.commands.export_statements import _Out, neutralise
 from articles.models import Story, StoryMembership
 
@@ -30,9 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["output"]:
             path = Path(options["output"])
-            if not path.parent.is_dir():
-                raise CommandError(f"folder does not exist: {path.parent}")
-            with path.open("w", encoding="utf-8", newline="") as out:
+            with whole_file(path) as out:
                 count = self.write(self.rows(), out, options["format"])
             self.stderr.write(f"exported {count} stories to {path}")
         else:
@@ -74,8 +74,8 @@ class Command(BaseCommand):
             writer.writerow(COLUMNS)
             for row in rows:
                 writer.writerow([
-                    row["story"], neutralise(row["title"]), " ".join(row["articles"]),
-                    " ".join(row["sources"]), row["first"] or "", row["last"] or "",
+                    row["story"], neutralise(row["title"]), neutralise(" ".join(row["articles"])),
+                    neutralise(" ".join(row["sources"])), row["first"] or "", row["last"] or "",
                 ])
                 count += 1
         else:
