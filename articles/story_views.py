@@ -7,7 +7,7 @@ note, a page past the end shows the last page and says so.
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -35,6 +35,9 @@ def _story_or_404(story_id):
 
 def story_detail(request, story_id):
     story = _story_or_404(story_id)
+    if story_id != str(story.pk):  # /stories/0012/: one address per story
+        target = reverse("story", args=[story.pk])
+        return HttpResponsePermanentRedirect(f"{target}?{request.GET.urlencode()}" if request.GET else target)
     page = story_page(story)
     # A story of fifty articles quotes hundreds of statements once: they come in pages.
     single = Paginator(page.single, SINGLE_STATEMENTS_PER_PAGE).get_page(request.GET.get("page"))

@@ -138,6 +138,15 @@ def test_story_api_gives_the_page_as_data(client, icc):
     assert all(len({s["source_code"] for s in g["statements"]}) >= 2 for g in data["carried_by_several"])
 
 
+def test_a_story_has_one_address_leading_zeros_redirect(client, icc):
+    from articles.models import Story
+
+    story = Story.objects.with_articles().first()
+    response = client.get(f"/stories/000{story.pk}/", {"page": "2"})
+    assert response.status_code == 301
+    assert response["Location"] == f"/stories/{story.pk}/?page=2"
+
+
 @pytest.mark.parametrize("story_id", [
     "999999999", "99999999999999999999999999", "abc", "-1", "0", "1%00", "%D9%A1", "1.0", "1e3",
 ])  # fmt: skip
