@@ -135,6 +135,16 @@ def test_export_stories_jsonl_and_csv(imported):
     assert row[2].split() == osaka["articles"]
 
 
+def test_a_line_separator_in_a_title_does_not_cut_a_jsonl_record(imported):
+    """json leaves U+2028 raw; Python's splitlines() ends a line there."""
+    run("group_stories", "--all", "--no-progress")
+    Story.objects.filter(pk=story_id(OSAKA[0])).update(title="زلزال\u2028أوساكا\u2029")
+    lines = run("export_stories").splitlines()
+    assert len(lines) == Story.objects.count()
+    titles = {json.loads(line)["story"]: json.loads(line)["title"] for line in lines}
+    assert titles[story_id(OSAKA[0])] == "زلزال\u2028أوساكا\u2029"
+
+
 def test_undated_and_empty_articles_are_grouped_without_error(imported):
     """An article without a date is in no story; a title-only one is compared by its title."""
     source = imported[OSAKA[0]].source

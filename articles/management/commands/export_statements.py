@@ -7,7 +7,6 @@ is complete.
 """
 
 import csv
-import json
 import os
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 
+from articles.management.commands._jsonl import jsonl_line
 from articles.management.commands._whole_file import whole_file
 from articles.models import Article, Statement
 from articles.statements import articles_carrying
@@ -113,6 +113,6 @@ class Command(BaseCommand):
                 count += 1
         else:
             for row in rows:
-                out.write(json.dumps(dict(zip(COLUMNS, row)), ensure_ascii=False) + "\n")
+                out.write(jsonl_line(dict(zip(COLUMNS, row))))
                 count += 1
         return count

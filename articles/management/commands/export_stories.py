@@ -8,13 +8,13 @@ formula cells as export_statements does: an external id or a source code may sta
 """
 
 import csv
-import json
 import os
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from articles.management.commands._jsonl import jsonl_line
 from articles.management.commands._whole_file import whole_file
 from articles.management.commands.export_statements import _Out, neutralise
 from articles.models import Story, StoryMembership
@@ -80,6 +80,6 @@ class Command(BaseCommand):
                 count += 1
         else:
             for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(jsonl_line(row))
                 count += 1
         return count

@@ -6,6 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.management.commands._jsonl import jsonl_line
 from articles.search_backends import SearchUnavailable
 from articles.search import search_articles
 
@@ -74,4 +75,4 @@ class Command(BaseCommand):
             for line in stream:
                 query = line.rstrip("\n")
                 outcome = self.run(query, limit, exact)
-                self.stdout.write(json.dumps(as_json(outcome), ensure_ascii=False))
+                self.stdout.write(jsonl_line(as_json(outcome)), ending="")
