@@ -25,7 +25,7 @@ from articles.search_backends import (
 )
 from articles.statements import provenance_of, report_trail
 from articles.stories.folding import fold_copies
-from articles.stories.reading import copy_groups, stories_of
+from articles.stories.reading import article_json, copy_groups, stories_of
 from articles.text.highlight import snippet
 from articles.text.query import HighlightTerms, parse
 
@@ -167,16 +167,7 @@ def _speaker_names(slugs):
 
 
 def article_result(article, score, terms, stemmer, with_snippet=True):
-    result = {
-        "external_id": article.external_id,
-        "title": article.title,
-        "score": round(score, 4),
-        "url": article.get_absolute_url(),
-        "published": _iso(article.published),
-        "source": article.source.name,
-        "source_code": article.source.code,
-        "section": article.section.name if article.section_id else "",
-    }
+    result = {**article_json(article), "score": round(score, 4)}
     if with_snippet:
         result["snippet"] = snippet(article.body or article.abstract, terms,
                                     length=SNIPPET_LENGTH, stemmer=stemmer)
@@ -259,17 +250,7 @@ def with_stories(results, articles):
 
 
 def _copy_link(article, shown_source, matched):
-    return {
-        "external_id": article.external_id,
-        "title": article.title,
-        "url": article.get_absolute_url(),
-        "published": _iso(article.published),
-        "source": article.source.name,
-        "source_code": article.source.code,
-        "section": article.section.name if article.section_id else "",
-        "same_source": article.source.code == shown_source,
-        "matched": matched,
-    }
+    return {**article_json(article), "same_source": article.source.code == shown_source, "matched": matched}
 
 
 def ranked_article_ids(q, *, filters=None, sort="relevance", exact=False, limit=1000):

@@ -12,11 +12,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import search as search_layer
-from articles.filters import SORTS, ArticleSearchFilterSet
+from articles.filters import ArticleSearchFilterSet
 from articles.search_backends import SearchUnavailable
 from articles.models import Article, Story, StoryMembership
 from articles.stories.reading import parse_story_id, stories_of, story_json, story_page
-from articles.views import RESULTS_PER_PAGE, active_filters, explain_note, index_unavailable
+from articles.views import RESULTS_PER_PAGE, explain_note, index_unavailable, search_form_context
 
 # The grouped view groups this many of the best matches: the stories a reader looks for
 # are among the first; deeper, a story would be a handful of weak matches.
@@ -56,17 +56,7 @@ def api_story(request, story_id):
 def search_stories(request):
     filterset = ArticleSearchFilterSet(request.GET)
     arguments = filterset.search_arguments()
-    context = {
-        "filterset": filterset,
-        "query": arguments["q"],
-        "exact": arguments["exact"],
-        "sort": arguments["sort"],
-        "sorts": SORTS,
-        "filters": arguments["filters"],
-        "active": active_filters(arguments["filters"]),
-        "rejected": [r for r in filterset.rejected() if r[0] != "q"],
-        "lines": None,
-    }
+    context = {**search_form_context(filterset, arguments), "lines": None}
     if filterset.query_refused():
         context["query_error"] = " ".join(filterset.form.errors["q"])
         context["query"] = ""

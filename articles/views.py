@@ -301,6 +301,21 @@ def statements(request):
     return _search_page(request, kind="statements")
 
 
+def search_form_context(filterset, arguments):
+    """What every search page shows of its form: the query, sort, filters and what was
+    refused (the query's own refusal is the page's error, not a rejected filter)."""
+    return {
+        "filterset": filterset,
+        "query": arguments["q"],
+        "exact": arguments["exact"],
+        "sort": arguments["sort"],
+        "sorts": SORTS,
+        "filters": arguments["filters"],
+        "active": active_filters(arguments["filters"]),
+        "rejected": [r for r in filterset.rejected() if r[0] != "q"],
+    }
+
+
 def _search_page(request, kind):
     if kind == "articles":
         filterset = ArticleSearchFilterSet(request.GET)
@@ -310,14 +325,7 @@ def _search_page(request, kind):
         run, template = search_layer.search_statements, "statements.html"
     arguments = filterset.search_arguments()
     context = {
-        "filterset": filterset,
-        "query": arguments["q"],
-        "exact": arguments["exact"],
-        "sort": arguments["sort"],
-        "sorts": SORTS,
-        "filters": arguments["filters"],
-        "active": active_filters(arguments["filters"]),
-        "rejected": [r for r in filterset.rejected() if r[0] != "q"],
+        **search_form_context(filterset, arguments),
         "results": None,
         # Over this many results the page offers no CSV download, and says why.
         "export_limit": export_max_rows(),
