@@ -38,7 +38,7 @@ def excerpt(body, low=1000, high=2200):
 
 def main(out_dir, seed=SEED, limit=None):
     known = set()
-    for path in (ROOT / "tests" / "gold").glob("*.json"):
+    for path in (ROOT / "tests" / "gold").glob("quotes*.json"):
         known.update(a["id"] for a in json.loads(path.read_text(encoding="utf-8")))
     by_pair = defaultdict(list)
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
