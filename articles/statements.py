@@ -481,7 +481,7 @@ def _speaker_id(value):
 
 def _extract(body):
     spans = extract_statements(body)
-    return spans, resolve_in_article(spans)
+    return spans, resolve_in_article(spans, body)
 
 
 def _extract_chunk(chunk):

@@ -35,7 +35,7 @@ began = time.process_time()
 found = 0
 for body in bodies:
     spans = extract_statements(body)
-    resolve_in_article(spans)
+    resolve_in_article(spans, body)
     found += len(spans)
 seconds = time.process_time() - began
 peak = 0

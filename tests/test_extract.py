@@ -256,9 +256,12 @@ def test_the_name_after_a_long_post(text, expected):
     # from the corpus: the subject already ends on a name; what follows is the object
     ('وانتقد رئيس الوزراء الكندي جاستن ترودو التعريفات، ووصفها بأنها "غير مقبولة بالمرة".',
      ("جاستن ترودو", "رئيس الوزراء الكندي")),
-    # named before a second title: the ب-phrase after it is no name
+    # named before a second title: a first and a last name end at the title after them
     ("ويقول البروفيسور أليستر هاي الأستاذ بجامعة ليدز إنه يمكن علاج المصابين بالأتروبين.",
-     ("البروفيسور أليستر هاي الأستاذ", "")),
+     ("أليستر هاي", "البروفيسور")),
+    # … and at an institution after them, which is the object
+    ("وانتقد الرئيس الأمريكي دونالد ترامب الاتحاد الأوروبي بشدة بسبب الرسوم الجمركية.",
+     ("دونالد ترامب", "الرئيس الأمريكي")),
     # an indefinite title in construct with one word is a post, not a person called فرنسا
     ('وفي وقت سابق، قال سفير فرنسا في منطقة الساحل بغرب إفريقيا إن "هجوماً إرهابياً" وقع في واغادوغو.',
      ("سفير فرنسا", "")),

@@ -95,3 +95,51 @@ def test_a_vowel_letter_apart_inside_the_word_but_not_at_its_end():
     assert vowel_variant("بنس", "بينس") and vowel_variant("بوتن", "بوتين") and vowel_variant("ماسك", "موسك")
     # Moscow is not Musk: a final vowel letter makes another word
     assert not vowel_variant("موسكو", "موسك")
+
+
+def _resolved(text):
+    spans = extract_statements(text)
+    return [(s.speaker, sp.name if sp else None) for s, sp in zip(spans, resolve_in_article(spans, text))]
+
+
+def test_surname_resolves_to_the_full_name_the_article_gives_outside_statements():
+    # The full name is only in the narration; the statement names the surname alone.
+    text = (
+        "حمّل الرئيس الأمريكي دونالد ترامب إيران المسؤولية عن الهجوم على السفارة.\n"
+        "وأوضح ترامب أن العقوبات ستستمر حتى تغير طهران سلوكها في المنطقة."
+    )
+    assert _resolved(text) == [("ترامب", "دونالد ترامب")]
+    # Without the article text there is nothing to resolve it with.
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans)] == ["ترامب"]
+
+
+def test_surname_of_two_people_named_in_the_article_stays_as_written():
+    text = (
+        "استقبل الرئيس الأمريكي دونالد ترامب وزوجته السيدة الأولى ميلانيا ترامب الضيوف في البيت الأبيض.\n"
+        "وقالت ترامب إن الحفل سيخصص لدعم الأطفال المرضى في المستشفيات."
+    )
+    assert _resolved(text) == [("ترامب", "ترامب")]
+
+
+def test_word_in_construct_with_a_title_is_not_a_first_name():
+    # محامي ترامب مايكل كوهين: ترامب is the lawyer's client, not Cohen's first name.
+    text = (
+        "مثل محامي ترامب مايكل كوهين أمام المحكمة الفدرالية في نيويورك صباح الثلاثاء.\n"
+        "وقال كوهين إنه تصرف بتوجيه من المرشح للانتخابات الرئاسية آنذاك."
+    )
+    assert _resolved(text) == [("كوهين", "مايكل كوهين")]
+
+
+def test_a_bare_title_still_means_the_one_person_quoted_by_name():
+    # A person named only in the narration does not make وقال الوزير ambiguous.
+    text = (
+        "قال وزير الاقتصاد الألماني بيتر ألتماير إن بلاده تريد حلا تفاوضيا للخلاف التجاري.\n"
+        "وانتقد الرئيس الأمريكي دونالد ترامب الاتحاد الأوروبي مجددا يوم الجمعة.\n"
+        "وأوضح ترامب أن الرسوم الجمركية ستبقى في مكانها حتى إشعار آخر.\n"
+        "وقال الوزير إن القمة أفرزت نكسات كبيرة للعلاقات عبر الأطلسي."
+    )
+    names = _resolved(text)
+    assert names[0] == ("وزير الاقتصاد الألماني بيتر ألتماير", "بيتر ألتماير")
+    assert names[-1] == ("الوزير", "بيتر ألتماير")
+    assert ("ترامب", "دونالد ترامب") in names

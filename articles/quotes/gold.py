@@ -54,7 +54,7 @@ def same_speaker(predicted, gold_names):
 def match_article(article):
     """(pairs, predicted, gold): pairs are (pred index, gold index)."""
     spans = extract_statements(article["text"])
-    speakers = resolve_in_article(spans)
+    speakers = resolve_in_article(spans, article["text"])
     gold = article["statements"]
     candidates = []
     for i, p in enumerate(spans):

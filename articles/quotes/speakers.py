@@ -144,12 +144,15 @@ ORGANISATION_BACK_REFERENCES = {
 }
 
 
-def resolve_in_article(spans):
+def resolve_in_article(spans, text=None):
     """Canonical speaker per span (None when the span has no speaker), in span order.
 
-    `spans` are StatementSpan objects of one article, in reading order.
+    `spans` are StatementSpan objects of one article, in reading order; `text`, the
+    article they come from, lets a surname alone resolve to the full name the article
+    gives that person outside any statement (الرئيس الأمريكي دونالد ترامب … وأوضح ترامب).
     """
     known = _KnownSpeakers()
+    titled = None  # the article's titled full names, read only when a surname needs them
     resolved = []
     for span in spans:
         name = clean_name(span.speaker_name or span.speaker)
@@ -157,12 +160,51 @@ def resolve_in_article(spans):
             resolved.append(None)
             continue
         speaker = known.find(name, span.speaker_gender)
+        if speaker is None and text and span.speaker_kind != "organisation" and _bare_word(name):
+            if titled is None:
+                from articles.quotes.extract import titled_names
+
+                titled = titled_names(text)
+            full = _full_name_for_surname(titled, name)
+            if full is not None:
+                speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
         elif len(span.description) > len(speaker.description):
             known.describe(speaker, span.description)
         resolved.append(speaker)
     return resolved
+
+
+def _bare_word(name):
+    """One word without the article: a surname alone (ترامب), never الوزارة or الرئيس."""
+    tokens = normalize_arabic(name).split()
+    return len(tokens) == 1 and not tokens[0].startswith("ال")
+
+
+MAX_FIRST_NAMES = 2
+CLITICS = frozenset("وفبل")
+
+
+def _full_name_for_surname(titled, surname):
+    """The one full name among the article's titled names that ends with `surname`
+    (an ArticleSpeaker), or None when there is none or there are two different people
+    (ميلانيا ترامب and دونالد ترامب: the surname alone does not say which)."""
+    surname = normalize_arabic(surname)
+    if len(surname) < 3:
+        return None
+    people = {}
+    for mention in titled:
+        # A first name (two, with a middle one) before the surname: رجب طيب أردوغان, not
+        # a club or a place in construct before them (مانشستر يونايتد بول بوغبا).
+        for k in range(1, min(len(mention.words), MAX_FIRST_NAMES + 1)):
+            if k == 2 and normalize_arabic(mention.words[0])[:1] in CLITICS:
+                break  # لسؤال محمد صلاح: a word with a clitic before a first name opens no name
+            if close_spelling(normalize_arabic(mention.words[k]), surname):
+                name = " ".join(mention.words[: k + 1])
+                people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
+                break
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 # Speakers the extractor rightly keeps (who said it, as the article puts it) but that name
@@ -203,6 +245,13 @@ GENERIC_TITLES = {
 DESCRIPTION_STOPWORDS = {normalize_arabic(w) for w in ("باسم", "في", "العام", "السابق", "الجديد")}
 
 
+def _title_key(word):
+    """A title word without its article: الوزير and وزير الاقتصاد meet. Titles are Arabic
+    words, told apart by their long vowels (رئيس / رئاسة), so not the name skeleton, which
+    also takes و off وزير as if it were a conjunction."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 class _KnownSpeakers:
     """The speakers of one article so far, indexed so that a long article (a transcript
     quoting hundreds of people) resolves in linear time. Every look-up prefers the speaker
@@ -214,10 +263,13 @@ class _KnownSpeakers:
         self.by_surname = defaultdict(list)  # skeleton of the last word of a longer name
         self.by_head = defaultdict(list)  # first word of a longer name
         self.named_by_title_word = defaultdict(list)  # people with two or more name words
-        self.named = []
-        self.named_ids = set()
+        self.named = []  # people named in full as they were quoted
+        self.named_ids = set()  # ... and people the article names only outside statements
 
-    def add(self, speaker):
+    def add(self, speaker, quoted=True):
+        """`quoted`: named at a statement. A person the article names only in its narration
+        is found by name and title but is not counted when a bare title (وقال الوزير) can
+        only mean the one person quoted by name."""
         self.order[id(speaker)] = len(self.order)
         tokens = normalize_arabic(speaker.name).split()
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
@@ -225,7 +277,8 @@ class _KnownSpeakers:
             self.by_surname[_token_skeleton(tokens[-1])].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             if speaker.kind == "person":
-                self.named.append(speaker)
+                if quoted:
+                    self.named.append(speaker)
                 self.named_ids.add(id(speaker))
         self.describe(speaker, speaker.description)
         return speaker
@@ -234,7 +287,7 @@ class _KnownSpeakers:
         speaker.description = description
         if id(speaker) in self.named_ids:
             for word in normalize_arabic(description).split():
-                self.named_by_title_word[_token_skeleton(word)].append(speaker)
+                self.named_by_title_word[_title_key(word)].append(speaker)
 
     def _latest(self, candidates):
         return max(candidates, key=lambda sp: self.order[id(sp)], default=None)
@@ -270,17 +323,17 @@ class _KnownSpeakers:
 
     def _title_reference(self, tokens):
         """The named person that a title-only mention refers back to, if any."""
-        if not tokens or tokens[0] not in GENERIC_TITLES or not self.named:
+        if not tokens or tokens[0] not in GENERIC_TITLES or not self.named_ids:
             return None
-        words = {_token_skeleton(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
+        words = {_title_key(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
         # The index keeps a speaker under every title it was given; only the current one counts.
         # The description must open with the same title word: الرئيس التركي is not the
         # المتحدث باسم الرئيس التركي named before.
-        head = _token_skeleton(tokens[0])
+        head = _title_key(tokens[0])
         described = [
             sp for w in words for sp in self.named_by_title_word.get(w, ())
-            if words & {_token_skeleton(t) for t in normalize_arabic(sp.description).split()}
-            and _token_skeleton(normalize_arabic(sp.description).split()[0]) == head
+            if words & {_title_key(t) for t in normalize_arabic(sp.description).split()}
+            and _title_key(normalize_arabic(sp.description).split()[0]) == head
         ]
         if described:
             return self._latest(described)
