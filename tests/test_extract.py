@@ -590,3 +590,30 @@ def test_invisible_characters_do_not_split_words(mark):
     [speaker] = resolve_in_article([span])
     assert speaker.name == "سيرغي لافروف"
     assert text[span.start : span.end] == span.text == "بلاده سترد على العقوبات"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs the fourth blind dev set's annotators marked, in their present and past forms
+    ("وناشد وزير الصحة محمد العبيدي سكان المدينة البقاء في منازلهم حتى انتهاء العاصفة.",
+     [("وناشد", "وزير الصحة محمد العبيدي", "سكان المدينة البقاء في منازلهم حتى انتهاء العاصفة")]),
+    ("استبعد المستشار التجاري للبيت الأبيض بيتر نافارو حدوث تصعيد للتوترات التجارية بسبب فرض الرسوم.",
+     [("استبعد", "المستشار التجاري للبيت الأبيض بيتر نافارو", "حدوث تصعيد للتوترات التجارية بسبب فرض الرسوم")]),
+    ("ويكشف العجاجي أنه قد قطع شوط كبير في برنامج خصخصة المستشفيات.",
+     [("ويكشف", "العجاجي", "قد قطع شوط كبير في برنامج خصخصة المستشفيات")]),
+])
+def test_speech_verbs_in_every_tense(text, expected):
+    assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # negated: nothing was said
+    "ولم يكشف درايك عن تفاصيل إعداد هذه الأغنية، غير أن جاكسون ترك عددا من الأعمال غير المكتملة.",
+    # subjunctive: "to reveal", a hope, not a statement
+    "ويتوقع أن تكشف هزات المريخ تركيبة الصخور تحت سطحه خلال السنوات المقبلة.",
+    # passive (the damma is written): said by nobody named
+    "ونشرت بعض هذه الرسائل، التي يُزعم أنها من أرجنتو، على موقع تي إم زد مع صورة.",
+    # تدعى (is called) is not تدعي (claims)
+    "قتلت شابة بريطانية تدعى آنا كامبل خلال مشاركتها في المعارك شمال سوريا.",
+])
+def test_negated_subjunctive_or_passive_verbs_attribute_nothing(text):
+    assert extract_statements(text) == []

@@ -720,6 +720,9 @@ def _noun_phrase_ends(words, tok):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
+    if tok.norm in OBJECT_NOUNS and _name_run(words) >= 1:
+        # استبعد … بيتر نافارو حدوث تصعيد: a verbal noun after a name is the object.
+        return True
     if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
@@ -771,12 +774,14 @@ def _noun_phrase_ends(words, tok):
         # A first name and a definite surname (حيدر العبادي), or a name particle (عبد الله);
         # a definite noun in ة/ات is the object instead (ووصف ترامب الاتفاقية), and so is an
         # institution or a place (وانتقد دونالد ترامب الاتحاد الأوروبي). After a first and a
-        # last name only a nisba still belongs to the name (محمد علي الحوثي).
+        # last name after a title only a nisba still belongs to the name (محمد علي
+        # الحوثي); without a title the two words may open an organisation's name in
+        # construct (وحدات حماية المرأة).
         bare = tok.norm[2:] if tok.norm.startswith("ال") else tok.norm
         if bare in ORGANISATION_HEADS or bare in PLACE_HEADS:
             return True
         if (
-            name_run == 2 and not tok.norm.endswith("ي") and not _is_name_particle([*words, tok], len(words))
+            name_run == 2 and has_title and not tok.norm.endswith("ي") and not _is_name_particle([*words, tok], len(words))
             and not any(w.norm.startswith("ل") for w in words[-2:])  # لمعلومات حقوق الإنسان
         ):
             return True
@@ -1021,9 +1026,32 @@ def _speech_verb_at(tokens, i, stop):
     """_speech_verb for token i of a sentence ending at `stop`: the window عبر needs is
     sliced only for عبر."""
     tok = tokens[i]
+    if i and _unsaid(tokens, i):
+        return None
     if tok.is_word and _verb_form(tok.norm) in EXPRESSED:
         return _speech_verb(tok, tokens[i + 1 : min(stop, i + 1 + EXPRESSED_WINDOW)])
     return _speech_verb(tok)
+
+
+NEGATIONS = _forms("لم", "ولم", "لن", "ولن")
+BEFORE = _forms("قبل", "منذ")
+# Before a present-tense verb these make it "to say", "may say" or "does not say".
+SUBJUNCTIVE_MARKERS = _forms("أن", "وأن", "لا", "ولا", "قد", "كي", "لكي", "حتى")
+PASSIVE_PRESENT_RE = re.compile("^[وف]?[يت]\u064f")  # يُزعم، تُذكر: the damma marks the passive
+
+
+def _unsaid(tokens, i):
+    """ولم يكشف درايك عن …، ويتوقع أن تكشف هزات المريخ …، التي يُزعم أنها: a negated,
+    subjunctive or passive speech verb attributes nothing to anyone. (قبل أن يطالب is
+    background, left to the background rule: what follows it may still be the speaker's.)"""
+    tok, before = tokens[i], tokens[i - 1].norm
+    if before in NEGATIONS:
+        return True
+    if _strip_clitic(tok.norm)[:1] not in ("ي", "ت"):
+        return False
+    if PASSIVE_PRESENT_RE.match(tok.text) is not None:
+        return True
+    return before in SUBJUNCTIVE_MARKERS and not (i > 1 and tokens[i - 2].norm in TIME_TURNS | BEFORE)
 
 
 def _expressed_about(following):
