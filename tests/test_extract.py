@@ -617,3 +617,14 @@ def test_speech_verbs_in_every_tense(text, expected):
 ])
 def test_negated_subjunctive_or_passive_verbs_attribute_nothing(text):
     assert extract_statements(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from the fourth blind dev set: a titled subject after لكن, its name between commas
+    ("وتمكن رجال الإطفاء من السيطرة على الحريق الهائل، لكن الرئيس البرازيلي، ميشيل تامر، قال إن الخسائر أكبر من أن يتم حسابها.",
+     [("قال", "ميشيل تامر", "الخسائر أكبر من أن يتم حسابها")]),
+    ("وتمكن رجال الإطفاء من إخماد الحريق، بينما وزارة الداخلية البرازيلية أعلنت أن الخسائر كبيرة.",
+     [("أعلنت", "وزارة الداخلية البرازيلية", "الخسائر كبيرة")]),
+])
+def test_subject_before_the_verb_after_a_turn(text, expected):
+    assert [(s.verb, s.speaker_name, s.text) for s in extract_statements(text)] == expected

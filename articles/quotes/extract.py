@@ -1727,6 +1727,9 @@ def _preverbal_subject(state, i, s_begin):
     named = _named_subject_after_that(state, i, s_begin)
     if named is not None:
         return named
+    turned = _titled_subject_after_turn(state, i, s_begin)
+    if turned is not None:
+        return turned
     present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
@@ -1750,6 +1753,28 @@ def _preverbal_subject(state, i, s_begin):
     name = state.text[start:end]
     kind = ORGANISATION if _definite(words[0]) and len(words) == 1 else PERSON
     return _Speaker(name, start, end, name, "", kind, "")
+
+
+TURNS = _forms("لكن", "ولكن", "بينما", "فيما", "أما", "وأما")
+
+
+def _titled_subject_after_turn(state, i, s_begin):
+    """لكن الرئيس البرازيلي، ميشيل تامر، قال إن …: after a turn in the sentence, a titled
+    person or an organisation, with a name between commas, right before the verb."""
+    tokens = state.tokens
+    for c in range(i - 2, max(s_begin, i - MAX_SPEAKER_TOKENS - 4) - 1, -1):
+        if tokens[c].norm in TURNS:
+            head = tokens[c + 1].norm
+            bare = head[2:] if head.startswith("ال") else head
+            if not (bare in ORGANISATION_HEADS or head in ORGANISATION_HEADS or _is_title_word(bare)):
+                return None
+            sp, after = read_speaker(state, c + 1, i)
+            while after < i and tokens[after].text in ("،", ","):
+                after += 1  # the comma that closes the apposition
+            return sp if sp is not None and after == i else None
+        if not tokens[c].is_word and tokens[c].text not in ("،", ","):
+            return None
+    return None
 
 
 def _named_subject_after_that(state, i, s_begin):
