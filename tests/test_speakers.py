@@ -143,3 +143,24 @@ def test_a_bare_title_still_means_the_one_person_quoted_by_name():
     assert names[0] == ("وزير الاقتصاد الألماني بيتر ألتماير", "بيتر ألتماير")
     assert names[-1] == ("الوزير", "بيتر ألتماير")
     assert ("ترامب", "دونالد ترامب") in names
+
+
+def test_bare_title_resolves_to_the_person_the_narration_names_with_that_title():
+    # From the fourth blind dev set: the minister is named only in the narration, between
+    # commas; the statements name him by his title alone. The newspapers quoted before are
+    # not a named person.
+    text = (
+        "انتقدت صحف جزائرية تصريحات لأحد أعضاء الاتحاد العراقي لكرة القدم بعد المباراة.\n"
+        "وكان وزير الرياضة والشباب الجزائري، محمد حطاب، قد اعتذر عن هتافات أنصار الفريق.\n"
+        "وقال الوزير إن الجزائر لها مكانة كبيرة عند كل الأشقاء العرب."
+    )
+    assert _resolved(text)[-1] == ("الوزير", "محمد حطاب")
+
+
+def test_definite_title_in_apposition_opens_the_name():
+    text = "أكد العاهل الأردني، الملك عبد الله الثاني، الاثنين، ضرورة تحقيق تقدم في جهود حل الصراع."
+    span = extract_statements(text)[0]
+    assert (span.speaker_name, span.description) == ("عبد الله الثاني", "العاهل الأردني، الملك")
+    # A second title in apposition is still skipped for the name after it.
+    text = "قال شيخ الأزهر، رئيس مجلس حكماء المسلمين، أحمد الطيب، إن الإرهاب لا دين له."
+    assert extract_statements(text)[0].speaker_name == "أحمد الطيب"

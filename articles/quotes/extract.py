@@ -700,6 +700,14 @@ def _apposition_name(state, words, j, stop):
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
             )
             if names and closes and names[0].norm in PERSON_TITLES:
+                if (
+                    _definite(names[0]) and len(names) >= 2 and _is_name_word(names[1])
+                    and names[1].norm not in NOT_A_NAME and names[1].norm not in POST_HEADS
+                ):
+                    # العاهل الأردني، الملك عبد الله الثاني،: a definite title heads no
+                    # construct, so the word after it opens the name
+                    words.extend(tokens[j:n])
+                    return n + 1 if n < stop and tokens[n].text in ("،", ",") else n
                 k = n  # a second title: skip it and look for the name after it
                 continue
             if names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME:
@@ -2172,7 +2180,11 @@ def titled_names(text):
     found = []
     i = 1
     while i < len(tokens):
-        before = tokens[i - 1]
+        b = i - 1
+        apposition = tokens[b].text in ("،", ",") and b > 0
+        if apposition:
+            b -= 1  # وزير الرياضة الجزائري، محمد حطاب،: the name in apposition
+        before = tokens[b]
         if not (
             before.is_word and (_is_title_word(before.norm) or _definite(before))
             and not _prepositional(before) and _post_name_word(tokens, i)
@@ -2184,11 +2196,11 @@ def titled_names(text):
             j += 1
         if j - i >= 2:
             first = i
-            if _is_title_word(before.norm) and not _definite(before):
+            if _is_title_word(before.norm) and not _definite(before) and not apposition:
                 # لاعب مانشستر يونايتد بول بوغبا, محامي ترامب مايكل كوهين: an indefinite
                 # title is in construct with the word after it, which is no first name.
                 first = i + 1
-            t = i - 1
+            t = b
             while t > 0 and i - t < MAX_SPEAKER_TOKENS and tokens[t - 1].is_word and (
                 _is_title_word(tokens[t - 1].norm) or _definite(tokens[t - 1])
             ) and not _prepositional(tokens[t - 1]):

@@ -160,12 +160,12 @@ def resolve_in_article(spans, text=None):
             resolved.append(None)
             continue
         speaker = known.find(name, span.speaker_gender)
-        if speaker is None and text and span.speaker_kind != "organisation" and _bare_word(name):
+        if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _bare_title(name)):
             if titled is None:
                 from articles.quotes.extract import titled_names
 
                 titled = titled_names(text)
-            full = _full_name_for_surname(titled, name)
+            full = _full_name_for_surname(titled, name) if _bare_word(name) else _full_name_for_title(titled, name)
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
@@ -180,6 +180,25 @@ def _bare_word(name):
     """One word without the article: a surname alone (ترامب), never الوزارة or الرئيس."""
     tokens = normalize_arabic(name).split()
     return len(tokens) == 1 and not tokens[0].startswith("ال")
+
+
+def _bare_title(name):
+    """A generic title and nothing else (الوزير، المتحدث باسم الوزارة): someone named elsewhere."""
+    tokens = normalize_arabic(name).split()
+    return bool(tokens) and tokens[0] in GENERIC_TITLES
+
+
+def _full_name_for_title(titled, title):
+    """The one person among the article's titled names whose title opens with this bare
+    title's word (الوزير → وزير الرياضة والشباب الجزائري، محمد حطاب), or None."""
+    head = _title_key(normalize_arabic(title).split()[0])
+    people = {}
+    for mention in titled:
+        words = normalize_arabic(mention.description).split()
+        if words and _title_key(words[0]) == head:
+            name = " ".join(mention.words[:2])
+            people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 MAX_FIRST_NAMES = 2
@@ -276,7 +295,8 @@ class _KnownSpeakers:
         if len(tokens) > 1:
             self.by_surname[_token_skeleton(tokens[-1])].append(speaker)
             self.by_head[tokens[0]].append(speaker)
-            if speaker.kind == "person":
+            # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
+            if speaker.kind == "person" and not tokens[-1].endswith("يه"):
                 if quoted:
                     self.named.append(speaker)
                 self.named_ids.add(id(speaker))
