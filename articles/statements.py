@@ -46,6 +46,8 @@ from articles.quotes.extract import (
 from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
+    SON_OF,
+    SURNAME_PARTICLES,
     clean_name,
     close_spelling,
     foreign_first_name,
@@ -75,10 +77,6 @@ DOMINANT_MIN_STATEMENTS = 5
 # Weaker evidence (a definite surname such as الأسد, a spelling a long vowel apart such as
 # بنس / بينس, a first name alone such as ميلانيا) needs a person quoted this often.
 WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
-# Particles that open a two-word surname: (ستافان) دي ميستورا، (نيمار) دا سيلفا.
-SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
-# بن سلمان alone is محمد بن سلمان's name as outlets shorten it, not a person called بن.
-SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [

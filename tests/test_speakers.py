@@ -164,3 +164,18 @@ def test_definite_title_in_apposition_opens_the_name():
     # A second title in apposition is still skipped for the name after it.
     text = "قال شيخ الأزهر، رئيس مجلس حكماء المسلمين، أحمد الطيب، إن الإرهاب لا دين له."
     assert extract_statements(text)[0].speaker_name == "أحمد الطيب"
+
+
+@pytest.mark.parametrize("text, surname, full", [
+    ("التقى ولي العهد السعودي الأمير محمد بن سلمان الوفد الأمريكي في الرياض.\n"
+     "وقال بن سلمان إن المملكة ماضية في الإصلاحات الاقتصادية.", "بن سلمان", "محمد بن سلمان"),
+    ("وصل وزير الخارجية التركي مولود جاويش أوغلو إلى موسكو.\n"
+     "وقال جاويش أوغلو إن المحادثات كانت مثمرة للغاية.", "جاويش أوغلو", "مولود جاويش أوغلو"),
+])
+def test_two_word_surname_resolves_to_the_full_name_in_the_article(text, surname, full):
+    assert _resolved(text) == [(surname, full)]
+
+
+def test_abd_al_malik_is_a_name_not_a_king():
+    span = extract_statements("وقال زعيم الحوثيين عبد الملك الحوثي إن الحرب ستستمر طويلا.")[0]
+    assert (span.speaker_name, span.description) == ("عبد الملك الحوثي", "زعيم الحوثيين")

@@ -929,7 +929,8 @@ def split_title(text, words):
     for idx in range(len(words)):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
-        if not w.is_word or _is_title_word(w.norm) or _is_title_continuation(words, idx, nxt):
+        in_name = k < len(words) and _is_name_particle(words, idx)  # عبد الملك: no king
+        if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
         if k == len(words) and not _definite(w):

@@ -176,10 +176,17 @@ def resolve_in_article(spans, text=None):
     return resolved
 
 
+def surname_alone(words):
+    """Do these normalized words name a person by surname alone? One word without the
+    article (ترامب, never الوزارة), or a surname of two words: بن سلمان, دي ميستورا,
+    جاويش أوغلو."""
+    if len(words) == 1:
+        return not words[0].startswith("ال")
+    return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF or words[1] == TURKISH_SON)
+
+
 def _bare_word(name):
-    """One word without the article: a surname alone (ترامب), never الوزارة or الرئيس."""
-    tokens = normalize_arabic(name).split()
-    return len(tokens) == 1 and not tokens[0].startswith("ال")
+    return surname_alone(normalize_arabic(name).split())
 
 
 def _bare_title(name):
@@ -202,6 +209,12 @@ def _full_name_for_title(titled, title):
 
 
 MAX_FIRST_NAMES = 2
+# Particles that open a two-word surname: (ستافان) دي ميستورا، (نيمار) دا سيلفا; بن سلمان
+# alone is محمد بن سلمان's name as outlets shorten it, not a person called بن; and the
+# Turkish -oğlu written as a word of its own (جاويش أوغلو).
+SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
+SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
+TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
 
 
@@ -209,18 +222,22 @@ def _full_name_for_surname(titled, surname):
     """The one full name among the article's titled names that ends with `surname`
     (an ArticleSpeaker), or None when there is none or there are two different people
     (ميلانيا ترامب and دونالد ترامب: the surname alone does not say which)."""
-    surname = normalize_arabic(surname)
-    if len(surname) < 3:
+    parts = normalize_arabic(surname).split()
+    if len(parts[-1]) < 3:
         return None
     people = {}
     for mention in titled:
+        words = [normalize_arabic(w) for w in mention.words]
         # A first name (two, with a middle one) before the surname: رجب طيب أردوغان, not
         # a club or a place in construct before them (مانشستر يونايتد بول بوغبا).
-        for k in range(1, min(len(mention.words), MAX_FIRST_NAMES + 1)):
-            if k == 2 and normalize_arabic(mention.words[0])[:1] in CLITICS:
+        for first_names in range(1, MAX_FIRST_NAMES + 1):
+            end = first_names + len(parts)
+            if end > len(words):
+                break
+            if first_names == 2 and words[0][:1] in CLITICS:
                 break  # لسؤال محمد صلاح: a word with a clitic before a first name opens no name
-            if close_spelling(normalize_arabic(mention.words[k]), surname):
-                name = " ".join(mention.words[: k + 1])
+            if all(close_spelling(w, p) or w == p for w, p in zip(words[first_names:end], parts)):
+                name = " ".join(mention.words[:end])
                 people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
                 break
     return next(iter(people.values())) if len(people) == 1 else None
