@@ -628,3 +628,14 @@ def test_negated_subjunctive_or_passive_verbs_attribute_nothing(text):
 ])
 def test_subject_before_the_verb_after_a_turn(text, expected):
     assert [(s.verb, s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun or a ب-phrase after the subject is what was said, not who said it
+    ("ورفض ناطق باسم المغني تأكيد النبأ في حديث للصحفيين يوم الأحد.",
+     [("ورفض", "ناطق باسم المغني", "تأكيد النبأ في حديث للصحفيين يوم الأحد")]),
+    ("بينما اعترف بولانسكي بإقامة علاقة مع مراهقة في 13 من عمرها.",
+     [("اعترف", "بولانسكي", "بإقامة علاقة مع مراهقة في 13 من عمرها")]),
+])
+def test_object_after_the_subject_is_not_part_of_the_name(text, expected):
+    assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected

@@ -555,6 +555,7 @@ def _post_name_word(tokens, m):
         and norm not in ORGANISATION_HEADS
         and norm not in PLACE_HEADS
         and norm not in NOT_A_NAME
+        and norm not in OBJECT_NOUNS
         and norm not in NAMED
         and norm not in WHAT_FORMS
         and not norm.startswith("لل")  # للأطفال: ل + the article
@@ -728,8 +729,11 @@ def _noun_phrase_ends(words, tok):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
-    if tok.norm in OBJECT_NOUNS and _name_run(words) >= 1:
-        # استبعد … بيتر نافارو حدوث تصعيد: a verbal noun after a name is the object.
+    if _prepositional(tok) and _name_run(words) >= 1:
+        return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
+    if tok.norm in OBJECT_NOUNS:
+        # استبعد … بيتر نافارو حدوث تصعيد، رفض ناطق باسم المغني تأكيد النبأ: a verbal
+        # noun after the subject is the object.
         return True
     if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
