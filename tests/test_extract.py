@@ -639,3 +639,16 @@ def test_subject_before_the_verb_after_a_turn(text, expected):
 ])
 def test_object_after_the_subject_is_not_part_of_the_name(text, expected):
     assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("توقع الصندوق أيضا استقرار عجز الموازنة عند نحو 1.6% من الناتج المحلي.",
+     [("الصندوق", "استقرار عجز الموازنة عند نحو 1.6% من الناتج المحلي")]),
+    # the body spoken to is no part of the one speaking
+    ("وقالت وزارة الخارجية التركية لوحدة تدقيق الوقائع إنه كان هناك 700 حادث.",
+     [("وزارة الخارجية التركية", "كان هناك 700 حادث")]),
+    ("وقالت وحدات حماية الشعب الكردية إن الهجوم على القرية فشل.",
+     [("وحدات حماية الشعب الكردية", "الهجوم على القرية فشل")]),
+])
+def test_organisation_speakers_from_the_fourth_dev_set(text, expected):
+    assert [(s.speaker, s.text) for s in extract_statements(text)] == expected

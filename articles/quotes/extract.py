@@ -741,8 +741,10 @@ def _noun_phrase_ends(words, tok):
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
         # الوزارة تعليق …: a definite head is a whole name already.
         seen_definite = _definite(words[0]) or any(_definite(w) or w.quote is not None for w in words[1:])
-        # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation.
-        return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3)
+        # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation, unless it names
+        # another body, the one spoken to (وقالت الوزارة لوحدة تدقيق الوقائع، لوكالة رويترز).
+        named_body = tok.norm[1:] in ORGANISATION_HEADS or tok.norm[1:] in KNOWN_OUTLETS
+        return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3 and not named_body)
     last = words[-1]
     if (
         _definite(last)
@@ -1609,10 +1611,15 @@ def _object_words_before(tokens, a, b):
     return False
 
 
+ALSO = _forms("أيضا", "أيضاً", "كذلك")
+
+
 def _add_object(state, tok, verb, sp, after, s_end, channel):
     """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
     tokens = state.tokens
     after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
+    while after < s_end and tokens[after].norm in ALSO:
+        after += 1  # توقع الصندوق أيضا استقرار العجز
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
