@@ -652,3 +652,13 @@ def test_object_after_the_subject_is_not_part_of_the_name(text, expected):
 ])
 def test_organisation_speakers_from_the_fourth_dev_set(text, expected):
     assert [(s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("غير أن بعض التقديرات تقول إنهم 100 ألف شخص.", [("بعض التقديرات", "100 ألف شخص")]),
+    ("لكن الخبراء يتوقعون أن تتراجع الأسعار في العام المقبل.", [("الخبراء", "تتراجع الأسعار في العام المقبل")]),
+    ("فبينما يقول بعض العلماء إن لها تأثيرا سلبيا، فإن آخرين يؤكدون عدم وجود أدلة على ذلك.",
+     [("بعض العلماء", "لها تأثيرا سلبيا"), ("آخرين", "عدم وجود أدلة على ذلك")]),
+])
+def test_group_before_a_present_tense_verb(text, expected):
+    assert [(s.speaker, s.text) for s in extract_statements(text)] == expected

@@ -1759,8 +1759,10 @@ def _preverbal_subject(state, i, s_begin):
             return None
         if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
             break
-        if t.norm in PREPOSITIONS or t.norm in NOT_A_NAME or t.norm in RELATIVES:
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES:
             return None
+        if t.norm in NOT_A_NAME and not (t.norm in QUANTIFIERS and words):
+            return None  # (بعض التقديرات تقول: a part of a group speaks)
         if _definite(t) and not present:
             return None
         words.insert(0, t)
