@@ -662,3 +662,16 @@ def test_organisation_speakers_from_the_fourth_dev_set(text, expected):
 ])
 def test_group_before_a_present_tense_verb(text, expected):
     assert [(s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # from the blind dev sets: a verbal noun in construct with its speaker
+    ("إلا أن الرسائل التي كشفت لاحقا تلقي الشكوك على تأكيد أرجنتو أنها لم تعتد جنسيا على بينيت.",
+     [("تأكيد", "أرجنتو", "لم تعتد جنسيا على بينيت")]),
+    # the noun alone reports nothing
+    ("وجاء إعلان الاستقلال بعد استفتاء شعبي واسع في الإقليم.", []),
+    # اتهام's genitive is the accused here, not the accuser
+    ('اتهام المدير السابق لحملة ترامب بـ"التآمر ضد الولايات المتحدة"', []),
+])
+def test_verbal_noun_with_its_speaker(text, expected):
+    assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected

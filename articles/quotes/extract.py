@@ -174,6 +174,7 @@ PLACE_HEADS = words("place_heads")
 POST_HEADS = ORGANISATION_HEADS | PLACE_HEADS
 EVIDENCE_NOUNS = words("evidence_nouns")
 SPEECH_NOUNS = words("speech_nouns")
+VERBAL_NOUNS = words("verbal_nouns")
 GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 ADDRESSEES = words("addressees")
@@ -181,6 +182,7 @@ ADDRESSEES = words("addressees")
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
     "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
+    "مفادها", "مفاده",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -2158,6 +2160,8 @@ def extract_statements(text):
                 _document_statement(state, i, s_end)
             elif what == ISSUED and i > s_begin and tokens[i - 1].norm in SPEECH_NOUNS:
                 _issued_statement(state, i, s_end)
+            elif what == SAID_BY:
+                _verbal_noun_statement(state, i, s_end)
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
     _standalone_quotes(state, sentences)
@@ -2229,7 +2233,7 @@ def titled_names(text):
     return found
 
 
-VERB, DOCUMENT, CONTINUATION, ISSUED = "verb", "document", "continuation", "issued"
+VERB, DOCUMENT, CONTINUATION, ISSUED, SAID_BY = "verb", "document", "continuation", "issued", "said by"
 
 
 @lru_cache(maxsize=400_000)
@@ -2244,6 +2248,8 @@ def _token_role(norm):
         return DOCUMENT, None
     if norm in ISSUED_BY:
         return ISSUED, None
+    if norm in VERBAL_NOUNS or _strip_clitic(norm) in VERBAL_NOUNS:
+        return SAID_BY, None
     gender = _continuation_gender(norm)
     return (CONTINUATION, gender) if gender is not None else None
 
@@ -2323,6 +2329,50 @@ def _issued_statement(state, i, s_end):
         return
     kind, start, end, _ = content
     _add(state, kind, start, end, tokens[i - 1].text, sp, "", 0.6)
+
+
+PLURAL_VERBAL_NOUNS = _forms("تهديدات", "تصريحات", "تحذيرات", "مزاعم", "توقعات")
+
+
+def _verbal_noun_statement(state, i, s_end):
+    """تأكيد أرجنتو أنها …، إعلان الرئيس الأميركي دونالد ترامب عن "…": a verbal noun in
+    construct with its speaker reports what follows the speaker at once."""
+    tokens = state.tokens
+    if i + 1 >= s_end or not tokens[i + 1].is_word or _prepositional(tokens[i + 1]):
+        return
+    if tokens[i + 1].norm[:1] == "ل" or tokens[i + 1].norm in NOT_A_NAME:
+        return  # تصريحات لبرنامج …: whom it was said to; مزاعم مفادها: what was said
+    sp, after = read_speaker(state, i + 1, s_end)
+    if sp is None or after <= i + 1:
+        return
+    if _strip_clitic(tokens[i].norm) in PLURAL_VERBAL_NOUNS and sp.kind not in (PERSON, ORGANISATION):
+        # تصريحات تتعلق …: after a plural noun a clause as often describes the remarks;
+        # only a titled person or an organisation is taken as their author.
+        return
+    after = _past_commas_and_times(tokens, after, s_end)
+    if after >= s_end:
+        return
+    tok = tokens[after]
+    if tok.norm in COMPLEMENTIZERS:
+        opener, how = after, "comp"
+    elif tok.text == ":":
+        opener, how = after, "colon"
+    elif tok.quote is not None and tok.start == tok.quote.open_at:
+        opener, how = after, "quote"
+    elif tok.norm in _forms("عن", "ب", "بـ") and after + 1 < s_end and tokens[after + 1].quote is not None \
+            and tokens[after + 1].start == tokens[after + 1].quote.open_at:
+        opener, how = after + 1, "quote"  # إعلان ترامب عن "عملية عسكرية …"
+    else:
+        return  # only when the content follows the speaker at once
+    sp.gender = sp.gender or MASCULINE
+    sp.kind = guess_kind(sp, sp.gender)
+    content = _content(state, opener, how, s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    if how == "quote" and opener != after:
+        kind = PARTIAL
+    _add(state, kind, start, end, tokens[i].text, sp, "", 0.6)
 
 
 def _name_bare_titles(state, sentences):
