@@ -675,3 +675,15 @@ def test_group_before_a_present_tense_verb(text, expected):
 ])
 def test_verbal_noun_with_its_speaker(text, expected):
     assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name, then its title between commas: the title is kept as the description
+    ("وقال سيرغي لافروف، وزير الخارجية الروسي، إن موسكو سترد على العقوبات.",
+     ("سيرغي لافروف", "وزير الخارجية الروسي", "موسكو سترد على العقوبات")),
+    ("وأكد بيتر كريستيانسين، محامي رونالدو، أن موكله ينفي كل الاتهامات.",
+     ("بيتر كريستيانسين", "محامي رونالدو", "موكله ينفي كل الاتهامات")),
+])
+def test_title_after_the_name_is_the_description(text, expected):
+    span = extract_statements(text)[0]
+    assert (span.speaker_name, span.description, span.text) == expected

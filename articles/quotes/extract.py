@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.5"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -506,8 +506,27 @@ def read_speaker(state, i, stop):
         name = state.text[tokens[name_at].start : end]
         description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
         kind = PERSON
+    if not description and kind != ORGANISATION:
+        title_after = _title_after_name(tokens, j, stop)
+        if title_after is not None:
+            a, b, j = title_after
+            description = state.text[tokens[a].start : tokens[b - 1].end]
+            kind = PERSON
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+def _title_after_name(tokens, j, stop):
+    """سيرغي لافروف، وزير الخارجية الروسي، إن …: the title set off by commas after a name.
+    (first, end) of the title's tokens and the index after its closing comma, or None."""
+    if j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
+        return None
+    k = j + 1
+    while k < stop and k - j <= MAX_POST_TOKENS and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
+        k += 1
+    if k >= stop or k - j > MAX_POST_TOKENS or tokens[k].text not in ("،", ","):
+        return None  # only a title closed by its comma; anything else may be the object
+    return j + 1, k, k + 1
 
 
 WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
