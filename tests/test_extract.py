@@ -687,3 +687,23 @@ def test_verbal_noun_with_its_speaker(text, expected):
 def test_title_after_the_name_is_the_description(text, expected):
     span = extract_statements(text)[0]
     assert (span.speaker_name, span.description, span.text) == expected
+
+
+@pytest.mark.parametrize("text, not_speakers", [
+    # from the seed corpus sample: words that were taken as speakers
+    ('فيما ردت الأمر النجمة اللبنانية حينما قالت لمتسابق "على قد ما مبسوطة بوجودك على قد ما مبسوطة".',
+     {"حينما"}),
+    ('وقال الكاتب أشرف غريب إن الكتاب جديد. ويكشف خطأ هذا الاعتقاد في فصله الأول.', {"خطأ"}),
+    ('وقال أيوب إنه فقد كل شيء. فأجاب بحدة: "لا، لم أعد ثريا، أنا فقير".', {"بحدة"}),
+])
+def test_conjunctions_adverbs_and_objects_are_no_speakers(text, not_speakers):
+    assert not {s.speaker for s in extract_statements(text)} & not_speakers
+
+
+def test_a_name_in_apposition_is_closed_by_its_comma():
+    from articles.quotes.extract import titled_names
+
+    text = "فبعد أسابيع من عرضه أمام مدير البنك الإماراتي، توجه سيسوكو في نوفمبر إلى مصرف آخر."
+    assert titled_names(text) == []
+    text = "وكان وزير الرياضة والشباب الجزائري، محمد حطاب، قد اعتذر عن الهتافات."
+    assert [n.words for n in titled_names(text)] == [("محمد", "حطاب")]

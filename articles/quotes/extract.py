@@ -183,6 +183,8 @@ NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
     "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
     "مفادها", "مفاده",
+    # conjunctions: ردت النجمة اللبنانية حينما قالت …
+    "حينما", "عندما", "بينما", "كلما", "لأن", "إذ",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -1389,6 +1391,9 @@ LEADING_ADJUNCTS = _forms(
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
     "حينها", "لاحقا", "لاحقاً",
+    # how it was said (فأجاب بحدة: "…") and to whom, as a pronoun (وقالت لي، وقال له أحدهم)
+    "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
+    "بفخر", "لي", "له", "لها", "لهم", "لنا",
 )
 # A preposition carrying a pronoun right after the verb points back to something already
 # named (بحسب ما أفادت به الوزارة، دعا إليها الرئيس، وكتب تحتها): never the speaker, and
@@ -2190,6 +2195,16 @@ def extract_statements(text):
     return state.spans
 
 
+def _closed_apposition(tokens, i):
+    """Are the words from i on a short name closed by a comma (، محمد حطاب،)?"""
+    for k in range(i, min(len(tokens), i + MAX_TITLED_NAME_WORDS + 1)):
+        if tokens[k].text in ("،", ","):
+            return k > i + 1
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
 @dataclass(frozen=True)
 class TitledName:
     """A person named in full after a title anywhere in the text, quoted or not
@@ -2219,6 +2234,9 @@ def titled_names(text):
     while i < len(tokens):
         b = i - 1
         apposition = tokens[b].text in ("،", ",") and b > 0
+        if apposition and not _closed_apposition(tokens, i):
+            i += 1  # مدير البنك الإماراتي، توجه سيسوكو في …: a clause, not a name between commas
+            continue
         if apposition:
             b -= 1  # وزير الرياضة الجزائري، محمد حطاب،: the name in apposition
         before = tokens[b]
