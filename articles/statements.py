@@ -48,6 +48,7 @@ from articles.quotes.speakers import (
     SKELETON as SKELETON_LINK,
     SON_OF,
     SURNAME_PARTICLES,
+    TURKISH_SON,
     clean_name,
     close_spelling,
     foreign_first_name,
@@ -151,7 +152,7 @@ class SpeakerDirectory:
         self.statement_counts[counted] += 1
         return key, conf
 
-    def dominant_person(self, surname, exact_only=False):
+    def dominant_person(self, surname, exact_only=False, before=None):
         """(speaker key, confidence) of the person who dominates `surname` in the archive:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
         people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
@@ -162,11 +163,13 @@ class SpeakerDirectory:
         longer phrase the reader took in (مديرته كريستين لاغارد, الدين زيدان / زين الدين
         زيدان), and so is a first name shortened (جيم ماتيس / جيمس ماتيس). Only the ten
         records quoted most are grouped so; the rest count as people of their own, which
-        only makes dominance harder to reach.
+        only makes dominance harder to reach. `before`: the word the surname comes after
+        when it is one of two (جاويش of جاويش أوغلو).
         """
         candidates = sorted(
             (k for k in self.by_surname.get(name_skeleton(surname), ())
-             if self._holds_surname(k, surname) and not self._surname_fragment(k)),
+             if self._holds_surname(k, surname) and not self._surname_fragment(k)
+             and (before is None or self._word_before_surname(k, before))),
             key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
         )
         spelled = normalize_arabic(surname)
@@ -241,9 +244,15 @@ class SpeakerDirectory:
             return key, conf
         return self.dominant_person(surname)
 
+    def _word_before_surname(self, key, before):
+        words = self.name_words(key)
+        return len(words) >= 3 and (words[-2] == before or close_spelling(words[-2], before))
+
     def name_owner(self, words):
-        """The person a surname alone (ترامب، الأسد، دي ميستورا) or a first name alone
-        (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
+        """The person a surname alone (ترامب، الأسد، دي ميستورا، جاويش أوغلو) or a first name
+        alone (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
+        if _is_surname_fragment(words) and words[1] == TURKISH_SON:
+            return self.dominant_person(words[1], before=words[0])
         if _is_surname_fragment(words):
             return self.surname_owner(words[1])
         if len(words) != 1:
@@ -289,8 +298,8 @@ class SpeakerDirectory:
             return tokens
         if not tokens or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
             return None
-        if len(tokens) == 2 and tokens[0] in SURNAME_PARTICLES:
-            return tokens  # دي ميستورا
+        if _is_surname_fragment(tokens):
+            return tokens  # دي ميستورا، جاويش أوغلو
         # Only a transliterated surname (four letters or more in its skeleton) and a word
         # that is no nisba: عباس الموسوي is a person, not محمود عباس and a stray word.
         if (len(tokens) == 2 and tokens[1].startswith("ال") and not tokens[1].endswith("ي")
@@ -425,8 +434,8 @@ def _name_words(name):
 
 
 def _is_surname_fragment(words):
-    """دي ميستورا، بن سلمان: a surname with its particle is no full name of a person."""
-    return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF)
+    """دي ميستورا، بن سلمان، جاويش أوغلو: a surname of two words is no full name of a person."""
+    return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF or words[1] == TURKISH_SON)
 
 
 def _names_a_post(word):
@@ -634,7 +643,7 @@ def _consolidate_surnames(directory, summary, changed):
     for key in directory.names:
         ref = _as_ref(key)
         tokens = directory.name_words(key)
-        if isinstance(ref, int) and (len(tokens) == 1 or (len(tokens) == 2 and tokens[0] in SURNAME_PARTICLES)):
+        if isinstance(ref, int) and (len(tokens) == 1 or _is_surname_fragment(tokens)):
             partial[ref] = tokens
     # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
     # لاغارد); name_owner only answers for a name that full-name people carry.

@@ -430,3 +430,15 @@ def test_a_name_written_split_or_joined_is_one_person():
     assert set(Statement.objects.filter(article__in=split + joined).values_list("speaker__name", flat=True)) == {
         "شي جين بينغ"
     }
+
+
+def test_a_turkish_two_word_surname_alone_is_the_person_who_dominates_it():
+    cavusoglu = [make_article(f"c{n}", f"وقال وزير الخارجية التركي مولود جاويش أوغلو إن الجولة رقم {n} انتهت.")
+                 for n in range(6)]
+    davutoglu = [make_article(f"d{n}", f"وقال رئيس الوزراء السابق أحمد داود أوغلو إن الكتاب رقم {n} صدر.")
+                 for n in range(2)]
+    alone = make_article("a", "وقال جاويش أوغلو إن المحادثات مع موسكو ستستأنف الأسبوع المقبل.")
+    extract_and_store([a.pk for a in cavusoglu + davutoglu] + [alone.pk])
+    assert Statement.objects.get(article=alone).speaker.name == "مولود جاويش أوغلو"
+    # The other -oğlu keeps his own record: the two words, not أوغلو alone, say who.
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=davutoglu)} == {"أحمد داود أوغلو"}
