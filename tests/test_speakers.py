@@ -179,3 +179,21 @@ def test_two_word_surname_resolves_to_the_full_name_in_the_article(text, surname
 def test_abd_al_malik_is_a_name_not_a_king():
     span = extract_statements("وقال زعيم الحوثيين عبد الملك الحوثي إن الحرب ستستمر طويلا.")[0]
     assert (span.speaker_name, span.description) == ("عبد الملك الحوثي", "زعيم الحوثيين")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the post's place after إلى between the title and the name
+    ("أكد المبعوث الأممي إلى اليمن مارتن غريفيث وصوله إلى صنعاء.\nوقال غريفيث إن المحادثات ستبدأ قريبا في جنيف.",
+     ("غريفيث", "مارتن غريفيث")),
+    # a name with its particle after a title in construct with a club
+    ("فاز فريق مدرب ريال مدريد زين الدين زيدان على باريس.\nوقال زيدان إن الفريق لعب بشكل رائع جدا.",
+     ("زيدان", "زين الدين زيدان")),
+    # only the last words are the player's name after the club's two
+    ("قال لاعب مانشستر يونايتد بول بوغبا إن الفريق جاهز.\nوأضاف بوغبا أن المدرب يثق باللاعبين.",
+     ("بوغبا", "بول بوغبا")),
+    # the verb says a man: not the first lady the narration names
+    ("حضرت السيدة الأولى ميلانيا ترامب الحفل في البيت الأبيض.\nوقال ترامب إن الاقتصاد الأمريكي في أفضل حالاته.",
+     ("ترامب", "ترامب")),
+])
+def test_surname_resolution_through_the_narration(text, expected):
+    assert _resolved(text)[-1] == expected

@@ -2214,9 +2214,14 @@ class TitledName:
     start: int
     words: tuple  # the name words as written, first name first
     description: str
+    gender: str = ""
+    # After an indefinite title in construct (لاعب مانشستر يونايتد بول بوغبا) the owner's
+    # name may run on past the word dropped, so the person's name is only the last words.
+    after_construct: bool = False
 
 
-MAX_TITLED_NAME_WORDS = 4
+MAX_TITLED_NAME_WORDS = 5
+PLACE_LINKS = _forms("إلى", "في", "لدى")
 
 
 def titled_names(text):
@@ -2247,7 +2252,9 @@ def titled_names(text):
             i += 1
             continue
         j = i
-        while j < len(tokens) and j - i < MAX_TITLED_NAME_WORDS and _post_name_word(tokens, j):
+        while j < len(tokens) and j - i < MAX_TITLED_NAME_WORDS and (
+            _post_name_word(tokens, j) or (j > i and _is_name_particle(tokens, j))  # زين الدين زيدان
+        ):
             j += 1
         if j - i >= 2:
             first = i
@@ -2257,14 +2264,20 @@ def titled_names(text):
                 first = i + 1
             t = b
             while t > 0 and i - t < MAX_SPEAKER_TOKENS and tokens[t - 1].is_word and (
-                _is_title_word(tokens[t - 1].norm) or _definite(tokens[t - 1])
-            ) and not _prepositional(tokens[t - 1]):
+                (_is_title_word(tokens[t - 1].norm) or _definite(tokens[t - 1])) and not _prepositional(tokens[t - 1])
+                # المبعوث الأممي إلى اليمن مارتن غريفيث: the post's place after إلى/في/لدى
+                or tokens[t - 1].norm in PLACE_LINKS and _definite(tokens[t])
+            ):
                 t -= 1
             # A person's title among the words before (الرئيس الأمريكي), not only definite
             # nouns: ثلثا المراهقين يبدو أكثر is no one's name.
-            if any(_is_title_word(tokens[m].norm) for m in range(t, i)):
+            titles = [tokens[m].norm for m in range(t, i) if _is_title_word(tokens[m].norm)]
+            if titles:
+                # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
+                gender = FEMININE if _strip_clitic(titles[0]).endswith("ه") else MASCULINE
                 found.append(TitledName(
                     tokens[first].start, tuple(tok.text for tok in tokens[first:j]), text[tokens[t].start : before.end],
+                    gender, first > i,
                 ))
         i = j + 1
     return found

@@ -165,7 +165,10 @@ def resolve_in_article(spans, text=None):
                 from articles.quotes.extract import titled_names
 
                 titled = titled_names(text)
-            full = _full_name_for_surname(titled, name) if _bare_word(name) else _full_name_for_title(titled, name)
+            full = (
+                _full_name_for_surname(titled, name, span.speaker_gender) if _bare_word(name)
+                else _full_name_for_title(titled, name)
+            )
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
@@ -218,29 +221,51 @@ TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
 
 
-def _full_name_for_surname(titled, surname):
+def _full_name_for_surname(titled, surname, gender=""):
     """The one full name among the article's titled names that ends with `surname`
     (an ArticleSpeaker), or None when there is none or there are two different people
-    (ميلانيا ترامب and دونالد ترامب: the surname alone does not say which)."""
+    (ميلانيا ترامب and دونالد ترامب: the surname alone does not say which). A person
+    whose title is of the other gender than the verb's (وقال ترامب, السيدة الأولى ميلانيا
+    ترامب) is not the one."""
     parts = normalize_arabic(surname).split()
     if len(parts[-1]) < 3:
         return None
     people = {}
     for mention in titled:
+        if gender and mention.gender and gender in ("m", "f") and mention.gender != gender:
+            continue
         words = [normalize_arabic(w) for w in mention.words]
-        # A first name (two, with a middle one) before the surname: رجب طيب أردوغان, not
-        # a club or a place in construct before them (مانشستر يونايتد بول بوغبا).
-        for first_names in range(1, MAX_FIRST_NAMES + 1):
-            end = first_names + len(parts)
-            if end > len(words):
-                break
-            if first_names == 2 and words[0][:1] in CLITICS:
-                break  # لسؤال محمد صلاح: a word with a clitic before a first name opens no name
-            if all(close_spelling(w, p) or w == p for w, p in zip(words[first_names:end], parts)):
-                name = " ".join(mention.words[:end])
+        for start, end in _name_spans(words, len(parts), mention.after_construct):
+            if all(close_spelling(w, p) or w == p for w, p in zip(words[end - len(parts):end], parts)):
+                name = " ".join(mention.words[start:end])
                 people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
                 break
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _name_spans(words, surname_words, after_construct=False):
+    """Where a full name ending in a surname of `surname_words` words may lie in a titled
+    run: one or two first names from the run's start (رجب طيب أردوغان), never a word with a
+    clitic before a first name (لسؤال محمد صلاح); after a title in construct, whose owner
+    may have two words (مانشستر يونايتد بول بوغبا), one first name right before the surname;
+    or a name with its particle after one word in construct (مدريد زين الدين زيدان)."""
+    if after_construct:
+        for k in range(1, len(words) - surname_words + 1):
+            particle = k >= 2 and words[k - 1] in NAME_PARTICLES
+            yield (k - 2 if particle else k - 1), k + surname_words
+    for first_names in range(1, MAX_FIRST_NAMES + 1):
+        end = first_names + surname_words
+        if end > len(words):
+            return
+        if first_names == 2 and words[0][:1] in CLITICS:
+            return
+        yield 0, end
+    end = 3 + surname_words
+    if end <= len(words) and words[2] in NAME_PARTICLES:
+        yield 1, end
+
+
+NAME_PARTICLES = frozenset(normalize_arabic(w) for w in ("الدين", "الله", "الرحمن", "العزيز"))
 
 
 # Speakers the extractor rightly keeps (who said it, as the article puts it) but that name
