@@ -197,3 +197,19 @@ def test_abd_al_malik_is_a_name_not_a_king():
 ])
 def test_surname_resolution_through_the_narration(text, expected):
     assert _resolved(text)[-1] == expected
+
+
+def test_a_bare_principal_title_is_not_the_aide_quoted_by_name():
+    # From the first blind dev set: the president's spokesman is the one person named; the
+    # president himself is not named in the article.
+    text = (
+        "وقال المتحدث الرئاسي التركي إبراهيم كالين إن العمليات ستستمر.\n"
+        "وأضاف الرئيس التركي أن العمليات العسكرية قد تمتد إلى مناطق أخرى."
+    )
+    assert _resolved(text)[-1] == ("الرئيس التركي", "الرئيس التركي")
+    # A generic title still means the one person named.
+    text = (
+        "وقال وزير الخارجية الأمريكي مايك بومبيو إن العقوبات ستكون الأقوى في التاريخ.\n"
+        "وأضاف المسؤول الأمريكي أن إيران ستكابد للحفاظ على اقتصادها."
+    )
+    assert _resolved(text)[-1] == ("المسؤول الأمريكي", "مايك بومبيو")

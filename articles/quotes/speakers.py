@@ -313,6 +313,13 @@ def _title_key(word):
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+# Who speaks for someone else: a bare title of another kind is not them.
+AIDES = {
+    _title_key(normalize_arabic(w))
+    for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة", "المساعد", "نائب", "مساعد")
+}
+
+
 class _KnownSpeakers:
     """The speakers of one article so far, indexed so that a long article (a transcript
     quoting hundreds of people) resolves in linear time. Every look-up prefers the speaker
@@ -399,5 +406,13 @@ class _KnownSpeakers:
         ]
         if described:
             return self._latest(described)
-        # No shared title word: only an article with a single named person is unambiguous.
-        return self.named[-1] if len(self.named) == 1 else None
+        # Not described so: only an article with a single named person is unambiguous,
+        # unless that person is an aide and this title names a principal (المتحدث الرئاسي
+        # التركي إبراهيم كالين, then وقال الرئيس التركي: Erdoğan, not his spokesman).
+        if len(self.named) != 1:
+            return None
+        only = self.named[-1]
+        theirs = normalize_arabic(only.description).split()
+        if theirs and _title_key(theirs[0]) in AIDES and head not in AIDES:
+            return None
+        return only
