@@ -707,3 +707,30 @@ def test_a_name_in_apposition_is_closed_by_its_comma():
     assert titled_names(text) == []
     text = "وكان وزير الرياضة والشباب الجزائري، محمد حطاب، قد اعتذر عن الهتافات."
     assert [n.words for n in titled_names(text)] == [("محمد", "حطاب")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found on the corpus: a statement right after the verb speaks for whoever issued it
+    ("وأضاف بيان الخارجية أن قطر تؤكد أولوية إخلاء المنطقة من السلاح النووي.",
+     [("بيان الخارجية", "الخارجية")]),
+    ("وأفاد بيان للهيئة القومية للسكة الحديد بأن 3 عربات من القطار جنحت عند المحطة.",
+     [("بيان للهيئة القومية للسكة الحديد", "الهيئة القومية للسكة الحديد")]),
+    ("ذكر بيان من رئاسة الجمهورية أن مصر تستهدف عجزا في الموازنة يتراوح بين 9 و10 في المئة.",
+     [("بيان من رئاسة الجمهورية", "رئاسة الجمهورية")]),
+    # a source asking not to be named, between commas
+    ("وقال مسؤولون أمريكيون، طلبوا عدم ذكر أسمائهم، الثلاثاء، إن كوريا الشمالية ستسلم الرفات.",
+     [("مسؤولون أمريكيون", "مسؤولون أمريكيون")]),
+    # an institution after a one-word name is the object
+    ("ووصف تيلرسون الاتحاد الأوروبي بأنه شريك أساسي للولايات المتحدة.", [("تيلرسون", "تيلرسون")]),
+    # "the same statement" is one phrase
+    ("وبحسب نفس البيان، فإن الهجوم أسفر عن مقتل ثلاثة جنود.", [("نفس البيان", "نفس البيان")]),
+])
+def test_speakers_found_on_the_corpus(text, expected):
+    assert [(s.speaker, s.speaker_name) for s in extract_statements(text)] == expected
+
+
+def test_an_opinion_verb_right_before_its_clause_continues_the_speaker():
+    text = "قالت المرشحة إنها ستفوز بالانتخابات. وترى أن حزب العدالة والتنمية قلل من أهمية منافسها."
+    assert [(s.verb, s.speaker) for s in extract_statements(text)] == [("قالت", "المرشحة"), ("وترى", "المرشحة")]
+    # with nobody before it, nobody said it
+    assert extract_statements("وترى أن الوضع صعب للغاية في المنطقة.") == []

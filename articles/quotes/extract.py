@@ -184,7 +184,7 @@ NOT_A_NAME = _forms(
     "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
     "مفادها", "مفاده",
     # conjunctions: ردت النجمة اللبنانية حينما قالت …
-    "حينما", "عندما", "بينما", "كلما", "لأن", "إذ",
+    "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -443,6 +443,13 @@ def read_speaker(state, i, stop):
         sp, after = read_speaker(state, owner, stop)
         if sp is not None:
             return sp, after
+    if j + 2 < stop and tokens[j].norm in DOCUMENT_SUBJECTS and tokens[j + 1].norm in FROM_WORDS:
+        # وذكر بيان من رئاسة الجمهورية أن …: the statement speaks for whoever issued it.
+        issuer, after = read_speaker(state, j + 2, stop)
+        if issuer is not None:
+            issuer.mention = state.text[tokens[j].start : issuer.end]
+            issuer.start = tokens[j].start
+            return issuer, after
     begin = j
     words = []
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
@@ -468,7 +475,7 @@ def read_speaker(state, i, stop):
             words.append(tok)
             j += 1
             continue
-        if tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS:
+        if tok.norm in COMPLEMENTIZERS or (tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS)):
             break
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
@@ -504,6 +511,12 @@ def read_speaker(state, i, stop):
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
+    if words[0].norm in DOCUMENT_SUBJECTS and len(words) >= 2:
+        # بيان الرئاسة، بيان للهيئة القومية: the body whose statement it is speaks.
+        first = words[1]
+        glued = first.norm.startswith("لل") and len(first.norm) > 4
+        name = ("ال" + state.text[first.start + 2 : words[-1].end]) if glued else state.text[first.start : words[-1].end]
+        kind = ORGANISATION
     if post_name is not None:
         name = state.text[tokens[name_at].start : end]
         description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
@@ -815,8 +828,8 @@ def _noun_phrase_ends(words, tok):
         # الحوثي); without a title the two words may open an organisation's name in
         # construct (وحدات حماية المرأة).
         bare = tok.norm[2:] if tok.norm.startswith("ال") else tok.norm
-        if bare in ORGANISATION_HEADS or bare in PLACE_HEADS:
-            return True
+        if (bare in ORGANISATION_HEADS or bare in PLACE_HEADS) and words[-1].norm not in SAME:
+            return True  # (نفس البيان، ذات المصدر: "the same" statement is one phrase)
         if (
             name_run == 2 and has_title and not tok.norm.endswith("ي") and not _is_name_particle([*words, tok], len(words))
             and not any(w.norm.startswith("ل") for w in words[-2:])  # لمعلومات حقوق الإنسان
@@ -1158,6 +1171,10 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
+        aside = _anonymity_aside(tokens, k, limit)
+        if aside is not None:
+            k = aside  # مسؤولون أمريكيون، طلبوا عدم ذكر أسمائهم، إن …
+            continue
         if (
             _speech_verb(tok)
             and k > j
@@ -1175,6 +1192,24 @@ def _skip_channel(state, j, stop):
             channel = _channel_at(state, k, limit) or channel
         k += 1
     return None, channel, None
+
+
+ANONYMITY_OPENERS = _forms("عدم", "الكشف")
+
+
+def _anonymity_aside(tokens, k, limit):
+    """، طلبوا عدم ذكر أسمائهم، / ، رفض الكشف عن هويته،: a source asking not to be named,
+    set off by commas between the speaker and what they said. The index after the closing
+    comma, or None."""
+    if not (k > 0 and tokens[k - 1].text in ("،", ",") and k + 1 < limit and tokens[k + 1].norm in ANONYMITY_OPENERS
+            and _speech_verb(tokens[k])):
+        return None
+    for m in range(k + 2, min(limit, k + 8)):
+        if tokens[m].text in ("،", ","):
+            return m + 1
+        if not tokens[m].is_word:
+            return None
+    return None
 
 
 def _channel_at(state, k, limit):
@@ -1450,8 +1485,21 @@ def _opens_content(tokens, j, stop):
         or tok.text == ":"
         or (tok.quote is not None and tok.quote.words >= MIN_INTRODUCED_QUOTE_WORDS)
         or _is_channel_word(tokens, j)
-        or tok.norm in PREPOSITIONS
+        or (tok.norm in PREPOSITIONS and not _document_subject(tokens, j, stop))
         or _continuation(tok) is not None
+    )
+
+
+# وأضاف بيان الخارجية أن …، وذكر بيان من رئاسة الجمهورية أن …: a statement right after
+# the verb, with no في before it, is who speaks (after في it is the channel: قال في بيان).
+DOCUMENT_SUBJECTS = _forms("بيان")
+SAME = _forms("نفس", "ذات")
+FROM_WORDS = _forms("من", "عن")
+
+
+def _document_subject(tokens, j, stop):
+    return tokens[j].norm in DOCUMENT_SUBJECTS and j + 1 < stop and tokens[j + 1].is_word and (
+        _definite(tokens[j + 1]) or tokens[j + 1].norm[:1] in "لم"
     )
 
 
@@ -1529,6 +1577,9 @@ def _action_after_relative(tokens, i):
     return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
 
 
+OPINION_VERBS = _forms("يرى", "ترى", "رأى", "رأت", "يعتقد", "تعتقد", "اعتبر", "اعتبرت")
+
+
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
     """One speech verb at token i: find its speaker and content. Returns the _Speaker."""
     tokens = state.tokens
@@ -1574,7 +1625,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # إنها: a verb that does not agree has a subject of its own, said before.
         sp = _antecedent(state, i - 1, s_begin)
     if sp is None:
-        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did):
+        opinion = (
+            tok.norm[0] in "وف" and verb in OPINION_VERBS and i + 1 < s_end and tokens[i + 1].norm in COMPLEMENTIZERS
+        )  # وترى أن …: the last speaker's view, said at once
+        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did and not opinion):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
