@@ -734,3 +734,9 @@ def test_an_opinion_verb_right_before_its_clause_continues_the_speaker():
     assert [(s.verb, s.speaker) for s in extract_statements(text)] == [("قالت", "المرشحة"), ("وترى", "المرشحة")]
     # with nobody before it, nobody said it
     assert extract_statements("وترى أن الوضع صعب للغاية في المنطقة.") == []
+
+
+def test_after_that_is_a_time_not_what_was_said():
+    # from the old held-out set: بعد أن opens a time clause, not the reports' content
+    text = "وتفيد التقارير الواردة بحدوث عمليات نهب في المدينة على أيدي مسلحين بعد أن بسطوا سيطرتهم عليها الأحد."
+    assert [s.text for s in extract_statements(text)] != ["بسطوا سيطرتهم عليها الأحد"]

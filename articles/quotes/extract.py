@@ -1152,6 +1152,8 @@ def _skip_channel(state, j, stop):
     while k < limit:
         tok = tokens[k]
         if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in THAT_WITH_PRONOUN:
+            if k > j and _strip_clitic(tokens[k - 1].norm) in TIME_TURNS | BEFORE:
+                return None, channel, None  # تفيد التقارير … بعد أن بسطوا: a time, not what was said
             return k, channel, "comp"
         if tok.text == ":":
             return k, channel, "colon"
