@@ -628,6 +628,25 @@ class BackendTests:
         call_command("check_index", stdout=io.StringIO())  # exit 0
 
     @pytest.mark.django_db(transaction=True)
+    def test_an_index_without_speaker_skeletons_needs_a_rebuild(self, make_article, search_backend,
+                                                                monkeypatch):
+        """Revision 5 indexed no skeleton of the speakers' names: check_index sends an index
+        it built to rebuild_index, which makes one this code searches."""
+        from articles.text import schema
+
+        with suspended_auto_index():
+            make_article("karabakh-1", "أذربيجان تعلق عمليتها العسكرية", BODY)
+        with monkeypatch.context() as old_code:
+            old_code.setattr(schema, "ANALYZER_REVISION", 5)
+            search_backend.rebuild()
+        assert search_backend.needs_rebuild()
+        with pytest.raises(CommandError, match="rebuild_index"):
+            call_command("check_index", stdout=io.StringIO())
+        call_command("rebuild_index", "--if-stale", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command("check_index", stdout=io.StringIO())
+        assert ids(search_articles("فاردانيان")) == ["karabakh-1"]
+
+    @pytest.mark.django_db(transaction=True)
     def test_rebuild_reports_progress_and_if_stale_skips_a_good_index(self, make_article, search_backend,
                                                                         capsys):
         with suspended_auto_index():
