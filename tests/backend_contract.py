@@ -246,6 +246,28 @@ class BackendTests:
             "donald-trumb"]
         assert ids(search_articles("ترامب", exact=True)) == ["sky-1"]
 
+    def test_a_speaker_with_many_aliases_still_comes_before_a_variant(
+            self, two_spellings, make_article, search_backend):
+        """The names field of a much-quoted person holds every spelling met: ترمب once among
+        many ترامب. Its length is not verbosity, so it must not sink them below a short
+        record (a surname-only speaker) that only the skeleton finds."""
+        trump = Speaker.objects.get(slug="donald-trump")
+        with suspended_auto_index():
+            for name in ("ترامب", "دونالد جيه ترامب", "الرئيس دونالد ترامب", "دونالد ترامب الأب",
+                         "ترمب", "دونالد جون ترامب", "السيد دونالد ترامب"):
+                SpeakerAlias.objects.create(speaker=trump, name=name)
+            body = 'وقال ترامب إن "الجدار سيبنى الآن".'
+            article = make_article("bbc-1", "الجدار على الحدود", body,
+                                   published=datetime(2018, 3, 2, tzinfo=timezone.utc))
+            surname = Speaker.objects.create(name="ترامب", slug="trump", kind="person")
+            start = body.index('"') + 1
+            Statement.objects.create(article=article, speaker=surname, text=body[start:-2],
+                                     kind="direct", verb="قال", start=start, end=len(body) - 2)
+        search_backend.rebuild()
+        # donald-trump's names hold ترمب once; trump's only through the skeleton.
+        found = [r["speaker_id"] for r in search_statements("ترمب")["results"]]
+        assert found.index("donald-trump") < found.index("trump"), found
+
     def test_speaker_facet_counts_each_spelling_as_its_own_speaker(self, two_spellings):
         facet = search_statements("ترمب")["facets"]["speaker"]
         assert {f["value"]: f["count"] for f in facet} == {"donald-trumb": 1, "donald-trump": 1}
