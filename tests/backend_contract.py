@@ -268,6 +268,28 @@ class BackendTests:
         found = [r["speaker_id"] for r in search_statements("ترمب")["results"]]
         assert found.index("donald-trump") < found.index("trump"), found
 
+    @pytest.mark.django_db(transaction=True)
+    def test_a_spelling_met_in_a_later_import_reaches_the_earlier_statements(self, make_article):
+        """Imported one batch after the other, as the import pipeline does: the second
+        batch's دونالد ترمب is linked to the speaker of the first (one skeleton) and becomes
+        an alias, so the first article's statement is his under that spelling too — written
+        so in the index, not only found through the skeleton."""
+        from articles.pipeline import process_changed_articles
+
+        with suspended_auto_index():
+            first = make_article("sky-1", "الجدار", 'وقال الرئيس الأمريكي دونالد ترامب إن '
+                                 '"الجدار سيبنى على الحدود مهما كلف الأمر".')
+        process_changed_articles([first.pk])
+        with suspended_auto_index():
+            second = make_article("cnn-1", "الاقتصاد", 'وقال الرئيس الأمريكي دونالد ترمب إن '
+                                  '"الاقتصاد الأمريكي في أفضل حالاته منذ عقود".')
+        process_changed_articles([second.pk])
+        trump = Speaker.objects.get(statements__article=first)
+        assert set(trump.aliases.values_list("name", flat=True)) >= {"دونالد ترامب", "دونالد ترمب"}
+        assert trump.statements.count() == 2
+        found = search_statements("دونالد ترمب", exact=True)["results"]
+        assert sorted(r["article_external_id"] for r in found) == ["cnn-1", "sky-1"]
+
     def test_speaker_facet_counts_each_spelling_as_its_own_speaker(self, two_spellings):
         facet = search_statements("ترمب")["facets"]["speaker"]
         assert {f["value"]: f["count"] for f in facet} == {"donald-trumb": 1, "donald-trump": 1}
