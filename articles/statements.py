@@ -856,11 +856,11 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
 
 
 def _articles_quoting(speaker_ids):
-    """Pks of the articles with a statement of these speakers."""
+    """Pks of the articles whose index entries show these speakers (the rule the model
+    signals follow, SpeakerQuerySet.indexed_article_ids)."""
     speaker_ids, found = sorted(speaker_ids), set()
     for offset in range(0, len(speaker_ids), 900):  # under SQLite's bound-parameter limit
-        found.update(Statement.objects.filter(speaker_id__in=speaker_ids[offset : offset + 900])
-                     .values_list("article_id", flat=True).distinct())
+        found.update(Speaker.objects.filter(pk__in=speaker_ids[offset : offset + 900]).indexed_article_ids())
     return found
 
 
