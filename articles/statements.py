@@ -127,6 +127,9 @@ class SpeakerDirectory:
         self.new_speakers = []  # unsaved Speaker objects of the current chunk
         self.pending_by_pk = {}  # pk -> PendingSpeaker key, once written
         self.new_aliases = []
+        # Speakers stored before this run that got a new spelling: the index shows every
+        # statement with its speaker's names, so the articles quoting them are reindexed.
+        self.renamed = set()
 
     def _remember(self, speaker_key, name, is_person):
         self.names.setdefault(speaker_key, name)
@@ -414,6 +417,8 @@ class SpeakerDirectory:
         aliases = []
         for key, name in self.new_aliases:
             speaker_id = _as_ref(key)
+            if not isinstance(key, PendingSpeaker):
+                self.renamed.add(speaker_id)
             aliases.append(SpeakerAlias(speaker_id=speaker_id, name=name, normalized=alias_key(name)))
         if aliases:
             SpeakerAlias.objects.bulk_create(aliases, batch_size=500)
@@ -698,6 +703,8 @@ def _move_statements(source, target, conf, summary, changed):
             speaker_id=target, speaker_link_confidence=conf, updated=timezone.now()
         )
         if not Statement.objects.filter(speaker_id=source).exists():
+            if changed is not None:  # the target's names gain the source's spellings
+                changed.update(_articles_quoting([target]))
             SpeakerAlias.objects.filter(speaker_id=source).update(speaker_id=target)
             Speaker.objects.filter(pk=source).delete()
             summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
@@ -850,6 +857,18 @@ def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
     summary["created"] += len(creates)
     summary["updated"] += len(updates)
     summary["deleted"] += len(deletes)
+    if changed is not None and directory.renamed:
+        changed.update(_articles_quoting(directory.renamed))
+        directory.renamed.clear()
+
+
+def _articles_quoting(speaker_ids):
+    """Pks of the articles whose index entries show these speakers (the rule the model
+    signals follow, SpeakerQuerySet.indexed_article_ids)."""
+    speaker_ids, found = sorted(speaker_ids), set()
+    for offset in range(0, len(speaker_ids), 900):  # under SQLite's bound-parameter limit
+        found.update(Speaker.objects.filter(pk__in=speaker_ids[offset : offset + 900]).indexed_article_ids())
+    return found
 
 
 MERGE_QUEUE_CANDIDATES = 5

@@ -79,6 +79,22 @@ def test_words_are_all_required_and_match_stem_exact_and_skeleton_fields():
     assert terms.skeleton == {"كترس", "بك"}
 
 
+def test_a_speaker_name_is_matched_as_written_and_by_the_skeleton_of_its_words():
+    query, _ = build(parse('speaker:ترمب speaker:"أنطونيو غوتيريش"'))
+    trump, guterres = query.subqueries
+    assert {(t.fieldname, t.text, t.boost) for t in trump.subqueries} == {
+        ("speaker", "ترمب", 1.0), ("speaker_names", "ترمب", 1.0), ("speaker_skeleton", "ترمب", 0.2)}
+    phrases = {(p.fieldname, tuple(p.words), p.boost) for p in guterres.subqueries[1:]}
+    assert phrases == {("speaker_names", ("انطونيو", "غوتيريش"), 1.0),
+                       ("speaker_skeleton", ("انتن", "كترس"), 0.2)}
+    # ترامب and جوتيريس have the same skeletons.
+    assert build(parse("speaker:ترامب"))[0].subqueries[2].text == "ترمب"
+    assert build(parse("speaker:جوتيريس"))[0].subqueries[2].text == "كترس"
+    # Exact spelling: the name as written only.
+    exact, _ = build(parse("speaker:ترمب"), exact_mode=True)
+    assert {t.fieldname for t in exact.subqueries} == {"speaker", "speaker_names"}
+
+
 def test_exact_mode_uses_unstemmed_fields_only():
     query, terms = build(parse("العسكرية"), exact_mode=True)
     names = {t.fieldname for t in query.subqueries}

@@ -44,9 +44,9 @@ def fast(field, text):
 def test_every_text_field_of_both_schemas_uses_the_fast_path():
     assert {name.split(".")[1] for name in FIELDS if name.startswith("article_schema")} == {
         "title", "text", "statements", "exact_title", "exact_text", "skeleton", "surface",
-        "speaker_names", "author"}
+        "speaker_names", "speaker_skeleton", "author"}
     assert {name.split(".")[1] for name in FIELDS if name.startswith("statement_schema")} == {
-        "text", "exact_text", "skeleton", "speaker_names"}
+        "text", "exact_text", "skeleton", "speaker_names", "speaker_skeleton"}
 
 
 @pytest.mark.parametrize("name", sorted(FIELDS))

@@ -46,14 +46,16 @@ from articles.text.analysis import (
 from articles.text.normalize import normalize_arabic
 from articles.text.schema import ARTICLES, DEFAULT_STEMMER, SCHEMAS, STATEMENTS, analyzer_version
 from articles.text.store import article_document, statement_document
-from articles.text.whoosh_query import ARTICLE_FIELDS, STATEMENT_FIELDS
+from articles.text.whoosh_query import ARTICLE_FIELDS, SPEAKER_NAME_FIELDS, STATEMENT_FIELDS
 
 # Whoosh field → the letter its lexemes start with, per kind. The order is the order of
 # the row's `lengths` array. `surface` (did-you-mean only) is stored unscored.
 FIELDS = {
     ARTICLES: (("title", "t"), ("text", "x"), ("statements", "q"), ("exact_title", "T"),
-               ("exact_text", "X"), ("speaker_names", "N"), ("author", "A"), ("skeleton", "k")),
-    STATEMENTS: (("text", "x"), ("exact_text", "X"), ("skeleton", "k"), ("speaker_names", "N")),
+               ("exact_text", "X"), ("speaker_names", "N"), ("author", "A"), ("skeleton", "k"),
+               ("speaker_skeleton", "n")),
+    STATEMENTS: (("text", "x"), ("exact_text", "X"), ("skeleton", "k"), ("speaker_names", "N"),
+                 ("speaker_skeleton", "n")),
 }
 SURFACE_CODE = "s"
 TABLES = {ARTICLES: "search_article", STATEMENTS: "search_statement"}
@@ -427,7 +429,7 @@ def _phrase_node(all_forms, fields, kind):
                   for name, b in fields["phrase"]])
 
 
-def _field_node(clause, kind):
+def _field_node(clause, kind, stemmer, exact_mode):
     value = clause.text
     norm = normalize_arabic(value)
     if clause.field == "source":
@@ -436,10 +438,13 @@ def _field_node(clause, kind):
         return Condition("section_norm = %s", (norm,))
     if clause.field == "speaker":
         by_slug = Condition("%s = ANY(speakers)" if kind == ARTICLES else "speaker = %s", (value,))
-        words = [_field_lexeme("speaker_names", kind, w) for w, _, _ in words_with_offsets(norm)]
-        if not words:
-            return by_slug
-        return AnyOf([by_slug, Phrase(words) if len(words) > 1 else Term(words[0])])
+        words = q.speaker_name_words(value, stemmer, exact_mode)
+        by_name = []
+        for name, form, boost in SPEAKER_NAME_FIELDS:
+            lexemes = [_field_lexeme(name, kind, w) for w in words.get(form, ())]
+            if lexemes:
+                by_name.append(Phrase(lexemes, boost) if len(lexemes) > 1 else Term(lexemes[0], boost))
+        return AnyOf([by_slug, *by_name]) if by_name else by_slug
     raise ValueError(clause.field)
 
 
@@ -458,7 +463,7 @@ def _clause_node(clause, fields, kind, stemmer, exact_mode):
     if clause.kind == "date":
         return _date_node(clause)
     if clause.kind == "field":
-        return _field_node(clause, kind)
+        return _field_node(clause, kind, stemmer, exact_mode)
     all_forms = q.forms_of(clause.text, stemmer)
     if not all_forms:
         return None

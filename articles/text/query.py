@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from articles.text.analysis import word_forms, words_with_offsets
-from articles.text.normalize import fold_digits
+from articles.text.normalize import fold_digits, normalize_arabic
 
 FIELD_ALIASES = {
     "source": "source", "مصدر": "source", "المصدر": "source",
@@ -160,6 +160,16 @@ def _clause(field_name, quoted, bare, negated, notes):
 
 def forms_of(text, stemmer):
     return [f for f in (word_forms(w, stemmer) for w, _, _ in words_with_offsets(text)) if f]
+
+
+def speaker_name_words(text, stemmer, exact_mode=False):
+    """{word form: [words]} a `speaker:` name is looked for as, in the speaker-name fields of
+    that form: the name as written (normalized) and, unless exact_mode, its spelling
+    skeleton, as a query word's (speaker:ترمب finds ترامب, below the speakers written so)."""
+    words = {"exact": [w for w, _, _ in words_with_offsets(normalize_arabic(text))]}
+    if not exact_mode:
+        words["skeleton"] = [f.skeleton for f in forms_of(text, stemmer) if f.skeleton]
+    return words
 
 
 def highlight_terms(parsed, *, stemmer="light", exact_mode=False):

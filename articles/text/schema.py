@@ -20,7 +20,7 @@ from articles.text.analysis import (
 
 
 # Bump the number whenever an analyzer or a field changes what the index holds.
-ANALYZER_REVISION = 5
+ANALYZER_REVISION = 6
 
 
 def analyzer_version(stemmer=DEFAULT_STEMMER):
@@ -87,6 +87,9 @@ def article_schema(stemmer=DEFAULT_STEMMER):
         # normalized|as-written pairs of the words written otherwise (did-you-mean only).
         surface=ArabicText("surface"),
         speaker_names=ArabicText("exact", phrase=True),
+        # The same names' skeletons: a speaker found under another spelling of the name
+        # (phrases: `speaker:"انطونيو غوتيريش"`).
+        speaker_skeleton=ArabicText("skeleton", phrase=True),
         author=ArabicText("exact"),
         source=ID(stored=True, sortable=True),
         source_norm=ID,
@@ -112,6 +115,7 @@ def statement_schema(stemmer=DEFAULT_STEMMER):
         exact_text=ArabicText("exact", phrase=True),
         skeleton=ArabicText("skeleton"),
         speaker_names=ArabicText("exact", phrase=True),
+        speaker_skeleton=ArabicText("skeleton", phrase=True),
         speaker=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),
         source=ID(stored=True, sortable=True),

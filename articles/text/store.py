@@ -167,6 +167,7 @@ def article_document(article):
     rest = _join(article.get("abstract", ""), article.get("body", ""))
     speakers = article.get("speakers") or []
     statements = _join(*(article.get("statements") or []))
+    names = _join(*(n for s in speakers for n in s["names"]))
     doc = {
         "external_id": article["external_id"],
         "title": article["title"],
@@ -176,7 +177,8 @@ def article_document(article):
         "exact_text": rest,
         "skeleton": _join(article["title"], rest),
         "surface": _join(article["title"], rest),
-        "speaker_names": _join(*(n for s in speakers for n in s["names"])),
+        "speaker_names": names,
+        "speaker_skeleton": names,
         "author": article.get("author") or "",
         "source": article.get("source_code") or "",
         "source_norm": normalize_arabic(article.get("source_name") or ""),
@@ -192,13 +194,15 @@ def article_document(article):
 def statement_document(statement):
     """Whoosh fields for one statement dict: id, article_id, text, speaker_slug,
     speaker_names [..], kind, source_code, source_name, section, published."""
+    names = _join(*(statement.get("speaker_names") or []))
     doc = {
         "statement_id": str(statement["id"]),
         "article_id": statement["article_id"],
         "text": statement["text"],
         "exact_text": statement["text"],
         "skeleton": statement["text"],
-        "speaker_names": _join(*(statement.get("speaker_names") or [])),
+        "speaker_names": names,
+        "speaker_skeleton": names,
         "speaker": statement.get("speaker_slug") or "",
         "kind": statement.get("kind") or "",
         "source": statement.get("source_code") or "",

@@ -4,25 +4,29 @@ backend's query compiler. Field names are the index schema's (articles.text.sche
 
 from whoosh import query as wq
 
-from articles.text.analysis import words_with_offsets
 from articles.text.normalize import normalize_arabic
-from articles.text.query import forms_of, highlight_terms
+from articles.text.query import forms_of, highlight_terms, speaker_name_words
 
 # Field boosts (query side). Title matters most; exact spelling earns a bonus over the
 # stem-only match; the skeleton is kept low so name variants are found without
 # outranking documents that spell the name as the user did.
+# A speaker's names count as the text does: as written (speaker_names) and, at the
+# skeleton's boost, under another spelling (speaker_skeleton), so a speaker spelled as typed
+# ranks above one found through the skeleton.
 ARTICLE_FIELDS = {
     "stem": (("title", 5.0), ("text", 1.0), ("statements", 0.5)),
     "exact": (("exact_title", 4.0), ("exact_text", 1.0), ("speaker_names", 1.0)),
-    "skeleton": (("skeleton", 0.2),),
+    "skeleton": (("skeleton", 0.2), ("speaker_skeleton", 0.2)),
     "phrase": (("exact_title", 3.0), ("exact_text", 1.0)),
 }
 STATEMENT_FIELDS = {
     "stem": (("text", 1.0),),
     "exact": (("exact_text", 1.0), ("speaker_names", 1.0)),
-    "skeleton": (("skeleton", 0.2),),
+    "skeleton": (("skeleton", 0.2), ("speaker_skeleton", 0.2)),
     "phrase": (("exact_text", 1.0),),
 }
+# The `speaker:` operator's name fields: (field, word form, boost), the same in both indexes.
+SPEAKER_NAME_FIELDS = (("speaker_names", "exact", 1.0), ("speaker_skeleton", "skeleton", 0.2))
 
 
 class AnyOf(wq.Or):
@@ -54,7 +58,7 @@ def _phrase_query(all_forms, fields):
     return AnyOf([wq.Phrase(name, words, boost=b) for name, b in fields["phrase"]])
 
 
-def _field_query(clause):
+def _field_query(clause, stemmer, exact_mode):
     value = clause.text
     norm = normalize_arabic(value)
     if clause.field == "source":
@@ -62,12 +66,13 @@ def _field_query(clause):
     if clause.field == "section":
         return wq.Term("section_norm", norm)
     if clause.field == "speaker":
-        words = [w for w, _, _ in words_with_offsets(norm)]
-        by_name = (
-            wq.Phrase("speaker_names", words) if len(words) > 1
-            else wq.Term("speaker_names", words[0]) if words else wq.NullQuery
-        )
-        return AnyOf([wq.Term("speaker", value), by_name])
+        words = speaker_name_words(value, stemmer, exact_mode)
+        by_name = [
+            wq.Phrase(name, words[form], boost=boost) if len(words[form]) > 1
+            else wq.Term(name, words[form][0], boost=boost)
+            for name, form, boost in SPEAKER_NAME_FIELDS if words.get(form)
+        ]
+        return AnyOf([wq.Term("speaker", value), *by_name])
     raise ValueError(clause.field)
 
 
@@ -75,7 +80,7 @@ def _clause_query(clause, fields, stemmer, exact_mode):
     if clause.kind == "date":
         return wq.DateRange("published", clause.start, clause.end)
     if clause.kind == "field":
-        return _field_query(clause)
+        return _field_query(clause, stemmer, exact_mode)
     all_forms = forms_of(clause.text, stemmer)
     if not all_forms:
         return None  # only stop words

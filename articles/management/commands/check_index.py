@@ -14,7 +14,9 @@ class Command(BaseCommand):
         try:
             report = get_backend().check()
         except SearchUnavailable as error:
-            raise CommandError(str(error)) from None
+            # An index of another analyzer version lands here: say what mends it.
+            fix = f" (fix: {error.fix})" if error.fix and error.fix not in str(error) else ""
+            raise CommandError(f"{error}{fix}") from None
         self.stdout.write(
             f"articles: {report['articles_in_db']} in the database, "
             f"{report['articles_in_index']} in the index; statements: "
