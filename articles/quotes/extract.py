@@ -290,7 +290,23 @@ def _strip_clitic(norm):
     return norm
 
 
+# The last text tokenized and its tokens: resolve_in_article reads the same article's
+# titled names (titled_names) right after extract_statements tokenized it, and a second
+# pass over a long article was a fifth of the whole extraction. Compared by identity, so
+# only the very same string object is served again.
+_last_tokenized = (None, None)
+
+
 def tokenize(text):
+    global _last_tokenized
+    if _last_tokenized[0] is text:
+        return _last_tokenized[1]
+    tokens = _tokenize(text)
+    _last_tokenized = (text, tokens)
+    return tokens
+
+
+def _tokenize(text):
     tokens = []
     append = tokens.append
     for m in TOKEN_RE.finditer(spaced_underscores(text)):
@@ -2287,28 +2303,42 @@ def titled_names(text):
 
     The run may take in a word after the name (دونالد ترامب يزور): callers match a surname
     inside it and keep the words up to it. A run after a bare verb or a comma is left out:
-    ووصف ترامب reads like a first name and a surname but is not one.
+    ووصف ترامب reads like a first name and a surname but is not one. Only title words are
+    looked from: most words of an article are none, and this runs over whole articles.
     """
     tokens = tokenize(text)
+    n = len(tokens)
     found = []
-    i = 1
-    while i < len(tokens):
-        b = i - 1
-        apposition = tokens[b].text in ("،", ",") and b > 0
-        if apposition and not _closed_apposition(tokens, i):
-            i += 1  # مدير البنك الإماراتي، توجه سيسوكو في …: a clause, not a name between commas
+    m = 0
+    while m < n:
+        tok = tokens[m]
+        if not (tok.is_word and _is_title_word(tok.norm)):
+            m += 1
             continue
-        if apposition:
-            b -= 1  # وزير الرياضة الجزائري، محمد حطاب،: the name in apposition
-        before = tokens[b]
-        if not (
-            before.is_word and (_is_title_word(before.norm) or _definite(before))
-            and not _prepositional(before) and _post_name_word(tokens, i)
+        # The title and what qualifies it: more titles, definite words, the post's place
+        # after إلى/في/لدى (المبعوث الأممي إلى اليمن).
+        k = m + 1
+        while k < n and k - m < MAX_SPEAKER_TOKENS and tokens[k].is_word and (
+            _is_title_word(tokens[k].norm)
+            or (_definite(tokens[k]) and not _prepositional(tokens[k]))
+            or (tokens[k].norm in PLACE_LINKS and k + 1 < n and _definite(tokens[k + 1]))
         ):
+            k += 1
+        before = tokens[k - 1]
+        i = k
+        apposition = i < n and tokens[i].text in ("،", ",")
+        if apposition:
+            # وزير الرياضة الجزائري، محمد حطاب،: a name between commas, closed by its own;
+            # مدير البنك الإماراتي، توجه سيسوكو في …: a clause.
+            if not _closed_apposition(tokens, i + 1):
+                m = k
+                continue
             i += 1
+        if i >= n or _prepositional(before) or not _post_name_word(tokens, i):
+            m = k
             continue
         j = i
-        while j < len(tokens) and j - i < MAX_TITLED_NAME_WORDS and (
+        while j < n and j - i < MAX_TITLED_NAME_WORDS and (
             _post_name_word(tokens, j) or (j > i and _is_name_particle(tokens, j))  # زين الدين زيدان
         ):
             j += 1
@@ -2318,24 +2348,13 @@ def titled_names(text):
                 # لاعب مانشستر يونايتد بول بوغبا, محامي ترامب مايكل كوهين: an indefinite
                 # title is in construct with the word after it, which is no first name.
                 first = i + 1
-            t = b
-            while t > 0 and i - t < MAX_SPEAKER_TOKENS and tokens[t - 1].is_word and (
-                (_is_title_word(tokens[t - 1].norm) or _definite(tokens[t - 1])) and not _prepositional(tokens[t - 1])
-                # المبعوث الأممي إلى اليمن مارتن غريفيث: the post's place after إلى/في/لدى
-                or tokens[t - 1].norm in PLACE_LINKS and _definite(tokens[t])
-            ):
-                t -= 1
-            # A person's title among the words before (الرئيس الأمريكي), not only definite
-            # nouns: ثلثا المراهقين يبدو أكثر is no one's name.
-            titles = [tokens[m].norm for m in range(t, i) if _is_title_word(tokens[m].norm)]
-            if titles:
-                # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
-                gender = FEMININE if _strip_clitic(titles[0]).endswith("ه") else MASCULINE
-                found.append(TitledName(
-                    tokens[first].start, tuple(tok.text for tok in tokens[first:j]), text[tokens[t].start : before.end],
-                    gender, first > i,
-                ))
-        i = j + 1
+            # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
+            gender = FEMININE if _strip_clitic(tok.norm).endswith("ه") else MASCULINE
+            found.append(TitledName(
+                tokens[first].start, tuple(t.text for t in tokens[first:j]), text[tok.start : before.end],
+                gender, first > i,
+            ))
+        m = max(j, k)
     return found
 
 

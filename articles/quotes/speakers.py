@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from articles.quotes.extract import titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, fold_sounds, skeleton
 
@@ -162,8 +163,6 @@ def resolve_in_article(spans, text=None):
         speaker = known.find(name, span.speaker_gender)
         if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _bare_title(name)):
             if titled is None:
-                from articles.quotes.extract import titled_names
-
                 titled = titled_names(text)
             full = (
                 _full_name_for_surname(titled, name, span.speaker_gender) if _bare_word(name)
