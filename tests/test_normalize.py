@@ -99,3 +99,23 @@ def test_normalize_arabic_makes_variant_spellings_meet(written, expected):
 
 def test_fold_teh_false_keeps_teh_marbuta_for_stemmers():
     assert normalize_arabic("العسكرية", fold_teh=False) == "العسكرية"
+
+
+def test_the_one_pass_equals_the_rules_applied_one_after_the_other():
+    from articles.text import normalize as n
+
+    def by_rules(text, fold_teh=True):
+        text = n.fold_presentation_forms(text)
+        for rule in (n.strip_invisibles, n.strip_harakat, n.strip_tatweel, n.fold_alef, n.fold_hamza_seats,
+                     n.fold_alef_maksura, n.fold_persian_letters):
+            text = rule(text)
+        if fold_teh:
+            text = n.fold_teh_marbuta(text)
+        return n.fold_digits(text).lower()
+
+    # Every Arabic, Persian and presentation-form character, the invisibles and some Latin.
+    chars = [chr(c) for c in [*range(0x0600, 0x0700), *range(0xFB50, 0xFF00), *range(0x2000, 0x2070), 0xFEFF, 0xAD]]
+    samples = chars + ["".join(chars[i:i + 7]) for i in range(0, len(chars), 7)] + ["Ab أإآ كتـــابٌ ٣٤ ی"]
+    for text in samples:
+        for fold_teh in (True, False):
+            assert n.normalize_arabic(text, fold_teh) == by_rules(text, fold_teh), repr(text)
