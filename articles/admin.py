@@ -337,11 +337,21 @@ class StoryMembershipInline(admin.TabularInline):
 class StoryAdmin(admin.ModelAdmin):
     list_display = ["id", "title", "first_published", "last_published", "article_count", "source_count"]
     search_fields = ["title", "memberships__article__title"]
-    # The grouping writes all of these from the members (the title is the most central
-    # article's), so an edit here would not survive the next run.
-    readonly_fields = ["title", "first_published", "last_published", "article_count", "source_count"]
+    fields = ["title", "title_pinned", "first_published", "last_published", "article_count", "source_count"]
+    # The grouping writes these from the members. The title an editor writes is pinned (the
+    # grouping then keeps it); unpinning it gives the story its articles' title again.
+    readonly_fields = ["first_published", "last_published", "article_count", "source_count"]
     inlines = [StoryMembershipInline]
     actions = ["merge_selected_stories"]
+
+    def save_model(self, request, obj, form, change):
+        # Writing a title pins it, unless the same save unticks the pin.
+        edited = "title" in form.changed_data and "title_pinned" not in form.changed_data
+        stories_store.set_story_title(obj, obj.title if obj.title_pinned or edited else None)
+
+    def has_add_permission(self, request):
+        # A story is made by the grouping or by an editor's move or split, never empty.
+        return False
 
     @admin.action(description=_("دمج القصص المختارة في أقدمها"), permissions=["change"])
     def merge_selected_stories(self, request, queryset):
@@ -368,6 +378,15 @@ class StoryMembershipAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         stories_store.move_article(obj.article, obj.story)
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, StoryMembership.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        # The stories the articles leave take their title, dates and counts from the rest.
+        stories = set(queryset.values_list("story_id", flat=True))
+        queryset.delete()
+        stories_store.refresh_stories(stories)
 
     @admin.action(description=_("فصل المقالات المختارة في قصة جديدة"), permissions=["change"])
     def split_off(self, request, queryset):

@@ -387,10 +387,16 @@ class Story(models.Model):
 
     The id is stable: re-grouping gives a story's id to the new group that holds most of
     its articles (articles.stories.identity), so links and exports keep pointing at it.
-    Title and dates are copied from the members when the story is saved by the grouping.
+    Title and dates are copied from the members when the story is saved by the grouping,
+    and follow them when an article is moved out or deleted; a title an editor wrote
+    (`title_pinned`) stays until an editor unpins it.
     """
 
     title = models.TextField(_("العنوان"))
+    title_pinned = models.BooleanField(
+        _("ثبّت محرر العنوان"), default=False,
+        help_text=_("كتبه محرر؛ إعادة التجميع لا تغيّره. ألغِ التثبيت ليعود عنوان أبرز مقالاتها."),
+    )
     first_published = models.DateTimeField(_("أول نشر"), null=True, blank=True, db_index=True)
     last_published = models.DateTimeField(_("آخر نشر"), null=True, blank=True)
     article_count = models.PositiveIntegerField(_("عدد المقالات"), default=0)

@@ -1,4 +1,5 @@
-"""Model signals that keep the search index in step with the database.
+"""Model signals that keep the search index, and the stories' titles and dates, in step
+with the database.
 
 Connected in ArticlesConfig.ready(); the index work itself is the search backend's
 (articles.search_backends.get_backend()).
@@ -18,8 +19,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from articles.models import Article, Speaker, SpeakerAlias, Statement
+from articles.models import Article, Speaker, SpeakerAlias, Statement, StoryMembership
 from articles.search_backends import auto_index_enabled, get_backend
+from articles.stories.store import refresh_stories
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,23 @@ def article_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Article, dispatch_uid="unindex_article_on_delete")
 def article_deleted(sender, instance, **kwargs):
     schedule(removed_external_ids=[instance.external_id])
+
+
+@receiver(pre_delete, sender=Article, dispatch_uid="story_of_deleted_article")
+def article_deleting(sender, instance, **kwargs):
+    # The membership goes first (CASCADE, before the post_delete signal): note the story now.
+    instance._story_before_delete = (
+        StoryMembership.objects.filter(article_id=instance.pk).values_list("story_id", flat=True).first()
+    )
+
+
+@receiver(post_delete, sender=Article, dispatch_uid="refresh_story_of_deleted_article")
+def article_deleted_from_story(sender, instance, **kwargs):
+    """The story of a deleted article takes its title and dates from the articles left, in
+    the deletion's transaction: no page shows a deleted article's title."""
+    story_id = getattr(instance, "_story_before_delete", None)
+    if story_id is not None:
+        refresh_stories([story_id])
 
 
 @receiver(post_save, sender=Statement, dispatch_uid="index_statement_on_save")

@@ -94,3 +94,43 @@ def test_merging_a_story_into_itself_is_refused_and_pins_nothing(grouped):
     with pytest.raises(ValueError, match="two stories"):
         store.merge_stories([story, Story.objects.get(pk=story.pk)])
     assert not StoryMembership.objects.filter(story=story, pinned=True).exists()
+
+
+def story_form(story, **fields):
+    """The story's change form as the admin page posts it (its read-only inline included)."""
+    members = list(StoryMembership.objects.filter(story=story).order_by("pk"))
+    data = {"title": story.title, "memberships-TOTAL_FORMS": len(members), "memberships-INITIAL_FORMS": len(members),
+            "memberships-MIN_NUM_FORMS": 0, "memberships-MAX_NUM_FORMS": 1000}
+    if story.title_pinned:
+        data["title_pinned"] = "on"
+    for n, m in enumerate(members):
+        data[f"memberships-{n}-id"] = m.pk
+        data[f"memberships-{n}-story"] = story.pk
+    data.update(fields)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_an_editor_sets_a_story_title_in_the_admin_and_regrouping_keeps_it(editor_client, grouped):
+    story = membership(OSAKA[0]).story
+    url = reverse("admin:articles_story_change", args=[story.pk])
+    response = editor_client.post(url, story_form(story, title="قمة أوساكا: زلزال يضرب غرب اليابان"))
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.title == "قمة أوساكا: زلزال يضرب غرب اليابان" and story.title_pinned
+    call_command("group_stories", "--all", "--no-progress", stdout=io.StringIO(), stderr=io.StringIO())
+    assert membership(OSAKA[0]).story.title == "قمة أوساكا: زلزال يضرب غرب اليابان"
+
+    # Unpinned, the story takes one of its articles' titles again.
+    response = editor_client.post(url, story_form(story, title_pinned=None) | {"title": story.title})
+    story.refresh_from_db()
+    assert not story.title_pinned
+    assert story.title in set(StoryMembership.objects.filter(story=story).values_list("article__title", flat=True))
+
+
+def test_an_empty_story_title_is_refused_with_a_message(editor_client, grouped):
+    story = membership(OSAKA[0]).story
+    url = reverse("admin:articles_story_change", args=[story.pk])
+    response = editor_client.post(url, story_form(story, title=""))
+    assert response.status_code == 200 and response.context["errors"]
+    story.refresh_from_db()
+    assert story.title and not story.title_pinned

@@ -182,6 +182,11 @@ def apply_groups(groups, copies, loaded_ids, copy_scope=None, everything=False):
         stories.append((story, members))
     kept_stories = [story for story, _m in stories if story.pk is not None]
     new_stories = [story for story, _m in stories if story.pk is None]
+    # A title an editor wrote survives the re-grouping, as their moves do (editors write
+    # few titles: all of them are read).
+    editors_titles = dict(Story.objects.filter(title_pinned=True).values_list("pk", "title"))
+    for story in kept_stories:
+        story.title = editors_titles.get(story.pk, story.title)
     Story.objects.bulk_update(
         kept_stories, ["title", "first_published", "last_published", "article_count", "source_count", "updated"],
         batch_size=500,
@@ -333,9 +338,29 @@ def merge_stories(stories):
     return keep
 
 
+@transaction.atomic
+def set_story_title(story, title):
+    """An editor's title for the story, pinned: re-grouping keeps it. `title=None` unpins
+    it, and the story takes its articles' title again."""
+    _one_grouping_at_a_time()
+    if title is None:
+        Story.objects.filter(pk=story.pk).update(title_pinned=False)
+        # The editor's words are no member's title: refresh_stories replaces them.
+        refresh_stories([story.pk])
+    else:
+        Story.objects.filter(pk=story.pk).update(title=title, title_pinned=True)
+    story.refresh_from_db()
+    return story
+
+
 def refresh_stories(story_ids):
-    """Recounts the stories' title, dates and counts from their members; deletes the
-    stories left empty."""
+    """Recounts the stories' title, dates and counts from their members, at once (after a
+    move, a split, a merge or a deletion); deletes the stories left empty.
+
+    The title stays while one of the members still carries it (the grouping chose that
+    member as the most central); once that member has left or been deleted the story
+    takes its first published member's title, never a title no member has. A title an
+    editor pinned is left as it is."""
     for story in Story.objects.filter(pk__in=story_ids):
         members = list(Article.objects.filter(story_membership__story=story).order_by("published", "pk")
                        .values_list("title", "published", "source_id"))
@@ -347,6 +372,6 @@ def refresh_stories(story_ids):
         story.last_published = max(dates) if dates else None
         story.article_count = len(members)
         story.source_count = len({m[2] for m in members})
-        if not story.title:
+        if not story.title_pinned and story.title not in {m[0] for m in members}:
             story.title = members[0][0]
         story.save()

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand
 from articles.management.commands._jsonl import jsonl_line
 from articles.management.commands._whole_file import whole_file
 from articles.management.commands.export_statements import _Out, neutralise
-from articles.models import Story, StoryMembership
+from articles.models import StoryMembership
 
 COLUMNS = ["story", "title", "articles", "sources", "first", "last"]
 
@@ -43,29 +43,33 @@ class Command(BaseCommand):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def rows(self):
-        """Stories in id order, streamed: the memberships come ordered by story, so one
-        pass over them builds each story's row."""
-        stories = Story.objects.order_by("pk").values_list("pk", "title", "first_published", "last_published")
+        """Stories in id order, streamed from one query: each membership row carries its
+        story's title and dates, ordered by story, so one pass builds each story's row.
+
+        One statement reads one snapshot (PostgreSQL's and SQLite's WAL readers alike): a
+        grouping run that commits while the export streams can neither list a story twice
+        nor put an article in two stories, as a query for the stories and another for
+        their articles could."""
         members = (
             StoryMembership.objects.order_by("story_id", "article__published", "article__external_id")
-            .values_list("story_id", "article__external_id", "article__source__code")
+            .values_list("story_id", "story__title", "story__first_published", "story__last_published",
+                         "article__external_id", "article__source__code")
             .iterator(chunk_size=5000)
         )
-        pending = next(members, None)
-        for pk, title, first, last in stories.iterator(chunk_size=2000):
-            articles, sources = [], []
-            while pending is not None and pending[0] < pk:
-                pending = next(members, None)
-            while pending is not None and pending[0] == pk:
-                articles.append(pending[1])
-                if pending[2] not in sources:
-                    sources.append(pending[2])
-                pending = next(members, None)
-            if articles:
-                yield {
-                    "story": pk, "title": title, "articles": articles, "sources": sources,
+        story = None
+        for story_id, title, first, last, external_id, source in members:
+            if story is None or story["story"] != story_id:
+                if story is not None:
+                    yield story
+                story = {
+                    "story": story_id, "title": title, "articles": [], "sources": [],
                     "first": first.isoformat() if first else None, "last": last.isoformat() if last else None,
                 }
+            story["articles"].append(external_id)
+            if source not in story["sources"]:
+                story["sources"].append(source)
+        if story is not None:
+            yield story
 
     def write(self, rows, out, fmt):
         count = 0
