@@ -134,3 +134,15 @@ def test_an_empty_story_title_is_refused_with_a_message(editor_client, grouped):
     assert response.status_code == 200 and response.context["errors"]
     story.refresh_from_db()
     assert story.title and not story.title_pinned
+
+
+def test_deleting_a_membership_in_the_admin_recounts_its_story(editor_client, grouped):
+    story = membership(OSAKA[0]).story
+    gone = StoryMembership.objects.filter(story=story, article__title=story.title).first()
+    url = reverse("admin:articles_storymembership_changelist")
+    response = editor_client.post(url, {"action": "delete_selected", ACTION_CHECKBOX_NAME: [gone.pk], "post": "yes"})
+    assert response.status_code == 302
+    after = Story.objects.get(pk=story.pk)
+    titles = set(StoryMembership.objects.filter(story=story).values_list("article__title", flat=True))
+    assert after.article_count == story.article_count - 1
+    assert after.title in titles
