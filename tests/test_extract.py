@@ -596,10 +596,10 @@ def test_invisible_characters_do_not_split_words(mark):
     # verbs the fourth blind dev set's annotators marked, in their present and past forms
     ("وناشد وزير الصحة محمد العبيدي سكان المدينة البقاء في منازلهم حتى انتهاء العاصفة.",
      [("وناشد", "وزير الصحة محمد العبيدي", "سكان المدينة البقاء في منازلهم حتى انتهاء العاصفة")]),
-    ("استبعد المستشار التجاري للبيت الأبيض بيتر نافارو حدوث تصعيد للتوترات التجارية بسبب فرض الرسوم.",
-     [("استبعد", "المستشار التجاري للبيت الأبيض بيتر نافارو", "حدوث تصعيد للتوترات التجارية بسبب فرض الرسوم")]),
-    ("ويكشف العجاجي أنه قد قطع شوط كبير في برنامج خصخصة المستشفيات.",
-     [("ويكشف", "العجاجي", "قد قطع شوط كبير في برنامج خصخصة المستشفيات")]),
+    ("وأقرت الوزيرة بأن الحكومة أخطأت في إدارة الأزمة خلال الأسابيع الماضية.",
+     [("وأقرت", "الوزيرة", "الحكومة أخطأت في إدارة الأزمة خلال الأسابيع الماضية")]),
+    ("وغرد العجاجي على تويتر أن المشروع قطع شوطا كبيرا في خصخصة المستشفيات.",
+     [("وغرد", "العجاجي", "المشروع قطع شوطا كبيرا في خصخصة المستشفيات")]),
 ])
 def test_speech_verbs_in_every_tense(text, expected):
     assert [(s.verb, s.speaker, s.text) for s in extract_statements(text)] == expected
@@ -628,6 +628,18 @@ def test_negated_subjunctive_or_passive_verbs_attribute_nothing(text):
 ])
 def test_subject_before_the_verb_after_a_turn(text, expected):
     assert [(s.verb, s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # left out after a blind check of what they found on the corpus: they as often mean
+    # something else, or lose their passive vowel in writing
+    "واستبعد المدرب مودريتش ومارسيلو من قائمة المباراة أمام برشلونة.",
+    "ويعتقد أن الهجوم نفذته مجموعة مسلحة قدمت من الحدود.",
+    "وصلت شاحنات محملة بالمساعدات إلى المدينة المحاصرة صباح الأحد.",
+    'وردد المحتجون "ارحل ارحل يا حكومة الفساد والظلم" أمام مبنى البرلمان لساعات.',
+])
+def test_verbs_that_as_often_mean_something_else_report_nothing(text):
+    assert extract_statements(text) == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -459,9 +459,14 @@ def read_speaker(state, i, stop):
         sp, after = read_speaker(state, owner, stop)
         if sp is not None:
             return sp, after
-    if j + 2 < stop and tokens[j].norm in DOCUMENT_SUBJECTS and tokens[j + 1].norm in FROM_WORDS:
-        # وذكر بيان من رئاسة الجمهورية أن …: the statement speaks for whoever issued it.
-        issuer, after = read_speaker(state, j + 2, stop)
+    if j + 2 < stop and tokens[j].norm in DOCUMENT_SUBJECTS and (
+        tokens[j + 1].norm in FROM_WORDS
+        or (tokens[j + 1].norm in ISSUED_BY and j + 3 < stop and tokens[j + 2].norm in FROM_WORDS)
+    ):
+        # وذكر بيان من رئاسة الجمهورية أن …، بحسب بيان صادر عن الديوان الملكي: the statement
+        # speaks for whoever issued it.
+        issuer_at = j + 2 if tokens[j + 1].norm in FROM_WORDS else j + 3
+        issuer, after = read_speaker(state, issuer_at, stop)
         if issuer is not None:
             issuer.mention = state.text[tokens[j].start : issuer.end]
             issuer.start = tokens[j].start
@@ -493,6 +498,8 @@ def read_speaker(state, i, stop):
             continue
         if tok.norm in COMPLEMENTIZERS or (tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS)):
             break
+        if words and tok.norm in ISSUED_BY:
+            break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if _continuation(tok) is not None:
@@ -783,9 +790,13 @@ def _noun_phrase_ends(words, tok):
     indefinite = not _definite(tok)
     if _prepositional(tok) and _name_run(words) >= 1:
         return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
-    if tok.norm in OBJECT_NOUNS:
-        # استبعد … بيتر نافارو حدوث تصعيد، رفض ناطق باسم المغني تأكيد النبأ: a verbal
-        # noun after the subject is the object.
+    if tok.norm in OBJECT_NOUNS or (
+        tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and _name_run(words)
+        and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
+    ):
+        # استبعد … بيتر نافارو حدوث تصعيد، رفض ناطق باسم المغني تأكيد النبأ، وجدد بن دغر
+        # التأكيد: a verbal noun after the subject is the object (with the article, only
+        # after a person's name: وزارة الصحة is one name).
         return True
     if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
@@ -2097,9 +2108,12 @@ def _trailing_attributions(state, s_begin, s_end):
             continue
         # The source's own first word: the mention keeps a glued ل (وفقا للوكالة), the name not.
         head = _norm((sp.name or sp.mention).split()[0])
+        # (بحسب بيان صادر عن الديوان الملكي: the statement, which the mention opens with, is
+        # a source whatever its issuer's name.)
+        mention_head = _norm(sp.mention.split()[0]) if sp.mention else ""
         if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
-        ):
+        ) and mention_head not in DOCUMENT_SUBJECTS:
             continue
         floor, clause_floor = clause_floor, j
         sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""
