@@ -17,6 +17,7 @@ import gzip
 import html
 import io
 import json
+import random
 import re
 from datetime import datetime, timezone
 
@@ -426,6 +427,15 @@ class BackendTests:
             response = client.get(reverse(name), {"q": "لبنان\x00"})
             assert response.status_code in (200, 400)
 
+    @pytest.mark.parametrize("query", ["\ufdf2" * 500, "\ufdfa" * 120, '"لبنان \ufdf2' + "\ufdf2" * 400 + '"'])
+    def test_a_word_that_normalizes_past_a_kilobyte_is_searched_without_error(
+            self, client, hostile_archive, query):
+        # ﷲ is one character that normalizes to four letters (ﷺ to eighteen), so a query
+        # within the 500-character limit can hold one word of thousands of bytes.
+        for name in ("search", "statements", "api_search", "api_statements"):
+            response = client.get(reverse(name), {"q": query})
+            assert response.status_code == 200, (name, response.status_code)
+
     def test_hostile_query_still_finds_the_words(self, client, hostile_archive):
         # Operators and marks around a real word must not stop it from being found.
         response = client.get(reverse("search"), {"q": '"لُبْنَانَ \u202e -- |'})
@@ -580,3 +590,30 @@ class BackendTests:
         assert search_backend.doc_count() == 3
         call_command("rebuild_index", "--if-stale")
         assert "up to date" in capsys.readouterr().out
+
+    @pytest.mark.django_db(transaction=True)
+    def test_an_article_of_huge_words_or_a_huge_vocabulary_is_indexed_with_the_rest(
+            self, make_article, search_backend):
+        # A tsvector holds no lexeme over 2,046 bytes and at most 1 MB of lexemes a row: one
+        # such article failed the PostgreSQL index write of its whole batch, and every rebuild.
+        rng = random.Random(14)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        vocabulary = " ".join("".join(rng.choice(letters) for _ in range(rng.randint(5, 9)))
+                              for _ in range(45_000))
+        long_word = "".join(rng.choice(letters) for _ in range(1100))
+        with suspended_auto_index():
+            articles = [
+                make_article("long-word", "مقال فيه كلمة طويلة", f"قال الرئيس إن {long_word} في غزة."),
+                make_article("hex-blob", "صورة مرفقة", f"صورة مرفقة {'a1' * 1500} في غزة."),
+                make_article("vocabulary", "قائمة كلمات كثيرة", f"غزة {vocabulary}"),
+                make_article("gaza-1", "الصحة في غزة", OTHER_BODY),
+            ]
+        search_backend.index_articles([a.pk for a in articles])
+        assert set(ids(search_articles("غزة"))) == {a.external_id for a in articles}
+        assert ids(search_articles(long_word)) == ["long-word"]
+        assert ids(search_articles("a1" * 1500)) == ["hex-blob"]
+        assert ids(search_articles(vocabulary.split()[100])) == ["vocabulary"]
+        report = search_backend.check()
+        assert report["missing"] == report["stale"] == report["extra"] == []
+        assert search_backend.rebuild() == 4
+        assert set(ids(search_articles("غزة"))) == {a.external_id for a in articles}

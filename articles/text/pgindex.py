@@ -20,8 +20,11 @@ cut down to the query's lexemes with setweight and ts_filter), its document freq
 count on the GIN index, and the lengths come from `lengths` and
 `search_stats`. Field lengths are quantized to a byte as Whoosh stores them.
 
-Limits of the tsvector type, both past anything a news article reaches: a lexeme keeps
-at most 256 positions (a term frequency counts up to 256) and positions stop at 16,383.
+Limits of the tsvector type, past anything a news article reaches: a lexeme keeps at
+most 256 positions (a term frequency counts up to 256), positions stop at 16,383, a lexeme
+holds at most 2,046 bytes (a longer word is cut to its first 2,046 bytes, in the rows and
+in every query alike, so it still matches itself) and a row at most 1 MB of lexemes (a
+row that outgrows it keeps, in each field, the words met first).
 """
 
 import math
@@ -61,6 +64,12 @@ KEYS = {ARTICLES: "article_id", STATEMENTS: "statement_id"}
 
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
+# PostgreSQL refuses a lexeme longer than this (MAXSTRLEN - 1), in a row or a query, and a
+# tsvector whose lexemes and positions take more than MAX_ROW_BYTES (MAXSTRPOS): one
+# article with a 1,100-letter word or a 40,000-word list failed its whole import batch and
+# every rebuild.
+MAX_LEXEME_BYTES = 2046
+MAX_ROW_BYTES = (1 << 20) - 1
 # Whoosh's BM25F defaults (the archive's searcher uses them unchanged).
 B, K1 = 0.75, 1.2
 
@@ -136,10 +145,47 @@ def reset_stats(cursor, stemmer=DEFAULT_STEMMER):
 # --- rows ------------------------------------------------------------------------------
 
 
+def _bytes(text):
+    return len(text) if text.isascii() else len(text.encode())
+
+
+def _fitted(lexeme):
+    """The lexeme as a tsvector can hold it: its first MAX_LEXEME_BYTES bytes, whole
+    characters only. Rows and queries both go through it, so a cut word matches itself."""
+    if len(lexeme) * 4 <= MAX_LEXEME_BYTES or _bytes(lexeme) <= MAX_LEXEME_BYTES:
+        return lexeme
+    return lexeme.encode()[:MAX_LEXEME_BYTES].decode("utf-8", "ignore")
+
+
 def _lexeme(code, term):
+    """One lexeme written for a tsvector or tsquery literal: quoted, escaped, fitted."""
+    term = _fitted(code + term)
     if "'" in term or "\\" in term:
         term = term.replace("\\", "\\\\").replace("'", "''")
-    return f"'{code}{term}'"
+    return f"'{term}'"
+
+
+def _stored_bytes(lexeme_bytes, positions):
+    """What one lexeme takes of a tsvector's MAX_ROW_BYTES: its bytes, padded to an even
+    number, then its positions and their count, two bytes each."""
+    return lexeme_bytes + (lexeme_bytes & 1) + (2 * (positions + 1) if positions else 0)
+
+
+def _within_row(entries):
+    """The (first position, lexeme, positions, text) entries of a row, less those met last
+    in their field when they outgrow MAX_ROW_BYTES (a 40,000-word list pasted as one article)."""
+    if sum(_stored_bytes(4 * len(lexeme), n) for _, lexeme, n, _ in entries) <= MAX_ROW_BYTES:
+        return entries
+    sizes = [_stored_bytes(_bytes(lexeme), n) for _, lexeme, n, _ in entries]
+    if sum(sizes) <= MAX_ROW_BYTES:
+        return entries
+    kept, total = set(), 0
+    for i in sorted(range(len(entries)), key=lambda i: entries[i][0]):
+        total += sizes[i]
+        if total > MAX_ROW_BYTES:
+            break
+        kept.add(i)
+    return [entry for i, entry in enumerate(entries) if i in kept]
 
 
 @lru_cache(maxsize=None)
@@ -185,7 +231,7 @@ def analyse(doc, kind, stemmer=DEFAULT_STEMMER):
     else:
         shared = {"rest": _kept(doc.get("text") or "", stemmer)}
     sources = _same_text_fields(doc, kind)
-    parts, lengths, words = [], [], set()
+    entries, lengths, words = [], [], set()
     for name, code in FIELDS[kind]:
         form = forms_of_field[name]
         if name in sources:
@@ -197,13 +243,17 @@ def analyse(doc, kind, stemmer=DEFAULT_STEMMER):
         for term, positions in found.items():
             if len(positions) > MAX_POSITIONS or positions[-1] >= MAX_POSITION:
                 positions = sorted({min(p, MAX_POSITION - 1) for p in positions[:MAX_POSITIONS]})
-            parts.append(f"{_lexeme(code, term)}:{','.join([str(p + 1) for p in positions])}")
+            lexeme = _fitted(code + term)
+            entries.append((positions[0], lexeme, len(positions),
+                            f"{_lexeme('', lexeme)}:{','.join([str(p + 1) for p in positions])}"))
         if code in "TX":
-            words.update(found)
+            # Did-you-mean's vocabulary: a word too long for a lexeme is no suggestion.
+            words.update(w for w in found if _fitted(code + w) == code + w)
     if kind == ARTICLES and doc.get("surface"):
         pairs = {surface_pair(w) for w in TOKEN_RE.findall(doc["surface"])}
-        parts.extend(_lexeme(SURFACE_CODE, pair) for pair in pairs if pair)
-    return " ".join(parts), lengths, words
+        entries.extend((MAX_POSITION, lexeme, 0, _lexeme("", lexeme))
+                       for lexeme in (_fitted(SURFACE_CODE + pair) for pair in pairs if pair))
+    return " ".join(text for *_, text in _within_row(entries)), lengths, words
 
 
 def article_row(pk, record, stemmer=DEFAULT_STEMMER):
@@ -406,7 +456,7 @@ def to_sql(node, column="terms"):
 
 
 def _field_lexeme(fieldname, kind, text):
-    return dict(FIELDS[kind])[fieldname] + text
+    return _fitted(dict(FIELDS[kind])[fieldname] + text)
 
 
 def _word_node(forms, fields, kind, exact_mode):
