@@ -578,6 +578,21 @@ class BackendTests:
         call_command("check_index", stdout=io.StringIO())  # exit 0
 
     @pytest.mark.django_db(transaction=True)
+    def test_an_index_never_built_says_to_rebuild_not_that_nothing_matched(
+            self, make_article, client, search_backend):
+        # NEWSARCHIVE_SEARCH_BACKEND switched (or a database restored) without rebuild_index:
+        # "0 results" for everything would hide that the archive is not searchable.
+        with suspended_auto_index():
+            make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        page = client.get(reverse("search"), {"q": "غزة"})
+        assert page.status_code == 503 and "rebuild_index" in page.content.decode()
+        api = client.get(reverse("api_search"), {"q": "غزة"})
+        assert api.status_code == 503 and api.json()["fix"] == "python manage.py rebuild_index"
+        call_command("rebuild_index", stdout=io.StringIO(), stderr=io.StringIO())
+        assert ids(search_articles("غزة")) == ["gaza-1"]
+        assert search_articles("كلمة لا توجد")["total"] == 0
+
+    @pytest.mark.django_db(transaction=True)
     def test_rebuild_reports_progress_and_if_stale_skips_a_good_index(self, make_article, search_backend,
                                                                         capsys):
         with suspended_auto_index():

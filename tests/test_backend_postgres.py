@@ -118,8 +118,7 @@ def test_an_index_write_commits_or_rolls_back_with_the_callers_transaction(make_
             backend.index_articles([article.pk])
             assert search_articles("غزة")["total"] == 1  # seen inside the transaction
             raise RuntimeError("the batch failed")
-    assert search_articles("غزة")["total"] == 0
-    assert backend.check()["missing"] == ["gaza-1"]
+    assert backend.doc_count() == 0 and backend.check()["missing"] == ["gaza-1"]
     backend.index_articles([article.pk])
     assert search_articles("غزة")["total"] == 1 and backend.doc_count() == 1
 

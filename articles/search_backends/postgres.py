@@ -98,6 +98,7 @@ class PostgresBackend(SearchBackend):
                 with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit):
                     pgindex.planner_settings(cursor)
                     found = pgindex.search(cursor, kind, node, negatives, **arguments)
+                    self._built(cursor, found)
                     if found.total < 3 and suggest:
                         outcome.suggestion = pgindex.suggest(cursor, query)
             else:
@@ -106,6 +107,7 @@ class PostgresBackend(SearchBackend):
                 with self._client_cursor() as cursor:
                     found = pgindex.search(cursor, kind, node, negatives, one_trip=True,
                                            time_limit=time_limit, **arguments)
+                    self._built(cursor, found)
                     if found.total < 3 and suggest:
                         with transaction.atomic():
                             pgindex.planner_settings(cursor)
@@ -126,6 +128,15 @@ class PostgresBackend(SearchBackend):
         outcome.total, outcome.facets = found.total, found.facets
         outcome.hits = [Hit(key, score) for key, score in found.keys]
         return outcome
+
+    def _built(self, cursor, found):
+        """Raise IndexNeedsRebuild when nothing matched because the tables hold no article
+        while the database does: the index was never built for this backend (the setting
+        switched from another one, a database restored), which "0 results" would hide."""
+        if found.total or pgindex.read_stats(cursor, ARTICLES).docs or not Article.objects.exists():
+            return
+        raise IndexNeedsRebuild("the search tables hold no article, but the database does: "
+                                "the index was never built for the postgres backend")
 
     def _client_cursor(self):
         """A psycopg cursor that binds parameters itself, so that several statements go
