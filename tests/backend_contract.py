@@ -19,6 +19,7 @@ import io
 import json
 import random
 import re
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -320,6 +321,23 @@ class BackendTests:
         assert result["total"] == 0
         assert result["suggestion"] == "أذربيجان بلدات"  # as the article writes it, with hamza
         assert search_articles("أذربيجان بلدات")["suggestion"] is None
+
+    @pytest.mark.django_db(transaction=True)
+    def test_did_you_mean_for_a_pasted_long_word_answers_at_once(self, make_article):
+        # Whoosh's corrector measured the typed word against every indexed word sharing its
+        # first letters, in time growing with its length: minutes for one 500-letter query.
+        rng = random.Random(7)
+        letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+        vocabulary = sorted({"ال" + "".join(rng.choice(letters) for _ in range(rng.randint(3, 7)))
+                             for _ in range(5000)})
+        make_article("vocabulary", "قائمة كلمات", " ".join(vocabulary))
+        started = time.perf_counter()
+        result = search_articles("ال" + "".join(rng.choice(letters) for _ in range(400)))
+        assert time.perf_counter() - started < 2.0
+        assert result["total"] == 0 and result["suggestion"] is None
+        near = vocabulary[0][:-1] + ("ب" if vocabulary[0][-1] != "ب" else "ت")
+        if near not in vocabulary:  # one letter off an indexed word: still suggested
+            assert search_articles(near)["suggestion"] is not None
 
     def test_more_like_this_and_counts_over_time(self, three_articles):
         related = [r["external_id"] for r in more_like_this("bbc-1")]
