@@ -339,6 +339,25 @@ class BackendTests:
         if near not in vocabulary:  # one letter off an indexed word: still suggested
             assert search_articles(near)["suggestion"] is not None
 
+    @pytest.mark.django_db(transaction=True)
+    def test_did_you_mean_for_a_pasted_list_of_unknown_words_answers_at_once(self, make_article):
+        # Each unknown word is looked up among the indexed words sharing its first letters:
+        # sixty of them in one 500-character query took seconds, more as the archive grows.
+        rng = random.Random(8)
+        letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+        vocabulary = sorted({"ال" + "".join(rng.choice(letters) for _ in range(rng.randint(3, 6)))
+                             for _ in range(5000)})
+        make_article("vocabulary", "قائمة كلمات", " ".join(vocabulary))
+        misspelt = [w[:-1] + "ث" for w in vocabulary if w[-1] != "ث" and w[:-1] + "ث" not in vocabulary]
+        query = " ".join(misspelt[:60])[:500]
+        started = time.perf_counter()
+        suggestion = search_articles(query)["suggestion"]
+        assert time.perf_counter() - started < 2.0
+        # The first words are still corrected to indexed words; the tail is left as typed.
+        changed = [new for typed, new in zip(query.split(), suggestion.split()) if new != typed]
+        assert changed and all(new in vocabulary for new in changed)
+        assert suggestion.split()[-1] == query.split()[-1]
+
     def test_more_like_this_and_counts_over_time(self, three_articles):
         related = [r["external_id"] for r in more_like_this("bbc-1")]
         assert "bbc-1" not in related and related[:1] == ["cnn-1"]

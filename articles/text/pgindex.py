@@ -957,16 +957,18 @@ def _spelling(cursor, normalized):
 def suggest(cursor, parsed, stemmer=DEFAULT_STEMMER):
     """The query with each word the archive lacks replaced by the closest word it has, as
     written there; None when every word is known."""
-    changed, words = False, []
+    changed, words, looked_up = False, [], 0
     for group in parsed.groups:
         for clause in group:
             if clause.kind not in ("word", "phrase") or clause.negated:
                 continue
             for word, _, _ in words_with_offsets(clause.text):
                 forms = word_forms(word, stemmer)
-                if forms is None or len(forms.exact) < 3 or _known(cursor, forms):
+                if forms is None or len(forms.exact) < 3 or _known(cursor, forms) \
+                        or looked_up >= q.MAX_CORRECTED_WORDS:
                     words.append(word)
                     continue
+                looked_up += 1
                 # A third of the vocabulary begins with ا (every ال): there the one-edit
                 # pass keeps the first two letters, as the two-edit pass does everywhere.
                 first = 2 if forms.exact.startswith("ا") else 1

@@ -486,16 +486,18 @@ class ArchiveIndex:
         if kind != ARTICLES:
             return None
         reader = searcher.reader()
-        changed, words = False, []
+        changed, words, looked_up = False, [], 0
         for group in parsed.groups:
             for clause in group:
                 if clause.kind not in ("word", "phrase") or clause.negated:
                     continue
                 for word, _, _ in words_with_offsets(clause.text):
                     forms = word_forms(word, self.stemmer)
-                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms):
+                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms) \
+                            or looked_up >= q.MAX_CORRECTED_WORDS:
                         words.append(word)
                         continue
+                    looked_up += 1
                     # A close first letter keeps the lexicon walk short (tens of ms).
                     found = self._closest(reader, forms.exact, 1, 1) or \
                         self._closest(reader, forms.exact, 2, 2)
