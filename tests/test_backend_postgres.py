@@ -8,6 +8,8 @@ The contract runs only on PostgreSQL:
 """
 
 import os
+import threading
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -137,3 +139,39 @@ def test_did_you_mean_measures_distances_in_the_server_or_in_python_alike(make_a
     in_server = search_articles("اذربيحان بلدات")["suggestion"]
     monkeypatch.setattr(pgindex, "_has_levenshtein", lambda cursor: False)
     assert search_articles("اذربيحان بلدات")["suggestion"] == in_server == "أذربيجان بلدات"
+
+
+@needs_postgres
+def test_an_edit_during_a_rebuild_waits_the_lock_timeout_not_the_rebuild_and_is_kept(
+        make_article, postgres_backend, settings, caplog):
+    # The rebuild holds the writers' lock for all of its run (minutes at 31.5k articles):
+    # an editor's save waited for all of it, past the web worker's timeout.
+    settings.NEWSARCHIVE_INDEX_LOCK_TIMEOUT = 1
+    with suspended_auto_index():
+        article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+    halfway, edited = threading.Event(), threading.Event()
+
+    def wait_for_the_edit(done, total):
+        halfway.set()
+        assert edited.wait(60)
+
+    def rebuild():
+        try:
+            postgres_backend.rebuild(progress=wait_for_the_edit)
+        finally:
+            connection.close()
+
+    builder = threading.Thread(target=rebuild)
+    builder.start()
+    try:
+        assert halfway.wait(60)
+        article.title = "بلينكن يتصل بعلييف وباشينيان"
+        started = time.monotonic()
+        article.save()  # its index write gives up after the lock timeout; the save stands
+        assert time.monotonic() - started < 10
+    finally:
+        edited.set()
+        builder.join(60)
+    assert "Search index not updated" in caplog.text
+    assert [r["external_id"] for r in search_articles("باشينيان")["results"]] == ["gaza-1"]
+    assert postgres_backend.check()["stale"] == []

@@ -22,7 +22,7 @@ from django.db.models import Count, Max
 from articles import indexing
 from articles.models import Article, Statement
 from articles.search_backends.base import ARTICLES, STATEMENTS, Hit, Outcome, SearchBackend
-from articles.search_backends.errors import IndexNeedsRebuild, SearchUnavailable
+from articles.search_backends.errors import IndexBusy, IndexNeedsRebuild, SearchUnavailable
 from articles.text import pgindex
 from articles.text.analysis import word_forms, words_with_offsets
 from articles.text.schema import DEFAULT_STEMMER, analyzer_version
@@ -31,6 +31,7 @@ from articles.text.schema import DEFAULT_STEMMER, analyzer_version
 # reindexing the same article would otherwise both insert it.
 WRITE_LOCK = 74_616_001
 QUERY_CANCELED = "57014"
+LOCK_NOT_AVAILABLE = "55P03"
 UNDEFINED_TABLE = "42P01"
 SERVER_LIMIT_FACTOR = 5
 SERVER_LIMIT_MARGIN = 5.0
@@ -179,7 +180,7 @@ class PostgresBackend(SearchBackend):
             return 0
         with transaction.atomic(), self._cursor() as cursor:
             self._ready(cursor)
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            _write_lock(cursor)
             pgindex.remove(cursor, article_ids)
             for chunk in _chunks(article_ids, indexing.BATCH_SIZE):
                 _write_rows(cursor, indexing._articles_with_relations(chunk))
@@ -191,7 +192,7 @@ class PostgresBackend(SearchBackend):
             return 0
         with transaction.atomic(), self._cursor() as cursor:
             self._ready(cursor)
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            _write_lock(cursor)
             cursor.execute("SELECT article_id FROM search_article WHERE external_id = ANY(%s)",
                            (external_ids,))
             pgindex.remove(cursor, [row[0] for row in cursor.fetchall()])
@@ -200,7 +201,12 @@ class PostgresBackend(SearchBackend):
     def rebuild(self, workers=1, progress=None):
         """Everything anew in one transaction: searches see the old rows until it commits.
         This process reads the rows; with workers > 1 the Arabic analysis (most of the
-        time) runs in that many forked processes, which never touch the database."""
+        time) runs in that many forked processes, which never touch the database.
+
+        It holds the writers' lock throughout, and a writer waits for it at most
+        NEWSARCHIVE_INDEX_LOCK_TIMEOUT seconds (an edit from a page cannot wait minutes),
+        so before committing it indexes what changed since it read the rows: nothing a
+        writer that gave up had committed is lost."""
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         with transaction.atomic(), self._cursor() as cursor:
             if pgindex.state(cursor) == "missing":
@@ -213,6 +219,12 @@ class PostgresBackend(SearchBackend):
                     done += len(rows[0])
                     if progress:
                         progress(done, len(ids))
+            report = self.check()
+            if report["extra"]:
+                self.remove_articles(report["extra"])
+            behind = report["missing"] + report["stale"]
+            if behind:
+                self.index_articles(Article.objects.filter(external_id__in=behind).values_list("pk", flat=True))
         if progress and not ids:
             progress(0, 0)
         return len(ids)
@@ -262,6 +274,26 @@ class PostgresBackend(SearchBackend):
         if count != in_db:
             return f"index has {count} articles, database {in_db}"
         return None
+
+
+def _write_lock(cursor):
+    """Take the writers' lock for this transaction, waiting at most
+    NEWSARCHIVE_INDEX_LOCK_TIMEOUT seconds (as Whoosh's writers do), then IndexBusy: a
+    rebuild holds it for all of its run, minutes on a large archive."""
+    seconds = indexing.lock_timeout()
+    cursor.execute("SHOW lock_timeout")
+    previous = cursor.fetchone()[0]
+    cursor.execute("SELECT set_config('lock_timeout', %s, true)", (str(max(1, math.ceil(seconds * 1000))),))
+    try:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    except (DatabaseError, psycopg.Error) as error:
+        if _sqlstate(error) != LOCK_NOT_AVAILABLE:
+            raise
+        raise IndexBusy(f"another process (a rebuild_index, an import) has been writing the search "
+                        f"tables for more than {seconds:g} s (NEWSARCHIVE_INDEX_LOCK_TIMEOUT); the data "
+                        "is saved, check_index lists what the index lacks, and a rebuild under way "
+                        "indexes it before it ends") from None
+    cursor.execute("SELECT set_config('lock_timeout', %s, true)", (previous,))
 
 
 def _sqlstate(error):
