@@ -358,6 +358,19 @@ class BackendTests:
         assert changed and all(new in vocabulary for new in changed)
         assert suggestion.split()[-1] == query.split()[-1]
 
+    @pytest.mark.django_db(transaction=True)
+    def test_more_like_this_for_an_article_of_thousands_of_distinct_words(self, make_article):
+        # PostgreSQL counted the documents of each word of the article in one SELECT of a
+        # column per word, and a SELECT holds at most 1,664: a long article had no related.
+        rng = random.Random(9)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        words = sorted({"".join(rng.choice(letters) for _ in range(7)) for _ in range(2500)})
+        shared = words[:40]
+        make_article("long-1", "مقال طويل", " ".join(words + shared * 3))
+        make_article("long-2", "مقال آخر", " ".join(shared))
+        make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        assert [r["external_id"] for r in more_like_this("long-1")] == ["long-2"]
+
     def test_more_like_this_and_counts_over_time(self, three_articles):
         related = [r["external_id"] for r in more_like_this("bbc-1")]
         assert "bbc-1" not in related and related[:1] == ["cnn-1"]

@@ -391,13 +391,14 @@ def _key_terms(cursor, text):
     # and their posting lists are the ones too long to count.
     common = pgindex.common_lexemes(cursor, ARTICLES, cap / n)
     words = sorted(word for word in counts if "X" + word not in common)
-    capped = ", ".join("(SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ %s::tsquery "
-                       f"LIMIT {cap}) AS c)" for _ in words)
     if not words:
         return []
-    cursor.execute(f"SELECT {capped}", [pgindex._lexeme("X", word) for word in words])
+    # One row per word (a long article has thousands; a SELECT holds at most 1,664 columns).
+    cursor.execute("SELECT (SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ u.q "
+                   f"LIMIT {cap}) AS c) FROM unnest(%s::tsquery[]) WITH ORDINALITY AS u(q, n) ORDER BY u.n",
+                   ([pgindex._lexeme("X", word) for word in words],))
     weights = []
-    for word, df in zip(words, cursor.fetchone()):
+    for word, (df,) in zip(words, cursor.fetchall()):
         if not df or df >= cap:
             continue
         f = df / n
