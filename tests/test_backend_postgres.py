@@ -175,3 +175,29 @@ def test_an_edit_during_a_rebuild_waits_the_lock_timeout_not_the_rebuild_and_is_
     assert "Search index not updated" in caplog.text
     assert [r["external_id"] for r in search_articles("باشينيان")["results"]] == ["gaza-1"]
     assert postgres_backend.check()["stale"] == []
+
+
+@needs_postgres
+def test_a_query_of_a_hundred_and_sixty_words_is_not_compiled_by_jit(make_article, postgres_backend):
+    # A 500-character query of two-letter words is a tsquery of a thousand lexemes and a
+    # statement counting each: past jit_above_cost the server spent seconds compiling it
+    # (JIT emission), for a search that finds nothing. Costs at 0 make any server JIT it.
+    with suspended_auto_index():
+        article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+    postgres_backend.index_articles([article.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_jit_available()")
+        if not cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL has no JIT")
+        for name in ("jit_above_cost", "jit_inline_above_cost", "jit_optimize_above_cost"):
+            cursor.execute(f"SET {name} = 0")
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+    query = " ".join(a + b for a in letters for b in letters)[:500]
+    try:
+        started = time.monotonic()
+        result = search_articles(query)
+        assert time.monotonic() - started < 4
+        assert (result["total"], result["partial"]) == (0, False)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ALL")

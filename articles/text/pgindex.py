@@ -750,8 +750,12 @@ def planner_settings(cursor):
     """Settings for this transaction's searches. The planner prices `terms @@ query` as a
     cheap operator and so reads small tables whole, decompressing every row's tsvector
     (100 ms at 3,000 articles) where the GIN index answers in a millisecond; without
-    sequential scans it takes the index whenever the query has a word to look up."""
-    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    sequential scans it takes the index whenever the query has a word to look up.
+
+    JIT off: a long query is a statement of hundreds of subqueries (one count per lexeme),
+    whose estimated cost makes the server compile it, seconds of work for milliseconds of
+    execution."""
+    cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
 
 
 class IndexStale(Exception):
@@ -862,7 +866,7 @@ def _run(cursor, statements, one_trip, time_limit):
             cursor.execute(sql, params)
             results.append(cursor.fetchall())
         return results
-    settings = "SET LOCAL enable_seqscan = off; "
+    settings = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "  # planner_settings()
     if time_limit is not None:
         settings += f"SET LOCAL statement_timeout = {max(1, math.ceil(time_limit * 1000))}; "
     cursor.execute(settings + "; ".join(sql for sql, _ in statements),
