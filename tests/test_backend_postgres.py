@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import pytest
 from django.db import connection, transaction
 
-from articles.search import search_articles
+from articles.search import more_like_this, search_articles
 from articles.search_backends import SearchUnavailable, get_backend, reset_backend, suspended_auto_index
 from tests.backend_contract import BackendTests
 
@@ -201,3 +201,58 @@ def test_a_query_of_a_hundred_and_sixty_words_is_not_compiled_by_jit(make_articl
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET ALL")
+
+
+@needs_postgres
+def test_searches_during_a_first_build_answer_at_once_that_the_index_is_being_built(
+        make_article, postgres_backend, client):
+    # A first build into empty tables drops the GIN indexes until it commits, which locks
+    # the table: every search waited for its 10 s server limit (twice a page), and the
+    # article page's related articles for the whole rebuild.
+    with suspended_auto_index():
+        for i in range(3):
+            make_article(f"gaza-{i}", f"الصحة في غزة {i}", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+    halfway, searched = threading.Event(), threading.Event()
+
+    def wait_for_the_searches(done, total):
+        halfway.set()
+        assert searched.wait(60)
+
+    def rebuild():
+        try:
+            postgres_backend.rebuild(progress=wait_for_the_searches)
+        finally:
+            connection.close()
+
+    builder = threading.Thread(target=rebuild)
+    builder.start()
+    try:
+        assert halfway.wait(60)
+        started = time.monotonic()
+        page = client.get("/search/", {"q": "غزة"})
+        api = client.get("/api/search/", {"q": "غزة"})
+        article = client.get("/articles/gaza-0/")  # its related articles are left out
+        assert time.monotonic() - started < 8
+        assert page.status_code == api.status_code == 503 and "rebuild_index" in api.json()["detail"]
+        assert article.status_code == 200
+        with pytest.raises(SearchUnavailable):
+            more_like_this("gaza-0")
+    finally:
+        searched.set()
+        builder.join(60)
+    assert len(search_articles("غزة")["results"]) == 3
+
+
+@needs_postgres
+def test_a_search_inside_a_transaction_leaves_its_settings_as_they_were(make_article, postgres_backend):
+    # A setting local to the transaction outlives the search's released savepoint: the
+    # caller's own statements went on without sequential scans, and with a 1 s lock wait.
+    article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('lock_timeout')")
+        before = cursor.fetchone()
+        assert search_articles("غزة")["total"] == 1
+        assert search_articles("وزارت")["total"] == 0  # did-you-mean looks for a correction
+        more_like_this(article.external_id)
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('lock_timeout')")
+        assert cursor.fetchone() == before

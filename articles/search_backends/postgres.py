@@ -31,7 +31,7 @@ from articles.text.schema import DEFAULT_STEMMER, analyzer_version
 # reindexing the same article would otherwise both insert it.
 WRITE_LOCK = 74_616_001
 QUERY_CANCELED = "57014"
-LOCK_NOT_AVAILABLE = "55P03"
+LOCK_NOT_AVAILABLE = pgindex.LOCK_NOT_AVAILABLE
 UNDEFINED_TABLE = "42P01"
 SERVER_LIMIT_FACTOR = 5
 SERVER_LIMIT_MARGIN = 5.0
@@ -96,8 +96,8 @@ class PostgresBackend(SearchBackend):
             if connection.in_atomic_block:
                 # Inside the caller's transaction: a savepoint, so that a search stopped by
                 # its time limit rolls back alone, and the settings end with it.
-                with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit):
-                    pgindex.planner_settings(cursor)
+                with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit), \
+                        _reading(cursor):
                     found = pgindex.search(cursor, kind, node, negatives, **arguments)
                     self._built(cursor, found)
                     if found.total < 3 and suggest:
@@ -110,8 +110,7 @@ class PostgresBackend(SearchBackend):
                                            time_limit=time_limit, **arguments)
                     self._built(cursor, found)
                     if found.total < 3 and suggest:
-                        with transaction.atomic():
-                            pgindex.planner_settings(cursor)
+                        with transaction.atomic(), _reading(cursor):
                             outcome.suggestion = pgindex.suggest(cursor, query)
         except pgindex.IndexStale as stale:
             raise IndexNeedsRebuild(
@@ -122,6 +121,8 @@ class PostgresBackend(SearchBackend):
             if state == UNDEFINED_TABLE:
                 raise SearchUnavailable("the search tables do not exist in the database",
                                         fix="python manage.py migrate") from None
+            if state == LOCK_NOT_AVAILABLE:
+                raise _being_built() from None
             if state != QUERY_CANCELED:
                 raise
             outcome.partial = True
@@ -150,21 +151,24 @@ class PostgresBackend(SearchBackend):
         """Articles sharing the most distinctive words of `text`: its 25 key terms by
         Whoosh's Bo1 model (with document frequencies standing for collection
         frequencies), ORed with those weights and ranked by BM25F."""
-        with self._cursor() as cursor:
+        # The planner settings also for the counts: with their LIMIT the planner would rather
+        # read the table until enough rows match, decompressing every tsvector on the way.
+        with self._cursor() as cursor, transaction.atomic(), _reading(cursor):
             self._ready(cursor)
-            cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
-            if cursor.fetchone() is None:
-                return []
-            with transaction.atomic():
-                # Also for the counts: with their LIMIT the planner would rather read the
-                # table until enough rows match, decompressing every tsvector on the way.
-                pgindex.planner_settings(cursor)
+            try:
+                cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
+                if cursor.fetchone() is None:
+                    return []
                 weights = _key_terms(cursor, text)
                 if not weights:
                     return []
                 node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
                 found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
                                        limit=limit + 1)
+            except DatabaseError as error:
+                if _sqlstate(error) == LOCK_NOT_AVAILABLE:
+                    raise _being_built() from None
+                raise
         return [Hit(key, score) for key, score in found.keys if key != external_id][:limit]
 
     def doc_count(self, kind=ARTICLES):
@@ -296,6 +300,11 @@ def _write_lock(cursor):
     cursor.execute("SELECT set_config('lock_timeout', %s, true)", (previous,))
 
 
+def _being_built():
+    return IndexNeedsRebuild("rebuild_index is building the search tables from empty: they are "
+                             "locked until it commits, and search answers again then")
+
+
 def _sqlstate(error):
     """The SQLSTATE of a psycopg error, or of the one Django wrapped."""
     return getattr(error, "sqlstate", None) or getattr(error.__cause__, "sqlstate", None)
@@ -348,6 +357,20 @@ def _analysers(workers):
                 yield pending.popleft().get()
 
         yield analyse
+
+
+@contextmanager
+def _reading(cursor):
+    """pgindex.planner_settings() for the statements inside, and the caller's own settings
+    back after them: a setting local to the transaction outlives a released savepoint, and
+    the caller's transaction would otherwise go on with them (a 1 s lock_timeout among
+    them). After an error the savepoint's rollback undoes them."""
+    names = pgindex.PLANNER_SETTINGS
+    cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in names))
+    previous = cursor.fetchone()
+    pgindex.planner_settings(cursor)
+    yield
+    cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in names), previous)
 
 
 class _time_limited:

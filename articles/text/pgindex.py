@@ -746,6 +746,11 @@ def read_stats(cursor, kind):
     return Stats(int(row[0]), [int(x) for x in row[1]], int(row[2]))
 
 
+READ_LOCK_WAIT = "1s"
+# SQLSTATE of a statement that gave up waiting for a lock (lock_timeout).
+LOCK_NOT_AVAILABLE = "55P03"
+
+
 def planner_settings(cursor):
     """Settings for this transaction's searches. The planner prices `terms @@ query` as a
     cheap operator and so reads small tables whole, decompressing every row's tsvector
@@ -754,8 +759,13 @@ def planner_settings(cursor):
 
     JIT off: a long query is a statement of hundreds of subqueries (one count per lexeme),
     whose estimated cost makes the server compile it, seconds of work for milliseconds of
-    execution."""
-    cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
+    execution. A table lock is waited for READ_LOCK_WAIT at most: only a schema change
+    blocks reads, the first rebuild dropping its GIN indexes until it commits."""
+    cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+                   "set_config('lock_timeout', %s, true)", (READ_LOCK_WAIT,))
+
+
+PLANNER_SETTINGS = ("enable_seqscan", "jit", "lock_timeout")
 
 
 class IndexStale(Exception):
@@ -866,7 +876,8 @@ def _run(cursor, statements, one_trip, time_limit):
             cursor.execute(sql, params)
             results.append(cursor.fetchall())
         return results
-    settings = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "  # planner_settings()
+    settings = ("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "  # planner_settings()
+                f"SET LOCAL lock_timeout = '{READ_LOCK_WAIT}'; ")
     if time_limit is not None:
         settings += f"SET LOCAL statement_timeout = {max(1, math.ceil(time_limit * 1000))}; "
     cursor.execute(settings + "; ".join(sql for sql, _ in statements),
