@@ -269,6 +269,10 @@ class BackendTests:
         ('"بلدات وقرى"', {"cnn-1"}),
         ('"وقرى بلدات"', set()),
         ("قره -غوتيريش", {"cnn-1"}),
+        # Exclusions alone browse the rest; a word, a phrase and a field exclude together.
+        ('-غوتيريش -"أسعار النفط"', {"cnn-1"}),
+        ("-source:cnn -النفط", {"bbc-1"}),
+        ("-أرمينيا -قره", {"bbc-2"}),
         ("جوتيريش", {"bbc-1"}),  # a transliteration variant
         ("الاسواق العالميه", {"bbc-2"}),  # hamza and ta marbuta folded
         ("في", set()),  # a stop word alone finds nothing, never everything
