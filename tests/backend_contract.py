@@ -17,7 +17,9 @@ import gzip
 import html
 import io
 import json
+import random
 import re
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -376,6 +378,10 @@ class BackendTests:
         ('"بلدات وقرى"', {"cnn-1"}),
         ('"وقرى بلدات"', set()),
         ("قره -غوتيريش", {"cnn-1"}),
+        # Exclusions alone browse the rest; a word, a phrase and a field exclude together.
+        ('-غوتيريش -"أسعار النفط"', {"cnn-1"}),
+        ("-source:cnn -النفط", {"bbc-1"}),
+        ("-أرمينيا -قره", {"bbc-2"}),
         ("جوتيريش", {"bbc-1"}),  # a transliteration variant
         ("الاسواق العالميه", {"bbc-2"}),  # hamza and ta marbuta folded
         ("في", set()),  # a stop word alone finds nothing, never everything
@@ -428,6 +434,55 @@ class BackendTests:
         assert result["total"] == 0
         assert result["suggestion"] == "أذربيجان بلدات"  # as the article writes it, with hamza
         assert search_articles("أذربيجان بلدات")["suggestion"] is None
+
+    @pytest.mark.django_db(transaction=True)
+    def test_did_you_mean_for_a_pasted_long_word_answers_at_once(self, make_article):
+        # Whoosh's corrector measured the typed word against every indexed word sharing its
+        # first letters, in time growing with its length: minutes for one 500-letter query.
+        rng = random.Random(7)
+        letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+        vocabulary = sorted({"ال" + "".join(rng.choice(letters) for _ in range(rng.randint(3, 7)))
+                             for _ in range(5000)})
+        make_article("vocabulary", "قائمة كلمات", " ".join(vocabulary))
+        started = time.perf_counter()
+        result = search_articles("ال" + "".join(rng.choice(letters) for _ in range(400)))
+        assert time.perf_counter() - started < 2.0
+        assert result["total"] == 0 and result["suggestion"] is None
+        near = vocabulary[0][:-1] + ("ب" if vocabulary[0][-1] != "ب" else "ت")
+        if near not in vocabulary:  # one letter off an indexed word: still suggested
+            assert search_articles(near)["suggestion"] is not None
+
+    @pytest.mark.django_db(transaction=True)
+    def test_did_you_mean_for_a_pasted_list_of_unknown_words_answers_at_once(self, make_article):
+        # Each unknown word is looked up among the indexed words sharing its first letters:
+        # sixty of them in one 500-character query took seconds, more as the archive grows.
+        rng = random.Random(8)
+        letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+        vocabulary = sorted({"ال" + "".join(rng.choice(letters) for _ in range(rng.randint(3, 6)))
+                             for _ in range(5000)})
+        make_article("vocabulary", "قائمة كلمات", " ".join(vocabulary))
+        misspelt = [w[:-1] + "ث" for w in vocabulary if w[-1] != "ث" and w[:-1] + "ث" not in vocabulary]
+        query = " ".join(misspelt[:60])[:500]
+        started = time.perf_counter()
+        suggestion = search_articles(query)["suggestion"]
+        assert time.perf_counter() - started < 2.0
+        # The first words are still corrected to indexed words; the tail is left as typed.
+        changed = [new for typed, new in zip(query.split(), suggestion.split()) if new != typed]
+        assert changed and all(new in vocabulary for new in changed)
+        assert suggestion.split()[-1] == query.split()[-1]
+
+    @pytest.mark.django_db(transaction=True)
+    def test_more_like_this_for_an_article_of_thousands_of_distinct_words(self, make_article):
+        # PostgreSQL counted the documents of each word of the article in one SELECT of a
+        # column per word, and a SELECT holds at most 1,664: a long article had no related.
+        rng = random.Random(9)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        words = sorted({"".join(rng.choice(letters) for _ in range(7)) for _ in range(2500)})
+        shared = words[:40]
+        make_article("long-1", "مقال طويل", " ".join(words + shared * 3))
+        make_article("long-2", "مقال آخر", " ".join(shared))
+        make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        assert [r["external_id"] for r in more_like_this("long-1")] == ["long-2"]
 
     def test_more_like_this_and_counts_over_time(self, three_articles):
         related = [r["external_id"] for r in more_like_this("bbc-1")]
@@ -534,6 +589,15 @@ class BackendTests:
         for name in ("search", "statements"):
             response = client.get(reverse(name), {"q": "لبنان\x00"})
             assert response.status_code in (200, 400)
+
+    @pytest.mark.parametrize("query", ["\ufdf2" * 500, "\ufdfa" * 120, '"لبنان \ufdf2' + "\ufdf2" * 400 + '"'])
+    def test_a_word_that_normalizes_past_a_kilobyte_is_searched_without_error(
+            self, client, hostile_archive, query):
+        # ﷲ is one character that normalizes to four letters (ﷺ to eighteen), so a query
+        # within the 500-character limit can hold one word of thousands of bytes.
+        for name in ("search", "statements", "api_search", "api_statements"):
+            response = client.get(reverse(name), {"q": query})
+            assert response.status_code == 200, (name, response.status_code)
 
     def test_hostile_query_still_finds_the_words(self, client, hostile_archive):
         # Operators and marks around a real word must not stop it from being found.
@@ -696,6 +760,21 @@ class BackendTests:
         assert ids(search_articles("فاردانيان")) == ["karabakh-1"]
 
     @pytest.mark.django_db(transaction=True)
+    def test_an_index_never_built_says_to_rebuild_not_that_nothing_matched(
+            self, make_article, client, search_backend):
+        # NEWSARCHIVE_SEARCH_BACKEND switched (or a database restored) without rebuild_index:
+        # "0 results" for everything would hide that the archive is not searchable.
+        with suspended_auto_index():
+            make_article("gaza-1", "الصحة في غزة", OTHER_BODY)
+        page = client.get(reverse("search"), {"q": "غزة"})
+        assert page.status_code == 503 and "rebuild_index" in page.content.decode()
+        api = client.get(reverse("api_search"), {"q": "غزة"})
+        assert api.status_code == 503 and api.json()["fix"] == "python manage.py rebuild_index"
+        call_command("rebuild_index", stdout=io.StringIO(), stderr=io.StringIO())
+        assert ids(search_articles("غزة")) == ["gaza-1"]
+        assert search_articles("كلمة لا توجد")["total"] == 0
+
+    @pytest.mark.django_db(transaction=True)
     def test_rebuild_reports_progress_and_if_stale_skips_a_good_index(self, make_article, search_backend,
                                                                         capsys):
         with suspended_auto_index():
@@ -708,3 +787,30 @@ class BackendTests:
         assert search_backend.doc_count() == 3
         call_command("rebuild_index", "--if-stale")
         assert "up to date" in capsys.readouterr().out
+
+    @pytest.mark.django_db(transaction=True)
+    def test_an_article_of_huge_words_or_a_huge_vocabulary_is_indexed_with_the_rest(
+            self, make_article, search_backend):
+        # A tsvector holds no lexeme over 2,046 bytes and at most 1 MB of lexemes a row: one
+        # such article failed the PostgreSQL index write of its whole batch, and every rebuild.
+        rng = random.Random(14)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        vocabulary = " ".join("".join(rng.choice(letters) for _ in range(rng.randint(5, 9)))
+                              for _ in range(45_000))
+        long_word = "".join(rng.choice(letters) for _ in range(1100))
+        with suspended_auto_index():
+            articles = [
+                make_article("long-word", "مقال فيه كلمة طويلة", f"قال الرئيس إن {long_word} في غزة."),
+                make_article("hex-blob", "صورة مرفقة", f"صورة مرفقة {'a1' * 1500} في غزة."),
+                make_article("vocabulary", "قائمة كلمات كثيرة", f"غزة {vocabulary}"),
+                make_article("gaza-1", "الصحة في غزة", OTHER_BODY),
+            ]
+        search_backend.index_articles([a.pk for a in articles])
+        assert set(ids(search_articles("غزة"))) == {a.external_id for a in articles}
+        assert ids(search_articles(long_word)) == ["long-word"]
+        assert ids(search_articles("a1" * 1500)) == ["hex-blob"]
+        assert ids(search_articles(vocabulary.split()[100])) == ["vocabulary"]
+        report = search_backend.check()
+        assert report["missing"] == report["stale"] == report["extra"] == []
+        assert search_backend.rebuild() == 4
+        assert set(ids(search_articles("غزة"))) == {a.external_id for a in articles}

@@ -22,7 +22,7 @@ from django.db.models import Count, Max
 from articles import indexing
 from articles.models import Article, Statement
 from articles.search_backends.base import ARTICLES, STATEMENTS, Hit, Outcome, SearchBackend
-from articles.search_backends.errors import IndexNeedsRebuild, SearchUnavailable
+from articles.search_backends.errors import IndexBusy, IndexNeedsRebuild, SearchUnavailable
 from articles.text import pgindex
 from articles.text.analysis import word_forms, words_with_offsets
 from articles.text.schema import DEFAULT_STEMMER, analyzer_version
@@ -31,6 +31,7 @@ from articles.text.schema import DEFAULT_STEMMER, analyzer_version
 # reindexing the same article would otherwise both insert it.
 WRITE_LOCK = 74_616_001
 QUERY_CANCELED = "57014"
+LOCK_NOT_AVAILABLE = pgindex.LOCK_NOT_AVAILABLE
 UNDEFINED_TABLE = "42P01"
 SERVER_LIMIT_FACTOR = 5
 SERVER_LIMIT_MARGIN = 5.0
@@ -95,9 +96,10 @@ class PostgresBackend(SearchBackend):
             if connection.in_atomic_block:
                 # Inside the caller's transaction: a savepoint, so that a search stopped by
                 # its time limit rolls back alone, and the settings end with it.
-                with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit):
-                    pgindex.planner_settings(cursor)
+                with self._cursor() as cursor, transaction.atomic(), _time_limited(cursor, time_limit), \
+                        _reading(cursor):
                     found = pgindex.search(cursor, kind, node, negatives, **arguments)
+                    self._built(cursor, found)
                     if found.total < 3 and suggest:
                         outcome.suggestion = pgindex.suggest(cursor, query)
             else:
@@ -106,9 +108,9 @@ class PostgresBackend(SearchBackend):
                 with self._client_cursor() as cursor:
                     found = pgindex.search(cursor, kind, node, negatives, one_trip=True,
                                            time_limit=time_limit, **arguments)
+                    self._built(cursor, found)
                     if found.total < 3 and suggest:
-                        with transaction.atomic():
-                            pgindex.planner_settings(cursor)
+                        with transaction.atomic(), _reading(cursor):
                             outcome.suggestion = pgindex.suggest(cursor, query)
         except pgindex.IndexStale as stale:
             raise IndexNeedsRebuild(
@@ -119,6 +121,8 @@ class PostgresBackend(SearchBackend):
             if state == UNDEFINED_TABLE:
                 raise SearchUnavailable("the search tables do not exist in the database",
                                         fix="python manage.py migrate") from None
+            if state == LOCK_NOT_AVAILABLE:
+                raise _being_built() from None
             if state != QUERY_CANCELED:
                 raise
             outcome.partial = True
@@ -126,6 +130,15 @@ class PostgresBackend(SearchBackend):
         outcome.total, outcome.facets = found.total, found.facets
         outcome.hits = [Hit(key, score) for key, score in found.keys]
         return outcome
+
+    def _built(self, cursor, found):
+        """Raise IndexNeedsRebuild when nothing matched because the tables hold no article
+        while the database does: the index was never built for this backend (the setting
+        switched from another one, a database restored), which "0 results" would hide."""
+        if found.total or pgindex.read_stats(cursor, ARTICLES).docs or not Article.objects.exists():
+            return
+        raise IndexNeedsRebuild("the search tables hold no article, but the database does: "
+                                "the index was never built for the postgres backend")
 
     def _client_cursor(self):
         """A psycopg cursor that binds parameters itself, so that several statements go
@@ -138,21 +151,24 @@ class PostgresBackend(SearchBackend):
         """Articles sharing the most distinctive words of `text`: its 25 key terms by
         Whoosh's Bo1 model (with document frequencies standing for collection
         frequencies), ORed with those weights and ranked by BM25F."""
-        with self._cursor() as cursor:
+        # The planner settings also for the counts: with their LIMIT the planner would rather
+        # read the table until enough rows match, decompressing every tsvector on the way.
+        with self._cursor() as cursor, transaction.atomic(), _reading(cursor):
             self._ready(cursor)
-            cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
-            if cursor.fetchone() is None:
-                return []
-            with transaction.atomic():
-                # Also for the counts: with their LIMIT the planner would rather read the
-                # table until enough rows match, decompressing every tsvector on the way.
-                pgindex.planner_settings(cursor)
+            try:
+                cursor.execute("SELECT 1 FROM search_article WHERE external_id = %s", (external_id,))
+                if cursor.fetchone() is None:
+                    return []
                 weights = _key_terms(cursor, text)
                 if not weights:
                     return []
                 node = pgindex.AnyOf([pgindex.Term("X" + word, weight) for word, weight in weights])
                 found = pgindex.search(cursor, ARTICLES, node, frequencies=self.frequencies,
                                        limit=limit + 1)
+            except DatabaseError as error:
+                if _sqlstate(error) == LOCK_NOT_AVAILABLE:
+                    raise _being_built() from None
+                raise
         return [Hit(key, score) for key, score in found.keys if key != external_id][:limit]
 
     def doc_count(self, kind=ARTICLES):
@@ -168,7 +184,7 @@ class PostgresBackend(SearchBackend):
             return 0
         with transaction.atomic(), self._cursor() as cursor:
             self._ready(cursor)
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            _write_lock(cursor)
             pgindex.remove(cursor, article_ids)
             for chunk in _chunks(article_ids, indexing.BATCH_SIZE):
                 _write_rows(cursor, indexing._articles_with_relations(chunk))
@@ -180,7 +196,7 @@ class PostgresBackend(SearchBackend):
             return 0
         with transaction.atomic(), self._cursor() as cursor:
             self._ready(cursor)
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            _write_lock(cursor)
             cursor.execute("SELECT article_id FROM search_article WHERE external_id = ANY(%s)",
                            (external_ids,))
             pgindex.remove(cursor, [row[0] for row in cursor.fetchall()])
@@ -189,7 +205,12 @@ class PostgresBackend(SearchBackend):
     def rebuild(self, workers=1, progress=None):
         """Everything anew in one transaction: searches see the old rows until it commits.
         This process reads the rows; with workers > 1 the Arabic analysis (most of the
-        time) runs in that many forked processes, which never touch the database."""
+        time) runs in that many forked processes, which never touch the database.
+
+        It holds the writers' lock throughout, and a writer waits for it at most
+        NEWSARCHIVE_INDEX_LOCK_TIMEOUT seconds (an edit from a page cannot wait minutes),
+        so before committing it indexes what changed since it read the rows: nothing a
+        writer that gave up had committed is lost."""
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         with transaction.atomic(), self._cursor() as cursor:
             if pgindex.state(cursor) == "missing":
@@ -202,6 +223,12 @@ class PostgresBackend(SearchBackend):
                     done += len(rows[0])
                     if progress:
                         progress(done, len(ids))
+            report = self.check()
+            if report["extra"]:
+                self.remove_articles(report["extra"])
+            behind = report["missing"] + report["stale"]
+            if behind:
+                self.index_articles(Article.objects.filter(external_id__in=behind).values_list("pk", flat=True))
         if progress and not ids:
             progress(0, 0)
         return len(ids)
@@ -251,6 +278,31 @@ class PostgresBackend(SearchBackend):
         if count != in_db:
             return f"index has {count} articles, database {in_db}"
         return None
+
+
+def _write_lock(cursor):
+    """Take the writers' lock for this transaction, waiting at most
+    NEWSARCHIVE_INDEX_LOCK_TIMEOUT seconds (as Whoosh's writers do), then IndexBusy: a
+    rebuild holds it for all of its run, minutes on a large archive."""
+    seconds = indexing.lock_timeout()
+    cursor.execute("SHOW lock_timeout")
+    previous = cursor.fetchone()[0]
+    cursor.execute("SELECT set_config('lock_timeout', %s, true)", (str(max(1, math.ceil(seconds * 1000))),))
+    try:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    except (DatabaseError, psycopg.Error) as error:
+        if _sqlstate(error) != LOCK_NOT_AVAILABLE:
+            raise
+        raise IndexBusy(f"another process (a rebuild_index, an import) has been writing the search "
+                        f"tables for more than {seconds:g} s (NEWSARCHIVE_INDEX_LOCK_TIMEOUT); the data "
+                        "is saved, check_index lists what the index lacks, and a rebuild under way "
+                        "indexes it before it ends") from None
+    cursor.execute("SELECT set_config('lock_timeout', %s, true)", (previous,))
+
+
+def _being_built():
+    return IndexNeedsRebuild("rebuild_index is building the search tables from empty: they are "
+                             "locked until it commits, and search answers again then")
 
 
 def _sqlstate(error):
@@ -307,6 +359,20 @@ def _analysers(workers):
         yield analyse
 
 
+@contextmanager
+def _reading(cursor):
+    """pgindex.planner_settings() for the statements inside, and the caller's own settings
+    back after them: a setting local to the transaction outlives a released savepoint, and
+    the caller's transaction would otherwise go on with them (a 1 s lock_timeout among
+    them). After an error the savepoint's rollback undoes them."""
+    names = pgindex.PLANNER_SETTINGS
+    cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in names))
+    previous = cursor.fetchone()
+    pgindex.planner_settings(cursor)
+    yield
+    cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in names), previous)
+
+
 class _time_limited:
     """The search's statements stop after `seconds` (statement_timeout), restored after."""
 
@@ -348,13 +414,14 @@ def _key_terms(cursor, text):
     # and their posting lists are the ones too long to count.
     common = pgindex.common_lexemes(cursor, ARTICLES, cap / n)
     words = sorted(word for word in counts if "X" + word not in common)
-    capped = ", ".join("(SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ %s::tsquery "
-                       f"LIMIT {cap}) AS c)" for _ in words)
     if not words:
         return []
-    cursor.execute(f"SELECT {capped}", [pgindex._lexeme("X", word) for word in words])
+    # One row per word (a long article has thousands; a SELECT holds at most 1,664 columns).
+    cursor.execute("SELECT (SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ u.q "
+                   f"LIMIT {cap}) AS c) FROM unnest(%s::tsquery[]) WITH ORDINALITY AS u(q, n) ORDER BY u.n",
+                   ([pgindex._lexeme("X", word) for word in words],))
     weights = []
-    for word, df in zip(words, cursor.fetchone()):
+    for word, (df,) in zip(words, cursor.fetchall()):
         if not df or df >= cap:
             continue
         f = df / n

@@ -20,8 +20,11 @@ cut down to the query's lexemes with setweight and ts_filter), its document freq
 count on the GIN index, and the lengths come from `lengths` and
 `search_stats`. Field lengths are quantized to a byte as Whoosh stores them.
 
-Limits of the tsvector type, both past anything a news article reaches: a lexeme keeps
-at most 256 positions (a term frequency counts up to 256) and positions stop at 16,383.
+Limits of the tsvector type, past anything a news article reaches: a lexeme keeps at
+most 256 positions (a term frequency counts up to 256), positions stop at 16,383, a lexeme
+holds at most 2,046 bytes (a longer word is cut to its first 2,046 bytes, in the rows and
+in every query alike, so it still matches itself) and a row at most 1 MB of lexemes (a
+row that outgrows it keeps, in each field, the words met first).
 """
 
 import math
@@ -63,6 +66,12 @@ KEYS = {ARTICLES: "article_id", STATEMENTS: "statement_id"}
 
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
+# PostgreSQL refuses a lexeme longer than this (MAXSTRLEN - 1), in a row or a query, and a
+# tsvector whose lexemes and positions take more than MAX_ROW_BYTES (MAXSTRPOS): one
+# article with a 1,100-letter word or a 40,000-word list failed its whole import batch and
+# every rebuild.
+MAX_LEXEME_BYTES = 2046
+MAX_ROW_BYTES = (1 << 20) - 1
 # Whoosh's BM25F defaults (the archive's searcher uses them unchanged).
 B, K1 = 0.75, 1.2
 
@@ -138,10 +147,47 @@ def reset_stats(cursor, stemmer=DEFAULT_STEMMER):
 # --- rows ------------------------------------------------------------------------------
 
 
+def _bytes(text):
+    return len(text) if text.isascii() else len(text.encode())
+
+
+def _fitted(lexeme):
+    """The lexeme as a tsvector can hold it: its first MAX_LEXEME_BYTES bytes, whole
+    characters only. Rows and queries both go through it, so a cut word matches itself."""
+    if len(lexeme) * 4 <= MAX_LEXEME_BYTES or _bytes(lexeme) <= MAX_LEXEME_BYTES:
+        return lexeme
+    return lexeme.encode()[:MAX_LEXEME_BYTES].decode("utf-8", "ignore")
+
+
 def _lexeme(code, term):
+    """One lexeme written for a tsvector or tsquery literal: quoted, escaped, fitted."""
+    term = _fitted(code + term)
     if "'" in term or "\\" in term:
         term = term.replace("\\", "\\\\").replace("'", "''")
-    return f"'{code}{term}'"
+    return f"'{term}'"
+
+
+def _stored_bytes(lexeme_bytes, positions):
+    """What one lexeme takes of a tsvector's MAX_ROW_BYTES: its bytes, padded to an even
+    number, then its positions and their count, two bytes each."""
+    return lexeme_bytes + (lexeme_bytes & 1) + (2 * (positions + 1) if positions else 0)
+
+
+def _within_row(entries):
+    """The (first position, lexeme, positions, text) entries of a row, less those met last
+    in their field when they outgrow MAX_ROW_BYTES (a 40,000-word list pasted as one article)."""
+    if sum(_stored_bytes(4 * len(lexeme), n) for _, lexeme, n, _ in entries) <= MAX_ROW_BYTES:
+        return entries
+    sizes = [_stored_bytes(_bytes(lexeme), n) for _, lexeme, n, _ in entries]
+    if sum(sizes) <= MAX_ROW_BYTES:
+        return entries
+    kept, total = set(), 0
+    for i in sorted(range(len(entries)), key=lambda i: entries[i][0]):
+        total += sizes[i]
+        if total > MAX_ROW_BYTES:
+            break
+        kept.add(i)
+    return [entry for i, entry in enumerate(entries) if i in kept]
 
 
 @lru_cache(maxsize=None)
@@ -187,7 +233,7 @@ def analyse(doc, kind, stemmer=DEFAULT_STEMMER):
     else:
         shared = {"rest": _kept(doc.get("text") or "", stemmer)}
     sources = _same_text_fields(doc, kind)
-    parts, lengths, words = [], [], set()
+    entries, lengths, words = [], [], set()
     for name, code in FIELDS[kind]:
         form = forms_of_field[name]
         if name in sources:
@@ -199,13 +245,17 @@ def analyse(doc, kind, stemmer=DEFAULT_STEMMER):
         for term, positions in found.items():
             if len(positions) > MAX_POSITIONS or positions[-1] >= MAX_POSITION:
                 positions = sorted({min(p, MAX_POSITION - 1) for p in positions[:MAX_POSITIONS]})
-            parts.append(f"{_lexeme(code, term)}:{','.join([str(p + 1) for p in positions])}")
+            lexeme = _fitted(code + term)
+            entries.append((positions[0], lexeme, len(positions),
+                            f"{_lexeme('', lexeme)}:{','.join([str(p + 1) for p in positions])}"))
         if code in "TX":
-            words.update(found)
+            # Did-you-mean's vocabulary: a word too long for a lexeme is no suggestion.
+            words.update(w for w in found if _fitted(code + w) == code + w)
     if kind == ARTICLES and doc.get("surface"):
         pairs = {surface_pair(w) for w in TOKEN_RE.findall(doc["surface"])}
-        parts.extend(_lexeme(SURFACE_CODE, pair) for pair in pairs if pair)
-    return " ".join(parts), lengths, words
+        entries.extend((MAX_POSITION, lexeme, 0, _lexeme("", lexeme))
+                       for lexeme in (_fitted(SURFACE_CODE + pair) for pair in pairs if pair))
+    return " ".join(text for *_, text in _within_row(entries)), lengths, words
 
 
 def article_row(pk, record, stemmer=DEFAULT_STEMMER):
@@ -408,7 +458,7 @@ def to_sql(node, column="terms"):
 
 
 def _field_lexeme(fieldname, kind, text):
-    return dict(FIELDS[kind])[fieldname] + text
+    return _fitted(dict(FIELDS[kind])[fieldname] + text)
 
 
 def _word_node(forms, fields, kind, exact_mode):
@@ -701,12 +751,26 @@ def read_stats(cursor, kind):
     return Stats(int(row[0]), [int(x) for x in row[1]], int(row[2]))
 
 
+READ_LOCK_WAIT = "1s"
+# SQLSTATE of a statement that gave up waiting for a lock (lock_timeout).
+LOCK_NOT_AVAILABLE = "55P03"
+
+
 def planner_settings(cursor):
     """Settings for this transaction's searches. The planner prices `terms @@ query` as a
     cheap operator and so reads small tables whole, decompressing every row's tsvector
     (100 ms at 3,000 articles) where the GIN index answers in a millisecond; without
-    sequential scans it takes the index whenever the query has a word to look up."""
-    cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    sequential scans it takes the index whenever the query has a word to look up.
+
+    JIT off: a long query is a statement of hundreds of subqueries (one count per lexeme),
+    whose estimated cost makes the server compile it, seconds of work for milliseconds of
+    execution. A table lock is waited for READ_LOCK_WAIT at most: only a schema change
+    blocks reads, the first rebuild dropping its GIN indexes until it commits."""
+    cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+                   "set_config('lock_timeout', %s, true)", (READ_LOCK_WAIT,))
+
+
+PLANNER_SETTINGS = ("enable_seqscan", "jit", "lock_timeout")
 
 
 class IndexStale(Exception):
@@ -728,8 +792,10 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     Raises IndexStale when the tables hold another analyzer's rows."""
     where, params = to_sql(node)
     conditions, condition_params = [where], list(params)
-    for negative in negatives:
-        sql, ps = to_sql(negative)
+    if negatives:
+        # One test of the row's tsvector for every exclusion (NOT a AND NOT b = NOT (a OR b)):
+        # a test each cost a hundred tsvector reads a row for a query of -words.
+        sql, ps = to_sql(negatives[0] if len(negatives) == 1 else AnyOf(list(negatives)))
         conditions.append(f"NOT {sql}")
         condition_params += ps
     extra, extra_params = filter_conditions(filters, kind)
@@ -817,7 +883,8 @@ def _run(cursor, statements, one_trip, time_limit):
             cursor.execute(sql, params)
             results.append(cursor.fetchall())
         return results
-    settings = "SET LOCAL enable_seqscan = off; "
+    settings = ("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "  # planner_settings()
+                f"SET LOCAL lock_timeout = '{READ_LOCK_WAIT}'; ")
     if time_limit is not None:
         settings += f"SET LOCAL statement_timeout = {max(1, math.ceil(time_limit * 1000))}; "
     cursor.execute(settings + "; ".join(sql for sql, _ in statements),
@@ -912,16 +979,18 @@ def _spelling(cursor, normalized):
 def suggest(cursor, parsed, stemmer=DEFAULT_STEMMER):
     """The query with each word the archive lacks replaced by the closest word it has, as
     written there; None when every word is known."""
-    changed, words = False, []
+    changed, words, looked_up = False, [], 0
     for group in parsed.groups:
         for clause in group:
             if clause.kind not in ("word", "phrase") or clause.negated:
                 continue
             for word, _, _ in words_with_offsets(clause.text):
                 forms = word_forms(word, stemmer)
-                if forms is None or len(forms.exact) < 3 or _known(cursor, forms):
+                if forms is None or len(forms.exact) < 3 or _known(cursor, forms) \
+                        or looked_up >= q.MAX_CORRECTED_WORDS:
                     words.append(word)
                     continue
+                looked_up += 1
                 # A third of the vocabulary begins with ا (every ال): there the one-edit
                 # pass keeps the first two letters, as the two-edit pass does everywhere.
                 first = 2 if forms.exact.startswith("ا") else 1

@@ -34,6 +34,10 @@ FIELD_ALIASES = {
     "date": "date", "تاريخ": "date", "التاريخ": "date",
 }
 OR_WORDS = {"OR", "|"}
+# Did-you-mean looks for a correction of at most this many unknown words of one query: each
+# looks through the indexed words sharing its first letters, and a query of more unknown
+# words (a pasted list: sixty fit in 500 characters) is no misspelling.
+MAX_CORRECTED_WORDS = 5
 # «…», “…”, „…” are quotes too; the parser sees one kind.
 QUOTES_RE = re.compile("[«»“”„‟″]")
 CLAUSE_RE = re.compile(r'(-?)(?:([^\s":]+):)?(?:"([^"]*)"|([^\s"]+))')

@@ -19,6 +19,7 @@ from whoosh import index as windex
 from whoosh import sorting
 from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import TimeLimit
+from whoosh.support.levenshtein import distance
 
 from articles.search_backends import errors
 from articles.text import fastsearch, segments
@@ -488,25 +489,45 @@ class ArchiveIndex:
         """Replace each word the index lacks by the closest real word, as written."""
         if kind != ARTICLES:
             return None
-        corrector = searcher.corrector("exact_text")
         reader = searcher.reader()
-        changed, words = False, []
+        changed, words, looked_up = False, [], 0
         for group in parsed.groups:
             for clause in group:
                 if clause.kind not in ("word", "phrase") or clause.negated:
                     continue
                 for word, _, _ in words_with_offsets(clause.text):
                     forms = word_forms(word, self.stemmer)
-                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms):
+                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms) \
+                            or looked_up >= q.MAX_CORRECTED_WORDS:
                         words.append(word)
                         continue
+                    looked_up += 1
                     # A close first letter keeps the lexicon walk short (tens of ms).
-                    found = corrector.suggest(forms.exact, limit=1, maxdist=1, prefix=1) or \
-                        corrector.suggest(forms.exact, limit=1, maxdist=2, prefix=2)
-                    spelling = found and self._spelling(reader, found[0])
+                    found = self._closest(reader, forms.exact, 1, 1) or \
+                        self._closest(reader, forms.exact, 2, 2)
+                    spelling = found and self._spelling(reader, found)
                     changed = changed or bool(spelling)
                     words.append(spelling or word)
         return " ".join(words) if changed else None
+
+    @staticmethod
+    def _closest(reader, word, maxdist, prefix):
+        """The indexed word within `maxdist` edits of `word` sharing its first `prefix`
+        letters that Whoosh's corrector (searcher.corrector(...).suggest, limit 1) picks:
+        the most frequent, then the last in order; None when there is none.
+
+        The corrector measures the edit distance to every word sharing the prefix, at a
+        cost that grows with the length of the typed word (a pasted 500-letter word took
+        minutes); a word whose length differs by more than `maxdist` cannot be that close,
+        so here it is passed over unmeasured."""
+        best = None
+        for term in reader.expand_prefix("exact_text", word[:prefix]):
+            term = term.decode("utf-8") if isinstance(term, bytes) else term
+            if abs(len(term) - len(word)) > maxdist or distance(term, word, limit=maxdist) > maxdist:
+                continue
+            candidate = (reader.frequency("exact_text", term) or 1, term)
+            best = max(best or candidate, candidate)
+        return best[1] if best else None
 
     @staticmethod
     def _spelling(reader, normalized):
