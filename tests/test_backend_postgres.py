@@ -95,6 +95,32 @@ def test_the_ranking_is_whooshs_bm25f_document_for_document(both_backends):
         assert ranked(postgres) == ranked(whoosh), text
 
 
+@needs_postgres
+@pytest.mark.corpus
+def test_ranking_only_the_rows_with_the_best_bounds_gives_the_same_pages(both_backends, monkeypatch):
+    """The server ranks every match by a bound on its score and reads back only the best
+    few; Python scores those exactly. With no margin past the page the bound's check must
+    sometimes send it back for every match: the pages stay those of scoring every match."""
+    from articles.text import pgindex
+    from articles.text.query import parse
+
+    backend = both_backends["postgres"]
+    rows_read = []
+    rows_sql = pgindex._rows_sql
+    monkeypatch.setattr(pgindex, "_rows_sql", lambda query: rows_read.append(query) or rows_sql(query))
+
+    def pages(margin):
+        monkeypatch.setattr(pgindex, "RANK_MARGIN", margin)
+        return [[(h.key, round(h.score, 9)) for h in backend.search(parse(text), per_page=3, page=page).hits]
+                for text in RANKED_QUERIES for page in (1, 2, 3)]
+
+    every_match = pages(10_000)
+    assert not rows_read and sum(map(len, every_match)) > 40
+    assert pages(0) == every_match and rows_read  # the check failed, every match was read
+    rows_read.clear()
+    assert pages(pgindex.RANK_MARGIN) == every_match
+
+
 @pytest.fixture
 def postgres_backend(settings, transactional_db):
     from articles.text import pgindex
