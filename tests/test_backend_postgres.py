@@ -121,6 +121,43 @@ def test_ranking_only_the_rows_with_the_best_bounds_gives_the_same_pages(both_ba
     assert pages(pgindex.RANK_MARGIN) == every_match
 
 
+@needs_postgres
+@pytest.mark.corpus
+def test_more_like_this_counts_only_the_words_that_can_be_key_terms(both_backends):
+    """Key terms of the longest sample articles, counted by how often the article uses
+    them until no word left can reach them, are those of counting every word."""
+    import math
+    from collections import Counter
+
+    from articles.models import Article
+    from articles.search_backends.postgres import (
+        DISTINCTIVE_MIN, DISTINCTIVE_SHARE, MORE_LIKE_TERMS, _key_terms,
+    )
+    from articles.text import pgindex
+    from articles.text.analysis import word_forms, words_with_offsets
+
+    longest = sorted(Article.objects.all(), key=lambda a: -len(a.body))[:3]
+    with connection.cursor() as cursor, transaction.atomic():
+        pgindex.planner_settings(cursor)
+        n = pgindex.read_stats(cursor, "articles").docs
+        cap = max(DISTINCTIVE_MIN, int(n * DISTINCTIVE_SHARE))
+        for article in longest:
+            text = "\n".join((article.title, article.abstract, article.body))
+            uses = Counter(forms.exact for word, _, _ in words_with_offsets(text)
+                           if (forms := word_forms(word)) is not None and len(forms.exact) > 2)
+            every = []
+            for word, tf in uses.items():
+                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ %s::tsquery "
+                               "LIMIT %s) AS c", (pgindex._lexeme("X", word), cap))
+                df = cursor.fetchone()[0]
+                if 0 < df < cap:
+                    f = df / n
+                    every.append((tf * math.log2((1 + f) / f) + math.log2(1 + f), word))
+            every.sort(reverse=True)
+            assert len(uses) > 4 * MORE_LIKE_TERMS
+            assert _key_terms(cursor, text) == [(w, weight) for weight, w in every[:MORE_LIKE_TERMS]]
+
+
 @pytest.fixture
 def postgres_backend(settings, transactional_db):
     from articles.text import pgindex

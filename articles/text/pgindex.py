@@ -985,9 +985,8 @@ def _closest(cursor, word, maxdist, prefix):
         return None
     best = min(d for d, _ in near)
     tied = sorted(w for d, w in near if d == best)[:20]
-    counts = ", ".join("(SELECT count(*) FROM search_article WHERE terms @@ %s::tsquery)" for _ in tied)
-    cursor.execute(f"SELECT {counts}", [_lexeme("X", w) for w in tied])
-    frequency = dict(zip(tied, cursor.fetchone()))
+    cursor.execute(f"SELECT {count_sql(ARTICLES)}", ([_lexeme("X", w) for w in tied],))
+    frequency = dict(zip(tied, cursor.fetchone()[0]))
     candidates = [w for w in tied if frequency[w]]
     return max(candidates, key=lambda w: (frequency[w], [-ord(c) for c in w])) if candidates else None
 
