@@ -32,7 +32,8 @@ import math
 import re
 import time
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -156,15 +157,19 @@ def field_forms(kind, stemmer=DEFAULT_STEMMER):
 def _kept(text, stemmer):
     """The word forms of each word of `text` the analyzer keeps (stop words take no
     position), as analysis.kept_forms walks them: one pass serves every form."""
-    return [f for f in (word_forms(w, stemmer) for w in TOKEN_RE.findall(text)) if f is not None]
+    forms = partial(word_forms, stemmer=stemmer)
+    return [f for f in map(forms, TOKEN_RE.findall(text)) if f is not None]
 
 
 def _positions(kept, form):
     found = {}
-    for pos, forms in enumerate(kept):
-        term = getattr(forms, form)
+    for pos, term in enumerate(map(attrgetter(form), kept)):
         if term:
-            found.setdefault(term, []).append(pos)
+            positions = found.get(term)
+            if positions is None:
+                found[term] = [pos]
+            else:
+                positions.append(pos)
     return found
 
 
