@@ -97,6 +97,69 @@ def test_the_ranking_is_whooshs_bm25f_document_for_document(both_backends):
         assert ranked(postgres) == ranked(whoosh), text
 
 
+@needs_postgres
+@pytest.mark.corpus
+def test_ranking_only_the_rows_with_the_best_bounds_gives_the_same_pages(both_backends, monkeypatch):
+    """The server ranks every match by a bound on its score and reads back only the best
+    few; Python scores those exactly. With no margin past the page the bound's check must
+    sometimes send it back for every match: the pages stay those of scoring every match."""
+    from articles.text import pgindex
+    from articles.text.query import parse
+
+    backend = both_backends["postgres"]
+    rows_read = []
+    rows_sql = pgindex._rows_sql
+    monkeypatch.setattr(pgindex, "_rows_sql", lambda query: rows_read.append(query) or rows_sql(query))
+
+    def pages(margin):
+        monkeypatch.setattr(pgindex, "RANK_MARGIN", margin)
+        return [[(h.key, round(h.score, 9)) for h in backend.search(parse(text), per_page=3, page=page).hits]
+                for text in RANKED_QUERIES for page in (1, 2, 3)]
+
+    every_match = pages(10_000)
+    assert not rows_read and sum(map(len, every_match)) > 40
+    assert pages(0) == every_match and rows_read  # the check failed, every match was read
+    rows_read.clear()
+    assert pages(pgindex.RANK_MARGIN) == every_match
+
+
+@needs_postgres
+@pytest.mark.corpus
+def test_more_like_this_counts_only_the_words_that_can_be_key_terms(both_backends):
+    """Key terms of the longest sample articles, counted by how often the article uses
+    them until no word left can reach them, are those of counting every word."""
+    import math
+    from collections import Counter
+
+    from articles.models import Article
+    from articles.search_backends.postgres import (
+        DISTINCTIVE_MIN, DISTINCTIVE_SHARE, MORE_LIKE_TERMS, _key_terms,
+    )
+    from articles.text import pgindex
+    from articles.text.analysis import word_forms, words_with_offsets
+
+    longest = sorted(Article.objects.all(), key=lambda a: -len(a.body))[:3]
+    with connection.cursor() as cursor, transaction.atomic():
+        pgindex.planner_settings(cursor)
+        n = pgindex.read_stats(cursor, "articles").docs
+        cap = max(DISTINCTIVE_MIN, int(n * DISTINCTIVE_SHARE))
+        for article in longest:
+            text = "\n".join((article.title, article.abstract, article.body))
+            uses = Counter(forms.exact for word, _, _ in words_with_offsets(text)
+                           if (forms := word_forms(word)) is not None and len(forms.exact) > 2)
+            every = []
+            for word, tf in uses.items():
+                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ %s::tsquery "
+                               "LIMIT %s) AS c", (pgindex._lexeme("X", word), cap))
+                df = cursor.fetchone()[0]
+                if 0 < df < cap:
+                    f = df / n
+                    every.append((tf * math.log2((1 + f) / f) + math.log2(1 + f), word))
+            every.sort(reverse=True)
+            assert len(uses) > 4 * MORE_LIKE_TERMS
+            assert _key_terms(cursor, text) == [(w, weight) for weight, w in every[:MORE_LIKE_TERMS]]
+
+
 @pytest.fixture
 def postgres_backend(settings, transactional_db):
     from articles.text import pgindex

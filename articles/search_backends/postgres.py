@@ -398,9 +398,11 @@ def _key_terms(cursor, text):
     """[(exact word, Bo1 weight)] of the MORE_LIKE_TERMS most distinctive words of `text`.
 
     An article has hundreds of distinct words, and counting the documents of a common
-    one walks its whole posting list (seconds for an article at 31.5k articles). So each
-    count stops at DISTINCTIVE_SHARE of the archive: a word found that often is not what
-    makes the article distinctive and is left out; the others get their exact count."""
+    one walks its whole posting list. So each count stops at DISTINCTIVE_SHARE of the
+    archive: a word found that often is not what makes the article distinctive and is left
+    out; the others get their exact count. The words are counted by how often the article
+    uses them, most first, and the counting stops when no word left could reach the
+    weights found: a long article's hundreds of words used once are then never counted."""
     counts = Counter()
     for word, _, _ in words_with_offsets(text):
         forms = word_forms(word)
@@ -413,18 +415,27 @@ def _key_terms(cursor, text):
     # The lexemes ANALYZE found commonest (pgindex.STATISTICS_TARGET) are no key terms,
     # and their posting lists are the ones too long to count.
     common = pgindex.common_lexemes(cursor, ARTICLES, cap / n)
-    words = sorted(word for word in counts if "X" + word not in common)
-    if not words:
-        return []
-    # One row per word (a long article has thousands; a SELECT holds at most 1,664 columns).
-    cursor.execute("SELECT (SELECT count(*) FROM (SELECT 1 FROM search_article WHERE terms @@ u.q "
-                   f"LIMIT {cap}) AS c) FROM unnest(%s::tsquery[]) WITH ORDINALITY AS u(q, n) ORDER BY u.n",
-                   ([pgindex._lexeme("X", word) for word in words],))
-    weights = []
-    for word, (df,) in zip(words, cursor.fetchall()):
-        if not df or df >= cap:
-            continue
-        f = df / n
-        weights.append((counts[word] * math.log2((1 + f) / f) + math.log2(1 + f), word))
+    words = sorted((word for word in counts if "X" + word not in common),
+                   key=lambda word: (-counts[word], word))
+    weights, start = [], 0
+    while start < len(words):
+        if len(weights) >= MORE_LIKE_TERMS:
+            # Bo1 of a word used tf times, in at least one article and fewer than `cap`.
+            best_left = counts[words[start]] * math.log2(1 + n) + math.log2(1 + cap / n)
+            if best_left * (1 + 1e-9) < sorted(weights, reverse=True)[MORE_LIKE_TERMS - 1][0]:
+                break
+        end = start + 1
+        while end < len(words) and (counts[words[end]] == counts[words[start]]
+                                    or end - start < 2 * MORE_LIKE_TERMS):
+            end += 1
+        batch = words[start:end]
+        cursor.execute(f"SELECT {pgindex.count_sql(ARTICLES, limit=cap)}",
+                       ([pgindex._lexeme("X", word) for word in batch],))
+        for word, df in zip(batch, cursor.fetchone()[0]):
+            if not df or df >= cap:
+                continue
+            f = df / n
+            weights.append((counts[word] * math.log2((1 + f) / f) + math.log2(1 + f), word))
+        start = end
     weights.sort(reverse=True)
     return [(word, weight) for weight, word in weights[:MORE_LIKE_TERMS]]

@@ -18,7 +18,11 @@ matches are ranked with Whoosh's BM25F (articles.text.fastsearch) from the same
 statistics: a term's frequency in a row is the number of its positions (the row's tsvector
 cut down to the query's lexemes with setweight and ts_filter), its document frequency a
 count on the GIN index, and the lengths come from `lengths` and
-`search_stats`. Field lengths are quantized to a byte as Whoosh stores them.
+`search_stats`. Field lengths are quantized to a byte as Whoosh stores them. The server
+first sums the same BM25F terms over every match without that quantization (a bound on
+the score, never below it) and sends back only the rows with the highest bounds; Python
+scores those exactly, and reads every match only when the page's last score does not
+beat the best bound left unread.
 
 Limits of the tsvector type, past anything a news article reaches: a lexeme keeps at
 most 256 positions (a term frequency counts up to 256), positions stop at 16,383, a lexeme
@@ -31,7 +35,8 @@ import math
 import re
 import time
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -200,15 +205,19 @@ def field_forms(kind, stemmer=DEFAULT_STEMMER):
 def _kept(text, stemmer):
     """The word forms of each word of `text` the analyzer keeps (stop words take no
     position), as analysis.kept_forms walks them: one pass serves every form."""
-    return [f for f in (word_forms(w, stemmer) for w in TOKEN_RE.findall(text)) if f is not None]
+    forms = partial(word_forms, stemmer=stemmer)
+    return [f for f in map(forms, TOKEN_RE.findall(text)) if f is not None]
 
 
 def _positions(kept, form):
     found = {}
-    for pos, forms in enumerate(kept):
-        term = getattr(forms, form)
+    for pos, term in enumerate(map(attrgetter(form), kept)):
         if term:
-            found.setdefault(term, []).append(pos)
+            positions = found.get(term)
+            if positions is None:
+                found[term] = [pos]
+            else:
+                positions.append(pos)
     return found
 
 
@@ -704,10 +713,6 @@ class DocumentFrequencies:
                 self.counts[kind] = current
         return current[1]
 
-    def missing(self, kind, lexemes):
-        known = self._known(kind)
-        return sorted(lex for lex in set(lexemes) if lex not in known)
-
     def learn(self, kind, generation, counted):
         """Counts made at `generation`; older ones are dropped when it has moved on."""
         self._known(kind, generation).update(counted)
@@ -716,15 +721,28 @@ class DocumentFrequencies:
         known = self._known(kind, stats.generation)
         missing = sorted(lex for lex in set(lexemes) if lex not in known)
         if missing:
-            cursor.execute(f"SELECT {count_sql(kind, len(missing))}", [_lexeme("", lex) for lex in missing])
-            known.update(zip(missing, cursor.fetchone()))
+            cursor.execute(f"SELECT {count_sql(kind)}", ([_lexeme("", lex) for lex in missing],))
+            known.update(zip(missing, cursor.fetchone()[0]))
         stats.df = {lex: known[lex] for lex in lexemes}
 
+    def known_at(self, kind):
+        """(generation, {lexeme: df}) of the counts kept for `kind` (generation None: none)."""
+        return self.counts.get(kind, (None, {}))
 
-def count_sql(kind, n):
-    """`n` document-frequency counts on the GIN index, one %s tsquery each."""
-    return ", ".join(f"(SELECT count(*) FROM {TABLES[kind]} WHERE terms @@ %s::tsquery)"
-                     for _ in range(n))
+
+def count_sql(kind, limit=None):
+    """The document frequencies of a %s text[] of tsquery literals, as one bigint[] in their
+    order, each counted on the GIN index (stopping at `limit` when given).
+
+    One subquery run for every element, so the planner plans it once: written out once per
+    lexeme, each copy's `terms @@ 'lexeme'` made the planner look the lexeme up in the
+    column's statistics (STATISTICS_TARGET's thousands of common elements), which took
+    longer than the counting."""
+    matches = f"SELECT 1 FROM {TABLES[kind]} WHERE terms @@ u.query::tsquery"
+    if limit is not None:
+        matches += f" LIMIT {int(limit)}"
+    return (f"ARRAY(SELECT (SELECT count(*) FROM ({matches}) AS c) "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS u(query, i) ORDER BY u.i)")
 
 
 # ANALYZE keeps the commonest lexemes of `terms` (ten per unit of the target): with 1,000,
@@ -810,7 +828,6 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
                                   leaf.lexemes if isinstance(leaf, Phrase) else [])})
     ranked = sort not in SORT_SQL and bool(lexemes)
     frequencies = frequencies or DocumentFrequencies()
-    uncounted = frequencies.missing(kind, lexemes) if ranked else []
     # (The matches' own columns only: a row's tsvector is read only to rank it.)
     parts, columns = ["SELECT count(*) FROM m"], [pk]
     for name in facets:
@@ -821,31 +838,24 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
     select = ", ".join(f"({p})" for p in parts)
     stats_sql = ("(SELECT analyzer_version, docs, lengths, generation FROM search_stats "
                  f"WHERE kind = '{kind}')")
-    counts = (", " + count_sql(kind, len(uncounted))) if uncounted else ""
     statements = [(f"WITH m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} "
-                   f"FROM {table} WHERE {where_sql}) SELECT {select}, s.* {counts} "
-                   f"FROM {stats_sql} AS s",
-                   condition_params + [_lexeme("", lex) for lex in uncounted])]
+                   f"FROM {table} WHERE {where_sql}) SELECT {select}, s.* "
+                   f"FROM {stats_sql} AS s", condition_params)]
     tests = [leaf for leaf in leaves if not isinstance(leaf, Term)]
+    test_sql, test_params = [], []
+    for leaf in tests:
+        sql, ps = to_sql(leaf)
+        test_sql.append(sql)
+        test_params += ps
+    tests_select = ", ".join(test_sql) or "NULL"
+    query = (kind, table, pk, key, where_sql, condition_params, lexemes, tests_select, test_params)
     if not ranked:
         order = SORT_SQL.get(sort, pk)
         statements.append((f"SELECT {key} FROM {table} WHERE {where_sql} ORDER BY {order}, {pk} "
                            f"LIMIT %s OFFSET %s", condition_params + [limit, offset]))
     else:
-        # The row's own occurrences of the query's lexemes: marked with weight A, then
-        # all else filtered out, which leaves a tsvector of a few lexemes with their
-        # positions. No ORDER BY: the planner would walk the primary key in order and
-        # test every row.
-        test_sql, test_params = [], []
-        for leaf in tests:
-            sql, ps = to_sql(leaf)
-            test_sql.append(sql)
-            test_params += ps
-        tests_select = ", ".join(test_sql) or "NULL"
-        statements.append((
-            f"SELECT {pk}, {key}, lengths, ts_filter(setweight(terms, 'A', %s::text[]), "
-            f"'{{a}}')::text, ARRAY[{tests_select}]::bool[] FROM {table} WHERE {where_sql}",
-            [lexemes] + test_params + condition_params))
+        candidates = offset + limit + RANK_MARGIN
+        statements.append(_top_sql(query, node, frequencies, candidates))
     if limit <= 0:
         statements.pop()
     results = _run(cursor, statements, one_trip, time_limit)
@@ -862,17 +872,120 @@ def search(cursor, kind, node, negatives=(), *, filters=None, sort="relevance", 
         return found
     docs, lengths, generation = row[len(parts) + 1: len(parts) + 4]
     stats = Stats(int(docs), [int(x) for x in lengths], int(generation))
-    frequencies.learn(kind, stats.generation, dict(zip(uncounted, row[len(parts) + 4:])))
+    top = results[1]
+    if top and top[0][6]:
+        frequencies.learn(kind, stats.generation, top[0][6])
     frequencies.fill(cursor, kind, stats, lexemes)  # only what the index changed since
     scorer = Scorer(kind, stats)
-    scored = []
-    for row_pk, doc_key, lengths, filtered, test_values in results[1]:
-        matched = {id(leaf): bool(v) for leaf, v in zip(tests, test_values or ())}
-        _, score = scorer.score(node, (lengths, _frequencies(filtered), matched))
-        scored.append((-score, row_pk, doc_key))  # ties in index order, as Whoosh's
-    scored.sort()
+    scored = _scored(scorer, node, tests, top)
+    # Exact when every match was read, or when the page's last score beats the bound of
+    # every row left unread (they are read in the order of their bounds).
+    if len(top) == candidates and found.total > candidates:
+        last = scored[offset + limit - 1][0] if len(scored) >= offset + limit else None
+        unread = top[-1][5] + _condition_bound(node)
+        if last is None or -last <= unread * (1 + BOUND_SLACK):
+            scored = _scored(scorer, node, tests,
+                             _run(cursor, [_rows_sql(query)], one_trip, time_limit)[0])
     found.keys = [(doc_key, -negative) for negative, _, doc_key in scored[offset: offset + limit]]
     return found
+
+
+# How many rows beyond the page the ranking statement reads back; the bound is within a
+# few per cent of the score (the field lengths are not quantized), so a few suffice.
+RANK_MARGIN = 20
+# Rounding between SQL's and Python's sums of the same terms.
+BOUND_SLACK = 1e-9
+# Whoosh quantizes field lengths to a byte: never below the length, except past the
+# largest length a byte holds.
+MAX_QUANTIZED = byte_to_length(255)
+
+
+def _scored(scorer, node, tests, rows):
+    """[(-score, pk, key)] of rows (pk, key, lengths, filtered tsvector, tests, …), best
+    first, ties in index order as Whoosh's."""
+    scored = []
+    for row_pk, doc_key, lengths, filtered, test_values, *_ in rows:
+        matched = {id(leaf): bool(v) for leaf, v in zip(tests, test_values or ())}
+        _, score = scorer.score(node, (lengths, _frequencies(filtered), matched))
+        scored.append((-score, row_pk, doc_key))
+    scored.sort()
+    return scored
+
+
+def _lexeme_boosts(node, found=None):
+    """{lexeme: summed boost of every term and phrase of `node` that reads it}."""
+    found = {} if found is None else found
+    if isinstance(node, Term):
+        found[node.lexeme] = found.get(node.lexeme, 0.0) + node.boost
+    elif isinstance(node, Phrase):
+        for lexeme in node.lexemes:
+            found[lexeme] = found.get(lexeme, 0.0) + node.boost
+    elif isinstance(node, (AnyOf, AllOf)):
+        for child in node.children:
+            _lexeme_boosts(child, found)
+    return found
+
+
+def _condition_bound(node):
+    """What the column conditions of `node` add to a score at most."""
+    if isinstance(node, (Condition, Everything)):
+        return node.boost
+    if isinstance(node, (AnyOf, AllOf)):
+        return sum(_condition_bound(child) for child in node.children)
+    return 0.0
+
+
+def _rows_sql(query):
+    """Every match with its own occurrences of the query's lexemes: marked with weight A,
+    then all else filtered out, which leaves a tsvector of a few lexemes with their
+    positions. No ORDER BY: the planner would walk the primary key in order and test
+    every row."""
+    kind, table, pk, key, where_sql, condition_params, lexemes, tests_select, test_params = query
+    return (f"SELECT {pk}, {key}, lengths, ts_filter(setweight(terms, 'A', %s::text[]), "
+            f"'{{a}}')::text, ARRAY[{tests_select}]::bool[] FROM {table} WHERE {where_sql}",
+            [lexemes] + test_params + condition_params)
+
+
+def _top_sql(query, node, frequencies, candidates):
+    """The `candidates` matches with the highest bound on their BM25F score, computed in
+    the server, each with what _rows_sql reads, its bound and the document frequencies.
+
+    The bound is the score's sum over the row's own occurrences of every query lexeme,
+    weighted by the boosts of the terms and phrases reading it: what Scorer adds up,
+    except that a clause of an AND the row does not fully match still counts and the
+    field lengths are not quantized (Whoosh's byte is never below the length). The
+    document frequencies not known at the statistics' generation are counted here,
+    once, and returned with every row."""
+    kind, table, pk, key, where_sql, condition_params, lexemes, tests_select, test_params = query
+    boosts = _lexeme_boosts(node)
+    field_of = {code: i + 1 for i, (_, code) in enumerate(FIELDS[kind])}
+    generation, known = frequencies.known_at(kind)
+    ordered = sorted(boosts)
+    weights = (
+        "WITH s AS MATERIALIZED (SELECT greatest(docs, 1)::float8 AS docs, lengths, generation "
+        f"FROM search_stats WHERE kind = '{kind}'), "
+        "q AS MATERIALIZED (SELECT u.lexeme, u.field, u.boost, coalesce(CASE WHEN s.generation = %s "
+        f"THEN u.df END, (SELECT count(*) FROM {table} WHERE terms @@ u.query::tsquery)) AS df "
+        "FROM s, unnest(%s::text[], %s::int[], %s::float8[], %s::bigint[], %s::text[]) "
+        "AS u(lexeme, field, boost, df, query)), "
+        "w AS MATERIALIZED (SELECT q.lexeme, q.field, q.boost * (ln(s.docs / (q.df + 1)) + 1) AS weight, "
+        "coalesce(nullif(s.lengths[q.field] / s.docs, 0), 1) AS avgfl FROM q, s), ")
+    weight_params = [generation if generation is not None else -1, ordered,
+                     [field_of[lex[0]] for lex in ordered], [boosts[lex] for lex in ordered],
+                     [known.get(lex) for lex in ordered], [_lexeme("", lex) for lex in ordered]]
+    tf = "array_length(f.positions, 1)"
+    bound = (f"(SELECT coalesce(sum(w.weight * ({tf} * {K1 + 1}) / ({tf} + {K1} * ({1 - B} + {B} * "
+             f"greatest(least(r.lengths[w.field], {MAX_QUANTIZED}), 1) / w.avgfl))), 0) "
+             "FROM unnest(ts_filter(setweight(r.terms, 'A', %s::text[]), '{a}')) AS f "
+             "JOIN w ON w.lexeme = f.lexeme)")
+    sql = (weights +
+           f"top AS MATERIALIZED (SELECT r.{pk} AS top_pk, {bound} AS top_bound FROM {table} AS r "
+           f"WHERE {where_sql} ORDER BY 2 DESC, 1 LIMIT %s) "
+           f"SELECT {pk}, {key}, lengths, ts_filter(setweight(terms, 'A', %s::text[]), '{{a}}')::text, "
+           f"ARRAY[{tests_select}]::bool[], top_bound, (SELECT json_object_agg(lexeme, df) FROM q) "
+           f"FROM top JOIN {table} ON {pk} = top_pk ORDER BY top_bound DESC, {pk}")
+    return sql, (weight_params + [lexemes] + condition_params + [candidates] + [lexemes]
+                 + test_params)
 
 
 def _run(cursor, statements, one_trip, time_limit):
@@ -949,9 +1062,8 @@ def _closest(cursor, word, maxdist, prefix):
         return None
     best = min(d for d, _ in near)
     tied = sorted(w for d, w in near if d == best)[:20]
-    counts = ", ".join("(SELECT count(*) FROM search_article WHERE terms @@ %s::tsquery)" for _ in tied)
-    cursor.execute(f"SELECT {counts}", [_lexeme("X", w) for w in tied])
-    frequency = dict(zip(tied, cursor.fetchone()))
+    cursor.execute(f"SELECT {count_sql(ARTICLES)}", ([_lexeme("X", w) for w in tied],))
+    frequency = dict(zip(tied, cursor.fetchone()[0]))
     candidates = [w for w in tied if frequency[w]]
     return max(candidates, key=lambda w: (frequency[w], [-ord(c) for c in w])) if candidates else None
 
