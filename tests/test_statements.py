@@ -442,3 +442,17 @@ def test_a_turkish_two_word_surname_alone_is_the_person_who_dominates_it():
     assert Statement.objects.get(article=alone).speaker.name == "مولود جاويش أوغلو"
     # The other -oğlu keeps his own record: the two words, not أوغلو alone, say who.
     assert {s.speaker.name for s in Statement.objects.filter(article__in=davutoglu)} == {"أحمد داود أوغلو"}
+
+
+def test_a_name_folded_away_is_never_the_owner_of_a_later_one():
+    # The two-word surname is met first and gets a record; it is folded into the full name
+    # at the end of the run. A first name alone met in the same run must not then be linked
+    # to the record that no longer exists (the full-corpus run failed on a foreign key).
+    first = make_article("f", "وقال جاويش إن الوفد التركي سيصل إلى موسكو الأسبوع المقبل.")
+    surname = [make_article(f"s{n}", f"وقال جاويش أوغلو إن المحادثات رقم {n} مع موسكو ستستأنف قريبا.")
+               for n in range(21)]
+    full = [make_article(f"c{n}", f"وقال وزير الخارجية التركي مولود جاويش أوغلو إن الجولة رقم {n} انتهت.")
+            for n in range(25)]
+    extract_and_store([first.pk] + [a.pk for a in surname] + [a.pk for a in full])
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=surname)} == {"مولود جاويش أوغلو"}
+    assert Speaker.objects.filter(pk=Statement.objects.get(article=first).speaker_id).exists()
