@@ -10,9 +10,10 @@ Two jobs, both plain Python:
   caller links only above a threshold and leaves the rest for an editor.
 """
 
+import heapq
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from articles.quotes.extract import titled_names
@@ -163,11 +164,8 @@ def resolve_in_article(spans, text=None):
         speaker = known.find(name, span.speaker_gender)
         if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _bare_title(name)):
             if titled is None:
-                titled = titled_names(text)
-            full = (
-                _full_name_for_surname(titled, name, span.speaker_gender) if _bare_word(name)
-                else _full_name_for_title(titled, name)
-            )
+                titled = _TitledNames(titled_names(text))
+            full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name)
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
@@ -197,17 +195,53 @@ def _bare_title(name):
     return bool(tokens) and tokens[0] in GENERIC_TITLES
 
 
-def _full_name_for_title(titled, title):
-    """The one person among the article's titled names whose title opens with this bare
-    title's word (الوزير → وزير الرياضة والشباب الجزائري، محمد حطاب), or None."""
-    head = _title_key(normalize_arabic(title).split()[0])
-    people = {}
-    for mention in titled:
-        words = normalize_arabic(mention.description).split()
-        if words and _title_key(words[0]) == head:
-            name = " ".join(mention.words[:2])
-            people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
-    return next(iter(people.values())) if len(people) == 1 else None
+class _TitledNames:
+    """The article's titled full names (extract.titled_names), indexed once so that each
+    surname or bare title reads only the names it can match: a long article naming
+    thousands of people resolves in linear time, not one scan of every name per mention.
+    Results are cached per surname or title; each call gets its own ArticleSpeaker."""
+
+    def __init__(self, titled):
+        self.by_skeleton = defaultdict(list)  # skeleton of a name word -> mentions, in reading order
+        seen = set()
+        for mention in titled:
+            key = (mention.words, mention.gender, mention.after_construct)
+            if key in seen:
+                continue  # the same name again matches the same way
+            seen.add(key)
+            for skel in {_token_skeleton(normalize_arabic(w)) for w in mention.words}:
+                self.by_skeleton[skel].append(mention)
+        # The one person each title word opens a description for (الوزير → وزير الرياضة
+        # والشباب الجزائري، محمد حطاب): the first mention per name, in reading order.
+        self.people_by_title = defaultdict(dict)
+        for mention in titled:
+            words = normalize_arabic(mention.description).split()
+            if words:
+                name = " ".join(mention.words[:2])
+                self.people_by_title[_title_key(words[0])].setdefault(
+                    name_skeleton(name), (name, mention.description)
+                )
+        self.cache = {}
+
+    def for_title(self, title):
+        """The one person among the titled names whose title opens with this bare title's
+        word, or None."""
+        people = self.people_by_title.get(_title_key(normalize_arabic(title).split()[0]), {})
+        if len(people) != 1:
+            return None
+        name, description = next(iter(people.values()))
+        return ArticleSpeaker(name, "person", description)
+
+    def for_surname(self, surname, gender=""):
+        parts = tuple(normalize_arabic(surname).split())
+        key = (parts, gender)
+        if key not in self.cache:
+            # close_spelling needs one skeleton, so only names with a word of the surname's
+            # skeleton can end with it.
+            candidates = self.by_skeleton.get(_token_skeleton(parts[-1]), ())
+            self.cache[key] = _full_name_for_surname(candidates, surname, gender)
+        found = self.cache[key]
+        return None if found is None else replace(found)
 
 
 MAX_FIRST_NAMES = 2
@@ -239,6 +273,8 @@ def _full_name_for_surname(titled, surname, gender=""):
                 name = " ".join(mention.words[start:end])
                 people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
                 break
+        if len(people) > 1:
+            return None  # two different people: no further name can make it one
     return next(iter(people.values())) if len(people) == 1 else None
 
 
@@ -302,7 +338,6 @@ GENERIC_TITLES = {
         "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
     )
 }
-DESCRIPTION_STOPWORDS = {normalize_arabic(w) for w in ("باسم", "في", "العام", "السابق", "الجديد")}
 
 
 def _title_key(word):
@@ -327,9 +362,16 @@ class _KnownSpeakers:
     def __init__(self):
         self.order = {}  # ArticleSpeaker (by identity) -> position of first mention
         self.by_skeleton = defaultdict(list)
-        self.by_surname = defaultdict(list)  # skeleton of the last word of a longer name
+        # skeleton of the last word of a longer name -> {(that word, gender): speakers}; each
+        # list is in order of first mention, so its last speaker is the latest.
+        self.by_surname = defaultdict(lambda: defaultdict(list))
         self.by_head = defaultdict(list)  # first word of a longer name
-        self.named_by_title_word = defaultdict(list)  # people with two or more name words
+        # People with two or more name words by the first word of their current description,
+        # as heaps of (-first mention, n, speaker): the top is the latest once stale entries
+        # (a description since replaced) are popped.
+        self.named_by_title = defaultdict(list)
+        self.title_of = {}  # id(speaker) -> title key of their current description
+        self.pushed = 0
         self.named = []  # people named in full as they were quoted
         self.named_ids = set()  # ... and people the article names only outside statements
 
@@ -341,7 +383,7 @@ class _KnownSpeakers:
         tokens = normalize_arabic(speaker.name).split()
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
-            self.by_surname[_token_skeleton(tokens[-1])].append(speaker)
+            self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
             if speaker.kind == "person" and not tokens[-1].endswith("يه"):
@@ -354,8 +396,12 @@ class _KnownSpeakers:
     def describe(self, speaker, description):
         speaker.description = description
         if id(speaker) in self.named_ids:
-            for word in normalize_arabic(description).split():
-                self.named_by_title_word[_title_key(word)].append(speaker)
+            words = normalize_arabic(description).split()
+            title = _title_key(words[0]) if words else None
+            self.title_of[id(speaker)] = title
+            if title is not None:
+                self.pushed += 1
+                heapq.heappush(self.named_by_title[title], (-self.order[id(speaker)], self.pushed, speaker))
 
     def _latest(self, candidates):
         return max(candidates, key=lambda sp: self.order[id(sp)], default=None)
@@ -376,35 +422,33 @@ class _KnownSpeakers:
         if len(tokens) == 1:
             # Surname after the full name: فاردانيان after روبن فاردانيان.
             surname = self._latest([
-                sp for sp in self.by_surname.get(_token_skeleton(tokens[0]), ())
-                if close_spelling(tokens[0], normalize_arabic(sp.name).split()[-1])
+                speakers[-1] for (last, their_gender), speakers in self.by_surname.get(_token_skeleton(tokens[0]), {}).items()
+                if close_spelling(tokens[0], last)
                 # وقال ترامب after ميلانيا ترامب: the verb's gender says which Trump
-                and not (gender and sp.gender and gender != sp.gender)
+                and not (gender and their_gender and gender != their_gender)
             ])
             if surname is not None:
                 return surname
             # The head noun again: الوزارة after وزارة الدفاع الروسية.
             head = ORGANISATION_BACK_REFERENCES.get(tokens[0])
             if head is not None:
-                return self._latest([*self.by_head.get(head, ()), *self.by_head.get(tokens[0], ())])
+                # Each list is in order of first mention: its last speaker is its latest.
+                return self._latest([speakers[-1] for speakers in (self.by_head.get(head), self.by_head.get(tokens[0])) if speakers])
         return None
 
     def _title_reference(self, tokens):
         """The named person that a title-only mention refers back to, if any."""
         if not tokens or tokens[0] not in GENERIC_TITLES or not self.named_ids:
             return None
-        words = {_title_key(t) for t in tokens if t not in DESCRIPTION_STOPWORDS}
-        # The index keeps a speaker under every title it was given; only the current one counts.
         # The description must open with the same title word: الرئيس التركي is not the
-        # المتحدث باسم الرئيس التركي named before.
+        # المتحدث باسم الرئيس التركي named before. The index keeps a speaker under every
+        # title it was given; only the current one counts.
         head = _title_key(tokens[0])
-        described = [
-            sp for w in words for sp in self.named_by_title_word.get(w, ())
-            if words & {_title_key(t) for t in normalize_arabic(sp.description).split()}
-            and _title_key(normalize_arabic(sp.description).split()[0]) == head
-        ]
+        described = self.named_by_title.get(head)
+        while described and self.title_of[id(described[0][2])] != head:
+            heapq.heappop(described)
         if described:
-            return self._latest(described)
+            return described[0][2]
         # Not described so: only an article with a single named person is unambiguous,
         # unless that person is an aide and this title names a principal (المتحدث الرئاسي
         # التركي إبراهيم كالين, then وقال الرئيس التركي: Erdoğan, not his spokesman).
