@@ -7,6 +7,7 @@ The contract runs only on PostgreSQL:
     .venv/bin/python scripts/with_postgres.py .venv/bin/python -m pytest tests/test_backend_postgres.py -q
 """
 
+import contextlib
 import os
 import threading
 import time
@@ -261,6 +262,32 @@ def test_statements_rank_as_whoosh_ranks_them_speakers_and_all(both_backends_wit
     assert totals["speaker:ترمب"] == totals["speaker:ترامب"]
 
 
+@contextlib.contextmanager
+def rebuild_paused_halfway(backend):
+    """A rebuild_index run in another thread, held at its first progress report (its lock
+    taken, its tables being written) while the block runs, then let finish."""
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def pause(done, total):
+        halfway.set()
+        assert go_on.wait(60)
+
+    def rebuild():
+        try:
+            backend.rebuild(progress=pause)
+        finally:
+            connection.close()
+
+    builder = threading.Thread(target=rebuild)
+    builder.start()
+    try:
+        assert halfway.wait(60)
+        yield
+    finally:
+        go_on.set()
+        builder.join(60)
+
+
 @needs_postgres
 def test_an_edit_during_a_rebuild_waits_the_lock_timeout_not_the_rebuild_and_is_kept(
         make_article, postgres_backend, settings, caplog):
@@ -269,29 +296,11 @@ def test_an_edit_during_a_rebuild_waits_the_lock_timeout_not_the_rebuild_and_is_
     settings.NEWSARCHIVE_INDEX_LOCK_TIMEOUT = 1
     with suspended_auto_index():
         article = make_article("gaza-1", "الصحة في غزة", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
-    halfway, edited = threading.Event(), threading.Event()
-
-    def wait_for_the_edit(done, total):
-        halfway.set()
-        assert edited.wait(60)
-
-    def rebuild():
-        try:
-            postgres_backend.rebuild(progress=wait_for_the_edit)
-        finally:
-            connection.close()
-
-    builder = threading.Thread(target=rebuild)
-    builder.start()
-    try:
-        assert halfway.wait(60)
+    with rebuild_paused_halfway(postgres_backend):
         article.title = "بلينكن يتصل بعلييف وباشينيان"
         started = time.monotonic()
         article.save()  # its index write gives up after the lock timeout; the save stands
         assert time.monotonic() - started < 10
-    finally:
-        edited.set()
-        builder.join(60)
     assert "Search index not updated" in caplog.text
     assert [r["external_id"] for r in search_articles("باشينيان")["results"]] == ["gaza-1"]
     assert postgres_backend.check()["stale"] == []
@@ -332,22 +341,7 @@ def test_searches_during_a_first_build_answer_at_once_that_the_index_is_being_bu
     with suspended_auto_index():
         for i in range(3):
             make_article(f"gaza-{i}", f"الصحة في غزة {i}", "أعلنت وزارة الصحة في غزة ارتفاع عدد الضحايا.")
-    halfway, searched = threading.Event(), threading.Event()
-
-    def wait_for_the_searches(done, total):
-        halfway.set()
-        assert searched.wait(60)
-
-    def rebuild():
-        try:
-            postgres_backend.rebuild(progress=wait_for_the_searches)
-        finally:
-            connection.close()
-
-    builder = threading.Thread(target=rebuild)
-    builder.start()
-    try:
-        assert halfway.wait(60)
+    with rebuild_paused_halfway(postgres_backend):
         started = time.monotonic()
         page = client.get("/search/", {"q": "غزة"})
         api = client.get("/api/search/", {"q": "غزة"})
@@ -357,9 +351,6 @@ def test_searches_during_a_first_build_answer_at_once_that_the_index_is_being_bu
         assert article.status_code == 200
         with pytest.raises(SearchUnavailable):
             more_like_this("gaza-0")
-    finally:
-        searched.set()
-        builder.join(60)
     assert len(search_articles("غزة")["results"]) == 3
 
 
