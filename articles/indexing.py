@@ -74,10 +74,13 @@ def _articles_with_relations(ids):
         # forward foreign key here as "id = 1 OR id = 2 …", which SQLite refuses past
         # 1,000 speakers ("Expression tree is too large") — seen on the full corpus.
         .prefetch_related(
-            Prefetch("statements", queryset=Statement.objects.public().select_related("speaker")),
+            Prefetch("statements", queryset=Statement.objects.public().select_related("speaker").order_by("start", "pk")),
             "statements__speaker__aliases",
         )
         .annotate(n_statements=Count("statements"), statements_updated=Max("statements__updated"))
+        # In id order, whatever the batch size: documents tied on score rank in the order
+        # they were indexed, so one batch and many must index them in the same order.
+        .order_by("pk")
     )
 
 
