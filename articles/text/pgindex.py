@@ -49,7 +49,6 @@ from articles.text.analysis import (
     surface_pair,
     term_positions,
     word_forms,
-    words_with_offsets,
 )
 from articles.text.normalize import normalize_arabic
 from articles.text.schema import ARTICLES, DEFAULT_STEMMER, SCHEMAS, STATEMENTS, analyzer_version
@@ -1090,24 +1089,13 @@ def _spelling(cursor, normalized):
 
 def suggest(cursor, parsed, stemmer=DEFAULT_STEMMER):
     """The query with each word the archive lacks replaced by the closest word it has, as
-    written there; None when every word is known."""
-    changed, words, looked_up = False, [], 0
-    for group in parsed.groups:
-        for clause in group:
-            if clause.kind not in ("word", "phrase") or clause.negated:
-                continue
-            for word, _, _ in words_with_offsets(clause.text):
-                forms = word_forms(word, stemmer)
-                if forms is None or len(forms.exact) < 3 or _known(cursor, forms) \
-                        or looked_up >= q.MAX_CORRECTED_WORDS:
-                    words.append(word)
-                    continue
-                looked_up += 1
-                # A third of the vocabulary begins with ا (every ال): there the one-edit
-                # pass keeps the first two letters, as the two-edit pass does everywhere.
-                first = 2 if forms.exact.startswith("ا") else 1
-                found = _closest(cursor, forms.exact, 1, first) or _closest(cursor, forms.exact, 2, 2)
-                spelling = found and _spelling(cursor, found)
-                changed = changed or bool(spelling)
-                words.append(spelling or word)
-    return " ".join(words) if changed else None
+    written there; None when every word is known (articles.text.query.corrected_query)."""
+
+    def closest(forms):
+        # A third of the vocabulary begins with ا (every ال): there the one-edit pass keeps
+        # the first two letters, as the two-edit pass does everywhere.
+        first = 2 if forms.exact.startswith("ا") else 1
+        found = _closest(cursor, forms.exact, 1, first) or _closest(cursor, forms.exact, 2, 2)
+        return found and _spelling(cursor, found)
+
+    return q.corrected_query(parsed, stemmer, lambda forms: _known(cursor, forms), closest)

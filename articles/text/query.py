@@ -195,3 +195,28 @@ def highlight_terms(parsed, *, stemmer="light", exact_mode=False):
 def escape_as_words(text):
     """The fallback: every operator character removed, the words kept."""
     return " ".join(w for w, _, _ in words_with_offsets(text))
+
+
+def corrected_query(parsed, stemmer, known, closest):
+    """Did-you-mean, the same on every backend: the query with each word the archive lacks
+    replaced by the closest word it has, as written there; None when nothing changes.
+
+    `known(forms)`: is the word in the archive. `closest(forms)`: the spelling to offer, or
+    None. Words of negated clauses, field values and words under three letters are left as
+    they are, and at most MAX_CORRECTED_WORDS words are looked up (each is a walk of the
+    archive's vocabulary)."""
+    changed, words, looked_up = False, [], 0
+    for group in parsed.groups:
+        for clause in group:
+            if clause.kind not in ("word", "phrase") or clause.negated:
+                continue
+            for word, _, _ in words_with_offsets(clause.text):
+                forms = word_forms(word, stemmer)
+                if forms is None or len(forms.exact) < 3 or looked_up >= MAX_CORRECTED_WORDS or known(forms):
+                    words.append(word)
+                    continue
+                looked_up += 1
+                spelling = closest(forms)
+                changed = changed or bool(spelling)
+                words.append(spelling or word)
+    return " ".join(words) if changed else None

@@ -32,7 +32,7 @@ from articles.text.schema import (
     STATEMENTS,
     analyzer_version,
 )
-from articles.text.analysis import SURFACE_SEPARATOR, word_forms, words_with_offsets
+from articles.text.analysis import SURFACE_SEPARATOR
 from articles.text.normalize import normalize_arabic
 
 META_FILE = "index.json"
@@ -486,29 +486,18 @@ class ArchiveIndex:
                 outcome.facets[name] = {}
 
     def _suggest(self, searcher, parsed, kind):
-        """Replace each word the index lacks by the closest real word, as written."""
+        """Replace each word the index lacks by the closest real word, as written
+        (articles.text.query.corrected_query)."""
         if kind != ARTICLES:
             return None
         reader = searcher.reader()
-        changed, words, looked_up = False, [], 0
-        for group in parsed.groups:
-            for clause in group:
-                if clause.kind not in ("word", "phrase") or clause.negated:
-                    continue
-                for word, _, _ in words_with_offsets(clause.text):
-                    forms = word_forms(word, self.stemmer)
-                    if forms is None or len(forms.exact) < 3 or self._known(reader, forms) \
-                            or looked_up >= q.MAX_CORRECTED_WORDS:
-                        words.append(word)
-                        continue
-                    looked_up += 1
-                    # A close first letter keeps the lexicon walk short (tens of ms).
-                    found = self._closest(reader, forms.exact, 1, 1) or \
-                        self._closest(reader, forms.exact, 2, 2)
-                    spelling = found and self._spelling(reader, found)
-                    changed = changed or bool(spelling)
-                    words.append(spelling or word)
-        return " ".join(words) if changed else None
+
+        def closest(forms):
+            # A close first letter keeps the lexicon walk short (tens of ms).
+            found = self._closest(reader, forms.exact, 1, 1) or self._closest(reader, forms.exact, 2, 2)
+            return found and self._spelling(reader, found)
+
+        return q.corrected_query(parsed, self.stemmer, lambda forms: self._known(reader, forms), closest)
 
     @staticmethod
     def _closest(reader, word, maxdist, prefix):
