@@ -1844,21 +1844,11 @@ def _preverbal_subject(state, i, s_begin):
       sentence, then من جانبه/بدوره.
     """
     tokens = state.tokens
-    kana = _kana_subject(state, i, s_begin)
-    if kana is not None:
-        return kana
-    opening = _opening_subject(state, i, s_begin)
-    if opening is not None:
-        return opening
-    previously = _previously_subject(state, i, s_begin)
-    if previously is not None:
-        return previously
-    named = _named_subject_after_that(state, i, s_begin)
-    if named is not None:
-        return named
-    turned = _titled_subject_after_turn(state, i, s_begin)
-    if turned is not None:
-        return turned
+    for reader in (_kana_subject, _opening_subject, _previously_subject, _named_subject_after_that,
+                   _titled_subject_after_turn):
+        sp = reader(state, i, s_begin)
+        if sp is not None:
+            return sp
     present = tokens[i].norm[:1] in PRESENT_TENSE_PREFIXES
     k = i - 1
     words = []
