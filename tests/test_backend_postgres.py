@@ -60,6 +60,17 @@ RANKED_QUERIES = ["غوتيريش", "قره باخ", "اذربيجان العس�
                   "أرمينيا OR باكو", "بلينكن -باشينيان", "ناجورني", "الحكومة"]
 
 
+def built_on_both_backends(settings):
+    """{"whoosh": backend, "postgres": backend}, each with its index built from the database."""
+    backends = {}
+    for name in ("whoosh", "postgres"):
+        settings.NEWSARCHIVE_SEARCH_BACKEND = name
+        reset_backend()
+        backends[name] = get_backend()
+        backends[name].rebuild()
+    return backends
+
+
 @pytest.fixture
 def both_backends(make_article, transactional_db, settings):
     """The same corpus articles indexed by both backends: {name: backend}."""
@@ -70,13 +81,7 @@ def both_backends(make_article, transactional_db, settings):
             make_article(r["id"], r["title"], r["body"], abstract=r["abstract"],
                          source=(r["source"], r["source_code"]), section=r["category"],
                          published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")))
-    backends = {}
-    for name in ("whoosh", "postgres"):
-        settings.NEWSARCHIVE_SEARCH_BACKEND = name
-        reset_backend()
-        backends[name] = get_backend()
-        backends[name].rebuild()
-    yield backends
+    yield built_on_both_backends(settings)
     reset_backend()
 
 
@@ -235,13 +240,7 @@ def both_backends_with_statements(make_article, transactional_db, settings):
             if all(n >= 25 for n in wanted.values()):
                 break
         extract_and_store(pks)
-    backends = {}
-    for name in ("whoosh", "postgres"):
-        settings.NEWSARCHIVE_SEARCH_BACKEND = name
-        reset_backend()
-        backends[name] = get_backend()
-        backends[name].rebuild()
-    yield backends
+    yield built_on_both_backends(settings)
     reset_backend()
 
 
