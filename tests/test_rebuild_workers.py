@@ -48,6 +48,17 @@ def unindexed_archive(base_archive, tmp_path):
     return site
 
 
+def start_slow_rebuild(site):
+    """A rebuild whose workers take 50 ms an article, once one of them has started."""
+    started = site.folder / "worker-started"
+    proc = start_rebuild(site, f"""
+open({str(started)!r}, "a").close()
+time.sleep(0.05)
+""")
+    wait_for(started.exists, 120, "a worker to start indexing")
+    return proc
+
+
 def start_rebuild(site, hook):
     """The rebuild in its own process group, so that the test can see every worker."""
     hook = "\n".join("    " + line for line in hook.strip().splitlines())
@@ -108,13 +119,8 @@ def test_ctrl_c_stops_the_workers_and_keeps_the_live_index(unindexed_archive, wh
     """`terminal`: Ctrl-C reaches the whole process group, workers included;
     `rebuild_alone`: SIGINT sent to the command's process only (kill -INT)."""
     site = unindexed_archive
-    started = site.folder / "worker-started"
     # 400 articles a worker at 50 ms each: finishing would take 20 s.
-    proc = start_rebuild(site, f"""
-open({str(started)!r}, "a").close()
-time.sleep(0.05)
-""")
-    wait_for(started.exists, 120, "a worker to start indexing")
+    proc = start_slow_rebuild(site)
     interrupted = time.monotonic()
     if who == "terminal":
         os.killpg(proc.pid, signal.SIGINT)
@@ -136,13 +142,8 @@ def test_an_import_during_a_rebuild_loses_nothing(unindexed_archive, tmp_path):
     from tests.test_faults import synthetic_articles, write_jsonl
 
     site = unindexed_archive
-    started = site.folder / "worker-started"
     # 400 articles a worker at 50 ms each: the import has 20 s to finish before the swap.
-    proc = start_rebuild(site, f"""
-open({str(started)!r}, "a").close()
-time.sleep(0.05)
-""")
-    wait_for(started.exists, 120, "a worker to start indexing")
+    proc = start_slow_rebuild(site)
     new = synthetic_articles("ج", 60)
     changed = synthetic_articles("أ", 30)  # in the archive and the live index already
     for record in changed:
