@@ -2446,18 +2446,38 @@ def _issued_statement(state, i, s_end):
     if i + 2 >= s_end or tokens[i + 1].norm != _norm("عن"):
         return
     sp, after = read_speaker(state, i + 2, s_end)
-    if sp is None:
-        return
+    if sp is not None:
+        _said_right_after(state, sp, after, s_end, tokens[i - 1].text, quotes=False)
+
+
+def _said_right_after(state, sp, after, s_end, verb, quotes):
+    """Add what `sp` said when it follows the speaker at once: أن/إن or a colon, and with
+    `quotes` a quotation too, or عن/بـ before one (إعلان ترامب عن "…", a partial)."""
+    tokens = state.tokens
     after = _past_commas_and_times(tokens, after, s_end)
-    if after >= s_end or not (tokens[after].norm in COMPLEMENTIZERS or tokens[after].text == ":"):
+    if after >= s_end:
+        return
+    tok = tokens[after]
+    if tok.norm in COMPLEMENTIZERS:
+        opener, how = after, "comp"
+    elif tok.text == ":":
+        opener, how = after, "colon"
+    elif quotes and tok.quote is not None and tok.start == tok.quote.open_at:
+        opener, how = after, "quote"
+    elif quotes and tok.norm in _forms("عن", "ب", "بـ") and after + 1 < s_end and tokens[after + 1].quote is not None \
+            and tokens[after + 1].start == tokens[after + 1].quote.open_at:
+        opener, how = after + 1, "quote"
+    else:
         return  # only when the content follows the speaker at once
     sp.gender = sp.gender or MASCULINE
     sp.kind = guess_kind(sp, sp.gender)
-    content = _content(state, after, "colon" if tokens[after].text == ":" else "comp", s_end, False)
+    content = _content(state, opener, how, s_end, False)
     if content is None:
         return
     kind, start, end, _ = content
-    _add(state, kind, start, end, tokens[i - 1].text, sp, "", 0.6)
+    if how == "quote" and opener != after:
+        kind = PARTIAL
+    _add(state, kind, start, end, verb, sp, "", 0.6)
 
 
 PLURAL_VERBAL_NOUNS = _forms("تهديدات", "تصريحات", "تحذيرات", "مزاعم", "توقعات")
@@ -2478,30 +2498,7 @@ def _verbal_noun_statement(state, i, s_end):
         # تصريحات تتعلق …: after a plural noun a clause as often describes the remarks;
         # only a titled person or an organisation is taken as their author.
         return
-    after = _past_commas_and_times(tokens, after, s_end)
-    if after >= s_end:
-        return
-    tok = tokens[after]
-    if tok.norm in COMPLEMENTIZERS:
-        opener, how = after, "comp"
-    elif tok.text == ":":
-        opener, how = after, "colon"
-    elif tok.quote is not None and tok.start == tok.quote.open_at:
-        opener, how = after, "quote"
-    elif tok.norm in _forms("عن", "ب", "بـ") and after + 1 < s_end and tokens[after + 1].quote is not None \
-            and tokens[after + 1].start == tokens[after + 1].quote.open_at:
-        opener, how = after + 1, "quote"  # إعلان ترامب عن "عملية عسكرية …"
-    else:
-        return  # only when the content follows the speaker at once
-    sp.gender = sp.gender or MASCULINE
-    sp.kind = guess_kind(sp, sp.gender)
-    content = _content(state, opener, how, s_end, False)
-    if content is None:
-        return
-    kind, start, end, _ = content
-    if how == "quote" and opener != after:
-        kind = PARTIAL
-    _add(state, kind, start, end, tokens[i].text, sp, "", 0.6)
+    _said_right_after(state, sp, after, s_end, tokens[i].text, quotes=True)
 
 
 def _name_bare_titles(state, sentences):
