@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements
+from articles.quotes.extract import EXTRACTOR_VERSION, extract_statements, titled_names
 from articles.quotes.speakers import resolve_in_article
 
 
@@ -752,3 +752,48 @@ def test_after_that_is_a_time_not_what_was_said():
     # from the old held-out set: بعد أن opens a time clause, not the reports' content
     text = "وتفيد التقارير الواردة بحدوث عمليات نهب في المدينة على أيدي مسلحين بعد أن بسطوا سيطرتهم عليها الأحد."
     assert [s.text for s in extract_statements(text)] != ["بسطوا سيطرتهم عليها الأحد"]
+
+
+# Speakers from the fifth blind dev set (tests/gold/quotes_blind_dev5.json).
+def test_a_shortened_title_stands_for_the_person_named_with_the_longer_post():
+    text = ('أعلن وزير المالية والخزانة التركي، براءت البيرق، أن حكومة بلاده ستخفض العجز. '
+            'ووفقًا لوزير المالية، فإن تحقيق أهداف الخطة الاقتصادية الجديدة سيتم خلال ثلاث سنوات.')
+    assert [n.words for n in titled_names(text)] == [("براءت", "البيرق")]  # a surname with ال
+    speakers = resolve_in_article(extract_statements(text), text)
+    assert [sp.name for sp in speakers] == ["براءت البيرق", "براءت البيرق"]
+
+
+def test_a_title_before_a_second_title_stands_for_the_person():
+    text = ('حدد ولي العهد السعودي، الأمير محمد بن سلمان، موعد طرح أرامكو. وفي حديثه، قال ولي '
+            'العهد السعودي إن الاكتتاب كان "مئة بالمئة" في مصلحة البلاد.')
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == ("محمد بن سلمان", "ولي العهد السعودي")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ولذا، أعلن عملاق التكنولوجيا، أبل، أنه سيعيد بناء تطبيقه للخرائط من جديد.", ("أبل", "عملاق التكنولوجيا")),
+    # a time between commas is no name
+    ("وقالت الشرطة، صباح اليوم، إن القتلى ثلاثة من المارة.", ("الشرطة", "")),
+])
+def test_a_name_between_commas_after_a_description(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_his_own_words_are_the_last_speakers():
+    text = ('قال ولي العهد السعودي إن الاكتتاب كان "مئة بالمئة" في مصلحة البلاد.\nوأضاف: "الجميع سمع '
+            'عن شائعات بإلغاء السعودية الاكتتاب العام لشركة أرامكو وتأخير ذلك، وان هذا يؤخر رؤية 2030" '
+            'و"هذا ليس صحيحا"، وفقا لتصريحاته، ليكمل بعدها بأن "تأخر الاكتتاب قد تأسس في منتصف عام '
+            '2017"، معتبرا أنه "كان من غير العدل المضي قدما في الإدراج فقط لمفاجأة المستثمرين".')
+    spans = extract_statements(text)
+    assert spans and {s.speaker_name for s in spans} == {"ولي العهد السعودي"}
+
+
+@pytest.mark.parametrize("sentence", [
+    'ووصف الإجراءات الجديدة، التي بدأ تنفيذها بعد منتصف الليل، بأنها "حرب نفسية" تهدف إلى زرع الانقسام.',
+    "واتهم الإدارة الأمريكية باستغلال موضوع إيران من أجل التأثير سياسيا في الداخل.",
+])
+def test_a_feminine_noun_after_a_masculine_verb_is_its_object(sentence):
+    text = "قال الرئيس الإيراني، حسن روحاني، إن المفاوضات تقتضي الأمانة. " + sentence
+    spans = extract_statements(text)
+    assert [s.speaker_name for s in spans] == ["حسن روحاني", "حسن روحاني"]

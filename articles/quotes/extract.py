@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.5"
+EXTRACTOR_VERSION = "1.6"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -526,6 +526,15 @@ def read_speaker(state, i, stop):
     words = _trim_speaker(words)
     if not words:
         return None, begin
+    described = _described_name(state, words, j, stop)
+    if described is not None:
+        # عملاق التكنولوجيا، أبل،: the name speaks, the description describes it.
+        name_at, j = described
+        start, end = words[0].start, tokens[j - 2].end
+        name = state.text[tokens[name_at].start : end]
+        description = state.text[words[0].start : words[-1].end]
+        sp = _Speaker(state.text[start:end], start, end, name, description, UNKNOWN, "")
+        return sp, j
     j = _apposition_name(state, words, j, stop)
     post_name = _name_after_post(state, begin, j, stop)
     if post_name is not None:
@@ -777,6 +786,31 @@ def _apposition_name(state, words, j, stop):
                 return n + 1 if n < stop and tokens[n].text in ("،", ",") else n
         break
     return j
+
+
+def _described_name(state, words, j, stop):
+    """أعلن عملاق التكنولوجيا، أبل، أنه …: a definite description, then the name between
+    commas right before what was said. Not a time (قالت الشرطة، صباح اليوم، إن). Returns
+    the index of the name's first word and the index after its comma, or None."""
+    tokens = state.tokens
+    if not (1 <= len(words) <= 3 and _definite(words[-1]) and not any(_prepositional(w) for w in words)):
+        return None
+    if any(_is_title_word(w.norm) for w in words):
+        return None  # a title: _apposition_name reads it
+    if j >= stop or tokens[j].text not in ("،", ","):
+        return None
+    n = j + 1
+    while n < stop and n - j <= 3 and tokens[n].is_word:
+        tok = tokens[n]
+        if (_definite(tok) or tok.norm in TIME_WORDS or tok.norm in NOT_A_NAME or tok.norm in PREPOSITIONS
+                or tok.text.isdigit() or _speech_verb(tok) is not None or _is_title_word(tok.norm)):
+            return None
+        n += 1
+    if n == j + 1 or n + 1 >= stop or tokens[n].text not in ("،", ","):
+        return None
+    if tokens[n + 1].norm not in COMPLEMENTIZERS:
+        return None
+    return j + 1, n + 1
 
 
 def _noun_phrase_ends(words, tok):
@@ -1643,6 +1677,15 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     ):
         sp = None
         after = j
+    elif (
+        gender == MASCULINE and verb in OBJECT_VERBS and _feminine_noun_at(tokens, j, s_end)
+        and (sentence_subject is not None or state.last_speaker.get(gender) is not None)
+    ):
+        # واتهم الإدارة الأمريكية باستغلال …: a masculine verb does not agree with the
+        # feminine noun after it, so the noun is the object, and the subject is the last
+        # speaker.
+        sp = _inherit(state, gender, sentence_subject)
+        after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
@@ -1706,6 +1749,17 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
     return sp
+
+
+def _feminine_noun_at(tokens, j, stop):
+    """Is token j a definite noun in ة or ات, and no title (الإدارة، الإجراءات، الولايات)?
+    After a verb in the masculine it cannot be the subject: a verb before its subject
+    agrees with it (اتهمت الإدارة)."""
+    if j >= stop or not tokens[j].is_word or not _definite(tokens[j]) or _prepositional(tokens[j]):
+        return False
+    norm = _strip_clitic(tokens[j].norm)
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return norm.endswith(("ه", "ات")) and not _is_title_word(norm) and not _is_title_word(bare)
 
 
 def _object_words_before(tokens, a, b):
@@ -2069,6 +2123,26 @@ def _attributed_source(state, j, stop):
     return sp, after
 
 
+# What someone said, which with a possessive pronoun is that person's: وفقا لتصريحاته.
+SAYING_NOUNS = CHANNEL_NOUNS | _forms("تعبير", "قول", "كلام", "رواية", "وصف", "رأي", "تقدير")
+POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), ("ه", MASCULINE))
+
+
+def _own_words(mention):
+    """The gender of the possessor when the mention is one saying noun with a possessive
+    pronoun (تصريحاته، تعبيرها), else None."""
+    if len(mention.split()) != 1:
+        return None
+    norm = _norm(mention)
+    for suffix, gender in POSSESSIVE_GENDERS:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            stem = norm[: -len(suffix)]
+            if stem in SAYING_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in SAYING_NOUNS):
+                return gender
+            return None
+    return None
+
+
 def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
@@ -2092,6 +2166,9 @@ def _trailing_attributions(state, s_begin, s_end):
         if as_reported and k == s_begin:
             continue
         sp, after = _attributed_source(state, j, s_end)
+        if sp is not None and _own_words(sp.mention) is not None:
+            # وفقا لتصريحاته، على حد تعبيرها: the words of whoever was speaking.
+            sp = _inherit(state, _own_words(sp.mention), None)
         if sp is None:
             continue
         if as_reported and after < s_end and tokens[after].text not in SENTENCE_END:
@@ -2344,6 +2421,9 @@ def titled_names(text):
         j = i
         while j < n and j - i < MAX_TITLED_NAME_WORDS and (
             _post_name_word(tokens, j) or (j > i and _is_name_particle(tokens, j))  # زين الدين زيدان
+            # وزير المالية التركي، براءت البيرق،: between commas a surname may carry the article
+            or (apposition and j > i and _definite(tokens[j]) and not _prepositional(tokens[j])
+                and not _is_title_word(tokens[j].norm))
         ):
             j += 1
         if j - i >= 2:
@@ -2547,10 +2627,19 @@ def _names_after_title(state, title, by_word, sentence_end):
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
         if sp is None or sp.kind != PERSON or not sp.description:
             continue
-        if tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(sp.description)) if w[0].isalnum())[-len(title):] != title:
+        if not any(_title_names_post(title, post) for post in re.split("[،,]", sp.description)):
             continue
         found.append((tokens[k].start, sp.name))
     return found
+
+
+def _title_names_post(title, post):
+    """Does a bare title stand for this post? When it is the post's end (الوزير for وزير
+    الخارجية الروسي? no: الخارجية الروسي, the whole of it) or, for a title of two words or
+    more, its beginning (وزير المالية for وزير المالية والخزانة التركي). A person's posts
+    are the parts of a description between commas (ولي العهد السعودي، الأمير)."""
+    words = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(post)) if w[0].isalnum())
+    return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
 
 def _process_continuation(state, i, s_end, gender, sentence_subject):
