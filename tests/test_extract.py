@@ -203,7 +203,7 @@ SPEAKER_PHRASES = [
      [("تركي المالكي", "المتحدث باسم التحالف العقيد")]),
     # Al Arabiya writes names as hashtags
     ("قالت #كريستين_لاغارد المديرة العامة لـ #صندوق_النقد_الدولي اليوم، إن الاقتصاد العالمي ينمو.",
-     [("كريستين لاغارد", "")]),
+     [("كريستين لاغارد", "المديرة العامة")]),  # the title after the name, up to the detached لـ
     ("وقال الرئيس الأميركي #دونالد_ترمب إن المحادثات مثمرة.", [("دونالد ترمب", "الرئيس الأميركي")]),
     # a title that opens another title is not that person (المتحدث باسم الرئيس ≠ الرئيس)
     ("وقال المتحدث باسم الرئيس التركي إبراهيم كالين إن العملية مستمرة. "
@@ -797,3 +797,19 @@ def test_a_feminine_noun_after_a_masculine_verb_is_its_object(sentence):
     text = "قال الرئيس الإيراني، حسن روحاني، إن المفاوضات تقتضي الأمانة. " + sentence
     spans = extract_statements(text)
     assert [s.speaker_name for s in spans] == ["حسن روحاني", "حسن روحاني"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a turn to another party before a verb that reports only at a sentence's start
+    ('من جانبها، عبرت روسيا الثلاثاء عن "خيبة أملها" ازاء القرار الأمريكي.',
+     ("روسيا", "", 'عن "خيبة أملها" ازاء القرار الأمريكي')),
+    # … or كان and its subject before it; من قبل is a time, not the object
+    ("وكان رونالدو قد رفض من قبل هذا الاتهام.", ("رونالدو", "", "هذا الاتهام")),
+    # a definite title right after a name, without commas, is its description
+    ("من جانبه أثنى غاريث ساوثغيت المدير الفني للمنتخب الانجليزي على لاعبي فريقه والجهاز الفني بالكامل.",
+     ("غاريث ساوثغيت", "المدير الفني للمنتخب الانجليزي", "على لاعبي فريقه والجهاز الفني بالكامل")),
+])
+def test_statements_of_the_fifth_dev_set(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description, span.text) == expected
+

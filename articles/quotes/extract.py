@@ -565,7 +565,16 @@ def read_speaker(state, i, stop):
 
 def _title_after_name(tokens, j, stop):
     """سيرغي لافروف، وزير الخارجية الروسي، إن …: the title set off by commas after a name.
-    (first, end) of the title's tokens and the index after its closing comma, or None."""
+    (first, end) of the title's tokens and the index after its closing comma, or None.
+    Without commas a definite title and its post (غاريث ساوثغيت المدير الفني للمنتخب
+    الانجليزي): (first, end, end)."""
+    if j < stop and tokens[j].is_word and _definite(tokens[j]) and _is_title_word(tokens[j].norm[2:]):
+        k = j + 1
+        while k < stop and k - j <= MAX_POST_TOKENS and _post_word(tokens, k, True) and (
+            _definite(tokens[k]) or tokens[k].norm in POST_LINKS or _is_title_word(tokens[k].norm)
+        ):
+            k += 1
+        return j, k, k
     if j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
         return None
     k = j + 1
@@ -857,6 +866,8 @@ def _noun_phrase_ends(words, tok):
     name_run = _name_run(words)
     if name_run >= 3 and indefinite:
         return True
+    if name_run == len(words) >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
+        return True  # غاريث ساوثغيت المدير الفني للمنتخب: the title after the name is no name
     if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")) and words[-1].norm not in _forms("أبو", "بن", "ابن", "عبد", "أم", "بنت"):
         # A third "name" word in ة/ات is a noun: … أنتوني بلينكن اتصالات.
         return True
@@ -1724,7 +1735,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     object_verb = verb in OBJECT_VERBS
     if opener is None:
         weak_ok = (
-            verb not in WEAK_VERBS or he_did or i == s_begin or (i == s_begin + 1 and tokens[s_begin].norm == "و")
+            verb not in WEAK_VERBS or he_did or _opens_sentence(tokens, i, s_begin)
+            or (pre is not None and _kana_opens(tokens, i, s_begin))  # وكان رونالدو قد رفض …
         )
         pronoun_object = tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS if i + 1 < s_end else False
         if object_verb and after < s_end and not relative and weak_ok and not pronoun_object:
@@ -1760,6 +1772,24 @@ def _feminine_noun_at(tokens, j, stop):
     norm = _strip_clitic(tokens[j].norm)
     bare = norm[2:] if norm.startswith("ال") else norm
     return norm.endswith(("ه", "ات")) and not _is_title_word(norm) and not _is_title_word(bare)
+
+
+# Words with which a sentence turns to another party before its verb: من جانبها، عبرت روسيا …
+SIDE_OPENERS = _forms("و", "من", "جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "بدوره", "بدورها",
+                      "بدورهم", "في", "المقابل", "وفي", "ومن", "،")
+
+
+def _opens_sentence(tokens, i, s_begin):
+    """Is the verb at i the sentence's first word, but for و or a turn (من جانبه،)?"""
+    return all(t.norm in SIDE_OPENERS for t in tokens[s_begin:i]) and i - s_begin <= 4
+
+
+def _kana_opens(tokens, i, s_begin):
+    """Does the sentence open with كان before the verb at i (وكانت محكمة تركية طلبت)?"""
+    k = s_begin
+    while k < i and tokens[k].norm in SIDE_OPENERS:
+        k += 1
+    return k < i and (tokens[k].norm in KANA or _strip_clitic(tokens[k].norm) in KANA)
 
 
 def _object_words_before(tokens, a, b):
@@ -1853,6 +1883,8 @@ def _skip_time_adjunct(tokens, k, stop):
     j = k
     while j < stop and (tokens[j].norm in TIME_WORDS or tokens[j].text in ("،", ",")):
         j += 1
+    if j + 1 < stop and j > k and tokens[j - 1].norm == _norm("من") and tokens[j].norm in _forms("قبل", "جديد"):
+        j += 1  # رفض من قبل هذا الاتهام، أكد من جديد
     # Only skip when the run is really about time; في إقليم … is a place and stays.
     run = [t.norm for t in tokens[k:j] if t.is_word]
     if not run or (run[0] == "في" and (len(run) < 2 or run[1] not in _forms("وقت", "السابق", "الماضي"))):
