@@ -579,6 +579,17 @@ def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     assert {v.role for v in verbs} == {"verb", "participle"}
     assert {v.gender for v in verbs} == {"m", "f", "p"}
     assert len({v.form for v in verbs}) == len(verbs)
+    # A plural past form reports its object when the singular does (أكد/أكدوا فيه وجود …).
+    by_form = {v.form: v for v in verbs}
+    for v in verbs:
+        singular = by_form.get(v.form[:-2]) if v.gender == "p" and v.form.endswith("وا") else None
+        if singular is not None and singular.role == "verb":
+            assert v.takes_object == singular.takes_object, v.form
+
+
+def test_an_object_said_in_a_statement_issued_after_a_turn():
+    [span] = extract_statements("من جهته أصدر ناشطون بيانا مشتركا أكدوا فيه وجود 400 مدني مهددين بالموت.")
+    assert (span.speaker_name, span.text) == ("ناشطون", "وجود 400 مدني مهددين بالموت")
 
 
 @pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u200c", "\u200b", "\u00ad", "\u061c"])

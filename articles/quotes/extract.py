@@ -1671,10 +1671,13 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
     pre = _preverbal_subject(state, i, s_begin)
     in_which = None
-    if pre is None and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and _opens_content(tokens, j, s_end):
+    if pre is None and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and (
+        _opens_content(tokens, j, s_end) or verb in OBJECT_VERBS  # أكدوا فيه وجود …
+    ):
         in_which = _in_which_author(state, i, s_begin)
     if in_which is not None:
         sp = in_which
+        after = j
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
@@ -2040,8 +2043,12 @@ def _in_which_author(state, i, s_begin):
     if k + 1 < i and tokens[k].norm == _norm("عن"):
         sp, _ = read_speaker(state, k + 1, i)
         return sp
-    # The subject of the verb that opens the sentence: (و)(قد) أصدر الجيش التركي بيانا.
-    first = s_begin + (1 if tokens[s_begin].norm == _norm("قد") else 0)
+    # The subject of the verb that opens the sentence: (و)(قد) أصدر الجيش التركي بيانا,
+    # also after a turn (من جهته، أصدر ناشطون بيانا).
+    first = s_begin
+    while first < d and tokens[first].norm in SIDE_OPENERS:
+        first += 1
+    first += 1 if tokens[first].norm == _norm("قد") else 0
     if first + 1 < d and tokens[first + 1].norm == _norm("قد"):
         first += 1
     opener = tokens[first]
