@@ -258,7 +258,7 @@ def test_the_name_after_a_long_post(text, expected):
      ("جاستن ترودو", "رئيس الوزراء الكندي")),
     # named before a second title: a first and a last name end at the title after them
     ("ويقول البروفيسور أليستر هاي الأستاذ بجامعة ليدز إنه يمكن علاج المصابين بالأتروبين.",
-     ("أليستر هاي", "البروفيسور")),
+     ("أليستر هاي", "البروفيسور، الأستاذ بجامعة ليدز")),
     # … and at an institution after them, which is the object
     ("وانتقد الرئيس الأمريكي دونالد ترامب الاتحاد الأوروبي بشدة بسبب الرسوم الجمركية.",
      ("دونالد ترامب", "الرئيس الأمريكي")),
@@ -573,7 +573,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees", "footage_nouns"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}
@@ -824,3 +824,22 @@ def test_statements_of_the_fifth_dev_set(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description, span.text) == expected
 
+
+
+@pytest.mark.parametrize("text", [
+    # what a recording shows is seen, not said
+    "وأظهرت مقاطع فيديو نشرت على الإنترنت اتساع نطاق الاحتجاجات في المدينة.",
+    "أظهر مقطع فيديو عناصر حراسة الرئيس التركي رجب طيب أردوغان يحملون صواريخ.",
+    # a ل-phrase after a verbal noun is nobody, and حتى الآن is a time
+    "في نفس السياق، وبين تصديق أو نفي للتقارير التي تتداولها الصحف، يجد بوغبا نفسه مضطرا للبقاء.",
+    "وكشف حتى الآن عن 18 فيلما مشاركا في المسابقة الرسمية للمهرجان.",
+])
+def test_no_statement_without_someone_who_said_it(text):
+    assert extract_statements(text) == []
+
+
+def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
+    [span] = extract_statements(
+        "طالبت السفيرة علياء أحمد بن سيف آل ثاني المندوب الدائم لقطر لدى الأمم المتحدة برفع الحصار.")
+    assert (span.speaker_name, span.description, span.text) == (
+        "علياء أحمد بن سيف آل ثاني", "السفيرة، المندوب الدائم لقطر لدى الأمم المتحدة", "برفع الحصار")

@@ -177,6 +177,7 @@ SPEECH_NOUNS = words("speech_nouns")
 VERBAL_NOUNS = words("verbal_nouns")
 GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
+FOOTAGE_NOUNS = words("footage_nouns")
 ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
@@ -184,7 +185,7 @@ NOT_A_NAME = _forms(
     "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
     "مفادها", "مفاده",
     # conjunctions: ردت النجمة اللبنانية حينما قالت …
-    "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا",
+    "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا", "حتى",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -553,11 +554,13 @@ def read_speaker(state, i, stop):
         name = state.text[tokens[name_at].start : end]
         description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
         kind = PERSON
-    if not description and kind != ORGANISATION:
+    if kind != ORGANISATION:
         title_after = _title_after_name(tokens, j, stop)
-        if title_after is not None:
+        if title_after is not None and (not description or title_after[1] == title_after[2]):
+            # (a second post after a titled name: السفيرة … آل ثاني المندوب الدائم لقطر)
             a, b, j = title_after
-            description = state.text[tokens[a].start : tokens[b - 1].end]
+            post = state.text[tokens[a].start : tokens[b - 1].end]
+            description = f"{description}، {post}" if description else post
             kind = PERSON
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
@@ -570,8 +573,11 @@ def _title_after_name(tokens, j, stop):
     الانجليزي): (first, end, end)."""
     if j < stop and tokens[j].is_word and _definite(tokens[j]) and _is_title_word(tokens[j].norm[2:]):
         k = j + 1
-        while k < stop and k - j <= MAX_POST_TOKENS and _post_word(tokens, k, True) and (
+        while k < stop and k - j <= MAX_POST_TOKENS and _post_word(tokens, k, True) and tokens[k].norm not in NOT_A_NAME and (
             _definite(tokens[k]) or tokens[k].norm in POST_LINKS or _is_title_word(tokens[k].norm)
+            or (tokens[k].norm[:1] in "لب" and len(tokens[k].norm) > 3)  # لقطر، بجامعة
+            or tokens[k - 1].norm in POST_LINKS  # لدى فرنسا
+            or (tokens[k - 1].norm[:1] in "لب" and len(tokens[k - 1].norm) > 3)  # بجامعة ليدز
         ):
             k += 1
         return j, k, k
@@ -864,9 +870,13 @@ def _noun_phrase_ends(words, tok):
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
     name_run = _name_run(words)
+    if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith(("ات", "ه"))) or (
+        tok.norm in NAME_LINKS and _name_run(words) >= 2
+    ):
+        return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
     if name_run >= 3 and indefinite:
         return True
-    if name_run == len(words) >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
+    if name_run >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
         return True  # غاريث ساوثغيت المدير الفني للمنتخب: the title after the name is no name
     if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")) and words[-1].norm not in _forms("أبو", "بن", "ابن", "عبد", "أم", "بنت"):
         # A third "name" word in ة/ات is a noun: … أنتوني بلينكن اتصالات.
@@ -912,6 +922,7 @@ def _noun_phrase_ends(words, tok):
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
+NAME_LINKS = _forms("بن", "ابن", "بنت", "آل")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
 
@@ -1719,6 +1730,11 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
             return None
+    head = _norm(sp.mention.split()[0]) if sp.mention else ""
+    if _strip_clitic(head) in FOOTAGE_NOUNS:
+        return None  # أظهر مقطع فيديو …: seen, not said
+    if head.startswith(("لل", "بال")) and len(head) > 4 and not sp.inherited:
+        return None  # أو نفي للتقارير: a ل/ب-phrase is never who spoke
     if not sp.gender:
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
