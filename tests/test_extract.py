@@ -843,3 +843,14 @@ def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
         "طالبت السفيرة علياء أحمد بن سيف آل ثاني المندوب الدائم لقطر لدى الأمم المتحدة برفع الحصار.")
     assert (span.speaker_name, span.description, span.text) == (
         "علياء أحمد بن سيف آل ثاني", "السفيرة، المندوب الدائم لقطر لدى الأمم المتحدة", "برفع الحصار")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لكن وسائل إعلام يمنية محلية تحدثت عن وجود توتر بين بن دغر والإمارات.",
+     [("وسائل إعلام يمنية محلية", "عن وجود توتر بين بن دغر والإمارات")]),
+    # without عن it reports nothing; a time after the verb is nobody
+    ("وتحدث الرئيس مع نظيره الفرنسي هاتفيا لمدة ساعة.", []),
+    ("وقد تحدثوا قبيل مغادرتهم في مؤتمر صحفي طويل.", []),
+])
+def test_spoke_about(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected

@@ -106,6 +106,8 @@ SPEECH_VERBS_F = verb_forms("verb", "f")
 PLURAL_VERBS = verb_forms("verb", "p")
 # Verbs that report with a direct object when no إن/أن follows (أعلن وقف…، دعا إلى…).
 OBJECT_VERBS = verb_forms("verb", takes_object=True)
+ABOUT = _norm("عن")
+ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -146,7 +148,7 @@ PREPOSITIONS = _forms(
 TIME_WORDS = _forms(
     "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر", "السابق",
-    "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري",
+    "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري", "قبيل",
 )
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
 CHANNEL_NOUNS = _forms(
@@ -186,6 +188,8 @@ NOT_A_NAME = _forms(
     "مفادها", "مفاده",
     # conjunctions: ردت النجمة اللبنانية حينما قالت …
     "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا", "حتى",
+    # times: وقد تحدثوا قبيل مغادرتهم عن …
+    "قبيل", "قبل", "بعد", "عقب", "إثر", "خلال",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
@@ -1751,7 +1755,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return sp
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     channel = channel_override or channel
-    object_verb = verb in OBJECT_VERBS
+    object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT)
+    if verb in ABOUT_VERBS and not object_verb:
+        return sp  # تحدث الوزير مع نظيره: he spoke, nothing said is given
     if opener is None:
         weak_ok = (
             verb not in WEAK_VERBS or he_did or _opens_sentence(tokens, i, s_begin)

@@ -45,20 +45,24 @@ class SpeechVerb:
     gender: str  # "m", "f" or "p"
     takes_object: bool
     weak: bool
+    object_preposition: str = ""  # reports only with a phrase after it (تحدث عن)
 
 
 @lru_cache(maxsize=None)
 def speech_verbs():
     rows = csv.DictReader(_lines("speech_verbs.tsv"), delimiter="\t")
     verbs = [
-        SpeechVerb(normalize_arabic(r["form"]), r["role"], r["gender"], r["object"] == "yes", r["weak"] == "yes")
+        SpeechVerb(
+            normalize_arabic(r["form"]), r["role"], r["gender"], r["object"] == "yes", r["weak"] == "yes",
+            normalize_arabic(r["object"]) if r["object"] not in ("yes", "no") else "",
+        )
         for r in rows
     ]
     _unique([v.form for v in verbs], "speech_verbs.tsv")
     return tuple(verbs)
 
 
-def verb_forms(role, gender=None, takes_object=None, weak=None):
+def verb_forms(role, gender=None, takes_object=None, weak=None, object_preposition=None):
     """The normalized forms of the verb table's rows that match every given column."""
     return frozenset(
         v.form for v in speech_verbs()
@@ -66,4 +70,5 @@ def verb_forms(role, gender=None, takes_object=None, weak=None):
         and (gender is None or v.gender == gender)
         and (takes_object is None or v.takes_object == takes_object)
         and (weak is None or v.weak == weak)
+        and (object_preposition is None or v.object_preposition == object_preposition)
     )
