@@ -854,3 +854,26 @@ def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
 ])
 def test_spoke_about(text, expected):
     assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+# Speaker phrases behind split speaker pages on the full corpus (docs/statements.md).
+def test_ali_is_a_name_after_a_title():
+    text = "وقال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي إن بلاده مستعدة لكل الاحتمالات."
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == ("علي أكبر صالحي", "رئيس منظمة الطاقة الذرية الإيرانية")
+    assert [n.words for n in titled_names(text)] == [("علي", "أكبر", "صالحي")]
+
+
+@pytest.mark.parametrize("second, expected", [
+    ('وحذر صالحي ترامب من هذه الخطوة قائلا "إيران لا تناور، نحن مستعدون".', ["صالحي", "صالحي"]),
+    # a two-word surname the article gives is one name
+    ("وحذر أكبر صالحي من أن الرد سيكون قويا.", ["أكبر صالحي"]),
+])
+def test_two_surnames_after_an_object_verb_are_subject_and_object(second, expected):
+    text = "وقال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي إن بلاده مستعدة. " + second
+    assert [s.speaker_name for s in extract_statements(text)][1:] == expected
+
+
+def test_a_reply_speaks_for_whoever_made_it():
+    [span] = extract_statements('وجاء رد ترامب في تغريدة على تويتر قال فيها: "روسيا تتعهد بإسقاط أي صواريخ".')
+    assert span.speaker_name == "ترامب"

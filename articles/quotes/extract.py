@@ -279,6 +279,9 @@ class _State:
     span_starts: list = field(default_factory=list)
     spans_by_start: list = field(default_factory=list)
     quote_starts: list = field(default_factory=list)
+    # The article's full names, normalized word tuples (titled_names and the speakers so
+    # far), read on first need: most sentences never ask.
+    known_names: set = None
 
     def __post_init__(self):
         self.quote_starts = [q.start for q in self.quotes]
@@ -501,7 +504,9 @@ def read_speaker(state, i, stop):
             words.append(tok)
             j += 1
             continue
-        if tok.norm in COMPLEMENTIZERS or (tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS)):
+        if tok.norm in COMPLEMENTIZERS or (
+            tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS) and not _named_ali(tokens, j, stop, words)
+        ):
             break
         if words and tok.norm in ISSUED_BY:
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
@@ -548,8 +553,8 @@ def read_speaker(state, i, stop):
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
-    if words[0].norm in DOCUMENT_SUBJECTS and len(words) >= 2:
-        # بيان الرئاسة، بيان للهيئة القومية: the body whose statement it is speaks.
+    if (words[0].norm in DOCUMENT_SUBJECTS or words[0].norm in REPLY_NOUNS) and len(words) >= 2:
+        # بيان الرئاسة، بيان للهيئة القومية، رد ترامب: the one whose statement it is speaks.
         first = words[1]
         glued = first.norm.startswith("لل") and len(first.norm) > 4
         name = ("ال" + state.text[first.start + 2 : words[-1].end]) if glued else state.text[first.start : words[-1].end]
@@ -568,6 +573,20 @@ def read_speaker(state, i, stop):
             kind = PERSON
     sp = _Speaker(mention, start, end, name, description, kind, "")
     return sp, j
+
+
+ALI = "علي"
+
+
+def _named_ali(tokens, j, stop, words=None):
+    """Is the word at j the name علي, which normalizes like the preposition على? Written
+    with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
+    أكبر صالحي)."""
+    return (
+        strip_harakat(tokens[j].text) == ALI and j + 1 < stop
+        and (words is None or any(_is_title_word(w.norm) for w in words))
+        and _is_name_word(tokens[j + 1]) and not _definite(tokens[j + 1]) and tokens[j + 1].norm not in NOT_A_NAME
+    )
 
 
 def _title_after_name(tokens, j, stop):
@@ -637,7 +656,7 @@ def _post_name_word(tokens, m):
         and not _prepositional(tok)
         and not _is_title_word(norm)
         and not _portfolio(norm)
-        and norm not in PREPOSITIONS
+        and (norm not in PREPOSITIONS or _named_ali(tokens, m, len(tokens)))
         and norm not in POST_LINKS
         and norm not in ORGANISATION_HEADS
         and norm not in PLACE_HEADS
@@ -1583,6 +1602,8 @@ def _opens_content(tokens, j, stop):
 # the verb, with no في before it, is who speaks (after في it is the channel: قال في بيان).
 DOCUMENT_SUBJECTS = _forms("بيان")
 SAME = _forms("نفس", "ذات")
+# A reply in construct with whoever made it: وجاء رد ترامب في تغريدة قال فيها …
+REPLY_NOUNS = _forms("رد", "تعليق", "تعقيب")
 FROM_WORDS = _forms("من", "عن")
 
 
@@ -1717,6 +1738,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
+        if sp is not None and verb in OBJECT_VERBS:
+            sp, after = _subject_then_object(state, sp, after)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
@@ -1786,6 +1809,26 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
     return sp
+
+
+def _subject_then_object(state, sp, after):
+    """وحذر صالحي ترامب من …، حذر نتنياهو بوتين من أن: two bare surnames after a verb that
+    takes an object are its subject and its object when the article names the first as
+    someone's surname and the two are no one's name together (جاويش أوغلو is one)."""
+    tokens = state.tokens
+    words = [t for t in tokens if sp.start <= t.start and t.end <= sp.end]
+    if len(words) != 2 or sp.description or any(not w.is_word or _definite(w) for w in words):
+        return sp, after
+    if state.known_names is None:
+        state.known_names = {tuple(_norm(w) for w in n.words) for n in titled_names(state.text)}
+    known = state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
+    first, second = words[0].norm, words[1].norm
+    if not any(len(name) >= 2 and name[-1] == first for name in known):
+        return sp, after
+    if any(name[k : k + 2] == (first, second) for name in known for k in range(len(name) - 1)):
+        return sp, after
+    at = tokens.index(words[1], after - 2)
+    return _Speaker(words[0].text, words[0].start, words[0].end, words[0].text, "", PERSON, ""), at
 
 
 def _feminine_noun_at(tokens, j, stop):
@@ -2463,6 +2506,8 @@ def titled_names(text):
         while k < n and k - m < MAX_SPEAKER_TOKENS and tokens[k].is_word and (
             _is_title_word(tokens[k].norm)
             or (_definite(tokens[k]) and not _prepositional(tokens[k]))
+            # رئيس منظمة الطاقة الذرية: the organisation a title heads, then its definite words
+            or (tokens[k].norm in ORGANISATION_HEADS and _is_title_word(tokens[k - 1].norm))
             or (tokens[k].norm in PLACE_LINKS and k + 1 < n and _definite(tokens[k + 1]))
         ):
             k += 1
