@@ -877,3 +877,16 @@ def test_two_surnames_after_an_object_verb_are_subject_and_object(second, expect
 def test_a_reply_speaks_for_whoever_made_it():
     [span] = extract_statements('وجاء رد ترامب في تغريدة على تويتر قال فيها: "روسيا تتعهد بإسقاط أي صواريخ".')
     assert span.speaker_name == "ترامب"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite noun after a full three-word name is the object
+    ("دعا ولي العهد السعودي الأمير محمد بن سلمان المجتمع الدولي إلى الضغط على إيران.", "محمد بن سلمان"),
+    # علي after a first name, before a definite surname; القيادي is a title
+    ("وقال القيادي محمد علي الحوثي إن الجماعة مستعدة للحوار.", "محمد علي الحوثي"),
+    # … but after a bare title a definite word makes it the preposition على
+    ("وأكد الوزير علي الحاجة إلى إصلاحات عاجلة في القطاع.", "الوزير"),
+])
+def test_where_a_full_name_ends(text, expected):
+    [span] = extract_statements(text)
+    assert span.speaker_name == expected

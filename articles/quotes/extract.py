@@ -582,10 +582,15 @@ def _named_ali(tokens, j, stop, words=None):
     """Is the word at j the name علي, which normalizes like the preposition على? Written
     with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
     أكبر صالحي)."""
+    if strip_harakat(tokens[j].text) != ALI or j + 1 >= stop:
+        return False
+    nxt = tokens[j + 1]
+    after_name = bool(words) and _is_name_word(words[-1]) and not _definite(words[-1]) and not _is_title_word(words[-1].norm)
+    if after_name and nxt.is_word and _definite(nxt) and not _prepositional(nxt):
+        return True  # محمد علي الحوثي (but الوزير علي الحاجة is أكد … على الحاجة)
     return (
-        strip_harakat(tokens[j].text) == ALI and j + 1 < stop
-        and (words is None or any(_is_title_word(w.norm) for w in words))
-        and _is_name_word(tokens[j + 1]) and not _definite(tokens[j + 1]) and tokens[j + 1].norm not in NOT_A_NAME
+        (words is None or after_name or any(_is_title_word(w.norm) for w in words))
+        and _is_name_word(nxt) and not _definite(nxt) and nxt.norm not in NOT_A_NAME
     )
 
 
@@ -899,6 +904,9 @@ def _noun_phrase_ends(words, tok):
         return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
     if name_run >= 3 and indefinite:
         return True
+    if (name_run >= 3 and not indefinite and words[-1].norm not in NAME_HEADS and not tok.norm.endswith("ي")
+            and not _prepositional(tok) and not any(w.norm.startswith("ل") for w in words[-name_run:])):
+        return True  # محمد بن سلمان المجتمع الدولي: after a full name a definite noun is the object
     if name_run >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
         return True  # غاريث ساوثغيت المدير الفني للمنتخب: the title after the name is no name
     if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")) and words[-1].norm not in _forms("أبو", "بن", "ابن", "عبد", "أم", "بنت"):
