@@ -836,12 +836,12 @@ def _described_name(state, words, j, stop):
     commas right before what was said. Not a time (قالت الشرطة، صباح اليوم، إن). Returns
     the index of the name's first word and the index after its comma, or None."""
     tokens = state.tokens
-    if not (1 <= len(words) <= 3 and _definite(words[-1]) and not any(_prepositional(w) for w in words)):
+    if j >= stop or tokens[j].text not in ("،", ",") or not 1 <= len(words) <= 3:
+        return None
+    if not _definite(words[-1]) or any(_prepositional(w) for w in words):
         return None
     if any(_is_title_word(w.norm) for w in words):
         return None  # a title: _apposition_name reads it
-    if j >= stop or tokens[j].text not in ("،", ","):
-        return None
     n = j + 1
     while n < stop and n - j <= 3 and tokens[n].is_word:
         tok = tokens[n]
@@ -1746,8 +1746,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
-        if sp is not None and verb in OBJECT_VERBS:
-            sp, after = _subject_then_object(state, sp, after)
+        if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
+            sp, after = _subject_then_object(state, sp, i + 1, after)
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
@@ -1819,14 +1819,18 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     return sp
 
 
-def _subject_then_object(state, sp, after):
+def _subject_then_object(state, sp, begin, after):
     """وحذر صالحي ترامب من …، حذر نتنياهو بوتين من أن: two bare surnames after a verb that
     takes an object are its subject and its object when the article names the first as
-    someone's surname and the two are no one's name together (جاويش أوغلو is one)."""
+    someone's surname and the two are no one's name together (جاويش أوغلو is one).
+    `begin`/`after`: the tokens the speaker phrase was read from."""
     tokens = state.tokens
-    words = [t for t in tokens if sp.start <= t.start and t.end <= sp.end]
+    at = [k for k in range(begin, after) if sp.start <= tokens[k].start and tokens[k].end <= sp.end]
+    words = [tokens[k] for k in at]
     if len(words) != 2 or sp.description or any(not w.is_word or _definite(w) for w in words):
         return sp, after
+    if state.text.count(words[0].text) < 2:
+        return sp, after  # named once: no surname the article gave before
     if state.known_names is None:
         state.known_names = {tuple(_norm(w) for w in n.words) for n in titled_names(state.text)}
     known = state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
@@ -1835,8 +1839,7 @@ def _subject_then_object(state, sp, after):
         return sp, after
     if any(name[k : k + 2] == (first, second) for name in known for k in range(len(name) - 1)):
         return sp, after
-    at = tokens.index(words[1], after - 2)
-    return _Speaker(words[0].text, words[0].start, words[0].end, words[0].text, "", PERSON, ""), at
+    return _Speaker(words[0].text, words[0].start, words[0].end, words[0].text, "", PERSON, ""), at[1]
 
 
 def _feminine_noun_at(tokens, j, stop):
