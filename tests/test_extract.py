@@ -870,7 +870,7 @@ def test_ali_is_a_name_after_a_title():
     ("وحذر أكبر صالحي من أن الرد سيكون قويا.", ["أكبر صالحي"]),
 ])
 def test_two_surnames_after_an_object_verb_are_subject_and_object(second, expected):
-    text = "وقال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي إن بلاده مستعدة. " + second
+    text = "وقال رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي إن بلاده مستعدة لقرار ترامب. " + second
     assert [s.speaker_name for s in extract_statements(text)][1:] == expected
 
 

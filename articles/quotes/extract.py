@@ -314,22 +314,42 @@ def tokenize(text):
     return tokens
 
 
+# (norm, is_word) per written form, or None for a run of invisible marks only: one dict
+# lookup a token instead of the checks below. Emptied when it grows past the bound, like
+# _norm's cache, so a full corpus's vocabulary does not keep it growing.
+_WORD_INFO = {}
+_WORD_INFO_LIMIT = 200_000
+
+
+def _word_info(word):
+    first = word[0]
+    if first in INVISIBLE_SET:  # rare: checked by its first character, not stripped each time
+        visible = strip_invisibles(word)
+        if not visible:
+            return None
+        first = visible[0]
+    norm = _norm(word)
+    if first == "آ" and norm in COMPLEMENTIZERS:
+        norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
+    return norm, first.isalnum()
+
+
 def _tokenize(text):
     tokens = []
     append = tokens.append
+    known = _WORD_INFO
     for m in TOKEN_RE.finditer(spaced_underscores(text)):
         word = m.group()
-        first = word[0]
-        if first in INVISIBLE_SET:  # rare: checked by its first character, not stripped each time
-            visible = strip_invisibles(word)
-            if not visible:
-                continue
-            first = visible[0]
-        norm = _norm(word)
-        if first == "آ" and norm in COMPLEMENTIZERS:
-            norm = word  # آن (Anne) folds to ان, which is إن/أن; a name is no complementizer
+        try:
+            info = known[word]
+        except KeyError:
+            if len(known) >= _WORD_INFO_LIMIT:
+                known.clear()
+            info = known[word] = _word_info(word)
+        if info is None:
+            continue
         start, end = m.span()
-        append(Token(word, start, end, norm, first.isalnum()))
+        append(Token(word, start, end, info[0], info[1]))
     return tokens
 
 
@@ -1829,8 +1849,8 @@ def _subject_then_object(state, sp, begin, after):
     words = [tokens[k] for k in at]
     if len(words) != 2 or sp.description or any(not w.is_word or _definite(w) for w in words):
         return sp, after
-    if state.text.count(words[0].text) < 2:
-        return sp, after  # named once: no surname the article gave before
+    if state.text.count(words[0].text) < 2 or state.text.count(words[1].text) < 2:
+        return sp, after  # either named once: not two people the article names
     if state.known_names is None:
         state.known_names = {tuple(_norm(w) for w in n.words) for n in titled_names(state.text)}
     known = state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
