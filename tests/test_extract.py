@@ -890,3 +890,8 @@ def test_a_reply_speaks_for_whoever_made_it():
 def test_where_a_full_name_ends(text, expected):
     [span] = extract_statements(text)
     assert span.speaker_name == expected
+
+
+def test_a_club_in_the_post_then_the_coachs_name():
+    [span] = extract_statements("وقال المدير الفني لباريس سان جرمان أوناي إيميري إن الحكم ظلم فريقه.")
+    assert (span.speaker_name, span.description) == ("أوناي إيميري", "المدير الفني لباريس سان جرمان")

@@ -922,8 +922,10 @@ def _noun_phrase_ends(words, tok):
         tok.norm in NAME_LINKS and _name_run(words) >= 2
     ):
         return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
-    if name_run >= 3 and indefinite:
-        return True
+    if name_run >= 3 and indefinite and not (
+        any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
+    ):
+        return True  # (after a title, لباريس سان جرمان is the post's club; the name comes next)
     if (name_run >= 3 and not indefinite and words[-1].norm not in NAME_HEADS and not tok.norm.endswith("ي")
             and not _prepositional(tok) and not any(w.norm.startswith("ل") for w in words[-name_run:])):
         return True  # محمد بن سلمان المجتمع الدولي: after a full name a definite noun is the object
@@ -1115,6 +1117,10 @@ def split_title(text, words):
             k = idx
     name_words = words[k:]
     title_words = words[:k]
+    if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
+        # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
+        # two words (the usual length: the narration resolves any longer one).
+        title_words, name_words = words[: len(words) - 2], words[-2:]
     if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and _is_title_word(words[0].norm):
         # سفير فرنسا، مدرب ليفربول: an indefinite title in construct with one word is the
         # post of that country or club; nobody is called فرنسا.
