@@ -456,3 +456,21 @@ def test_a_name_folded_away_is_never_the_owner_of_a_later_one():
     extract_and_store([first.pk] + [a.pk for a in surname] + [a.pk for a in full])
     assert {s.speaker.name for s in Statement.objects.filter(article__in=surname)} == {"مولود جاويش أوغلو"}
     assert Speaker.objects.filter(pk=Statement.objects.get(article=first).speaker_id).exists()
+
+
+def test_a_turkish_name_written_with_tsh_or_jim_is_one_person():
+    """The identity benchmark: مولود جاووش أوغلو (113) and مولود تشاويش اوغلو (75) were two
+    records, as were كمال قليجدار أوغلو and كمال كليتشدار أوغلو."""
+    jim = [make_article(f"j{n}", f"وقال وزير الخارجية التركي مولود جاووش أوغلو إن الجولة رقم {n} انتهت.")
+           for n in range(3)]
+    tsh = [make_article(f"t{n}", f"وقال وزير الخارجية التركي مولود تشاويش اوغلو إن المحادثات رقم {n} مثمرة.")
+           for n in range(2)]
+    leader = make_article("k", "وقال زعيم المعارضة التركية كمال قليجدار أوغلو إن الانتخابات ستكون نزيهة.")
+    leader2 = make_article("l", "وقال زعيم المعارضة التركية كمال كليتشدار أوغلو إن الحزب سيشارك في الانتخابات.")
+    extract_and_store([a.pk for a in jim + tsh] + [leader.pk, leader2.pk])
+    assert set(Statement.objects.filter(article__in=jim + tsh).values_list("speaker__name", flat=True)) == {
+        "مولود جاووش أوغلو"
+    }
+    assert set(Statement.objects.filter(article__in=[leader, leader2]).values_list("speaker__name", flat=True)) == {
+        "كمال قليجدار أوغلو"
+    }

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from articles.quotes.extract import titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
-from articles.text.skeleton import LONG_VOWELS, fold_sounds, skeleton
+from articles.text.skeleton import LONG_VOWELS, fold_name_sounds, name_skeleton_of
 
 LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
@@ -40,14 +40,14 @@ def normalized_name(name):
 
 @lru_cache(maxsize=100_000)
 def _token_skeleton(token):
-    """The word's spelling skeleton, the same one search indexes (articles.text.skeleton)."""
-    return skeleton(normalize_arabic(token))
+    """The word's spelling skeleton as a word of a name (articles.text.skeleton)."""
+    return name_skeleton_of(normalize_arabic(token))
 
 
 @lru_cache(maxsize=100_000)
 def _folded(token):
-    """The word with only the transliteration swaps folded (sound classes, final ش)."""
-    return fold_sounds(normalize_arabic(token))
+    """The word with only the transliteration swaps folded (sound classes, تش, final ش)."""
+    return fold_name_sounds(normalize_arabic(token))
 
 
 def _edit_distance(a, b):
