@@ -14,7 +14,7 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 
 import bisect
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -47,6 +47,8 @@ from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
     SON_OF,
+    FAMILY_OF,
+    NAME_PARTICLES,
     SURNAME_PARTICLES,
     TURKISH_SON,
     clean_name,
@@ -78,6 +80,10 @@ DOMINANT_MIN_STATEMENTS = 5
 # Weaker evidence (a definite surname such as الأسد, a spelling a long vowel apart such as
 # بنس / بينس, a first name alone such as ميلانيا) needs a person quoted this often.
 WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
+# A surname no one dominates across the archive may still be one person's in the article's
+# section (زيدان: the Real Madrid coach in sport, an economist in economy); the same share and
+# minimum, read in that section alone, and a lower confidence for the narrower evidence.
+SECTION_CONFIDENCE_PENALTY = 0.1
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -124,6 +130,12 @@ class SpeakerDirectory:
         # How many statements each speaker holds: who dominates a surname is decided by it.
         self.statement_counts = defaultdict(int, Statement.objects.exclude(speaker=None)
                                             .values_list("speaker_id").annotate(n=Count("pk")).order_by())
+        # ... and in each section, for a surname that is one person's there (name_owner).
+        self.section_counts = defaultdict(Counter)
+        for speaker_id, section_id, n in (Statement.objects.exclude(speaker=None)
+                                          .values_list("speaker_id", "article__section_id")
+                                          .annotate(n=Count("pk")).order_by()):
+            self.section_counts[speaker_id][section_id] = n
         self.new_speakers = []  # unsaved Speaker objects of the current chunk
         self.pending_by_pk = {}  # pk -> PendingSpeaker key, once written
         self.new_aliases = []
@@ -148,14 +160,22 @@ class SpeakerDirectory:
             return set()
         return self.by_surname.get(name_skeleton(tokens[0]), set())
 
-    def link(self, article_speaker):
-        """(Speaker object or id, link confidence) for one article-level speaker."""
-        key, conf = self._link(article_speaker)
+    def link(self, article_speaker, section=None):
+        """(Speaker object or id, link confidence) for one article-level speaker quoted in an
+        article of `section` (a section id, or None)."""
+        key, conf = self._link(article_speaker, section)
         counted = self.pending_by_pk.get(key, key) if isinstance(key, int) else self.by_alias[alias_key(key.name)]
         self.statement_counts[counted] += 1
+        self.section_counts[counted][section] += 1
         return key, conf
 
-    def dominant_person(self, surname, exact_only=False, before=None):
+    def _count(self, key, section=None):
+        """A speaker's statements, in the archive or in one section."""
+        if section is None:
+            return self.statement_counts.get(key, 0)
+        return self.section_counts[key][section] if key in self.section_counts else 0
+
+    def dominant_person(self, surname, exact_only=False, before=None, section=None):
         """(speaker key, confidence) of the person who dominates `surname` in the archive:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
         people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
@@ -167,25 +187,26 @@ class SpeakerDirectory:
         زيدان), and so is a first name shortened (جيم ماتيس / جيمس ماتيس). Only the ten
         records quoted most are grouped so; the rest count as people of their own, which
         only makes dominance harder to reach. `before`: the word the surname comes after
-        when it is one of two (جاويش of جاويش أوغلو).
+        when it is one of two (جاويش of جاويش أوغلو). `section`: the statements of that
+        section alone are counted, and the confidence is lower.
         """
         candidates = sorted(
             (k for k in self.by_surname.get(name_skeleton(surname), ())
              if self._holds_surname(k, surname) and not self._surname_fragment(k)
              and (before is None or self._word_before_surname(k, before))),
-            key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
+            key=lambda k: (-self._count(k, section), self.names.get(k, "")),
         )
         spelled = normalize_arabic(surname)
         exact = [k for k in candidates if self.name_words(k)[-1] == spelled]
         if exact_only:
-            return self._dominant_among(exact)
+            return self._dominant_among(exact, section)
         if exact and len(exact) < len(candidates):
-            key, conf = self._dominant_among(exact)
+            key, conf = self._dominant_among(exact, section)
             if key is not None:
                 return key, conf
-        return self._dominant_among(candidates)
+        return self._dominant_among(candidates, section)
 
-    def _dominant_among(self, candidates):
+    def _dominant_among(self, candidates, section=None):
         if not candidates:
             return None, 0.0
         tokens = {k: _name_words(self.names.get(k, "")) for k in candidates[:10]}
@@ -198,7 +219,7 @@ class SpeakerDirectory:
                     break
             if head is k:
                 heads.append(k)
-            totals[head] += self.statement_counts.get(k, 0)
+            totals[head] += self._count(k, section)
         best = max(heads, key=lambda h: totals[h])
         total = sum(totals.values())
         if totals[best] < DOMINANT_MIN_STATEMENTS:
@@ -206,7 +227,8 @@ class SpeakerDirectory:
         share = totals[best] / total
         if share < DOMINANT_SHARE:
             return None, 0.0
-        return best, round(0.7 + 0.2 * share, 2)
+        penalty = 0.0 if section is None else SECTION_CONFIDENCE_PENALTY
+        return best, round(0.7 + 0.2 * share - penalty, 2)
 
     def dominant_first_name(self, first):
         """(speaker key, confidence) of the well-known person a foreign first name alone
@@ -234,34 +256,53 @@ class SpeakerDirectory:
     def _surname_fragment(self, key):
         return _is_surname_fragment(self.name_words(key))
 
-    def surname_owner(self, surname):
+    def surname_owner(self, surname, section=None):
         """dominant_person, or for a word that may also be a common noun (الأسد، العبادي)
         only a well-known person, and never for a title or an organisation (الوزير، الجيش)."""
         if surname.startswith("ال"):
             if _names_a_post(surname):
                 return None, 0.0
             # Spelled exactly so: السياسي (the politician) is a close spelling of السيسي.
-            key, conf = self.dominant_person(surname, exact_only=True)
+            key, conf = self.dominant_person(surname, exact_only=True, section=section)
             if key is None or self.statement_counts.get(key, 0) < WELL_KNOWN_STATEMENTS:
                 return None, 0.0
             return key, conf
-        return self.dominant_person(surname)
+        return self.dominant_person(surname, section=section)
+
+    def tail_owner(self, words):
+        """The person whose longer name ends with `words`, a record that opens with the
+        second half of a compound first name (الدين زيدان of زين الدين زيدان, الله X of عبد الله
+        X): dominance among the records ending so, as for a surname."""
+        candidates = sorted(
+            (k for k in self.by_surname.get(name_skeleton(words[-1]), ())
+             if len(_name_words(self.names.get(k, ""))) > len(words)
+             and _ends_with(_name_words(self.names[k]), words) and self._holds_surname(k, words[-1])),
+            key=lambda k: (-self._count(k), self.names.get(k, "")),
+        )
+        return self._dominant_among(candidates)
 
     def _word_before_surname(self, key, before):
         words = self.name_words(key)
         return len(words) >= 3 and (words[-2] == before or close_spelling(words[-2], before))
 
-    def name_owner(self, words):
+    def name_owner(self, words, section=None):
         """The person a surname alone (ترامب، الأسد، دي ميستورا، جاويش أوغلو) or a first name
-        alone (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
+        alone (ميلانيا) means across the archive, or else, for a surname, in the section
+        `section` (a section id; None: the archive only): (key, confidence) or (None, 0)."""
+        key, conf = self._name_owner(words)
+        if key is None and section is not None:
+            key, conf = self._name_owner(words, section)
+        return key, conf
+
+    def _name_owner(self, words, section=None):
         if _is_surname_fragment(words) and words[1] == TURKISH_SON:
-            return self.dominant_person(words[1], before=words[0])
+            return self.dominant_person(words[1], before=words[0], section=section)
         if _is_surname_fragment(words):
-            return self.surname_owner(words[1])
+            return self.surname_owner(words[1], section)
         if len(words) != 1:
             return None, 0.0
-        key, conf = self.surname_owner(words[0])
-        if key is None:
+        key, conf = self.surname_owner(words[0], section)
+        if key is None and section is None:
             key, conf = self.dominant_first_name(words[0])
         return key, conf
 
@@ -278,6 +319,8 @@ class SpeakerDirectory:
         first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
         if first in RELATION_TITLES or first in ORGANISATION_HEADS:
             return False
+        if len(words) >= 3 and words[-2] == FAMILY_OF:
+            return False  # بدر آل زيدان's family name is آل زيدان: زيدان alone is not his
         if close_spelling(surname, words[-1]):
             return True
         # بنس / مايك بينس، بوتن / فلاديمير بوتين: a transliterated name's vowel letters come
@@ -314,12 +357,12 @@ class SpeakerDirectory:
                 return tokens[:1]
         return None
 
-    def _link(self, article_speaker):
+    def _link(self, article_speaker, section=None):
         name = clean_name(article_speaker.name)[:NAME_MAX]
         norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
-            key, conf = self.name_owner(surname)
+            key, conf = self.name_owner(surname, section)
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
@@ -524,7 +567,7 @@ def _statement_rows(article, directory, extracted=None):
     for span, article_speaker in zip(spans, article_speakers):
         if not (0 <= span.start < span.end <= len(body)):
             raise ValueError(f"extractor offsets {span.start}:{span.end} outside article {article.external_id}")
-        speaker, link_conf = (None, 1.0) if article_speaker is None else directory.link(article_speaker)
+        speaker, link_conf = (None, 1.0) if article_speaker is None else directory.link(article_speaker, article.section_id)
         who = {"speaker": speaker} if isinstance(speaker, Speaker) else {"speaker_id": speaker}
         rows.append(
             Statement(
@@ -655,7 +698,10 @@ def _consolidate_surnames(directory, summary, changed):
     for ref, words in partial.items():
         owner, conf = directory.name_owner(words)
         target = _as_ref(owner) if owner is not None else None
-        if target is None or target == ref:
+        if target is None:
+            _relink_by_section(directory, ref, words, summary, changed)
+            continue
+        if target == ref:
             continue
         _move_statements(ref, target, conf, summary, changed)
         # Counted for the person now: a record folded away must never be found as the owner
@@ -680,6 +726,8 @@ def _fold_into_dominant_person(directory, summary, changed):
         if not directory._holds_surname(key, words[-1]) and not directory._surname_fragment(key):
             continue
         owner, conf = directory.surname_owner(words[-1])
+        if owner is None and words[0] in NAME_PARTICLES:
+            owner, conf = directory.tail_owner(words)
         if owner is None or _as_ref(owner) == ref:
             continue
         short, long_ = sorted((words, _name_words(directory.names[owner])), key=len)
@@ -689,15 +737,47 @@ def _fold_into_dominant_person(directory, summary, changed):
         _credit_statements(directory, ref, owner)
 
 
-def _credit_statements(directory, source, target_key):
-    """After a fold, count `source`'s statements for the target (a directory key)."""
+def _relink_by_section(directory, ref, words, summary, changed):
+    """A surname no one dominates across the archive (زيدان: a coach, an economist, a
+    writer): its statements in each section go to the person who dominates it in that
+    section (name_owner), the rest stay. Emptied into one person, the record is folded into
+    them; into several, it is deleted with its spellings, which then belong to no one and
+    are decided for each article by its section."""
+    key = directory.pending_by_pk.get(ref, ref)
+    owners = {}
+    for section, n in list(directory.section_counts.get(key, {}).items()):
+        if n and section is not None:
+            owner, conf = directory.name_owner(words, section)
+            if owner is not None and _as_ref(owner) != ref:
+                owners[section] = (owner, conf)
+    for section, (owner, conf) in owners.items():
+        _move_statements(ref, _as_ref(owner), conf, summary, changed, section=section)
+        _credit_statements(directory, ref, owner, section)
+    if owners:
+        people = {_as_ref(owner) for owner, _ in owners.values()}
+        _fold_if_empty(ref, people.pop() if len(people) == 1 else None, summary, changed)
+
+
+def _credit_statements(directory, source, target_key, section=None):
+    """After a fold, count `source`'s statements (those of one section when given) for the
+    target (a directory key)."""
     moved = directory.pending_by_pk.get(source, source)
-    directory.statement_counts[target_key] += directory.statement_counts.get(moved, 0)
-    directory.statement_counts[moved] = 0
+    counts = directory.section_counts
+    if section is None:
+        directory.statement_counts[target_key] += directory.statement_counts.get(moved, 0)
+        directory.statement_counts[moved] = 0
+        for where, n in counts.pop(moved, {}).items():
+            counts[target_key][where] += n
+        return
+    n = counts[moved].pop(section, 0) if moved in counts else 0
+    counts[target_key][section] += n
+    directory.statement_counts[target_key] += n
+    directory.statement_counts[moved] = max(0, directory.statement_counts.get(moved, 0) - n)
 
 
-def _move_statements(source, target, conf, summary, changed):
-    """Move `source`'s unprotected statements to `target`; fold `source` in once empty."""
+def _move_statements(source, target, conf, summary, changed, section=None):
+    """Move `source`'s unprotected statements (those in articles of `section` when given)
+    to `target`; fold `source` in once empty."""
     if not Speaker.objects.filter(pk=target).exists():
         # A target folded away earlier in this consolidation. The full-corpus run of
         # extractor 1.5 ended on such a move (a foreign key refused at commit, after every
@@ -707,17 +787,31 @@ def _move_statements(source, target, conf, summary, changed):
         return
     with transaction.atomic():
         movable = Statement.objects.filter(speaker_id=source, edited=False, status=ReviewStatus.UNREVIEWED)
+        if section is not None:
+            movable = movable.filter(article__section_id=section)
         if changed is not None:
             changed.update(movable.values_list("article_id", flat=True))
         summary["relinked"] = summary.get("relinked", 0) + movable.update(
             speaker_id=target, speaker_link_confidence=conf, updated=timezone.now()
         )
-        if not Statement.objects.filter(speaker_id=source).exists():
+        if section is None:
+            _fold_if_empty(source, target, summary, changed)
+
+
+def _fold_if_empty(source, target, summary, changed):
+    """Fold `source` into `target` (its spellings become the target's aliases) once it holds
+    no statement; with `target` None, delete it and its spellings."""
+    with transaction.atomic():
+        if Statement.objects.filter(speaker_id=source).exists():
+            return
+        if target is None:
+            SpeakerAlias.objects.filter(speaker_id=source).delete()
+        else:
             if changed is not None:  # the target's names gain the source's spellings
                 changed.update(_articles_quoting([target]))
             SpeakerAlias.objects.filter(speaker_id=source).update(speaker_id=target)
-            Speaker.objects.filter(pk=source).delete()
-            summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
+        Speaker.objects.filter(pk=source).delete()
+        summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
 
 
 def _fold_spelling_variants(directory, summary, changed):
@@ -822,7 +916,7 @@ def _written_meanwhile(error):
 
 
 def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
-    articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
+    articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body", "section_id").order_by("pk"))
     existing = defaultdict(list)
     for st in Statement.objects.filter(article_id__in=chunk):
         existing[st.article_id].append(st)

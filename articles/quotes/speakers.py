@@ -250,6 +250,8 @@ MAX_FIRST_NAMES = 2
 # Turkish -oğlu written as a word of its own (جاويش أوغلو).
 SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
 SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
+# آل (the family of) opens a family name of two words: بدر آل زيدان is of آل زيدان.
+FAMILY_OF = normalize_arabic("آل")
 TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
 
