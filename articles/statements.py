@@ -61,6 +61,7 @@ from articles.quotes.speakers import (
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
+from articles.text.skeleton import LONG_VOWELS
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +83,8 @@ DOMINANT_MIN_STATEMENTS = 5
 WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
 # A surname no one dominates across the archive may still be one person's in the article's
 # section (زيدان: the Real Madrid coach in sport, an economist in economy); the same share and
-# minimum, read in that section alone, and a lower confidence for the narrower evidence.
+# minimum, read in that section alone, a person quoted WELL_KNOWN_STATEMENTS times in the
+# archive, and a lower confidence for the narrower evidence.
 SECTION_CONFIDENCE_PENALTY = 0.1
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
@@ -227,6 +229,10 @@ class SpeakerDirectory:
         share = totals[best] / total
         if share < DOMINANT_SHARE:
             return None, 0.0
+        # In one section, a record of a few statements may be a reader's stray phrase
+        # (جرمان نيمار, from سان جرمان نيمار): the narrower evidence needs a well-known person.
+        if section is not None and self.statement_counts.get(best, 0) < WELL_KNOWN_STATEMENTS:
+            return None, 0.0
         penalty = 0.0 if section is None else SECTION_CONFIDENCE_PENALTY
         return best, round(0.7 + 0.2 * share - penalty, 2)
 
@@ -366,7 +372,9 @@ class SpeakerDirectory:
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
-            if key is not None and (
+            # A person's own one-word name (نيمار) is theirs for certain.
+            mine = owner == key and norm == alias_key(self.names.get(key, ""))
+            if key is not None and not mine and (
                 owner is None or owner == key or len(self.name_words(owner)) == 1
             ):
                 return _as_ref(key), conf
@@ -374,10 +382,7 @@ class SpeakerDirectory:
             key = self.by_alias[norm]
             if self.doubtful(key):
                 return _as_ref(key), UNCERTAIN_NEW_SPEAKER
-            # A spelling variant added by the skeleton rule keeps that rule's confidence on
-            # every run; the canonical spelling, or one an editor added, is certain.
-            conf = match_confidence(self.names.get(key, name), name)
-            return _as_ref(key), conf if LINK_THRESHOLD <= conf < 1.0 else 1.0
+            return _as_ref(key), _alias_confidence(self.names.get(key, name), name)
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ())) | set(self.by_skeleton.get(_joined_skeleton(name), ()))
         tokens = norm.split()
@@ -513,6 +518,73 @@ def _shortened_first_name(a, b):
         return False
     short, long_ = sorted((a[0], b[0]), key=len)
     return len(short) >= 3 and short != long_ and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _alias_confidence(canonical, name):
+    """The confidence of a link through an alias: a spelling that a rule added (a skeleton
+    variant, a first name shortened, a consonant more, a mono-name's full form) keeps that
+    rule's confidence on every run; the canonical spelling, or one an editor added, is
+    certain."""
+    conf = match_confidence(canonical, name)
+    if LINK_THRESHOLD <= conf < 1.0:
+        return conf
+    a, b = _name_words(canonical), _name_words(name)
+    if _shortened_first_name(a, b) or _one_consonant_more(a, b) or _full_form_of_mono_name(a, b):
+        return SKELETON_LINK
+    return 1.0
+
+
+def _full_form_of_mono_name(a, b):
+    """نيمار / نيمار دا سيلفا: one name alone, and that name with a particle surname."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) == 1 and len(long_) >= 3 and long_[0] == short[0] and long_[1] in SURNAME_PARTICLES
+
+
+def _one_consonant_less(word):
+    """The spellings of a long transliterated word with one inner consonant left out
+    (ليبرلمان → ليبرمان …); none for a short or an Arabic-looking word, whose letters tell
+    names apart."""
+    if len(word) < 6 or not foreign_first_name(word):
+        return []
+    return [word[:i] + word[i + 1:] for i in range(1, len(word) - 1) if word[i] not in LONG_VOWELS]
+
+
+def _one_consonant_more(a, b):
+    """Two names with the same first names whose surnames are one transliteration, one
+    written with an inner consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان)."""
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1]:
+        return False
+    short, long_ = sorted((a[-1], b[-1]), key=len)
+    return short in _one_consonant_less(long_)
+
+
+def _fold_full_forms_into_mono_names(directory, summary, changed):
+    """A person known by one name (نيمار) and quoted so, and a record of that name with a
+    particle surname (نيمار دا سيلفا): the particle makes the rest a family name, so the
+    longer record is the full form of the one name, not another person (نيمار الأب is).
+    Folded into the mono-name when it is quoted more, and only when it is the one such
+    full form."""
+    for key in list(directory.names):
+        ref = _as_ref(key)
+        words = directory.name_words(key)
+        count = directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0) if isinstance(ref, int) else 0
+        if len(words) != 1 or key not in directory.person_keys or count < WELL_KNOWN_STATEMENTS:
+            continue
+        if not foreign_first_name(words[0]):
+            continue
+        full_forms = {
+            other for other in directory.by_first_name.get(words[0], ())
+            if isinstance(_as_ref(other), int) and other in directory.person_keys
+            and _full_form_of_mono_name(words, directory.name_words(other))
+            and directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(other), other), 0)
+        }
+        if len({name_skeleton(directory.names[k]) for k in full_forms}) != 1:
+            continue
+        full = full_forms.pop()
+        if directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(full), full), 0) >= count:
+            continue
+        _move_statements(_as_ref(full), ref, SKELETON_LINK, summary, changed)
+        _credit_statements(directory, _as_ref(full), key)
 
 
 def _joined_skeleton(name):
@@ -708,6 +780,7 @@ def _consolidate_surnames(directory, summary, changed):
         # of a later name (جاويش alone after جاويش أوغلو went into مولود جاويش أوغلو).
         _credit_statements(directory, ref, owner)
     _fold_into_dominant_person(directory, summary, changed)
+    _fold_full_forms_into_mono_names(directory, summary, changed)
 
 
 def _fold_into_dominant_person(directory, summary, changed):
@@ -819,16 +892,25 @@ def _fold_spelling_variants(directory, summary, changed):
     the other had a rival or before these rules, go to the one quoted most: spellings of
     one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش), with the skeleton link's confidence —
     the same decision `link` makes for a new spelling with a single candidate — and a first
-    name shortened (جيم ماتيس / جيمس ماتيس) with the same confidence."""
-    by_skeleton, by_rest = defaultdict(set), defaultdict(set)
+    name shortened (جيم ماتيس / جيمس ماتيس) or a transliterated surname written with one
+    consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان) with the same confidence."""
+    by_skeleton, by_rest, by_surname = defaultdict(set), defaultdict(set), defaultdict(set)
     for key, name in directory.names.items():
         ref = _as_ref(key)
         words = _name_words(name)
         if isinstance(ref, int) and len(words) > 1 and key in directory.person_keys:
             by_skeleton[_joined_skeleton(name)].add(ref)
             by_rest[tuple(words[1:])].add(ref)
+            by_surname[tuple(words[:-1]), words[-1]].add(ref)
     groups = [refs for refs in by_skeleton.values() if len(refs) > 1]
     groups += [refs for refs in by_rest.values() if len(refs) > 1]
+    # The same first names and a surname one consonant shorter: looked up by deleting each
+    # inner consonant of each surname, so the pass stays linear in the records.
+    for (first_names, surname), refs in list(by_surname.items()):
+        for shorter in _one_consonant_less(surname):
+            found = by_surname.get((first_names, shorter))
+            if found:
+                groups.append(refs | found)
     # A speaker an editor has verified, rejected or corrected anything of is the editor's:
     # never folded, and never folded into.
     candidates, edited = sorted(set().union(*groups)), set()
@@ -848,9 +930,9 @@ def _fold_spelling_variants(directory, summary, changed):
         target_name = directory.names[keys[target]]
         for ref in sorted(refs - {target}):
             name = directory.names[keys[ref]]
-            same = _name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(
-                _name_words(target_name), _name_words(name)
-            )
+            a, b = _name_words(target_name), _name_words(name)
+            same = (_name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(a, b)
+                    or _one_consonant_more(a, b))
             if not same:
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
