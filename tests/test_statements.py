@@ -583,3 +583,26 @@ def test_a_mono_name_and_its_full_form_with_a_particle_surname_are_one_person():
     assert "نيمار دا سيلفا" in set(Speaker.objects.get(name="نيمار").aliases.values_list("name", flat=True))
     summary = extract_and_store([a.pk for a in alone + full + father])
     assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def test_a_compound_name_alone_is_the_family_name_or_the_first_name_of_the_one_person_so_named():
+    """The corpus: عبد الرحمن alone (131 statements) is رامي عبد الرحمن of the Syrian
+    Observatory (280), and زين الدين (48, the phrase reader stopping after a compound first
+    name) is زين الدين زيدان. Both words are one name; a father's name after بن is no
+    family name (سلمان بن عبد العزيز is not عبد العزيز alone)."""
+    rami = [make_article(f"r{n}", f"وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القصف رقم {n} استهدف المدينة.")
+            for n in range(6)]
+    king = [make_article(f"k{n}", f"وقال الملك سلمان بن عبد الرحمن إن المملكة رقم {n} ماضية في الإصلاح.")
+            for n in range(6)]
+    alone = make_article("a", "وقال عبد الرحمن إن الغارات مستمرة على الغوطة.")
+    coach = [make_article(f"c{n}", f"وقال المدرب الفرنسي لريال مدريد، زين الدين زيدان، إن المباراة رقم {n} كانت صعبة.")
+             for n in range(20)]
+    cut = make_article("z", "وقال المدرب الفرنسي زين الدين إن الفريق جاهز للمباراة المقبلة.")
+    party = [make_article(f"h{n}", f"وقال حزب الله إن الرد رقم {n} سيكون قاسيا.") for n in range(3)]
+    extract_and_store([alone.pk, cut.pk] + [a.pk for a in rami + king + coach + party])
+    assert Statement.objects.get(article=alone).speaker.name == "رامي عبد الرحمن"
+    assert Statement.objects.get(article=cut).speaker.name == "زين الدين زيدان"
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=king)} == {"سلمان بن عبد الرحمن"}
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=party)} == {"حزب الله"}
+    summary = extract_and_store([alone.pk, cut.pk] + [a.pk for a in rami + king + coach + party])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0

@@ -303,6 +303,16 @@ def _name_spans(words, surname_words, after_construct=False):
 
 
 NAME_PARTICLES = frozenset(normalize_arabic(w) for w in ("الدين", "الله", "الرحمن", "العزيز"))
+# Words that open a name of two words with the word after them (عبد الرحمن، أبو مازن).
+COMPOUND_HEADS = frozenset(normalize_arabic(w) for w in ("عبد", "أبو"))
+
+
+def compound_name(words):
+    """Do these two normalized words make one name (عبد الرحمن، زين الدين), which a mention
+    may give alone as a surname (رامي عبد الرحمن) or as a first name cut from its surname
+    (زين الدين زيدان)?"""
+    return (len(words) == 2 and not words[0].startswith("ال")
+            and (words[0] in COMPOUND_HEADS or words[1] in NAME_PARTICLES))
 
 
 # Speakers the extractor rightly keeps (who said it, as the article puts it) but that name
