@@ -846,10 +846,12 @@ def _relink_by_section(directory, ref, words, summary, changed):
     them; into several, it is deleted with its spellings, which then belong to no one and
     are decided for each article by its section."""
     key = directory.pending_by_pk.get(ref, ref)
+    if not directory.by_surname.get(name_skeleton(words[-1])):
+        return  # no full name ends so
     owners = {}
     for section, n in list(directory.section_counts.get(key, {}).items()):
         if n and section is not None:
-            owner, conf = directory.name_owner(words, section)
+            owner, conf = directory._name_owner(words, section)  # the archive's answer was none
             if owner is not None and _as_ref(owner) != ref:
                 owners[section] = (owner, conf)
     for section, (owner, conf) in owners.items():
