@@ -55,6 +55,7 @@ from articles.quotes.speakers import (
     compound_name,
     close_spelling,
     foreign_first_name,
+    is_unnamed_source,
     match_confidence,
     name_skeleton,
     normalized_name,
@@ -201,7 +202,9 @@ class SpeakerDirectory:
         )
         spelled = normalize_arabic(surname)
         exact = [k for k in candidates if self.name_words(k)[-1] == spelled]
-        if exact_only:
+        # One section is narrow evidence: only the surname spelled exactly so (موسى in sport
+        # is not ليونيل ميسي, a vowel letter apart).
+        if exact_only or section is not None:
             return self._dominant_among(exact, section)
         if exact and len(exact) < len(candidates):
             key, conf = self._dominant_among(exact, section)
@@ -315,7 +318,10 @@ class SpeakerDirectory:
     def name_owner(self, words, section=None):
         """The person a surname alone (ترامب، الأسد، دي ميستورا، جاويش أوغلو) or a first name
         alone (ميلانيا) means across the archive, or else, for a surname, in the section
-        `section` (a section id; None: the archive only): (key, confidence) or (None, 0)."""
+        `section` (a section id; None: the archive only): (key, confidence) or (None, 0).
+        An unnamed source (مصادر) is no one's name."""
+        if is_unnamed_source(" ".join(words)):
+            return None, 0.0
         key, conf = self._name_owner(words)
         if key is None and section is not None:
             key, conf = self._name_owner(words, section)
@@ -395,7 +401,9 @@ class SpeakerDirectory:
         norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
-            key, conf = self.name_owner(surname, section)
+            # only a person's name is a surname: not a country (وقالت قطر) nor مصادر
+            named = article_speaker.kind == SpeakerKind.PERSON and not is_unnamed_source(name)
+            key, conf = self.name_owner(surname, section if named else None)
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
@@ -846,6 +854,8 @@ def _relink_by_section(directory, ref, words, summary, changed):
     them; into several, it is deleted with its spellings, which then belong to no one and
     are decided for each article by its section."""
     key = directory.pending_by_pk.get(ref, ref)
+    if key not in directory.person_keys or is_unnamed_source(" ".join(words)):
+        return  # a country (قطر) or an unnamed source (مصادر) is no one's surname
     if not directory.by_surname.get(name_skeleton(words[-1])):
         return  # no full name ends so
     owners = {}

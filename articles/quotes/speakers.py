@@ -74,6 +74,8 @@ def close_spelling(a, b):
     fa, fb = _folded(a), _folded(b)
     if fa == fb:
         return True
+    if len(skel) < 2:
+        return False  # one consonant (تشوي / جاي) tells no name from another
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
     foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
