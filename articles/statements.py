@@ -16,6 +16,7 @@ import bisect
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from django.db import IntegrityError, OperationalError, transaction
@@ -196,8 +197,9 @@ class SpeakerDirectory:
         """
         candidates = sorted(
             (k for k in self.by_surname.get(name_skeleton(surname), ())
-             if self._holds_surname(k, surname) and not self._surname_fragment(k)
-             and (before is None or self._word_before_surname(k, before))),
+             if self._holds_surname(k, surname, before) and not self._surname_fragment(k)
+             and (before is None or self._word_before_surname(k, before))
+             and not _names_no_one(self.names.get(k, ""))),
             key=lambda k: (-self._count(k, section), self.names.get(k, "")),
         )
         spelled = normalize_arabic(surname)
@@ -336,6 +338,8 @@ class SpeakerDirectory:
             return key, conf
         if _is_surname_fragment(words) and words[1] == TURKISH_SON:
             return self.dominant_person(words[1], before=words[0], section=section)
+        if _is_surname_fragment(words) and words[0] in SON_OF:
+            return self.dominant_person(words[1], before=words[0], section=section)
         if _is_surname_fragment(words):
             return self.surname_owner(words[1], section)
         if len(words) != 1:
@@ -349,9 +353,10 @@ class SpeakerDirectory:
         """The normalized words of a speaker's canonical name."""
         return normalize_arabic(self.names.get(key, "")).split()
 
-    def _holds_surname(self, key, surname):
+    def _holds_surname(self, key, surname, before=None):
         """Is this full-name record a person carrying `surname`, not a relative or a group
-        named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)?"""
+        named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)? `before`: the word the
+        surname comes after when it is one of two (بن of بن سلمان)."""
         words = self.name_words(key)
         if len(words) < 2:
             return False
@@ -360,6 +365,8 @@ class SpeakerDirectory:
             return False
         if len(words) >= 3 and words[-2] == FAMILY_OF:
             return False  # بدر آل زيدان's family name is آل زيدان: زيدان alone is not his
+        if len(words) >= 3 and words[-2] in SON_OF and before not in SON_OF:
+            return False  # a father's name: سلمان alone is King Salman, not محمد بن سلمان
         if close_spelling(surname, words[-1]):
             return True
         # بنس / مايك بينس، بوتن / فلاديمير بوتين: a transliterated name's vowel letters come
@@ -524,6 +531,12 @@ def _name_words(name):
 def _is_surname_fragment(words):
     """دي ميستورا، بن سلمان، جاويش أوغلو: a surname of two words is no full name of a person."""
     return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF or words[1] == TURKISH_SON)
+
+
+@lru_cache(maxsize=100_000)
+def _names_no_one(name):
+    """مسؤول حكومي, عدة مصادر: a record that names no one is no one's full name."""
+    return is_unnamed_source(name)
 
 
 def _names_a_post(word):

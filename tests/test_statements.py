@@ -627,3 +627,17 @@ def test_in_one_section_only_a_person_and_only_the_surname_spelled_exactly_so():
     extract_and_store([a.pk for a in musa + sources + messi + several + amr + mohamed])
     assert Statement.objects.get(article=musa[0]).speaker.name == "موسى"
     assert Statement.objects.get(article=sources[0]).speaker.name == "مصادر"
+
+
+def test_a_fathers_name_after_bin_is_not_the_surname_alone():
+    """The corpus run of the section rule gave الملك سلمان (the king, named سلمان) to محمد
+    بن سلمان, his son: a name after بن is the father's; بن سلمان alone is still the son."""
+    son = _in_section("الشرق الأوسط", [
+        make_article(f"m{n}", f"وقال ولي العهد السعودي الأمير محمد بن سلمان إن الرؤية رقم {n} ستتحقق.")
+        for n in range(20)])
+    king = _in_section("الشرق الأوسط", [
+        make_article("k", "وقال العاهل السعودي الملك سلمان إن المملكة ماضية في الإصلاح.")])
+    short = _in_section("الشرق الأوسط", [make_article("s", "وقال بن سلمان إن الاستثمارات ستتضاعف.")])
+    extract_and_store([a.pk for a in king + son + short])
+    assert Statement.objects.get(article=king[0]).speaker.name == "سلمان"
+    assert Statement.objects.get(article=short[0]).speaker.name == "محمد بن سلمان"
