@@ -408,8 +408,11 @@ class SpeakerDirectory:
         norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
-            # only a person's name is a surname: not a country (وقالت قطر) nor مصادر
-            named = article_speaker.kind == SpeakerKind.PERSON and not is_unnamed_source(name)
+            # A section reads only a person's bare surname: not a country (وقالت قطر) nor
+            # مصادر, nor a name after a title, which may be a first name the reader cut
+            # from its surname (السفير الفرنسي فيليب لاليو is not ادوار فيليب).
+            named = (article_speaker.kind == SpeakerKind.PERSON and not is_unnamed_source(name)
+                     and not (article_speaker.description or "").strip())
             key, conf = self.name_owner(surname, section if named else None)
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
@@ -914,8 +917,8 @@ def _move_statements(source, target, conf, summary, changed, section=None):
         return
     with transaction.atomic():
         movable = Statement.objects.filter(speaker_id=source, edited=False, status=ReviewStatus.UNREVIEWED)
-        if section is not None:
-            movable = movable.filter(article__section_id=section)
+        if section is not None:  # a bare surname only (see SpeakerDirectory._link)
+            movable = movable.filter(article__section_id=section, speaker_description="")
         if changed is not None:
             changed.update(movable.values_list("article_id", flat=True))
         summary["relinked"] = summary.get("relinked", 0) + movable.update(

@@ -641,3 +641,20 @@ def test_a_fathers_name_after_bin_is_not_the_surname_alone():
     extract_and_store([a.pk for a in king + son + short])
     assert Statement.objects.get(article=king[0]).speaker.name == "سلمان"
     assert Statement.objects.get(article=short[0]).speaker.name == "محمد بن سلمان"
+
+
+def test_in_one_section_a_name_after_a_title_is_not_read_as_a_surname():
+    """The corpus: السفير الفرنسي فيليب لاليو, his surname cut by the phrase reader, went
+    by section to رئيس الوزراء الفرنسي إدوار فيليب (12 statements): one word after a title
+    may be a first name; only a bare surname is read by section."""
+    ambassador = _in_section("العالم", [
+        make_article("a", "وقال السفير الفرنسي فيليب إن الأولوية اليوم هي تفكيك البرنامج.")])
+    bare = _in_section("العالم", [make_article("b", "وقال فيليب إن الحكومة لن تتراجع عن الإصلاح.")])
+    pm = _in_section("العالم", [
+        make_article(f"p{n}", f"وقال رئيس الوزراء الفرنسي إدوار فيليب إن الإصلاح رقم {n} ضروري.") for n in range(20)])
+    # another فيليب quoted in culture: no one dominates the name across the archive
+    coach = _in_section("ثقافة", [
+        make_article(f"c{n}", f"وقال الكاتب الفرنسي ماتيو فيليب إن الرواية رقم {n} ستصدر.") for n in range(20)])
+    extract_and_store([a.pk for a in ambassador + bare + pm + coach])
+    assert Statement.objects.get(article=ambassador[0]).speaker.name == "فيليب"
+    assert Statement.objects.get(article=bare[0]).speaker.name == "إدوار فيليب"
