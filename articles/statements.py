@@ -462,8 +462,11 @@ class SpeakerDirectory:
         """Might another speaker be this one? A surname-only person while a fuller name with
         that surname exists (ترامب / دونالد ترامب), or another speaker with a spelling of the
         same skeleton. One rule for linking and for the final pass, so that the confidence of
-        a statement does not depend on the order articles came in and a re-run changes nothing."""
+        a statement does not depend on the order articles came in and a re-run changes nothing.
+        An unnamed source (مصدر) is no one's surname: never doubtful."""
         name = self.names.get(key, "")
+        if _names_no_one(name):
+            return False
         for norm in self.alias_norms.get(key, ()):
             if self._is_surname_only(key, norm):
                 return True

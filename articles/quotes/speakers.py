@@ -336,11 +336,17 @@ UNNAMED_HEADS = {normalize_arabic(w) for w in ("مصدر", "مصادر", "مسؤ
 
 
 def is_unnamed_source(name):
-    """True for a speaker name that names no one (مصدر, البيان, مصادر مطلعة, الصحيفة)."""
+    """True for a speaker name that names no one (مصدر, البيان, مصادر مطلعة, الصحيفة), also
+    with the conjunction a reader left on (ومصدر)."""
     tokens = normalized_name(name).split()
     if not tokens:
         return True
-    return " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS
+    if " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS:
+        return True
+    if tokens[0].startswith("و") and len(tokens[0]) > 3:
+        tokens[0] = tokens[0][1:]
+        return " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS
+    return False
 
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
