@@ -228,3 +228,13 @@ def test_a_bare_principal_title_is_not_the_aide_quoted_by_name():
         "وأضاف المسؤول الأمريكي أن إيران ستكابد للحفاظ على اقتصادها."
     )
     assert _resolved(text)[-1] == ("المسؤول الأمريكي", "مايك بومبيو")
+
+
+def test_a_fathers_name_after_bin_is_not_the_surname_in_the_article():
+    """The corpus: الملك سلمان, in an article naming ولي العهد الأمير محمد بن سلمان, was filed
+    under his son (9 statements): the name after بن is the father's."""
+    text = ("وقال ولي العهد الأمير محمد بن سلمان إن الزيارة كانت ناجحة. "
+            "وأكد الملك سلمان أن المملكة ماضية في الإصلاح.")
+    resolved = dict(_resolved(text))
+    assert resolved.get("ولي العهد الأمير محمد بن سلمان") == "محمد بن سلمان"
+    assert resolved.get("الملك سلمان") == "سلمان"

@@ -273,6 +273,8 @@ def _full_name_for_surname(titled, surname, gender=""):
             continue
         words = [normalize_arabic(w) for w in mention.words]
         for start, end in _name_spans(words, len(parts), mention.after_construct):
+            if len(parts) == 1 and end >= 2 and words[end - 2] in SON_OF:
+                continue  # a father's name: الملك سلمان is not محمد بن سلمان
             if all(close_spelling(w, p) or w == p for w, p in zip(words[end - len(parts):end], parts)):
                 name = " ".join(mention.words[start:end])
                 people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
@@ -403,7 +405,8 @@ class _KnownSpeakers:
         tokens = normalize_arabic(speaker.name).split()
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
-            self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
+            if not (len(tokens) >= 3 and tokens[-2] in SON_OF):  # a father's name is no surname
+                self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
             if speaker.kind == "person" and not tokens[-1].endswith("يه"):
