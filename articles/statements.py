@@ -14,8 +14,9 @@ uncertain match (a surname alone) creates a new speaker, and the statement keeps
 
 import bisect
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from django.db import IntegrityError, OperationalError, transaction
@@ -47,11 +48,15 @@ from articles.quotes.speakers import (
     LINK_THRESHOLD,
     SKELETON as SKELETON_LINK,
     SON_OF,
+    FAMILY_OF,
+    NAME_PARTICLES,
     SURNAME_PARTICLES,
     TURKISH_SON,
     clean_name,
+    compound_name,
     close_spelling,
     foreign_first_name,
+    is_unnamed_source,
     match_confidence,
     name_skeleton,
     normalized_name,
@@ -59,6 +64,7 @@ from articles.quotes.speakers import (
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
+from articles.text.skeleton import LONG_VOWELS
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +84,11 @@ DOMINANT_MIN_STATEMENTS = 5
 # Weaker evidence (a definite surname such as الأسد, a spelling a long vowel apart such as
 # بنس / بينس, a first name alone such as ميلانيا) needs a person quoted this often.
 WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
+# A surname no one dominates across the archive may still be one person's in the article's
+# section (زيدان: the Real Madrid coach in sport, an economist in economy); the same share and
+# minimum, read in that section alone, a person quoted WELL_KNOWN_STATEMENTS times in the
+# archive, and a lower confidence for the narrower evidence.
+SECTION_CONFIDENCE_PENALTY = 0.1
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -124,6 +135,12 @@ class SpeakerDirectory:
         # How many statements each speaker holds: who dominates a surname is decided by it.
         self.statement_counts = defaultdict(int, Statement.objects.exclude(speaker=None)
                                             .values_list("speaker_id").annotate(n=Count("pk")).order_by())
+        # ... and in each section, for a surname that is one person's there (name_owner).
+        self.section_counts = defaultdict(Counter)
+        for speaker_id, section_id, n in (Statement.objects.exclude(speaker=None)
+                                          .values_list("speaker_id", "article__section_id")
+                                          .annotate(n=Count("pk")).order_by()):
+            self.section_counts[speaker_id][section_id] = n
         self.new_speakers = []  # unsaved Speaker objects of the current chunk
         self.pending_by_pk = {}  # pk -> PendingSpeaker key, once written
         self.new_aliases = []
@@ -148,14 +165,22 @@ class SpeakerDirectory:
             return set()
         return self.by_surname.get(name_skeleton(tokens[0]), set())
 
-    def link(self, article_speaker):
-        """(Speaker object or id, link confidence) for one article-level speaker."""
-        key, conf = self._link(article_speaker)
+    def link(self, article_speaker, section=None):
+        """(Speaker object or id, link confidence) for one article-level speaker quoted in an
+        article of `section` (a section id, or None)."""
+        key, conf = self._link(article_speaker, section)
         counted = self.pending_by_pk.get(key, key) if isinstance(key, int) else self.by_alias[alias_key(key.name)]
         self.statement_counts[counted] += 1
+        self.section_counts[counted][section] += 1
         return key, conf
 
-    def dominant_person(self, surname, exact_only=False, before=None):
+    def _count(self, key, section=None):
+        """A speaker's statements, in the archive or in one section."""
+        if section is None:
+            return self.statement_counts.get(key, 0)
+        return self.section_counts[key][section] if key in self.section_counts else 0
+
+    def dominant_person(self, surname, exact_only=False, before=None, section=None):
         """(speaker key, confidence) of the person who dominates `surname` in the archive:
         the full-name person holding DOMINANT_SHARE of the statements of all full-name
         people with that surname (دونالد ترامب over ميلانيا ترامب), or (None, 0).
@@ -167,25 +192,29 @@ class SpeakerDirectory:
         زيدان), and so is a first name shortened (جيم ماتيس / جيمس ماتيس). Only the ten
         records quoted most are grouped so; the rest count as people of their own, which
         only makes dominance harder to reach. `before`: the word the surname comes after
-        when it is one of two (جاويش of جاويش أوغلو).
+        when it is one of two (جاويش of جاويش أوغلو). `section`: the statements of that
+        section alone are counted, and the confidence is lower.
         """
         candidates = sorted(
             (k for k in self.by_surname.get(name_skeleton(surname), ())
-             if self._holds_surname(k, surname) and not self._surname_fragment(k)
-             and (before is None or self._word_before_surname(k, before))),
-            key=lambda k: (-self.statement_counts.get(k, 0), self.names.get(k, "")),
+             if self._holds_surname(k, surname, before) and not self._surname_fragment(k)
+             and (before is None or self._word_before_surname(k, before))
+             and not _names_no_one(self.names.get(k, ""))),
+            key=lambda k: (-self._count(k, section), self.names.get(k, "")),
         )
         spelled = normalize_arabic(surname)
         exact = [k for k in candidates if self.name_words(k)[-1] == spelled]
-        if exact_only:
-            return self._dominant_among(exact)
+        # One section is narrow evidence: only the surname spelled exactly so (موسى in sport
+        # is not ليونيل ميسي, a vowel letter apart).
+        if exact_only or section is not None:
+            return self._dominant_among(exact, section)
         if exact and len(exact) < len(candidates):
-            key, conf = self._dominant_among(exact)
+            key, conf = self._dominant_among(exact, section)
             if key is not None:
                 return key, conf
-        return self._dominant_among(candidates)
+        return self._dominant_among(candidates, section)
 
-    def _dominant_among(self, candidates):
+    def _dominant_among(self, candidates, section=None):
         if not candidates:
             return None, 0.0
         tokens = {k: _name_words(self.names.get(k, "")) for k in candidates[:10]}
@@ -198,7 +227,7 @@ class SpeakerDirectory:
                     break
             if head is k:
                 heads.append(k)
-            totals[head] += self.statement_counts.get(k, 0)
+            totals[head] += self._count(k, section)
         best = max(heads, key=lambda h: totals[h])
         total = sum(totals.values())
         if totals[best] < DOMINANT_MIN_STATEMENTS:
@@ -206,7 +235,12 @@ class SpeakerDirectory:
         share = totals[best] / total
         if share < DOMINANT_SHARE:
             return None, 0.0
-        return best, round(0.7 + 0.2 * share, 2)
+        # In one section, a record of a few statements may be a reader's stray phrase
+        # (جرمان نيمار, from سان جرمان نيمار): the narrower evidence needs a well-known person.
+        if section is not None and self.statement_counts.get(best, 0) < WELL_KNOWN_STATEMENTS:
+            return None, 0.0
+        penalty = 0.0 if section is None else SECTION_CONFIDENCE_PENALTY
+        return best, round(0.7 + 0.2 * share - penalty, 2)
 
     def dominant_first_name(self, first):
         """(speaker key, confidence) of the well-known person a foreign first name alone
@@ -234,34 +268,84 @@ class SpeakerDirectory:
     def _surname_fragment(self, key):
         return _is_surname_fragment(self.name_words(key))
 
-    def surname_owner(self, surname):
+    def surname_owner(self, surname, section=None):
         """dominant_person, or for a word that may also be a common noun (الأسد، العبادي)
         only a well-known person, and never for a title or an organisation (الوزير، الجيش)."""
         if surname.startswith("ال"):
             if _names_a_post(surname):
                 return None, 0.0
             # Spelled exactly so: السياسي (the politician) is a close spelling of السيسي.
-            key, conf = self.dominant_person(surname, exact_only=True)
+            key, conf = self.dominant_person(surname, exact_only=True, section=section)
             if key is None or self.statement_counts.get(key, 0) < WELL_KNOWN_STATEMENTS:
                 return None, 0.0
             return key, conf
-        return self.dominant_person(surname)
+        return self.dominant_person(surname, section=section)
+
+    def tail_owner(self, words):
+        """The person whose longer name ends with `words`, a record that opens with the
+        second half of a compound first name (الدين زيدان of زين الدين زيدان, الله X of عبد الله
+        X): dominance among the records ending so, as for a surname."""
+        candidates = sorted(
+            (k for k in self.by_surname.get(name_skeleton(words[-1]), ())
+             if len(_name_words(self.names.get(k, ""))) > len(words)
+             and _ends_with(_name_words(self.names[k]), words) and self._holds_surname(k, words[-1])),
+            key=lambda k: (-self._count(k), self.names.get(k, "")),
+        )
+        return self._dominant_among(candidates)
 
     def _word_before_surname(self, key, before):
         words = self.name_words(key)
+        if len(words) >= 4 and words[-3] in SON_OF:
+            return False  # سلمان بن عبد العزيز: a father's name after بن, not a family name
         return len(words) >= 3 and (words[-2] == before or close_spelling(words[-2], before))
 
-    def name_owner(self, words):
+    def dominant_compound_first_name(self, words):
+        """(speaker key, confidence) of the well-known person whose name opens with this
+        compound first name (زين الدين of زين الدين زيدان), or (None, 0): as for a foreign
+        first name alone, 90% of the statements of the people so named, and quoted often."""
+        holders = [k for k in self.by_first_name.get(words[0], ())
+                   if k in self.person_keys and len(self.name_words(k)) >= 3 and self.name_words(k)[1] == words[1]]
+        counts = {k: self.statement_counts.get(k, 0) for k in holders}
+        total = sum(counts.values())
+        if not total:
+            return None, 0.0
+        best = max(sorted(holders, key=str), key=lambda k: counts[k])
+        best_words = self.name_words(best)[:3]
+        mine = sum(n for k, n in counts.items() if self.name_words(k)[:3] == best_words)
+        share = mine / total
+        if counts[best] < WELL_KNOWN_STATEMENTS or share < DOMINANT_SHARE:
+            return None, 0.0
+        return best, round(0.6 + 0.2 * share, 2)
+
+    def name_owner(self, words, section=None):
         """The person a surname alone (ترامب، الأسد، دي ميستورا، جاويش أوغلو) or a first name
-        alone (ميلانيا) means across the archive: (key, confidence) or (None, 0)."""
+        alone (ميلانيا) means across the archive, or else, for a surname, in the section
+        `section` (a section id; None: the archive only): (key, confidence) or (None, 0).
+        An unnamed source (مصادر) is no one's name."""
+        if is_unnamed_source(" ".join(words)):
+            return None, 0.0
+        key, conf = self._name_owner(words)
+        if key is None and section is not None:
+            key, conf = self._name_owner(words, section)
+        return key, conf
+
+    def _name_owner(self, words, section=None):
+        if compound_name(words):
+            # رامي عبد الرحمن's family name, else زين الدين زيدان's first name
+            key, conf = self.dominant_person(words[1], before=words[0], section=section)
+            if key is None and section is None:
+                key, conf = self.dominant_compound_first_name(words)
+            return key, conf
         if _is_surname_fragment(words) and words[1] == TURKISH_SON:
-            return self.dominant_person(words[1], before=words[0])
+            return self.dominant_person(words[1], before=words[0], section=section)
+        if _is_surname_fragment(words) and words[0] in SON_OF:
+            return self.dominant_person(words[1], before=words[0], section=section)
         if _is_surname_fragment(words):
-            return self.surname_owner(words[1])
+            return self.surname_owner(words[1], section)
         if len(words) != 1:
             return None, 0.0
-        key, conf = self.surname_owner(words[0])
-        if key is None:
+        key, conf = self.surname_owner(words[0], section)
+        if key is None and section is None:
             key, conf = self.dominant_first_name(words[0])
         return key, conf
 
@@ -269,15 +353,20 @@ class SpeakerDirectory:
         """The normalized words of a speaker's canonical name."""
         return normalize_arabic(self.names.get(key, "")).split()
 
-    def _holds_surname(self, key, surname):
+    def _holds_surname(self, key, surname, before=None):
         """Is this full-name record a person carrying `surname`, not a relative or a group
-        named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)?"""
+        named after one (خطيبة خاشقجي، مكتب ميركل، منتقدو نيمار)? `before`: the word the
+        surname comes after when it is one of two (بن of بن سلمان)."""
         words = self.name_words(key)
         if len(words) < 2:
             return False
         first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
         if first in RELATION_TITLES or first in ORGANISATION_HEADS:
             return False
+        if len(words) >= 3 and words[-2] == FAMILY_OF:
+            return False  # بدر آل زيدان's family name is آل زيدان: زيدان alone is not his
+        if len(words) >= 3 and words[-2] in SON_OF and before not in SON_OF:
+            return False  # a father's name: سلمان alone is King Salman, not محمد بن سلمان
         if close_spelling(surname, words[-1]):
             return True
         # بنس / مايك بينس، بوتن / فلاديمير بوتين: a transliterated name's vowel letters come
@@ -301,8 +390,8 @@ class SpeakerDirectory:
             return tokens
         if not tokens or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
             return None
-        if _is_surname_fragment(tokens):
-            return tokens  # دي ميستورا، جاويش أوغلو
+        if _is_surname_fragment(tokens) or compound_name(tokens):
+            return tokens  # دي ميستورا، جاويش أوغلو، عبد الرحمن
         # Only a transliterated surname (four letters or more in its skeleton) and a word
         # that is no nisba: عباس الموسوي is a person, not محمود عباس and a stray word.
         if (len(tokens) == 2 and tokens[1].startswith("ال") and not tokens[1].endswith("ي")
@@ -314,16 +403,23 @@ class SpeakerDirectory:
                 return tokens[:1]
         return None
 
-    def _link(self, article_speaker):
+    def _link(self, article_speaker, section=None):
         name = clean_name(article_speaker.name)[:NAME_MAX]
         norm = alias_key(name)
         surname = self._bare_surname(article_speaker, norm.split())
         if surname is not None:
-            key, conf = self.name_owner(surname)
+            # A section reads only a person's bare surname: not a country (وقالت قطر) nor
+            # مصادر, nor a name after a title, which may be a first name the reader cut
+            # from its surname (السفير الفرنسي فيليب لاليو is not ادوار فيليب).
+            named = (article_speaker.kind == SpeakerKind.PERSON and not is_unnamed_source(name)
+                     and not (article_speaker.description or "").strip())
+            key, conf = self.name_owner(surname, section if named else None)
             owner = self.by_alias.get(norm)
             # An alias an editor gave another full-name speaker wins; a surname-only
             # speaker does not, so that the person the surname means gets the statement.
-            if key is not None and (
+            # A person's own one-word name (نيمار) is theirs for certain.
+            mine = owner == key and norm == alias_key(self.names.get(key, ""))
+            if key is not None and not mine and (
                 owner is None or owner == key or len(self.name_words(owner)) == 1
             ):
                 return _as_ref(key), conf
@@ -331,10 +427,7 @@ class SpeakerDirectory:
             key = self.by_alias[norm]
             if self.doubtful(key):
                 return _as_ref(key), UNCERTAIN_NEW_SPEAKER
-            # A spelling variant added by the skeleton rule keeps that rule's confidence on
-            # every run; the canonical spelling, or one an editor added, is certain.
-            conf = match_confidence(self.names.get(key, name), name)
-            return _as_ref(key), conf if LINK_THRESHOLD <= conf < 1.0 else 1.0
+            return _as_ref(key), _alias_confidence(self.names.get(key, name), name)
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ())) | set(self.by_skeleton.get(_joined_skeleton(name), ()))
         tokens = norm.split()
@@ -369,8 +462,11 @@ class SpeakerDirectory:
         """Might another speaker be this one? A surname-only person while a fuller name with
         that surname exists (ترامب / دونالد ترامب), or another speaker with a spelling of the
         same skeleton. One rule for linking and for the final pass, so that the confidence of
-        a statement does not depend on the order articles came in and a re-run changes nothing."""
+        a statement does not depend on the order articles came in and a re-run changes nothing.
+        An unnamed source (مصدر) is no one's surname: never doubtful."""
         name = self.names.get(key, "")
+        if _names_no_one(name):
+            return False
         for norm in self.alias_norms.get(key, ()):
             if self._is_surname_only(key, norm):
                 return True
@@ -443,6 +539,12 @@ def _is_surname_fragment(words):
     return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF or words[1] == TURKISH_SON)
 
 
+@lru_cache(maxsize=100_000)
+def _names_no_one(name):
+    """مسؤول حكومي, عدة مصادر: a record that names no one is no one's full name."""
+    return is_unnamed_source(name)
+
+
 def _names_a_post(word):
     """الوزير، الجيش: a definite word that names a title or an organisation, not a family."""
     return any(w in PERSON_TITLES or w in ORGANISATION_HEADS for w in (word, word[2:]))
@@ -470,6 +572,73 @@ def _shortened_first_name(a, b):
         return False
     short, long_ = sorted((a[0], b[0]), key=len)
     return len(short) >= 3 and short != long_ and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _alias_confidence(canonical, name):
+    """The confidence of a link through an alias: a spelling that a rule added (a skeleton
+    variant, a first name shortened, a consonant more, a mono-name's full form) keeps that
+    rule's confidence on every run; the canonical spelling, or one an editor added, is
+    certain."""
+    conf = match_confidence(canonical, name)
+    if LINK_THRESHOLD <= conf < 1.0:
+        return conf
+    a, b = _name_words(canonical), _name_words(name)
+    if _shortened_first_name(a, b) or _one_consonant_more(a, b) or _full_form_of_mono_name(a, b):
+        return SKELETON_LINK
+    return 1.0
+
+
+def _full_form_of_mono_name(a, b):
+    """نيمار / نيمار دا سيلفا: one name alone, and that name with a particle surname."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) == 1 and len(long_) >= 3 and long_[0] == short[0] and long_[1] in SURNAME_PARTICLES
+
+
+def _one_consonant_less(word):
+    """The spellings of a long transliterated word with one inner consonant left out
+    (ليبرلمان → ليبرمان …); none for a short or an Arabic-looking word, whose letters tell
+    names apart."""
+    if len(word) < 6 or not foreign_first_name(word):
+        return []
+    return [word[:i] + word[i + 1:] for i in range(1, len(word) - 1) if word[i] not in LONG_VOWELS]
+
+
+def _one_consonant_more(a, b):
+    """Two names with the same first names whose surnames are one transliteration, one
+    written with an inner consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان)."""
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1]:
+        return False
+    short, long_ = sorted((a[-1], b[-1]), key=len)
+    return short in _one_consonant_less(long_)
+
+
+def _fold_full_forms_into_mono_names(directory, summary, changed):
+    """A person known by one name (نيمار) and quoted so, and a record of that name with a
+    particle surname (نيمار دا سيلفا): the particle makes the rest a family name, so the
+    longer record is the full form of the one name, not another person (نيمار الأب is).
+    Folded into the mono-name when it is quoted more, and only when it is the one such
+    full form."""
+    for key in list(directory.names):
+        ref = _as_ref(key)
+        words = directory.name_words(key)
+        count = directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0) if isinstance(ref, int) else 0
+        if len(words) != 1 or key not in directory.person_keys or count < WELL_KNOWN_STATEMENTS:
+            continue
+        if not foreign_first_name(words[0]):
+            continue
+        full_forms = {
+            other for other in directory.by_first_name.get(words[0], ())
+            if isinstance(_as_ref(other), int) and other in directory.person_keys
+            and _full_form_of_mono_name(words, directory.name_words(other))
+            and directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(other), other), 0)
+        }
+        if len({name_skeleton(directory.names[k]) for k in full_forms}) != 1:
+            continue
+        full = full_forms.pop()
+        if directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(full), full), 0) >= count:
+            continue
+        _move_statements(_as_ref(full), ref, SKELETON_LINK, summary, changed)
+        _credit_statements(directory, _as_ref(full), key)
 
 
 def _joined_skeleton(name):
@@ -524,7 +693,7 @@ def _statement_rows(article, directory, extracted=None):
     for span, article_speaker in zip(spans, article_speakers):
         if not (0 <= span.start < span.end <= len(body)):
             raise ValueError(f"extractor offsets {span.start}:{span.end} outside article {article.external_id}")
-        speaker, link_conf = (None, 1.0) if article_speaker is None else directory.link(article_speaker)
+        speaker, link_conf = (None, 1.0) if article_speaker is None else directory.link(article_speaker, article.section_id)
         who = {"speaker": speaker} if isinstance(speaker, Speaker) else {"speaker_id": speaker}
         rows.append(
             Statement(
@@ -648,20 +817,26 @@ def _consolidate_surnames(directory, summary, changed):
     for key in directory.names:
         ref = _as_ref(key)
         tokens = directory.name_words(key)
-        if isinstance(ref, int) and (len(tokens) == 1 or _is_surname_fragment(tokens)):
+        # حزب الله is an organisation, not a name of two words
+        compound = compound_name(tokens) and key in directory.person_keys
+        if isinstance(ref, int) and (len(tokens) == 1 or _is_surname_fragment(tokens) or compound):
             partial[ref] = tokens
     # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
     # لاغارد); name_owner only answers for a name that full-name people carry.
     for ref, words in partial.items():
         owner, conf = directory.name_owner(words)
         target = _as_ref(owner) if owner is not None else None
-        if target is None or target == ref:
+        if target is None:
+            _relink_by_section(directory, ref, words, summary, changed)
+            continue
+        if target == ref:
             continue
         _move_statements(ref, target, conf, summary, changed)
         # Counted for the person now: a record folded away must never be found as the owner
         # of a later name (جاويش alone after جاويش أوغلو went into مولود جاويش أوغلو).
         _credit_statements(directory, ref, owner)
     _fold_into_dominant_person(directory, summary, changed)
+    _fold_full_forms_into_mono_names(directory, summary, changed)
 
 
 def _fold_into_dominant_person(directory, summary, changed):
@@ -680,6 +855,8 @@ def _fold_into_dominant_person(directory, summary, changed):
         if not directory._holds_surname(key, words[-1]) and not directory._surname_fragment(key):
             continue
         owner, conf = directory.surname_owner(words[-1])
+        if owner is None and words[0] in NAME_PARTICLES:
+            owner, conf = directory.tail_owner(words)
         if owner is None or _as_ref(owner) == ref:
             continue
         short, long_ = sorted((words, _name_words(directory.names[owner])), key=len)
@@ -689,15 +866,51 @@ def _fold_into_dominant_person(directory, summary, changed):
         _credit_statements(directory, ref, owner)
 
 
-def _credit_statements(directory, source, target_key):
-    """After a fold, count `source`'s statements for the target (a directory key)."""
+def _relink_by_section(directory, ref, words, summary, changed):
+    """A surname no one dominates across the archive (زيدان: a coach, an economist, a
+    writer): its statements in each section go to the person who dominates it in that
+    section (name_owner), the rest stay. Emptied into one person, the record is folded into
+    them; into several, it is deleted with its spellings, which then belong to no one and
+    are decided for each article by its section."""
+    key = directory.pending_by_pk.get(ref, ref)
+    if key not in directory.person_keys or is_unnamed_source(" ".join(words)):
+        return  # a country (قطر) or an unnamed source (مصادر) is no one's surname
+    if not directory.by_surname.get(name_skeleton(words[-1])):
+        return  # no full name ends so
+    owners = {}
+    for section, n in list(directory.section_counts.get(key, {}).items()):
+        if n and section is not None:
+            owner, conf = directory._name_owner(words, section)  # the archive's answer was none
+            if owner is not None and _as_ref(owner) != ref:
+                owners[section] = (owner, conf)
+    for section, (owner, conf) in owners.items():
+        _move_statements(ref, _as_ref(owner), conf, summary, changed, section=section)
+        _credit_statements(directory, ref, owner, section)
+    if owners:
+        people = {_as_ref(owner) for owner, _ in owners.values()}
+        _fold_if_empty(ref, people.pop() if len(people) == 1 else None, summary, changed)
+
+
+def _credit_statements(directory, source, target_key, section=None):
+    """After a fold, count `source`'s statements (those of one section when given) for the
+    target (a directory key)."""
     moved = directory.pending_by_pk.get(source, source)
-    directory.statement_counts[target_key] += directory.statement_counts.get(moved, 0)
-    directory.statement_counts[moved] = 0
+    counts = directory.section_counts
+    if section is None:
+        directory.statement_counts[target_key] += directory.statement_counts.get(moved, 0)
+        directory.statement_counts[moved] = 0
+        for where, n in counts.pop(moved, {}).items():
+            counts[target_key][where] += n
+        return
+    n = counts[moved].pop(section, 0) if moved in counts else 0
+    counts[target_key][section] += n
+    directory.statement_counts[target_key] += n
+    directory.statement_counts[moved] = max(0, directory.statement_counts.get(moved, 0) - n)
 
 
-def _move_statements(source, target, conf, summary, changed):
-    """Move `source`'s unprotected statements to `target`; fold `source` in once empty."""
+def _move_statements(source, target, conf, summary, changed, section=None):
+    """Move `source`'s unprotected statements (those in articles of `section` when given)
+    to `target`; fold `source` in once empty."""
     if not Speaker.objects.filter(pk=target).exists():
         # A target folded away earlier in this consolidation. The full-corpus run of
         # extractor 1.5 ended on such a move (a foreign key refused at commit, after every
@@ -707,17 +920,31 @@ def _move_statements(source, target, conf, summary, changed):
         return
     with transaction.atomic():
         movable = Statement.objects.filter(speaker_id=source, edited=False, status=ReviewStatus.UNREVIEWED)
+        if section is not None:  # a bare surname only (see SpeakerDirectory._link)
+            movable = movable.filter(article__section_id=section, speaker_description="")
         if changed is not None:
             changed.update(movable.values_list("article_id", flat=True))
         summary["relinked"] = summary.get("relinked", 0) + movable.update(
             speaker_id=target, speaker_link_confidence=conf, updated=timezone.now()
         )
-        if not Statement.objects.filter(speaker_id=source).exists():
+        if section is None:
+            _fold_if_empty(source, target, summary, changed)
+
+
+def _fold_if_empty(source, target, summary, changed):
+    """Fold `source` into `target` (its spellings become the target's aliases) once it holds
+    no statement; with `target` None, delete it and its spellings."""
+    with transaction.atomic():
+        if Statement.objects.filter(speaker_id=source).exists():
+            return
+        if target is None:
+            SpeakerAlias.objects.filter(speaker_id=source).delete()
+        else:
             if changed is not None:  # the target's names gain the source's spellings
                 changed.update(_articles_quoting([target]))
             SpeakerAlias.objects.filter(speaker_id=source).update(speaker_id=target)
-            Speaker.objects.filter(pk=source).delete()
-            summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
+        Speaker.objects.filter(pk=source).delete()
+        summary["speakers_folded"] = summary.get("speakers_folded", 0) + 1
 
 
 def _fold_spelling_variants(directory, summary, changed):
@@ -725,16 +952,25 @@ def _fold_spelling_variants(directory, summary, changed):
     the other had a rival or before these rules, go to the one quoted most: spellings of
     one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش), with the skeleton link's confidence —
     the same decision `link` makes for a new spelling with a single candidate — and a first
-    name shortened (جيم ماتيس / جيمس ماتيس) with the same confidence."""
-    by_skeleton, by_rest = defaultdict(set), defaultdict(set)
+    name shortened (جيم ماتيس / جيمس ماتيس) or a transliterated surname written with one
+    consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان) with the same confidence."""
+    by_skeleton, by_rest, by_surname = defaultdict(set), defaultdict(set), defaultdict(set)
     for key, name in directory.names.items():
         ref = _as_ref(key)
         words = _name_words(name)
         if isinstance(ref, int) and len(words) > 1 and key in directory.person_keys:
             by_skeleton[_joined_skeleton(name)].add(ref)
             by_rest[tuple(words[1:])].add(ref)
+            by_surname[tuple(words[:-1]), words[-1]].add(ref)
     groups = [refs for refs in by_skeleton.values() if len(refs) > 1]
     groups += [refs for refs in by_rest.values() if len(refs) > 1]
+    # The same first names and a surname one consonant shorter: looked up by deleting each
+    # inner consonant of each surname, so the pass stays linear in the records.
+    for (first_names, surname), refs in list(by_surname.items()):
+        for shorter in _one_consonant_less(surname):
+            found = by_surname.get((first_names, shorter))
+            if found:
+                groups.append(refs | found)
     # A speaker an editor has verified, rejected or corrected anything of is the editor's:
     # never folded, and never folded into.
     candidates, edited = sorted(set().union(*groups)), set()
@@ -754,9 +990,9 @@ def _fold_spelling_variants(directory, summary, changed):
         target_name = directory.names[keys[target]]
         for ref in sorted(refs - {target}):
             name = directory.names[keys[ref]]
-            same = _name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(
-                _name_words(target_name), _name_words(name)
-            )
+            a, b = _name_words(target_name), _name_words(name)
+            same = (_name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(a, b)
+                    or _one_consonant_more(a, b))
             if not same:
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
             _move_statements(ref, target, SKELETON_LINK, summary, changed)
@@ -822,7 +1058,7 @@ def _written_meanwhile(error):
 
 
 def _store_chunk(chunk, directory, summary, changed=None, extracted=None):
-    articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body").order_by("pk"))
+    articles = list(Article.objects.filter(pk__in=chunk).only("pk", "external_id", "body", "section_id").order_by("pk"))
     existing = defaultdict(list)
     for st in Statement.objects.filter(article_id__in=chunk):
         existing[st.article_id].append(st)

@@ -456,3 +456,231 @@ def test_a_name_folded_away_is_never_the_owner_of_a_later_one():
     extract_and_store([first.pk] + [a.pk for a in surname] + [a.pk for a in full])
     assert {s.speaker.name for s in Statement.objects.filter(article__in=surname)} == {"مولود جاويش أوغلو"}
     assert Speaker.objects.filter(pk=Statement.objects.get(article=first).speaker_id).exists()
+
+
+def test_a_turkish_name_written_with_tsh_or_jim_is_one_person():
+    """The identity benchmark: مولود جاووش أوغلو (113) and مولود تشاويش اوغلو (75) were two
+    records, as were كمال قليجدار أوغلو and كمال كليتشدار أوغلو."""
+    jim = [make_article(f"j{n}", f"وقال وزير الخارجية التركي مولود جاووش أوغلو إن الجولة رقم {n} انتهت.")
+           for n in range(3)]
+    tsh = [make_article(f"t{n}", f"وقال وزير الخارجية التركي مولود تشاويش اوغلو إن المحادثات رقم {n} مثمرة.")
+           for n in range(2)]
+    leader = make_article("k", "وقال زعيم المعارضة التركية كمال قليجدار أوغلو إن الانتخابات ستكون نزيهة.")
+    leader2 = make_article("l", "وقال زعيم المعارضة التركية كمال كليتشدار أوغلو إن الحزب سيشارك في الانتخابات.")
+    extract_and_store([a.pk for a in jim + tsh] + [leader.pk, leader2.pk])
+    assert set(Statement.objects.filter(article__in=jim + tsh).values_list("speaker__name", flat=True)) == {
+        "مولود جاووش أوغلو"
+    }
+    assert set(Statement.objects.filter(article__in=[leader, leader2]).values_list("speaker__name", flat=True)) == {
+        "كمال قليجدار أوغلو"
+    }
+
+
+def _in_section(name, articles):
+    from articles.models import Section
+
+    section, _ = Section.objects.get_or_create(name=name, defaults={"slug": f"s-{Section.objects.count()}"})
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(section=section)
+    return articles
+
+
+def test_a_surname_no_one_dominates_in_the_archive_is_the_person_who_dominates_it_in_the_section():
+    """The identity benchmark: زيدان alone (139 statements, nearly all in sport) stayed a
+    record of its own beside زين الدين زيدان, because an economist and a writer of that
+    surname are quoted in other sections."""
+    sport_alone = _in_section("رياضة", [make_article("a", "وقال زيدان إن اللاعبين قدموا مباراة كبيرة أمام برشلونة.")])
+    economy_alone = _in_section("اقتصاد", [make_article("b", "وقال زيدان إن أسعار النفط ستواصل الارتفاع هذا العام.")])
+    world_alone = _in_section("العالم", [make_article("w", "وقال زيدان إن الوضع في المنطقة خطير.")])
+    coach = _in_section("رياضة", [
+        make_article(f"c{n}", f"وقال المدرب الفرنسي لريال مدريد، زين الدين زيدان، إن المباراة رقم {n} كانت صعبة.") for n in range(20)])
+    economist = _in_section("اقتصاد", [
+        make_article(f"e{n}", f"وقال الخبير الاقتصادي محمد زيدان إن التضخم في الربع رقم {n} ارتفع.") for n in range(20)])
+    # quoted five times, all in world news: too few for evidence as narrow as a section's
+    sami = _in_section("العالم", [make_article(f"s{n}", f"وقال سامي زيدان إن الوضع رقم {n} خطير.") for n in range(5)])
+    everything = [a.pk for a in sport_alone + economy_alone + world_alone + coach + economist + sami]
+    extract_and_store(everything)  # the surnames come first, the full names after them
+    sport = Statement.objects.get(article=sport_alone[0])
+    assert sport.speaker.name == "زين الدين زيدان"
+    assert 0 < sport.speaker_link_confidence < 0.9  # narrower evidence than the archive's, recorded
+    assert Statement.objects.get(article=economy_alone[0]).speaker.name == "محمد زيدان"
+    # no one well known of that surname is quoted in that section: left for an editor
+    assert Statement.objects.get(article=world_alone[0]).speaker.name == "زيدان"
+    assert Statement.objects.get(article=world_alone[0]).speaker_link_confidence < 0.8
+    # the people themselves stay apart
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=economist)} == {"محمد زيدان"}
+    summary = extract_and_store(everything)
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+    # met after the full names, the surname links at once
+    later = _in_section("رياضة", [make_article("l", "وقال زيدان إن الفريق سيعود أقوى الموسم المقبل.")])
+    extract_and_store([later[0].pk])
+    assert Statement.objects.get(article=later[0]).speaker.name == "زين الدين زيدان"
+
+
+def test_a_family_name_with_al_is_not_the_surname_alone():
+    """بدر آل زيدان is of the family آل زيدان: his statements kept زيدان alone from the
+    coach, who is quoted four times as often."""
+    coach = [make_article(f"c{n}", f"وقال المدرب الفرنسي لريال مدريد، زين الدين زيدان، إن المباراة رقم {n} كانت صعبة.")
+             for n in range(8)]
+    badr = [make_article(f"b{n}", f"وقال الكاتب بدر آل زيدان إن الرواية رقم {n} ستصدر قريبا.") for n in range(2)]
+    alone = make_article("a", "وقال زيدان إن اللاعبين قدموا مباراة كبيرة أمام برشلونة.")
+    extract_and_store([a.pk for a in coach + badr] + [alone.pk])
+    assert Statement.objects.get(article=alone).speaker.name == "زين الدين زيدان"
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=badr)} == {"بدر آل زيدان"}
+
+
+def test_the_second_half_of_a_compound_first_name_and_the_surname_are_that_person():
+    """The identity benchmark found الدين زيدان as a record of its own (a reader that cut
+    زين off); زيدان alone is no one's across the archive, but الدين زيدان is only his."""
+    coach = [make_article(f"c{n}", f"وقال المدرب الفرنسي لريال مدريد، زين الدين زيدان، إن المباراة رقم {n} كانت صعبة.")
+             for n in range(6)]
+    economist = [make_article(f"e{n}", f"وقال الخبير الاقتصادي محمد زيدان إن التضخم في الربع رقم {n} ارتفع.")
+                 for n in range(6)]
+    cut = Speaker.objects.create(name="الدين زيدان", slug="cut", kind="person")
+    SpeakerAlias.objects.create(speaker=cut, name=cut.name)
+    for n in range(2):
+        body = f"وأكد المدرب، زين الدين زيدان، أن الفريق رقم {n} جاهز للمباراة المقبلة."
+        text = f"الفريق رقم {n} جاهز للمباراة المقبلة"
+        start = body.index(text)
+        Statement.objects.create(article=make_article(f"x{n}", body), speaker=cut, text=text, start=start,
+                                 end=start + len(text), kind="reported")
+    extract_and_store([a.pk for a in coach + economist])
+    assert not Speaker.objects.filter(pk=cut.pk).exists()
+    assert set(Statement.objects.filter(article__external_id__startswith="x").values_list("speaker__name", flat=True)) == {
+        "زين الدين زيدان"
+    }
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=economist)} == {"محمد زيدان"}
+
+
+def test_a_transliterated_surname_written_with_one_consonant_more_is_one_person():
+    """The identity benchmark: أفيغدور ليبرلمان (11 statements) beside أفيغدور ليبرمان; the
+    skeletons differ by the extra ل, so only the same first name and one inner consonant
+    more join them. Arabic names stay apart."""
+    lieberman = [make_article(f"l{n}", f"وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الجيش رقم {n} جاهز.")
+                 for n in range(3)]
+    typo = [make_article(f"t{n}", f"وقال وزير الدفاع الإسرائيلي أفيغدور ليبرلمان إن الرد رقم {n} سيكون قاسيا.")
+            for n in range(2)]
+    # two princes a consonant apart (سلمان / سلطان is a letter changed, not added): two people
+    salman = [make_article(f"s{n}", f"وقال الأمير خالد بن سلمان إن الزيارة رقم {n} ناجحة.") for n in range(3)]
+    sultan = [make_article(f"u{n}", f"وقال الأمير خالد بن سلطان إن المشروع رقم {n} اكتمل.") for n in range(2)]
+    extract_and_store([a.pk for a in lieberman + typo + salman + sultan])
+    assert set(Statement.objects.filter(article__in=lieberman + typo).values_list("speaker__name", flat=True)) == {
+        "أفيغدور ليبرمان"
+    }
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=sultan)} == {"خالد بن سلطان"}
+    summary = extract_and_store([a.pk for a in lieberman + typo + salman + sultan])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def test_a_mono_name_and_its_full_form_with_a_particle_surname_are_one_person():
+    """The identity benchmark: نيمار (58 statements) and نيمار دا سيلفا (10) were two
+    records; نيمار الأب, his father, is another person."""
+    alone = [make_article(f"a{n}", f"وقال نيمار إن الفريق رقم {n} جاهز للمباراة.") for n in range(20)]
+    full = [make_article(f"f{n}", f"وقال اللاعب البرازيلي نيمار دا سيلفا إن المباراة رقم {n} صعبة.") for n in range(3)]
+    father = [make_article(f"p{n}", f"وقال نيمار الأب إن ابنه سيبقى في باريس الموسم رقم {n}.") for n in range(3)]
+    extract_and_store([a.pk for a in alone + full + father])
+    assert set(Statement.objects.filter(article__in=alone + full).values_list("speaker__name", flat=True)) == {"نيمار"}
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=father)} == {"نيمار الأب"}
+    assert "نيمار دا سيلفا" in set(Speaker.objects.get(name="نيمار").aliases.values_list("name", flat=True))
+    summary = extract_and_store([a.pk for a in alone + full + father])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def test_a_compound_name_alone_is_the_family_name_or_the_first_name_of_the_one_person_so_named():
+    """The corpus: عبد الرحمن alone (131 statements) is رامي عبد الرحمن of the Syrian
+    Observatory (280), and زين الدين (48, the phrase reader stopping after a compound first
+    name) is زين الدين زيدان. Both words are one name; a father's name after بن is no
+    family name (سلمان بن عبد العزيز is not عبد العزيز alone)."""
+    rami = [make_article(f"r{n}", f"وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القصف رقم {n} استهدف المدينة.")
+            for n in range(6)]
+    king = [make_article(f"k{n}", f"وقال الملك سلمان بن عبد الرحمن إن المملكة رقم {n} ماضية في الإصلاح.")
+            for n in range(6)]
+    alone = make_article("a", "وقال عبد الرحمن إن الغارات مستمرة على الغوطة.")
+    coach = [make_article(f"c{n}", f"وقال المدرب الفرنسي لريال مدريد، زين الدين زيدان، إن المباراة رقم {n} كانت صعبة.")
+             for n in range(20)]
+    cut = make_article("z", "وقال المدرب الفرنسي زين الدين إن الفريق جاهز للمباراة المقبلة.")
+    party = [make_article(f"h{n}", f"وقال حزب الله إن الرد رقم {n} سيكون قاسيا.") for n in range(3)]
+    extract_and_store([alone.pk, cut.pk] + [a.pk for a in rami + king + coach + party])
+    assert Statement.objects.get(article=alone).speaker.name == "رامي عبد الرحمن"
+    assert Statement.objects.get(article=cut).speaker.name == "زين الدين زيدان"
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=king)} == {"سلمان بن عبد الرحمن"}
+    assert {s.speaker.name for s in Statement.objects.filter(article__in=party)} == {"حزب الله"}
+    summary = extract_and_store([alone.pk, cut.pk] + [a.pk for a in rami + king + coach + party])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def test_in_one_section_only_a_person_and_only_the_surname_spelled_exactly_so():
+    """The first full-corpus run of the section rule gave موسى in sport to ليونيل ميسي (a
+    vowel letter apart), مصادر to عدة مصادر and, in another run, قطر to أمير قطر: one
+    section is narrow evidence, so only a person's name spelled exactly so is read there."""
+    messi = _in_section("رياضة", [
+        make_article(f"m{n}", f"وقال النجم الأرجنتيني ليونيل ميسي إن المباراة رقم {n} صعبة.") for n in range(20)])
+    # two people of that surname in world news: no one dominates it across the archive
+    amr = _in_section("العالم", [
+        make_article(f"r{n}", f"وقال الأمين العام السابق للجامعة العربية عمرو موسى إن القمة رقم {n} فشلت.")
+        for n in range(10)])
+    mohamed = _in_section("العالم", [
+        make_article(f"h{n}", f"وقال وزير المالية محمد موسى إن الاجتماع رقم {n} كان مثمرا.") for n in range(10)])
+    musa = _in_section("رياضة", [make_article("a", "وقال موسى إن المباراة كانت صعبة على الفريق.")])
+    several = _in_section("العالم", [
+        make_article(f"s{n}", f"وقالت عدة مصادر إن الاجتماع رقم {n} تأجل.") for n in range(20)])
+    sources = _in_section("العالم", [make_article("b", "وقالت مصادر إن الاجتماع تأجل إلى الأسبوع المقبل.")])
+    extract_and_store([a.pk for a in musa + sources + messi + several + amr + mohamed])
+    assert Statement.objects.get(article=musa[0]).speaker.name == "موسى"
+    assert Statement.objects.get(article=sources[0]).speaker.name == "مصادر"
+
+
+def test_a_fathers_name_after_bin_is_not_the_surname_alone():
+    """The corpus run of the section rule gave الملك سلمان (the king, named سلمان) to محمد
+    بن سلمان, his son: a name after بن is the father's; بن سلمان alone is still the son."""
+    son = _in_section("الشرق الأوسط", [
+        make_article(f"m{n}", f"وقال ولي العهد السعودي الأمير محمد بن سلمان إن الرؤية رقم {n} ستتحقق.")
+        for n in range(20)])
+    king = _in_section("الشرق الأوسط", [
+        make_article("k", "وقال العاهل السعودي الملك سلمان إن المملكة ماضية في الإصلاح.")])
+    short = _in_section("الشرق الأوسط", [make_article("s", "وقال بن سلمان إن الاستثمارات ستتضاعف.")])
+    extract_and_store([a.pk for a in king + son + short])
+    assert Statement.objects.get(article=king[0]).speaker.name == "سلمان"
+    assert Statement.objects.get(article=short[0]).speaker.name == "محمد بن سلمان"
+
+
+def test_in_one_section_a_name_after_a_title_is_not_read_as_a_surname():
+    """The corpus: السفير الفرنسي فيليب لاليو, his surname cut by the phrase reader, went
+    by section to رئيس الوزراء الفرنسي إدوار فيليب (12 statements): one word after a title
+    may be a first name; only a bare surname is read by section."""
+    ambassador = _in_section("العالم", [
+        make_article("a", "وقال السفير الفرنسي فيليب إن الأولوية اليوم هي تفكيك البرنامج.")])
+    bare = _in_section("العالم", [make_article("b", "وقال فيليب إن الحكومة لن تتراجع عن الإصلاح.")])
+    pm = _in_section("العالم", [
+        make_article(f"p{n}", f"وقال رئيس الوزراء الفرنسي إدوار فيليب إن الإصلاح رقم {n} ضروري.") for n in range(20)])
+    # another فيليب quoted in culture: no one dominates the name across the archive
+    coach = _in_section("ثقافة", [
+        make_article(f"c{n}", f"وقال الكاتب الفرنسي ماتيو فيليب إن الرواية رقم {n} ستصدر.") for n in range(20)])
+    extract_and_store([a.pk for a in ambassador + bare + pm + coach])
+    assert Statement.objects.get(article=ambassador[0]).speaker.name == "فيليب"
+    assert Statement.objects.get(article=bare[0]).speaker.name == "إدوار فيليب"
+
+
+def test_an_unnamed_source_is_no_ones_surname():
+    """Main's full-corpus run filed 292 statements of مصدر under a record معلومات قدمها
+    مصدر and 230 of مسؤول under أميت غولاز مسؤول (dominance over a surname); then, with
+    that guard, the 1,613 of مصدر were marked uncertain because a record ومصدر (the
+    conjunction left on) is a spelling of the same skeleton."""
+    record = Speaker.objects.create(name="معلومات قدمها مصدر", slug="info", kind="person")
+    SpeakerAlias.objects.create(speaker=record, name=record.name)
+    rival = Speaker.objects.create(name="ومصدر", slug="rival", kind="organisation")
+    SpeakerAlias.objects.create(speaker=rival, name=rival.name)
+    body = "وقال ومصدر إن الوفد وصل إلى العاصمة صباح اليوم."
+    text = "الوفد وصل إلى العاصمة صباح اليوم"
+    Statement.objects.create(article=make_article("r", body), speaker=rival, text=text, start=body.index(text),
+                             end=body.index(text) + len(text), kind="reported", status="verified")
+    for n in range(6):
+        body = f"وذكرت معلومات قدمها مصدر أن الاجتماع رقم {n} تأجل إلى موعد لاحق."
+        text = f"الاجتماع رقم {n} تأجل إلى موعد لاحق"
+        start = body.index(text)
+        Statement.objects.create(article=make_article(f"x{n}", body), speaker=record, text=text, start=start,
+                                 end=start + len(text), kind="reported")
+    source = make_article("s", "وقال مصدر إن الاجتماع تأجل إلى الأسبوع المقبل.")
+    extract_and_store([source.pk])
+    st = Statement.objects.get(article=source)
+    assert st.speaker.name in ("مصدر", "ومصدر")  # the source, under either spelling
+    assert st.speaker_link_confidence >= 0.8  # not left for an editor as if a person's surname

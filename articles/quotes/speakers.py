@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from articles.quotes.extract import titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
-from articles.text.skeleton import LONG_VOWELS, fold_sounds, skeleton
+from articles.text.skeleton import LONG_VOWELS, fold_name_sounds, name_skeleton_of
 
 LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
@@ -40,14 +40,14 @@ def normalized_name(name):
 
 @lru_cache(maxsize=100_000)
 def _token_skeleton(token):
-    """The word's spelling skeleton, the same one search indexes (articles.text.skeleton)."""
-    return skeleton(normalize_arabic(token))
+    """The word's spelling skeleton as a word of a name (articles.text.skeleton)."""
+    return name_skeleton_of(normalize_arabic(token))
 
 
 @lru_cache(maxsize=100_000)
 def _folded(token):
-    """The word with only the transliteration swaps folded (sound classes, final ش)."""
-    return fold_sounds(normalize_arabic(token))
+    """The word with only the transliteration swaps folded (sound classes, تش, final ش)."""
+    return fold_name_sounds(normalize_arabic(token))
 
 
 def _edit_distance(a, b):
@@ -74,6 +74,8 @@ def close_spelling(a, b):
     fa, fb = _folded(a), _folded(b)
     if fa == fb:
         return True
+    if len(skel) < 2:
+        return False  # one consonant (تشوي / جاي) tells no name from another
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
     foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
@@ -250,6 +252,8 @@ MAX_FIRST_NAMES = 2
 # Turkish -oğlu written as a word of its own (جاويش أوغلو).
 SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
 SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
+# آل (the family of) opens a family name of two words: بدر آل زيدان is of آل زيدان.
+FAMILY_OF = normalize_arabic("آل")
 TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
 
@@ -269,6 +273,8 @@ def _full_name_for_surname(titled, surname, gender=""):
             continue
         words = [normalize_arabic(w) for w in mention.words]
         for start, end in _name_spans(words, len(parts), mention.after_construct):
+            if len(parts) == 1 and end >= 2 and words[end - 2] in SON_OF:
+                continue  # a father's name: الملك سلمان is not محمد بن سلمان
             if all(close_spelling(w, p) or w == p for w, p in zip(words[end - len(parts):end], parts)):
                 name = " ".join(mention.words[start:end])
                 people.setdefault(name_skeleton(name), ArticleSpeaker(name, "person", mention.description))
@@ -301,6 +307,16 @@ def _name_spans(words, surname_words, after_construct=False):
 
 
 NAME_PARTICLES = frozenset(normalize_arabic(w) for w in ("الدين", "الله", "الرحمن", "العزيز"))
+# Words that open a name of two words with the word after them (عبد الرحمن، أبو مازن).
+COMPOUND_HEADS = frozenset(normalize_arabic(w) for w in ("عبد", "أبو"))
+
+
+def compound_name(words):
+    """Do these two normalized words make one name (عبد الرحمن، زين الدين), which a mention
+    may give alone as a surname (رامي عبد الرحمن) or as a first name cut from its surname
+    (زين الدين زيدان)?"""
+    return (len(words) == 2 and not words[0].startswith("ال")
+            and (words[0] in COMPOUND_HEADS or words[1] in NAME_PARTICLES))
 
 
 # Speakers the extractor rightly keeps (who said it, as the article puts it) but that name
@@ -322,11 +338,17 @@ UNNAMED_HEADS = {normalize_arabic(w) for w in ("مصدر", "مصادر", "مسؤ
 
 
 def is_unnamed_source(name):
-    """True for a speaker name that names no one (مصدر, البيان, مصادر مطلعة, الصحيفة)."""
+    """True for a speaker name that names no one (مصدر, البيان, مصادر مطلعة, الصحيفة), also
+    with the conjunction a reader left on (ومصدر)."""
     tokens = normalized_name(name).split()
     if not tokens:
         return True
-    return " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS
+    if " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS:
+        return True
+    if tokens[0].startswith("و") and len(tokens[0]) > 3:
+        tokens[0] = tokens[0][1:]
+        return " ".join(tokens) in UNNAMED_SOURCES or tokens[0] in UNNAMED_HEADS
+    return False
 
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
@@ -383,7 +405,8 @@ class _KnownSpeakers:
         tokens = normalize_arabic(speaker.name).split()
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
-            self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
+            if not (len(tokens) >= 3 and tokens[-2] in SON_OF):  # a father's name is no surname
+                self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
             if speaker.kind == "person" and not tokens[-1].endswith("يه"):

@@ -4,7 +4,8 @@ Outlets write a foreign name as they hear it: غوتيريش / جوتيريس, �
 ترمب. The skeleton drops what they disagree on, so those spellings meet: the prefix
 (و، ال …), long vowels after the first letter, doubled letters, and the difference between
 letters of one sound class. Search indexes it as a field of its own and the speaker
-directory links names by it; this module is the one definition both use.
+directory links names by it; this module is the one definition both use. Names take one fold
+more (`name_skeleton_of`): تش for the sound outlets also write ج.
 """
 
 from functools import lru_cache
@@ -45,7 +46,10 @@ def skeleton(word):
     """Consonant skeleton of a normalized word: prefix off, sounds folded, long vowels after
     the first letter dropped (a word-initial one is a consonant seat: أوباما, يلتسين),
     doubled letters collapsed. غوتيريش and جوتيريس both give كترس."""
-    word = fold_sounds(strip_light_prefix(word))
+    return _consonants(fold_sounds(strip_light_prefix(word)))
+
+
+def _consonants(word):
     if not word:
         return ""
     letters = [word[0]]
@@ -54,3 +58,26 @@ def skeleton(word):
             continue
         letters.append(ch)
     return "".join(letters)
+
+
+# The Turkish ç and the English ch: outlets write تش or ج (تشاويش / جاويش أوغلو، كليتشدار /
+# قليجدار أوغلو). Only in names: in common words ت is a verb's or a verbal noun's prefix
+# before a root ش (تشكيل، تشارك), and folded so تشكيل would meet قال in search. Read after
+# the sound classes, so that a final ش is read by the word's written length (تشاوش / جاووش).
+NAME_SOUNDS = (("تش", "ج"),)
+FOLDED_NAME_SOUNDS = tuple((written, sound.translate(SOUND_CLASSES)) for written, sound in NAME_SOUNDS)
+
+
+@lru_cache(maxsize=400_000)
+def fold_name_sounds(word):
+    """fold_sounds for a word of a name, and the names' own swaps (NAME_SOUNDS)."""
+    word = fold_sounds(word)
+    for written, sound in FOLDED_NAME_SOUNDS:
+        word = word.replace(written, sound)
+    return word
+
+
+@lru_cache(maxsize=400_000)
+def name_skeleton_of(word):
+    """The skeleton of a normalized word of a name: تشاويش, تشاوش and جاووش all give كس."""
+    return _consonants(fold_name_sounds(strip_light_prefix(word)))
