@@ -895,3 +895,24 @@ def test_where_a_full_name_ends(text, expected):
 def test_a_club_in_the_post_then_the_coachs_name():
     [span] = extract_statements("وقال المدير الفني لباريس سان جرمان أوناي إيميري إن الحكم ظلم فريقه.")
     assert (span.speaker_name, span.description) == ("أوناي إيميري", "المدير الفني لباريس سان جرمان")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare definite title before a name
+    ("وقال الوزير محمد موسى إن القرار نهائي ولا رجعة فيه.", ("محمد موسى", "الوزير")),
+    # … before a definite noun that is no nisba, participle or rank: the object
+    ("وانتقد الوزير القرار الأمريكي بشدة في كلمته أمام البرلمان.", ("الوزير", "")),
+    # a compound first name, then the surname
+    ("وقال المدرب الفرنسي زين الدين زيدان إن الفريق جاهز للمباراة.", ("زين الدين زيدان", "المدرب الفرنسي")),
+])
+def test_a_bare_definite_title_and_the_words_after_it(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+@pytest.mark.parametrize("verb, phrase", [
+    ("وقالت", "الممثلة الفرنسية"), ("وقالت", "الناشطة القتيلة"), ("وقال", "الوزير السابق"), ("وقال", "الأمين العام"),
+])
+def test_an_adjective_after_a_definite_title_stays_in_it(verb, phrase):
+    [span] = extract_statements(f"{verb} {phrase} إن القرار لا يمكن قبوله بأي حال.")
+    assert span.speaker == phrase

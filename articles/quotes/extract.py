@@ -913,6 +913,9 @@ def _noun_phrase_ends(words, tok):
         and _is_name_word(words[-2])
         and not _is_title_continuation(words, len(words) - 2, last)
         and not (words[-2].norm in _forms("عبد", "أبو") and _is_name_particle(words, len(words) - 1))
+        # زين الدين زيدان: a compound first name, the surname still to come
+        and not (last.norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1) and indefinite
+                 and _is_name_word(tok))
     ):
         # (عبد الفتاح is one name: its definite word does not close it.)
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
@@ -936,7 +939,8 @@ def _noun_phrase_ends(words, tok):
         return True
     if name_run == 1 and not indefinite and _is_title_continuation(words, len(words) - 1, tok):
         return False
-    has_title = any(_is_title_word(w.norm) for w in words)
+    # (a definite title counts: الوزير محمد أحمد)
+    has_title = any(_is_title_word(w.norm) or (w.norm[:2] == "ال" and _is_title_word(w.norm[2:])) for w in words)
     last = words[-1]
     if (
         len(words) == 1
@@ -949,6 +953,16 @@ def _noun_phrase_ends(words, tok):
     ):
         # اتهم الوزير المعارضة: an adjective would agree with the masculine title
         # (الوزير المعارض); a feminine definite word after it is the object.
+        return True
+    if (
+        len(words) == 1 and _definite(last) and _is_title_word(last.norm[2:]) and _definite(tok)
+        and not _prepositional(tok) and not tok.norm.endswith(("ي", "يه")) and not tok.norm.startswith("الم")
+        and tok.norm not in TITLE_ADJECTIVES
+        and not (last.norm.endswith("ه") and tok.norm.endswith("ه"))  # الناشطة القتيلة agree
+    ):
+        # وانتقد الوزير القرار: after a bare definite title, a definite noun that is no nisba
+        # (الوزير الروسي، الممثلة الفرنسية), no participle (الوزير المفوض) and no adjective
+        # of rank is the object.
         return True
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
@@ -975,7 +989,10 @@ def _noun_phrase_ends(words, tok):
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
+# Adjectives that follow a title: الوزير الأول، الرئيس السابق، الأمين العام.
+TITLE_ADJECTIVES = _forms("السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الأكبر", "التنفيذي", "الفخري")
 NAME_LINKS = _forms("بن", "ابن", "بنت", "آل")
+COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
 
