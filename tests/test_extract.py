@@ -842,7 +842,19 @@ def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
     [span] = extract_statements(
         "طالبت السفيرة علياء أحمد بن سيف آل ثاني المندوب الدائم لقطر لدى الأمم المتحدة برفع الحصار.")
     assert (span.speaker_name, span.description, span.text) == (
-        "علياء أحمد بن سيف آل ثاني", "السفيرة، المندوب الدائم لقطر لدى الأمم المتحدة", "برفع الحصار")
+        "علياء أحمد بن سيف", "السفيرة، المندوب الدائم لقطر لدى الأمم المتحدة", "برفع الحصار")
+    assert span.speaker == "السفيرة علياء أحمد بن سيف آل ثاني"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after بن, the family is left out of the name, as outlets most often write it: one speaker
+    ("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات ماضية في خططها.", "محمد بن راشد"),
+    # without بن the family name is the surname
+    ("وقال بدر آل زيدان إن الفريق جاهز للمباراة.", "بدر آل زيدان"),
+])
+def test_a_family_name_after_bin(text, expected):
+    [span] = extract_statements(text)
+    assert span.speaker_name == expected
 
 
 @pytest.mark.parametrize("text, expected", [

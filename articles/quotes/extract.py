@@ -1152,6 +1152,7 @@ def split_title(text, words):
     if name_words and len(title_words) == 1 and title_words[0].norm in RELATION_TITLES:
         # محامي كريستيانو رونالدو، شقيق الرئيس: the lawyer or brother of that person speaks.
         return text[words[0].start : words[-1].end], "", PERSON
+    name_words = _without_family_name(name_words)
     if name_words and title_words:
         return (
             text[name_words[0].start : name_words[-1].end],
@@ -1163,6 +1164,19 @@ def split_title(text, words):
     # Only a title or a definite noun: الانفصاليون، الرئيس الأميركي.
     kind = PERSON if any(_is_title_word(w.norm) for w in words) else UNKNOWN
     return text[words[0].start : words[-1].end], "", kind
+
+
+FAMILY = _norm("آل")
+
+
+def _without_family_name(name_words):
+    """محمد بن راشد آل مكتوم → محمد بن راشد: after a name with بن, آل and the family name
+    are left out of the name (they stay in the mention), as outlets most often write it, so
+    both forms are one speaker; a name without بن keeps its family (بدر آل زيدان)."""
+    norms = [w.norm for w in name_words]
+    if FAMILY in norms[2:] and any(n in NAME_LINKS and n != FAMILY for n in norms[: norms.index(FAMILY, 2)]):
+        return name_words[: norms.index(FAMILY, 2)]
+    return name_words
 
 
 # Indefinite kin and agent nouns in construct with a name: the speaker is the relative.
