@@ -922,7 +922,7 @@ def _noun_phrase_ends(words, tok):
         return True
     name_run = _name_run(words)
     if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith(("ات", "ه"))) or (
-        tok.norm in NAME_LINKS and _name_run(words) >= 2
+        tok.norm in NAME_LINKS and name_run >= 2
     ):
         return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
     if name_run >= 3 and indefinite and not (
@@ -1915,16 +1915,21 @@ SIDE_OPENERS = _forms("و", "من", "جانبه", "جانبها", "جانبهم"
                       "بدورهم", "في", "المقابل", "وفي", "ومن", "،")
 
 
+def _past_openers(tokens, k, stop):
+    """The index of the first word from k on (before stop) that is no و or turn."""
+    while k < stop and tokens[k].norm in SIDE_OPENERS:
+        k += 1
+    return k
+
+
 def _opens_sentence(tokens, i, s_begin):
     """Is the verb at i the sentence's first word, but for و or a turn (من جانبه،)?"""
-    return all(t.norm in SIDE_OPENERS for t in tokens[s_begin:i]) and i - s_begin <= 4
+    return i - s_begin <= 4 and _past_openers(tokens, s_begin, i) == i
 
 
 def _kana_opens(tokens, i, s_begin):
     """Does the sentence open with كان before the verb at i (وكانت محكمة تركية طلبت)?"""
-    k = s_begin
-    while k < i and tokens[k].norm in SIDE_OPENERS:
-        k += 1
+    k = _past_openers(tokens, s_begin, i)
     return k < i and (tokens[k].norm in KANA or _strip_clitic(tokens[k].norm) in KANA)
 
 
@@ -2178,9 +2183,7 @@ def _in_which_author(state, i, s_begin):
         return sp
     # The subject of the verb that opens the sentence: (و)(قد) أصدر الجيش التركي بيانا,
     # also after a turn (من جهته، أصدر ناشطون بيانا).
-    first = s_begin
-    while first < d and tokens[first].norm in SIDE_OPENERS:
-        first += 1
+    first = _past_openers(tokens, s_begin, d)
     first += 1 if tokens[first].norm == _norm("قد") else 0
     if first + 1 < d and tokens[first + 1].norm == _norm("قد"):
         first += 1
@@ -2338,9 +2341,10 @@ def _trailing_attributions(state, s_begin, s_end):
         if as_reported and k == s_begin:
             continue
         sp, after = _attributed_source(state, j, s_end)
-        if sp is not None and _own_words(sp.mention) is not None:
+        own = _own_words(sp.mention) if sp is not None else None
+        if own is not None:
             # وفقا لتصريحاته، على حد تعبيرها: the words of whoever was speaking.
-            sp = _inherit(state, _own_words(sp.mention), None)
+            sp = _inherit(state, own, None)
         if sp is None:
             continue
         if as_reported and after < s_end and tokens[after].text not in SENTENCE_END:
@@ -2808,10 +2812,10 @@ def _names_after_title(state, title, by_word, sentence_end):
 
 
 def _title_names_post(title, post):
-    """Does a bare title stand for this post? When it is the post's end (الوزير for وزير
-    الخارجية الروسي? no: الخارجية الروسي, the whole of it) or, for a title of two words or
-    more, its beginning (وزير المالية for وزير المالية والخزانة التركي). A person's posts
-    are the parts of a description between commas (ولي العهد السعودي، الأمير)."""
+    """Does a bare title stand for this post? When it ends the post (وزير الخارجية الروسي
+    for the whole post, الأمير for ولي العهد السعودي، الأمير) or, for a title of two words
+    or more, begins it (وزير المالية for وزير المالية والخزانة التركي). A person's posts
+    are the parts of a description between commas."""
     words = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(post)) if w[0].isalnum())
     return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
