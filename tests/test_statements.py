@@ -16,15 +16,28 @@ def seed_article():
     return Article.objects.get()
 
 
+def speaker_record(name, slug, kind="person"):
+    """A speaker record as an older run left it: the name and its alias."""
+    speaker = Speaker.objects.create(name=name, slug=slug, kind=kind)
+    SpeakerAlias.objects.create(speaker=speaker, name=name)
+    return speaker
+
+
+def filed_statement(speaker, external_id, body, text, **fields):
+    """An article `body` whose `text` (a reported statement) is filed under `speaker`;
+    returns the article."""
+    article = make_article(external_id, body)
+    start = body.index(text)
+    Statement.objects.create(article=article, speaker=speaker, text=text, start=start, end=start + len(text),
+                             kind="reported", **fields)
+    return article
+
+
 def verified_statement_of(name, body, text):
     """A person speaker `name` (with its alias) and an article `body` whose `text` an editor
     filed under that speaker and verified; returns (speaker, article)."""
-    speaker = Speaker.objects.create(name=name, slug=f"editor-{Speaker.objects.count()}", kind="person")
-    SpeakerAlias.objects.create(speaker=speaker, name=name)
-    article = make_article(f"editor-{Article.objects.count()}", body)
-    start = body.index(text)
-    Statement.objects.create(article=article, speaker=speaker, text=text, start=start, end=start + len(text),
-                             kind="reported", status="verified")
+    speaker = speaker_record(name, f"editor-{Speaker.objects.count()}")
+    article = filed_statement(speaker, f"editor-{Article.objects.count()}", body, text, status="verified")
     return speaker, article
 
 
@@ -388,14 +401,10 @@ def test_a_shortened_first_name_and_a_two_word_surname_are_the_same_person():
 def test_a_foreign_first_name_alone_is_the_well_known_person_of_that_name():
     melania = [make_article(f"m{n}", f"وقالت ميلانيا ترامب إن الحملة رقم {n} مستمرة.") for n in range(20)]
     # A record of her name with a stray word an older reader took in counts for her.
-    stray = Speaker.objects.create(name="ميلانيا ترامب الديمقراطيين", slug="stray", kind="person")
-    SpeakerAlias.objects.create(speaker=stray, name=stray.name)
+    stray = speaker_record("ميلانيا ترامب الديمقراطيين", "stray")
     for n in range(3):
-        body = f"وانتقدت ميلانيا ترامب الديمقراطيين في الخطاب رقم {n} أمام الحضور."
-        text = f"في الخطاب رقم {n} أمام الحضور"
-        start = body.index(text)
-        Statement.objects.create(article=make_article(f"x{n}", body), speaker=stray, text=text, start=start,
-                                 end=start + len(text), kind="reported")
+        filed_statement(stray, f"x{n}", f"وانتقدت ميلانيا ترامب الديمقراطيين في الخطاب رقم {n} أمام الحضور.",
+                        f"في الخطاب رقم {n} أمام الحضور")
     alone = make_article("a", "وقالت ميلانيا إن الأطفال يستحقون الحماية من التنمر.")
     arabic = [make_article(f"k{n}", f"وقال محمد صلاح إن المباراة رقم {n} صعبة.") for n in range(20)]
     first = make_article("f", "وقال محمد إن الجو جميل اليوم في الحديقة.")
@@ -535,14 +544,10 @@ def test_the_second_half_of_a_compound_first_name_and_the_surname_are_that_perso
              for n in range(6)]
     economist = [make_article(f"e{n}", f"وقال الخبير الاقتصادي محمد زيدان إن التضخم في الربع رقم {n} ارتفع.")
                  for n in range(6)]
-    cut = Speaker.objects.create(name="الدين زيدان", slug="cut", kind="person")
-    SpeakerAlias.objects.create(speaker=cut, name=cut.name)
+    cut = speaker_record("الدين زيدان", "cut")
     for n in range(2):
-        body = f"وأكد المدرب، زين الدين زيدان، أن الفريق رقم {n} جاهز للمباراة المقبلة."
-        text = f"الفريق رقم {n} جاهز للمباراة المقبلة"
-        start = body.index(text)
-        Statement.objects.create(article=make_article(f"x{n}", body), speaker=cut, text=text, start=start,
-                                 end=start + len(text), kind="reported")
+        filed_statement(cut, f"x{n}", f"وأكد المدرب، زين الدين زيدان، أن الفريق رقم {n} جاهز للمباراة المقبلة.",
+                        f"الفريق رقم {n} جاهز للمباراة المقبلة")
     extract_and_store([a.pk for a in coach + economist])
     assert not Speaker.objects.filter(pk=cut.pk).exists()
     assert set(Statement.objects.filter(article__external_id__startswith="x").values_list("speaker__name", flat=True)) == {
@@ -665,20 +670,13 @@ def test_an_unnamed_source_is_no_ones_surname():
     مصدر and 230 of مسؤول under أميت غولاز مسؤول (dominance over a surname); then, with
     that guard, the 1,613 of مصدر were marked uncertain because a record ومصدر (the
     conjunction left on) is a spelling of the same skeleton."""
-    record = Speaker.objects.create(name="معلومات قدمها مصدر", slug="info", kind="person")
-    SpeakerAlias.objects.create(speaker=record, name=record.name)
-    rival = Speaker.objects.create(name="ومصدر", slug="rival", kind="organisation")
-    SpeakerAlias.objects.create(speaker=rival, name=rival.name)
-    body = "وقال ومصدر إن الوفد وصل إلى العاصمة صباح اليوم."
-    text = "الوفد وصل إلى العاصمة صباح اليوم"
-    Statement.objects.create(article=make_article("r", body), speaker=rival, text=text, start=body.index(text),
-                             end=body.index(text) + len(text), kind="reported", status="verified")
+    record = speaker_record("معلومات قدمها مصدر", "info")
+    rival = speaker_record("ومصدر", "rival", kind="organisation")
+    filed_statement(rival, "r", "وقال ومصدر إن الوفد وصل إلى العاصمة صباح اليوم.", "الوفد وصل إلى العاصمة صباح اليوم",
+                    status="verified")
     for n in range(6):
-        body = f"وذكرت معلومات قدمها مصدر أن الاجتماع رقم {n} تأجل إلى موعد لاحق."
-        text = f"الاجتماع رقم {n} تأجل إلى موعد لاحق"
-        start = body.index(text)
-        Statement.objects.create(article=make_article(f"x{n}", body), speaker=record, text=text, start=start,
-                                 end=start + len(text), kind="reported")
+        filed_statement(record, f"x{n}", f"وذكرت معلومات قدمها مصدر أن الاجتماع رقم {n} تأجل إلى موعد لاحق.",
+                        f"الاجتماع رقم {n} تأجل إلى موعد لاحق")
     source = make_article("s", "وقال مصدر إن الاجتماع تأجل إلى الأسبوع المقبل.")
     extract_and_store([source.pk])
     st = Statement.objects.get(article=source)
