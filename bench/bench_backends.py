@@ -106,13 +106,18 @@ def search_page(cur, text, frequencies):
         return 0
     found = pgindex.search(cur, pgindex.ARTICLES, node, negatives, limit=10, facets=FACETS,
                            frequencies=frequencies, one_trip=True, time_limit=2.0)
-    if found.keys:
-        cur.execute("SELECT external_id, body, abstract FROM archive_article WHERE external_id = ANY(%s)",
-                    ([key for key, _ in found.keys],))
-        bodies = {key: body or abstract for key, body, abstract in cur.fetchall()}
-        for key, _ in found.keys:
-            snippet(bodies.get(key, ""), highlight, length=240)
+    page_snippets(cur, found.keys, highlight)
     return found.total
+
+
+def page_snippets(cur, keys, highlight):
+    """The hits' bodies read back and a snippet made of each, as the search page does."""
+    if keys:
+        cur.execute("SELECT external_id, body, abstract FROM archive_article WHERE external_id = ANY(%s)",
+                    ([key for key, _ in keys],))
+        bodies = {key: body or abstract for key, body, abstract in cur.fetchall()}
+        for key, _ in keys:
+            snippet(bodies.get(key, ""), highlight, length=240)
 
 
 def run_ours(conninfo, queries):

@@ -34,7 +34,7 @@ import django  # noqa: E402
 django.setup()
 
 import psycopg  # noqa: E402
-from bench_backends import FACETS, PLAIN_QUERY, load_ours  # noqa: E402
+from bench_backends import FACETS, PLAIN_QUERY, load_ours, page_snippets  # noqa: E402
 from common import CORPUS_1X, load_queries, percentiles, read_corpus  # noqa: E402
 from pg_baseline import ARTICLE_QUERY, PostgresBaseline, pg_cluster  # noqa: E402
 from probe_pg_extras import MISSPELLINGS  # noqa: E402
@@ -42,7 +42,6 @@ from probe_pg_extras import MISSPELLINGS  # noqa: E402
 from articles.search_backends import postgres as postgres_after  # noqa: E402
 from articles.text import pgindex as pgindex_after  # noqa: E402
 from articles.text import query as q  # noqa: E402
-from articles.text.highlight import snippet  # noqa: E402
 
 
 def code_at(commit, path, name, folder):
@@ -67,12 +66,7 @@ def search_page(cur, engine, text, frequencies, parts):
     found = engine.search(cur, engine.ARTICLES, node, negatives, limit=10, facets=FACETS,
                           frequencies=frequencies, one_trip=True, time_limit=2.0)
     searched = time.perf_counter()
-    if found.keys:
-        cur.execute("SELECT external_id, body, abstract FROM archive_article WHERE external_id = ANY(%s)",
-                    ([key for key, _ in found.keys],))
-        bodies = {key: body or abstract for key, body, abstract in cur.fetchall()}
-        for key, _ in found.keys:
-            snippet(bodies.get(key, ""), highlight, length=240)
+    page_snippets(cur, found.keys, highlight)
     parts.append((searched - started, time.perf_counter() - searched, found.total))
 
 
