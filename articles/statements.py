@@ -174,6 +174,11 @@ class SpeakerDirectory:
         self.section_counts[counted][section] += 1
         return key, conf
 
+    def statements_of(self, ref, key=None):
+        """The statements counted for a record by its id (or unsaved Speaker) `ref`: under its
+        directory key when it is a pending record's, else under `key` (default `ref`)."""
+        return self.statement_counts.get(self.pending_by_pk.get(ref, ref if key is None else key), 0)
+
     def _count(self, key, section=None):
         """A speaker's statements, in the archive or in one section."""
         if section is None:
@@ -621,7 +626,7 @@ def _fold_full_forms_into_mono_names(directory, summary, changed):
     for key in list(directory.names):
         ref = _as_ref(key)
         words = directory.name_words(key)
-        count = directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0) if isinstance(ref, int) else 0
+        count = directory.statements_of(ref) if isinstance(ref, int) else 0
         if len(words) != 1 or key not in directory.person_keys or count < WELL_KNOWN_STATEMENTS:
             continue
         if not foreign_first_name(words[0]):
@@ -630,12 +635,12 @@ def _fold_full_forms_into_mono_names(directory, summary, changed):
             other for other in directory.by_first_name.get(words[0], ())
             if isinstance(_as_ref(other), int) and other in directory.person_keys
             and _full_form_of_mono_name(words, directory.name_words(other))
-            and directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(other), other), 0)
+            and directory.statements_of(_as_ref(other), other)
         }
         if len({name_skeleton(directory.names[k]) for k in full_forms}) != 1:
             continue
         full = full_forms.pop()
-        if directory.statement_counts.get(directory.pending_by_pk.get(_as_ref(full), full), 0) >= count:
+        if directory.statements_of(_as_ref(full), full) >= count:
             continue
         _move_statements(_as_ref(full), ref, SKELETON_LINK, summary, changed)
         _credit_statements(directory, _as_ref(full), key)
@@ -850,7 +855,7 @@ def _fold_into_dominant_person(directory, summary, changed):
         words = _name_words(directory.names[key])
         if not isinstance(ref, int) or len(words) < 2 or key not in directory.person_keys:
             continue
-        if not directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0):
+        if not directory.statements_of(ref):
             continue
         if not directory._holds_surname(key, words[-1]) and not directory._surname_fragment(key):
             continue
@@ -981,7 +986,7 @@ def _fold_spelling_variants(directory, summary, changed):
             .values_list("speaker_id", flat=True)
         )
     for refs in groups:
-        refs = {ref for ref in refs - edited if directory.statement_counts.get(directory.pending_by_pk.get(ref, ref), 0)}
+        refs = {ref for ref in refs - edited if directory.statements_of(ref)}
         if len(refs) < 2:
             continue
         keys = {ref: directory.pending_by_pk.get(ref, ref) for ref in refs}
