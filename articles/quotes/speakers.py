@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from articles.quotes.extract import titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
-from articles.text.skeleton import LONG_VOWELS, fold_name_sounds, name_skeleton_of
+from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
 
 LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
@@ -72,14 +72,26 @@ def close_spelling(a, b):
     if skel != _token_skeleton(b):
         return False
     fa, fb = _folded(a), _folded(b)
-    if fa == fb:
-        return True
-    if len(skel) < 2:
-        return False  # one consonant (تشوي / جاي) tells no name from another
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
     foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    if fa == fb:
+        # The sound classes are a transliteration's swaps; in an Arabic name each letter
+        # is its own sound (جمال / كمال، جاسم / قاسم، ثامر / سامر). Only the names' own تش
+        # for ج is a spelling there (تشانغ / جانغ).
+        return foreign or _written(a) == _written(b)
+    if len(skel) < 2:
+        return False  # one consonant (تشوي / جاي) tells no name from another
     return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+
+
+@lru_cache(maxsize=100_000)
+def _written(token):
+    """The word as written, with only the names' own swaps (NAME_SOUNDS) folded."""
+    word = normalize_arabic(token).replace("ء", "")
+    for written, sound in NAME_SOUNDS:
+        word = word.replace(written, sound)
+    return word
 
 
 def vowel_variant(a, b):
