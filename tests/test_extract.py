@@ -851,6 +851,13 @@ def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
     ("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات ماضية في خططها.", "محمد بن راشد"),
     # without بن the family name is the surname
     ("وقال بدر آل زيدان إن الفريق جاهز للمباراة.", "بدر آل زيدان"),
+    # a name in ة after بن or آل is a name, not a noun ending the speaker (the name read
+    # 'تميم بن حمد بن', ending in بن)
+    ("وقال الشيخ تميم بن حمد بن خليفة آل ثاني إن الاجتماع كان مثمرا.", "تميم بن حمد بن خليفة"),
+    ("وقال وزير الخارجية البحريني خالد بن أحمد آل خليفة إن الاجتماع كان مثمرا.", "خالد بن أحمد"),
+    # بن after a compound first name (the name read 'عبد الله' alone)
+    ("وقال عبد الله بن زايد إن الاجتماع كان مثمرا.", "عبد الله بن زايد"),
+    ("وقال عبد الرحمن بن زايد آل نهيان إن الاجتماع كان مثمرا.", "عبد الرحمن بن زايد"),
 ])
 def test_a_family_name_after_bin(text, expected):
     [span] = extract_statements(text)

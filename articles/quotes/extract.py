@@ -921,10 +921,13 @@ def _noun_phrase_ends(words, tok):
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
     name_run = _name_run(words)
-    if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith(("ات", "ه"))) or (
-        tok.norm in NAME_LINKS and _name_run(words) >= 2
+    if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith("ات")) or (
+        tok.norm in NAME_LINKS and (_name_run(words) >= 2 or _ends_with_compound_name(words))
     ):
-        return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
+        # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them, a name in ة too
+        # (تميم بن حمد بن خليفة، خالد بن أحمد آل خليفة), and after a compound first name
+        # (عبد الله بن زايد).
+        return False
     if name_run >= 3 and indefinite and not (
         any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
     ):
@@ -1003,6 +1006,11 @@ def _prepositional(tok):
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
+
+
+def _ends_with_compound_name(words):
+    """عبد الله، عبد الرحمن: a compound first name, whose definite second word is no surname."""
+    return len(words) >= 2 and words[-1].norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1)
 
 
 def _is_name_word(w):
