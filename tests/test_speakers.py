@@ -243,3 +243,14 @@ def test_a_fathers_name_after_bin_is_not_the_surname_in_the_article():
     resolved = dict(_resolved(text))
     assert resolved.get("ولي العهد الأمير محمد بن سلمان") == "محمد بن سلمان"
     assert resolved.get("الملك سلمان") == "سلمان"
+
+
+@pytest.mark.parametrize("source", ["المصدر التركي", "المصدر", "المصدر الدبلوماسي"])
+def test_a_source_the_article_does_not_name_is_not_its_one_named_person(source):
+    # A corpus article: the Turkish source's denials were filed under the Syrian
+    # observatory's director, the one person the article names.
+    text = ("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القرية تعرضت للقصف. "
+            f"بدوره، قال {source} إن أنقرة تعنى بسلامة المدنيين.")
+    spans = extract_statements(text)
+    assert [s.speaker for s in spans] == ["مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن", source]
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["رامي عبد الرحمن", source]
