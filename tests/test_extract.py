@@ -865,6 +865,18 @@ def test_a_family_name_after_bin(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # علي after بن is the name, never the preposition (the speaker read 'محمد بن')
+    ("وقال محمد بن علي إن الوضع خطير جدا.", "محمد بن علي"),
+    ("وقال الشيخ علي بن علي إن الوضع خطير جدا.", "علي بن علي"),
+    # a speaker cut at its longest never ends on بن
+    ("وقال محمد أحمد بن حسن بن سعيد بن خالد بن ماجد إن الوضع خطير جدا.", "محمد أحمد بن حسن بن سعيد بن خالد"),
+])
+def test_a_name_never_ends_on_bin(text, expected):
+    [span] = extract_statements(text)
+    assert span.speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("لكن وسائل إعلام يمنية محلية تحدثت عن وجود توتر بين بن دغر والإمارات.",
      [("وسائل إعلام يمنية محلية", "عن وجود توتر بين بن دغر والإمارات")]),
     # without عن it reports nothing; a time after the verb is nobody

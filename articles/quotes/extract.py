@@ -602,7 +602,11 @@ def _named_ali(tokens, j, stop, words=None):
     """Is the word at j the name علي, which normalizes like the preposition على? Written
     with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
     أكبر صالحي)."""
-    if strip_harakat(tokens[j].text) != ALI or j + 1 >= stop:
+    if strip_harakat(tokens[j].text) != ALI:
+        return False
+    if words and words[-1].norm in NAME_LINKS and words[-1].norm != FAMILY:
+        return True  # محمد بن علي: no preposition follows بن
+    if j + 1 >= stop:
         return False
     nxt = tokens[j + 1]
     after_name = bool(words) and _is_name_word(words[-1]) and not _definite(words[-1]) and not _is_title_word(words[-1].norm)
@@ -1103,8 +1107,9 @@ def _outlet_opens_at(tokens, j):
 
 
 def _trim_speaker(words):
-    # A subject never ends on a bare conjunction or a quote mark left open.
-    while words and (words[-1].norm in ("و", "ف") or not words[-1].is_word and words[-1].quote is None):
+    # A subject never ends on a bare conjunction, a quote mark left open or بن / آل.
+    while words and (words[-1].norm in ("و", "ف") or not words[-1].is_word and words[-1].quote is None
+                     or words[-1].norm in NAME_LINKS and len(words) > 1):
         words.pop()
     return words
 
