@@ -877,6 +877,20 @@ def test_a_name_never_ends_on_bin(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a first name with the article before بن (the corpus quotes الوليد بن طلال; the name
+    # read 'بن طلال' after a title, 'الوليد' alone without one) ...
+    ("وقال الأمير الوليد بن طلال إن الوضع خطير جدا.", ("الوليد بن طلال", "الأمير")),
+    ("وقال الوليد بن طلال إن الوضع خطير جدا.", ("الوليد بن طلال", "")),
+    # ... but a nisba or a title's adjective before بن is the description's
+    ("وقال ولي العهد السعودي بن سلمان إن الوضع خطير جدا.", ("بن سلمان", "ولي العهد السعودي")),
+    ("وقال الرئيس الأسبق بن علي إن الوضع خطير جدا.", ("بن علي", "الرئيس الأسبق")),
+])
+def test_a_definite_first_name_before_bin(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("لكن وسائل إعلام يمنية محلية تحدثت عن وجود توتر بين بن دغر والإمارات.",
      [("وسائل إعلام يمنية محلية", "عن وجود توتر بين بن دغر والإمارات")]),
     # without عن it reports nothing; a time after the verb is nobody

@@ -927,7 +927,7 @@ def _noun_phrase_ends(words, tok):
     name_run = _name_run(words)
     if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith("ات")) or (
         tok.norm in NAME_LINKS and (_name_run(words) >= 2 or _ends_with_compound_name(words))
-    ):
+    ) or (tok.norm in NAME_LINKS and tok.norm != FAMILY and _definite_first_name(words[-1])):
         # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them, a name in ة too
         # (تميم بن حمد بن خليفة، خالد بن أحمد آل خليفة), and after a compound first name
         # (عبد الله بن زايد).
@@ -1010,6 +1010,12 @@ def _prepositional(tok):
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
+
+
+def _definite_first_name(w):
+    """الوليد، الحسن before بن: a first name with the article. Not a nisba (ولي العهد
+    السعودي بن سلمان) nor a title's adjective."""
+    return _definite(w) and not w.norm.endswith("ي") and w.norm not in TITLE_ADJECTIVES and not _is_title_word(w.norm[2:])
 
 
 def _ends_with_compound_name(words):
@@ -1145,6 +1151,8 @@ def split_title(text, words):
             k = idx
         elif k == len(words) and _definite(w) and _is_name_particle(words, idx):
             k = idx
+        elif k == len(words) and nxt is not None and nxt.norm in NAME_LINKS and nxt.norm != FAMILY and _definite_first_name(w):
+            k = idx  # الأمير الوليد بن طلال
     name_words = words[k:]
     title_words = words[:k]
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
