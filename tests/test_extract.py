@@ -961,3 +961,13 @@ def test_a_bare_definite_title_and_the_words_after_it(text, expected):
 def test_an_adjective_after_a_definite_title_stays_in_it(verb, phrase):
     [span] = extract_statements(f"{verb} {phrase} إن القرار لا يمكن قبوله بأي حال.")
     assert span.speaker == phrase
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # corpus sentences: the speaker read 'يلدريم وفقاً' and 'وفقاً لبيان'
+    ('وقال يلدريم وفقاً لمقتطفات من المقابلة "على الأقل سيمثل أمام محكمة".', [("يلدريم", False)]),
+    ("وقال وزير الاستثمار إن الوضع جيد. وأضاف وفقاً لبيان أصدرته الوزارة، أن نحو 4776 شركة سعودية تستثمر في مصر.",
+     [("وزير الاستثمار", False), ("وزير الاستثمار", True)]),
+])
+def test_an_attribution_phrase_ends_the_speaker(text, speakers):
+    assert [(s.speaker, s.inherited) for s in extract_statements(text)] == speakers

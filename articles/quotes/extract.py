@@ -530,6 +530,8 @@ def read_speaker(state, i, stop):
             break
         if words and tok.norm in ISSUED_BY:
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
+        if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
+            break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if _continuation(tok) is not None:
