@@ -254,3 +254,12 @@ def test_a_source_the_article_does_not_name_is_not_its_one_named_person(source):
     spans = extract_statements(text)
     assert [s.speaker for s in spans] == ["مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن", source]
     assert [sp.name for sp in resolve_in_article(spans, text)] == ["رامي عبد الرحمن", source]
+
+
+def test_a_bare_title_of_another_office_is_not_the_one_person_named():
+    # A corpus article: the South Korean president's words were filed under the US
+    # secretary of state, the one person it names.
+    text = ("وقال وزير الخارجية الأميركي ريكس تيلرسون إن العقوبات ستستمر.\n"
+            "وقال الرئيس الكوري الجنوبي إن الحوار ممكن.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["ريكس تيلرسون", "الرئيس الكوري الجنوبي"]

@@ -382,6 +382,9 @@ def _title_key(word):
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+# Offices one person holds one of: a bare title of one is not the person named with another.
+OFFICES = {_title_key(normalize_arabic(w)) for w in ("الرئيس", "الرئيسة", "الوزير", "الوزيرة", "السفير", "السفيرة", "المبعوث", "المدرب", "الأمين")}
+
 # Who speaks for someone else: a bare title of another kind is not them.
 AIDES = {
     _title_key(normalize_arabic(w))
@@ -494,4 +497,6 @@ class _KnownSpeakers:
         theirs = normalize_arabic(only.description).split()
         if theirs and _title_key(theirs[0]) in AIDES and head not in AIDES:
             return None
+        if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
+            return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
         return only
