@@ -519,6 +519,10 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
+        if words and words[-1].norm == FAMILY and len(words) > 1:
+            words.append(tok)  # تركي آل الشيخ: after آل, the family's name, even a title's word
+            j += 1
+            continue
         if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
             # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
             words.append(tok)
@@ -635,7 +639,12 @@ def _title_after_name(tokens, j, stop):
         ):
             k += 1
         return j, k, k
-    if j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
+    if j + 1 < stop and tokens[j].is_word and _is_title_word(tokens[j].norm) and all(
+        _definite(t) for t in tokens[j + 1 : j + 2]
+    ):
+        # تركي آل الشيخ رئيس الهيئة، …: an indefinite title in construct, closed by its comma
+        j -= 1
+    elif j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
         return None
     k = j + 1
     while k < stop and k - j <= MAX_POST_TOKENS and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
@@ -1145,7 +1154,8 @@ def split_title(text, words):
     for idx in range(len(words)):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
-        in_name = k < len(words) and _is_name_particle(words, idx)  # عبد الملك: no king
+        # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
+        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm == FAMILY)
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
