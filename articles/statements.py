@@ -354,6 +354,14 @@ class SpeakerDirectory:
             key, conf = self.dominant_first_name(words[0])
         return key, conf
 
+    def names_part_of_a_name(self, key):
+        """Is this record a surname or a first name alone (ترامب، دي ميستورا، عبد الرحمن),
+        whose statements go to the person the name means? One rule for linking and for the
+        final pass: a record the final pass empties must not win the link on the next run."""
+        words = self.name_words(key)
+        # حزب الله is an organisation, not a name of two words
+        return len(words) == 1 or _is_surname_fragment(words) or (compound_name(words) and key in self.person_keys)
+
     def name_words(self, key):
         """The normalized words of a speaker's canonical name."""
         return normalize_arabic(self.names.get(key, "")).split()
@@ -425,7 +433,7 @@ class SpeakerDirectory:
             # A person's own one-word name (نيمار) is theirs for certain.
             mine = owner == key and norm == alias_key(self.names.get(key, ""))
             if key is not None and not mine and (
-                owner is None or owner == key or len(self.name_words(owner)) == 1
+                owner is None or owner == key or self.names_part_of_a_name(owner)
             ):
                 return _as_ref(key), conf
         if norm in self.by_alias:
@@ -821,11 +829,8 @@ def _consolidate_surnames(directory, summary, changed):
     partial = {}
     for key in directory.names:
         ref = _as_ref(key)
-        tokens = directory.name_words(key)
-        # حزب الله is an organisation, not a name of two words
-        compound = compound_name(tokens) and key in directory.person_keys
-        if isinstance(ref, int) and (len(tokens) == 1 or _is_surname_fragment(tokens) or compound):
-            partial[ref] = tokens
+        if isinstance(ref, int) and directory.names_part_of_a_name(key):
+            partial[ref] = directory.name_words(key)
     # Any kind: a woman's surname with a feminine verb was guessed an organisation (قالت
     # لاغارد); name_owner only answers for a name that full-name people carry.
     for ref, words in partial.items():

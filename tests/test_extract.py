@@ -851,10 +851,43 @@ def test_a_name_joined_by_bin_and_al_runs_on_then_a_second_post():
     ("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات ماضية في خططها.", "محمد بن راشد"),
     # without بن the family name is the surname
     ("وقال بدر آل زيدان إن الفريق جاهز للمباراة.", "بدر آل زيدان"),
+    # a name in ة after بن or آل is a name, not a noun ending the speaker (the name read
+    # 'تميم بن حمد بن', ending in بن)
+    ("وقال الشيخ تميم بن حمد بن خليفة آل ثاني إن الاجتماع كان مثمرا.", "تميم بن حمد بن خليفة"),
+    ("وقال وزير الخارجية البحريني خالد بن أحمد آل خليفة إن الاجتماع كان مثمرا.", "خالد بن أحمد"),
+    # بن after a compound first name (the name read 'عبد الله' alone)
+    ("وقال عبد الله بن زايد إن الاجتماع كان مثمرا.", "عبد الله بن زايد"),
+    ("وقال عبد الرحمن بن زايد آل نهيان إن الاجتماع كان مثمرا.", "عبد الرحمن بن زايد"),
 ])
 def test_a_family_name_after_bin(text, expected):
     [span] = extract_statements(text)
     assert span.speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # علي after بن is the name, never the preposition (the speaker read 'محمد بن')
+    ("وقال محمد بن علي إن الوضع خطير جدا.", "محمد بن علي"),
+    ("وقال الشيخ علي بن علي إن الوضع خطير جدا.", "علي بن علي"),
+    # a speaker cut at its longest never ends on بن
+    ("وقال محمد أحمد بن حسن بن سعيد بن خالد بن ماجد إن الوضع خطير جدا.", "محمد أحمد بن حسن بن سعيد بن خالد"),
+])
+def test_a_name_never_ends_on_bin(text, expected):
+    [span] = extract_statements(text)
+    assert span.speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name with the article before بن (the corpus quotes الوليد بن طلال; the name
+    # read 'بن طلال' after a title, 'الوليد' alone without one) ...
+    ("وقال الأمير الوليد بن طلال إن الوضع خطير جدا.", ("الوليد بن طلال", "الأمير")),
+    ("وقال الوليد بن طلال إن الوضع خطير جدا.", ("الوليد بن طلال", "")),
+    # ... but a nisba or a title's adjective before بن is the description's
+    ("وقال ولي العهد السعودي بن سلمان إن الوضع خطير جدا.", ("بن سلمان", "ولي العهد السعودي")),
+    ("وقال الرئيس الأسبق بن علي إن الوضع خطير جدا.", ("بن علي", "الرئيس الأسبق")),
+])
+def test_a_definite_first_name_before_bin(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -928,3 +961,31 @@ def test_a_bare_definite_title_and_the_words_after_it(text, expected):
 def test_an_adjective_after_a_definite_title_stays_in_it(verb, phrase):
     [span] = extract_statements(f"{verb} {phrase} إن القرار لا يمكن قبوله بأي حال.")
     assert span.speaker == phrase
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # corpus sentences: the speaker read 'يلدريم وفقاً' and 'وفقاً لبيان'
+    ('وقال يلدريم وفقاً لمقتطفات من المقابلة "على الأقل سيمثل أمام محكمة".', [("يلدريم", False)]),
+    ("وقال وزير الاستثمار إن الوضع جيد. وأضاف وفقاً لبيان أصدرته الوزارة، أن نحو 4776 شركة سعودية تستثمر في مصر.",
+     [("وزير الاستثمار", False), ("وزير الاستثمار", True)]),
+])
+def test_an_attribution_phrase_ends_the_speaker(text, speakers):
+    assert [(s.speaker, s.inherited) for s in extract_statements(text)] == speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    # آل الشيخ is a family (the corpus names تركي آل الشيخ 548 times): the speaker read
+    # 'تركي' described as 'الشيخ'
+    ("وقال رئيس هيئة الرياضة تركي آل الشيخ إن الفريق جاهز.", ("تركي آل الشيخ", "رئيس هيئة الرياضة")),
+    ("وقال تركي آل الشيخ إن الفريق جاهز.", ("تركي آل الشيخ", "")),
+])
+def test_a_title_word_after_al_is_the_family_name(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_an_indefinite_title_after_a_name_closed_by_a_comma_is_the_description():
+    # corpus: the announcement read 'رئيس الهيئة، إقامة بطولة …'
+    [span] = extract_statements("وقبل ذلك بثلاثة أيام أعلن تركي آل الشيخ رئيس الهيئة، إقامة بطولة الأبطال لكرة الطائرة في جدة.")
+    assert (span.speaker_name, span.description) == ("تركي آل الشيخ", "رئيس الهيئة")
+    assert span.text.startswith("إقامة بطولة")

@@ -84,6 +84,11 @@ def test_named_speakers_are_not_unnamed_sources(name):
     ("موغيريني", "ماكرون", False),
     # Arabic names: the long vowel is the difference
     ("حسن", "حسين", False), ("سعد", "سعيد", False),
+    # ... and so is a letter of one sound class: جمال and كمال, جاسم and قاسم, ثامر and سامر
+    # are different names, not spellings of one
+    ("جمال", "كمال", False), ("جاسم", "قاسم", False), ("ثامر", "سامر", False),
+    # a short transliterated name still meets its تش / ج spelling (Zhang)
+    ("تشانغ", "جانغ", True),
 ])
 def test_close_spelling(a, b, same):
     from articles.quotes.speakers import close_spelling
@@ -238,3 +243,23 @@ def test_a_fathers_name_after_bin_is_not_the_surname_in_the_article():
     resolved = dict(_resolved(text))
     assert resolved.get("ولي العهد الأمير محمد بن سلمان") == "محمد بن سلمان"
     assert resolved.get("الملك سلمان") == "سلمان"
+
+
+@pytest.mark.parametrize("source", ["المصدر التركي", "المصدر", "المصدر الدبلوماسي"])
+def test_a_source_the_article_does_not_name_is_not_its_one_named_person(source):
+    # A corpus article: the Turkish source's denials were filed under the Syrian
+    # observatory's director, the one person the article names.
+    text = ("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القرية تعرضت للقصف. "
+            f"بدوره، قال {source} إن أنقرة تعنى بسلامة المدنيين.")
+    spans = extract_statements(text)
+    assert [s.speaker for s in spans] == ["مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن", source]
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["رامي عبد الرحمن", source]
+
+
+def test_a_bare_title_of_another_office_is_not_the_one_person_named():
+    # A corpus article: the South Korean president's words were filed under the US
+    # secretary of state, the one person it names.
+    text = ("وقال وزير الخارجية الأميركي ريكس تيلرسون إن العقوبات ستستمر.\n"
+            "وقال الرئيس الكوري الجنوبي إن الحوار ممكن.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["ريكس تيلرسون", "الرئيس الكوري الجنوبي"]

@@ -682,3 +682,23 @@ def test_an_unnamed_source_is_no_ones_surname():
     st = Statement.objects.get(article=source)
     assert st.speaker.name in ("مصدر", "ومصدر")  # the source, under either spelling
     assert st.speaker_link_confidence >= 0.8  # not left for an editor as if a person's surname
+
+
+def test_a_compound_surname_record_kept_by_one_section_does_not_take_another_sections_statement_on_a_rerun():
+    """عبد الرحمن alone: in world news رامي عبد الرحمن's, in sport no one's (the record of
+    the compound name stays there). A rerun linked the world statement to that record by
+    its exact spelling, then the section pass moved it back: every run rewrote it (a two-
+    word record was not taken for a surname alone, as a one-word record is)."""
+    rami = _in_section("العالم", [
+        make_article(f"r{n}", f"وقال مدير المرصد السوري رامي عبد الرحمن إن القصف رقم {n} استهدف المدينة.") for n in range(20)])
+    economist = _in_section("اقتصاد", [
+        make_article(f"e{n}", f"وقال الخبير الاقتصادي محمد عبد الرحمن إن التضخم في الربع رقم {n} ارتفع.") for n in range(20)])
+    world_alone = _in_section("العالم", [make_article("w", "وقال عبد الرحمن إن القصف استهدف المدينة ليلا.")])
+    sport_alone = _in_section("رياضة", [make_article("s", "وقال عبد الرحمن إن الفريق جاهز للمباراة.")])
+    everything = [a.pk for a in world_alone + sport_alone + rami + economist]
+    extract_and_store(everything)
+    assert Statement.objects.get(article=world_alone[0]).speaker.name == "رامي عبد الرحمن"
+    assert Statement.objects.get(article=sport_alone[0]).speaker.name == "عبد الرحمن"
+    summary = extract_and_store(everything)
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0, summary
+    assert Statement.objects.get(article=world_alone[0]).speaker.name == "رامي عبد الرحمن"

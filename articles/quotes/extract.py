@@ -519,6 +519,10 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
+        if words and words[-1].norm == FAMILY and len(words) > 1:
+            words.append(tok)  # تركي آل الشيخ: after آل, the family's name, even a title's word
+            j += 1
+            continue
         if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
             # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
             words.append(tok)
@@ -530,6 +534,8 @@ def read_speaker(state, i, stop):
             break
         if words and tok.norm in ISSUED_BY:
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
+        if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
+            break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if _continuation(tok) is not None:
@@ -602,7 +608,11 @@ def _named_ali(tokens, j, stop, words=None):
     """Is the word at j the name علي, which normalizes like the preposition على? Written
     with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
     أكبر صالحي)."""
-    if strip_harakat(tokens[j].text) != ALI or j + 1 >= stop:
+    if strip_harakat(tokens[j].text) != ALI:
+        return False
+    if words and words[-1].norm in NAME_LINKS and words[-1].norm != FAMILY:
+        return True  # محمد بن علي: no preposition follows بن
+    if j + 1 >= stop:
         return False
     nxt = tokens[j + 1]
     after_name = bool(words) and _is_name_word(words[-1]) and not _definite(words[-1]) and not _is_title_word(words[-1].norm)
@@ -629,7 +639,12 @@ def _title_after_name(tokens, j, stop):
         ):
             k += 1
         return j, k, k
-    if j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
+    if j + 1 < stop and tokens[j].is_word and _is_title_word(tokens[j].norm) and all(
+        _definite(t) for t in tokens[j + 1 : j + 2]
+    ):
+        # تركي آل الشيخ رئيس الهيئة، …: an indefinite title in construct, closed by its comma
+        j -= 1
+    elif j + 1 >= stop or tokens[j].text not in ("،", ",") or not _is_title_word(tokens[j + 1].norm):
         return None
     k = j + 1
     while k < stop and k - j <= MAX_POST_TOKENS and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
@@ -921,10 +936,13 @@ def _noun_phrase_ends(words, tok):
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
     name_run = _name_run(words)
-    if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith(("ات", "ه"))) or (
-        tok.norm in NAME_LINKS and name_run >= 2
-    ):
-        return False  # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them
+    if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith("ات")) or (
+        tok.norm in NAME_LINKS and (name_run >= 2 or _ends_with_compound_name(words))
+    ) or (tok.norm in NAME_LINKS and tok.norm != FAMILY and _definite_first_name(words[-1])):
+        # علياء أحمد بن سيف آل ثاني: بن and آل join the names around them, a name in ة too
+        # (تميم بن حمد بن خليفة، خالد بن أحمد آل خليفة), and after a compound first name
+        # (عبد الله بن زايد).
+        return False
     if name_run >= 3 and indefinite and not (
         any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
     ):
@@ -1003,6 +1021,17 @@ def _prepositional(tok):
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
+
+
+def _definite_first_name(w):
+    """الوليد، الحسن before بن: a first name with the article. Not a nisba (ولي العهد
+    السعودي بن سلمان) nor a title's adjective."""
+    return _definite(w) and not w.norm.endswith("ي") and w.norm not in TITLE_ADJECTIVES and not _is_title_word(w.norm[2:])
+
+
+def _ends_with_compound_name(words):
+    """عبد الله، عبد الرحمن: a compound first name, whose definite second word is no surname."""
+    return len(words) >= 2 and words[-1].norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1)
 
 
 def _is_name_word(w):
@@ -1095,8 +1124,9 @@ def _outlet_opens_at(tokens, j):
 
 
 def _trim_speaker(words):
-    # A subject never ends on a bare conjunction or a quote mark left open.
-    while words and (words[-1].norm in ("و", "ف") or not words[-1].is_word and words[-1].quote is None):
+    # A subject never ends on a bare conjunction, a quote mark left open or بن / آل.
+    while words and (words[-1].norm in ("و", "ف") or not words[-1].is_word and words[-1].quote is None
+                     or words[-1].norm in NAME_LINKS and len(words) > 1):
         words.pop()
     return words
 
@@ -1124,7 +1154,8 @@ def split_title(text, words):
     for idx in range(len(words)):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
-        in_name = k < len(words) and _is_name_particle(words, idx)  # عبد الملك: no king
+        # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
+        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm == FAMILY)
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
@@ -1132,6 +1163,8 @@ def split_title(text, words):
             k = idx
         elif k == len(words) and _definite(w) and _is_name_particle(words, idx):
             k = idx
+        elif k == len(words) and nxt is not None and nxt.norm in NAME_LINKS and nxt.norm != FAMILY and _definite_first_name(w):
+            k = idx  # الأمير الوليد بن طلال
     name_words = words[k:]
     title_words = words[:k]
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from articles.quotes.extract import titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
-from articles.text.skeleton import LONG_VOWELS, fold_name_sounds, name_skeleton_of
+from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
 
 LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
@@ -72,14 +72,26 @@ def close_spelling(a, b):
     if skel != _token_skeleton(b):
         return False
     fa, fb = _folded(a), _folded(b)
-    if fa == fb:
-        return True
-    if len(skel) < 2:
-        return False  # one consonant (تشوي / جاي) tells no name from another
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
     foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    if fa == fb:
+        # The sound classes are a transliteration's swaps; in an Arabic name each letter
+        # is its own sound (جمال / كمال، جاسم / قاسم، ثامر / سامر). Only the names' own تش
+        # for ج is a spelling there (تشانغ / جانغ).
+        return foreign or _written(a) == _written(b)
+    if len(skel) < 2:
+        return False  # one consonant (تشوي / جاي) tells no name from another
     return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+
+
+@lru_cache(maxsize=100_000)
+def _written(token):
+    """The word as written, with only the names' own swaps (NAME_SOUNDS) folded."""
+    word = normalize_arabic(token).replace("ء", "")
+    for written, sound in NAME_SOUNDS:
+        word = word.replace(written, sound)
+    return word
 
 
 def vowel_variant(a, b):
@@ -352,11 +364,12 @@ def is_unnamed_source(name):
 
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
+# (Not المصدر: a source is one the article does not name, never the one person it names.)
 GENERIC_TITLES = {
     normalize_arabic(w)
     for w in (
         "المسؤول", "المتحدث", "الناطق", "الوزير", "الرئيس", "السفير", "المبعوث", "المدرب",
-        "اللاعب", "النجم", "الدبلوماسي", "المصدر", "المسؤولة", "المتحدثة", "الوزيرة",
+        "اللاعب", "النجم", "الدبلوماسي", "المسؤولة", "المتحدثة", "الوزيرة",
         "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
     )
 }
@@ -368,6 +381,9 @@ def _title_key(word):
     also takes و off وزير as if it were a conjunction."""
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
+
+# Offices one person holds one of: a bare title of one is not the person named with another.
+OFFICES = {_title_key(normalize_arabic(w)) for w in ("الرئيس", "الرئيسة", "الوزير", "الوزيرة", "السفير", "السفيرة", "المبعوث", "المدرب", "الأمين")}
 
 # Who speaks for someone else: a bare title of another kind is not them.
 AIDES = {
@@ -481,4 +497,6 @@ class _KnownSpeakers:
         theirs = normalize_arabic(only.description).split()
         if theirs and _title_key(theirs[0]) in AIDES and head not in AIDES:
             return None
+        if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
+            return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
         return only
