@@ -25,7 +25,7 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # the test halves were only ever scored (docs/statements.md), never read for errors.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4")
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5")
 ]
 
 
