@@ -989,3 +989,31 @@ def test_an_indefinite_title_after_a_name_closed_by_a_comma_is_the_description()
     [span] = extract_statements("وقبل ذلك بثلاثة أيام أعلن تركي آل الشيخ رئيس الهيئة، إقامة بطولة الأبطال لكرة الطائرة في جدة.")
     assert (span.speaker_name, span.description) == ("تركي آل الشيخ", "رئيس الهيئة")
     assert span.text.startswith("إقامة بطولة")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus: the coalition's spokesman was filed as 'طيار تركي المالكي' and 'ركن تركي المالكي'
+    ("وقال المتحدث باسم التحالف العقيد الركن طيار تركي المالكي إن القوات تقدمت نحو المدينة.",
+     ("تركي المالكي", "المتحدث باسم التحالف العقيد الركن طيار")),
+    ("قال العقيد ركن تركي المالكي، إن إنهاء مشاركة قطر كان بقرار سياسي.", ("تركي المالكي", "العقيد ركن")),
+    # an indefinite title with a nisba is still a Turkish pilot, no one's name
+    ("وقال طيار تركي إن الطائرة هبطت بسلام.", ("طيار تركي", "")),
+])
+def test_a_ranks_qualifiers_belong_to_the_rank(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_a_demonstrative_before_the_verb_is_its_subject():
+    # corpus: 'ضعف تيلرسون' (Tillerson's weakness) became a speaker, and the article's
+    # later 'قال تيلرسون' joined that record
+    assert extract_statements("وهذا يؤكد ضعف تيلرسون في إدارة الملف الكوري.") == []
+    # هذا، وقال …: the journalists' filler opens a statement as before
+    [span] = extract_statements("هذا وقال الوزير إن الاجتماع انتهى دون اتفاق.")
+    assert span.speaker == "الوزير"
+
+
+def test_a_speech_verb_is_never_part_of_a_subject_before_the_verb():
+    # corpus: 'تحدث نتنياهو' was filed as a speaker of eight statements
+    spans = extract_statements("وكرر انتقاده للاتفاق بعد أن تحدث نتنياهو وأشار إلى أنه يؤيد تصريحات رئيس الوزراء.")
+    assert all("تحدث" not in s.speaker for s in spans)

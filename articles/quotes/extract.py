@@ -1068,7 +1068,12 @@ def _is_title_continuation(words, k, next_tok):
     # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa; a
     # definite title heads no idafa, so after العقيد the indefinite word opens the name
     # (العقيد تركي المالكي).
-    return _is_title_word(prev) and not _definite(words[k - 1])
+    return _is_title_word(prev) and not _definite(words[k - 1]) and prev not in RANK_QUALIFIERS
+
+
+# A rank's qualifiers (العقيد ركن طيار): adjectives of the rank, so they head no idafa and
+# the word after them opens the name (العقيد ركن تركي المالكي, not a Turkish staff officer).
+RANK_QUALIFIERS = _forms("ركن", "طيار")
 
 
 def _portfolio(norm):
@@ -1218,6 +1223,7 @@ RELATION_TITLES = _forms(
     "نجلة", "وكيل", "وكيلة", "مستشار", "مستشارة", "مساعد", "مساعدة", "صديق", "صديقة", "متحدث",
     "متحدثة", "محامو", "أقارب", "عائلة", "أسرة", "خطيبة", "خطيب", "أرملة", "أرمل", "ابنة", "حفيد",
     "حفيدة", "عم", "خال", "موظفي", "فريق", "مكتب", "منتقدو", "مؤيدو", "أنصار", "عراب",
+    "شبيه",
 )
 
 
@@ -1738,6 +1744,9 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
+
+
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
 PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
 
@@ -1796,6 +1805,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
+    if i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and tok.norm[0] not in "وف":
+        return None  # وهذا يؤكد ضعف تيلرسون: a fact confirms; nobody speaks (هذا، وقال: a filler)
     relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
     if relative and _action_after_relative(tokens, i):
         return None
@@ -2124,6 +2135,8 @@ def _preverbal_subject(state, i, s_begin):
             return None  # (بعض التقديرات تقول: a part of a group speaks)
         if _definite(t) and not present:
             return None
+        if _speech_verb(t):
+            return None  # بعد أن تحدث نتنياهو وأشار: a verb is nobody's name
         words.insert(0, t)
         k -= 1
     else:

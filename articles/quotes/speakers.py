@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import titled_names
+from articles.quotes.extract import RELATION_TITLES, titled_names
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
 
@@ -82,7 +82,14 @@ def close_spelling(a, b):
         return foreign or _written(a) == _written(b)
     if len(skel) < 2:
         return False  # one consonant (تشوي / جاي) tells no name from another
-    return foreign and _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+    if not foreign:
+        return False
+    # Five letters at least and the same last two: ميسي is not موسى, nor مورينيو مورينيا.
+    if len(fa) == len(fb) >= 5 and fa[0] == fb[0] and fa[-2:] == fb[-2:] and all(
+        x == y or (x in LONG_VOWELS and y in LONG_VOWELS) for x, y in zip(fa, fb)
+    ):
+        return True  # ناورت / نويرت: the same consonants, only the vowel letters swapped
+    return _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
 
 
 @lru_cache(maxsize=100_000)
@@ -421,7 +428,9 @@ class _KnownSpeakers:
         tokens = normalize_arabic(speaker.name).split()
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
-            if not (len(tokens) >= 3 and tokens[-2] in SON_OF):  # a father's name is no surname
+            # A father's name is no surname; nor is the name after محامي or شقيق, the lawyer's
+            # client or the brother's brother (محامي كريستيانو رونالدو … وكان رونالدو قد رفض).
+            if not (len(tokens) >= 3 and tokens[-2] in SON_OF) and tokens[0] not in RELATION_TITLES:
                 self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
