@@ -1017,3 +1017,32 @@ def test_a_speech_verb_is_never_part_of_a_subject_before_the_verb():
     # corpus: 'تحدث نتنياهو' was filed as a speaker of eight statements
     spans = extract_statements("وكرر انتقاده للاتفاق بعد أن تحدث نتنياهو وأشار إلى أنه يؤيد تصريحات رئيس الوزراء.")
     assert all("تحدث" not in s.speaker for s in spans)
+
+
+def test_but_he_then_a_verb_is_a_second_statement_of_the_same_speaker():
+    # corpus: 'ولكنها تنفي' ran on inside her first statement, and the second read the
+    # verbal noun 'القيام' as its speaker
+    text = "وقالت الممثلة آسيا أرجنتو، أنها دفعت لبينيت 380 ألف دولار ولكنها تنفي القيام بأي إساءة جنسية."
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == [
+        ("آسيا أرجنتو", "دفعت لبينيت 380 ألف دولار"), ("آسيا أرجنتو", "القيام بأي إساءة جنسية"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["قال فيه إن", "ذكر فيه أن"])
+def test_the_author_of_a_document_named_before_an_unclosed_apposition(verb):
+    # corpus: the speaker read 'محامي رونالدو بيانا'
+    [span] = extract_statements(f"وأصدر بيتر كريستيانسين، محامي رونالدو بيانا {verb} موكله مهتم بالحقيقة.")
+    assert (span.speaker_name, span.text) == ("بيتر كريستيانسين", "موكله مهتم بالحقيقة")
+
+
+def test_a_prepositional_phrase_with_a_pronoun_is_never_a_speaker():
+    # corpus: 'بتمكينها' was the speaker of what a family's lawsuit asks for
+    spans = extract_statements("وكانت أسرة محمد مرسي قد رفعت قضية أمام مجلس الدولة، تطالب فيها بتمكينها من زيارته في السجن.")
+    assert all(not s.speaker.startswith("بتمكين") for s in spans)
+
+
+def test_a_relative_aside_with_its_own_speech_verb_between_speaker_and_content():
+    text = "وقال أحد رئيسي حزب الاتحاد الديمقراطي السوري الكردي، الذي تصفه تركيا بأنه يقود مجموعة إرهابية، إنه سيعود."
+    spans = {s.verb: (s.speaker_name, s.text) for s in extract_statements(text)}
+    assert spans["تصفه"] == ("تركيا", "يقود مجموعة إرهابية")
+    assert spans["وقال"][1] == "سيعود"

@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -1383,7 +1383,7 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
-        aside = _anonymity_aside(tokens, k, limit)
+        aside = _anonymity_aside(tokens, k, limit) or _relative_aside(tokens, k, limit)
         if aside is not None:
             k = aside  # مسؤولون أمريكيون، طلبوا عدم ذكر أسمائهم، إن …
             continue
@@ -1407,6 +1407,18 @@ def _skip_channel(state, j, stop):
 
 
 ANONYMITY_OPENERS = _forms("عدم", "الكشف")
+
+
+def _relative_aside(tokens, k, limit):
+    """، الذي تصفه تركيا بأنه يقود مجموعة إرهابية، إنه …: a relative clause set off by
+    commas between the speaker and what they said, with إن resuming after it. The index of
+    that إن, or None."""
+    if not (tokens[k].text in ("،", ",") and k + 1 < limit and _strip_clitic(tokens[k + 1].norm) in RELATIVES):
+        return None
+    for m in range(k + 2, min(limit - 1, k + 25)):
+        if tokens[m].text in ("،", ","):
+            return m + 1 if strip_harakat(tokens[m + 1].text) in RESUMING_INNA else None
+    return None
 
 
 def _anonymity_aside(tokens, k, limit):
@@ -1451,6 +1463,11 @@ def _channel_at(state, k, limit):
     return ""
 
 
+# إن with its kasra hamza right after a comma, with no و: a clause said by the sentence's
+# main verb resumes after an aside; the content of the aside's own verb ends there.
+RESUMING_INNA = frozenset(("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا"))
+
+
 def _clause_end(state, k, stop):
     """Where reported content starting at token k ends: the sentence end, or earlier at a
     continuation (، مضيفا), a new speech verb (، وقال), a trailing attribution, or a
@@ -1470,6 +1487,8 @@ def _clause_end(state, k, stop):
                 break
             if _attribution_at(state, tokens[m + 1].start):
                 break
+            if strip_harakat(nxt.text) in RESUMING_INNA:
+                break  # الذي تصفه تركيا بأنه يقود مجموعة إرهابية، إنه سيعود: the main verb's content
             if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
@@ -1479,6 +1498,8 @@ def _clause_end(state, k, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
+        if m > k and tok.norm in PRONOUN_BUT and m + 1 < stop and _speech_verb(tokens[m + 1]):
+            break  # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
         if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
@@ -1814,18 +1835,25 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     after = i + 1
     j = _skip_adjuncts(tokens, i + 1, s_end)
     joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
-    pre = _preverbal_subject(state, i, s_begin)
+    he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     in_which = None
-    if pre is None and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and (
+    if i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and (
         _opens_content(tokens, j, s_end) or verb in OBJECT_VERBS  # أكدوا فيه وجود …
     ):
+        # بيانا قال فيه: the document's author, before any phrase right before the verb
+        # (… محامي رونالدو بيانا قال فيه is no speaker 'محامي رونالدو بيانا').
         in_which = _in_which_author(state, i, s_begin)
+    pre = _preverbal_subject(state, i, s_begin) if in_which is None else None
     if in_which is not None:
         sp = in_which
         after = j
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
+    elif he_did and verb in OBJECT_VERBS and _inherit(state, gender, sentence_subject) is not None:
+        # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject; what follows, the object.
+        sp = _inherit(state, gender, sentence_subject)
+        after = j
     elif joined and not _explicit_subject_follows(state, j, s_end) and (
         sentence_subject is not None or state.last_speaker.get(gender) is not None
     ):
@@ -1849,7 +1877,6 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
-    he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
@@ -1869,8 +1896,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     head = _norm(sp.mention.split()[0]) if sp.mention else ""
     if _strip_clitic(head) in FOOTAGE_NOUNS:
         return None  # أظهر مقطع فيديو …: seen, not said
-    if head.startswith(("لل", "بال")) and len(head) > 4 and not sp.inherited:
-        return None  # أو نفي للتقارير: a ل/ب-phrase is never who spoke
+    if not sp.inherited and len(head) > 4 and (
+        head.startswith(("لل", "بال")) or head[0] in "بل" and head.endswith(("ها", "هم", "هما"))
+    ):
+        return None  # أو نفي للتقارير، تطالب فيها بتمكينها: a ل/ب-phrase is never who spoke
     if not sp.gender:
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
@@ -2239,7 +2268,15 @@ def _in_which_author(state, i, s_begin):
     sp, after = read_speaker(state, first + 1, d)
     if sp is not None and _past_commas_and_times(tokens, after, d) == d:
         return sp
+    if sp is not None and after < d and tokens[after].text in ("،", ",") and _title_apposition(tokens, after + 1, d):
+        return sp  # أصدر بيتر كريستيانسين، محامي رونالدو بيانا قال فيه: the comma never closed
     return None
+
+
+def _title_apposition(tokens, a, b):
+    """Do tokens a..b-1 read as a short title in apposition (محامي رونالدو، المتحدث باسم
+    الجيش): a title word first, then words only, four at most?"""
+    return 0 < b - a <= 4 and _is_title_word(tokens[a].norm) and all(t.is_word for t in tokens[a:b])
 
 
 # كان and the sisters that keep a subject before a present verb: ظلت الحكومة تقول إن …
