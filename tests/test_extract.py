@@ -1046,3 +1046,21 @@ def test_a_relative_aside_with_its_own_speech_verb_between_speaker_and_content()
     spans = {s.verb: (s.speaker_name, s.text) for s in extract_statements(text)}
     assert spans["تصفه"] == ("تركيا", "يقود مجموعة إرهابية")
     assert spans["وقال"][1] == "سيعود"
+
+
+@pytest.mark.parametrize("text, opening", [
+    # corpus (CNN): the clause before 'وفقا لـ' was read back only to '، والذي' / '، وهو',
+    # and a verb inside a relative clause (التي كشف عنها بوتين) was taken for the speaker's
+    ("حقق الميزان التجاري السعودي، فائضا قدره 61.3 مليار ريال في شهر يونيو، والذي بلغ الفائض خلاله 23.5 مليار ريال، "
+     "وفقا لبيانات صدرت اليوم الثلاثاء عن الهيئة العامة للإحصاء في السعودية.", "حقق الميزان"),
+    ('اختبرت روسيا بنجاح صاروخ "كينخالد" الذي تفوق سرعته سرعة الضوء، وهو أحد الصواريخ "التي لا تقهر" التي كشف عنها '
+     "الرئيس الروسي فلاديمير بوتين خلال خطابه السنوي أمام البرلمان الروسي ، وفقاً لوزارة الدفاع الروسية.", "اختبرت روسيا"),
+])
+def test_a_trailing_attribution_reports_the_clause_past_its_relative_asides(text, opening):
+    [span] = extract_statements(text)
+    assert span.text.startswith(opening)
+
+
+def test_everyone_is_the_object_not_part_of_the_speaker():
+    [span] = extract_statements("وناشد المركز الوطني للأرصاد الجميع توخي الحذر أثناء القيادة.")
+    assert span.speaker == "المركز الوطني للأرصاد"

@@ -184,7 +184,7 @@ ADDRESSEES = words("addressees")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
-    "هنا", "كل", "بعض", "جميع", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
+    "هنا", "كل", "بعض", "جميع", "الجميع", "الكل", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
     "مفادها", "مفاده",
     # conjunctions: ردت النجمة اللبنانية حينما قالت …
     "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا", "حتى",
@@ -2401,6 +2401,9 @@ def _own_words(mention):
     return None
 
 
+PRONOUNS_HE_SHE = _forms("هو", "هي", "هم")
+
+
 def _trailing_attributions(state, s_begin, s_end):
     """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
     tokens = state.tokens
@@ -2466,7 +2469,11 @@ def _trailing_attributions(state, s_begin, s_end):
         floor = max(floor, a - MAX_CLAUSE_TOKENS)
         while b > floor:
             prev = tokens[b - 1]
-            if prev.text in ("،", ",", "؛") and tokens[b].norm[:1] == "و" and b < a:
+            # (، والذي بلغ …، وهو أحد …: a relative or a pronoun describes what came before;
+            # the clause goes on back past it.)
+            if prev.text in ("،", ",", "؛") and tokens[b].norm[:1] == "و" and b < a and not (
+                _strip_clitic(tokens[b].norm) in RELATIVES or _strip_clitic(tokens[b].norm) in PRONOUNS_HE_SHE
+            ):
                 break
             if prev.text in (":",):
                 break
@@ -2474,10 +2481,13 @@ def _trailing_attributions(state, s_begin, s_end):
         if verbs_before is None:
             # Only verbs that report by themselves: رفض الفيفا الكشف …، وفقا لـ"تيلغراف" is
             # the paper's report of a refusal.
+            # A verb in a relative clause (الصواريخ التي كشف عنها بوتين) names no speaker of
+            # the clause.
             verbs_before = [0]
-            for t in tokens[s_begin:s_end]:
+            for n, t in enumerate(tokens[s_begin:s_end], s_begin):
                 verb = _speech_verb(t)
-                verbs_before.append(verbs_before[-1] + bool(verb and verb not in WEAK_VERBS))
+                relative = n > s_begin and _strip_clitic(tokens[n - 1].norm) in RELATIVES
+                verbs_before.append(verbs_before[-1] + bool(verb and verb not in WEAK_VERBS and not relative))
         q = tokens[b] if tokens[b].quote is not None else None
         if q is not None and verbs_before[b + 1 - s_begin] > 0:
             continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
