@@ -1064,3 +1064,15 @@ def test_a_trailing_attribution_reports_the_clause_past_its_relative_asides(text
 def test_everyone_is_the_object_not_part_of_the_speaker():
     [span] = extract_statements("وناشد المركز الوطني للأرصاد الجميع توخي الحذر أثناء القيادة.")
     assert span.speaker == "المركز الوطني للأرصاد"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the UN envoy to Yemen, named 'إسماعيل ولد' described as 'المبعوث الأممي، الشيخ'
+    ("وقال المبعوث الأممي إسماعيل ولد الشيخ أحمد إن المحادثات ستستأنف.", ("إسماعيل ولد الشيخ أحمد", "المبعوث الأممي")),
+    ("وقال الرئيس الموريتاني محمد ولد عبد العزيز إن الانتخابات ستجرى في موعدها.", ("محمد ولد عبد العزيز", "الرئيس الموريتاني")),
+    # ... and ولد the verb, "was born", stays out of names
+    ("وقال خاشقجي، الذي ولد في المدينة، إن الوضع صعب.", ("خاشقجي", "")),
+])
+def test_walad_joins_a_mauritanian_name(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected

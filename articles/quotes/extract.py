@@ -519,8 +519,10 @@ def read_speaker(state, i, stop):
             break
         if not tok.is_word:
             break
-        if words and words[-1].norm == FAMILY and len(words) > 1:
-            words.append(tok)  # تركي آل الشيخ: after آل, the family's name, even a title's word
+        if words and words[-1].norm in (FAMILY, SON_OF_TRIBE) and len(words) > 1 and not _prepositional(tok):
+            # تركي آل الشيخ، إسماعيل ولد الشيخ أحمد: after آل or the Mauritanian ولد, the
+            # family's or the father's name, even a title's word
+            words.append(tok)
             j += 1
             continue
         if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
@@ -926,6 +928,7 @@ def _noun_phrase_ends(words, tok):
         and not last.norm.endswith(("ه", "ات"))
         and len(words) >= 2
         and _is_name_word(words[-2])
+        and words[-2].norm != SON_OF_TRIBE  # ولد الشيخ أحمد: the father's name goes on
         and not _is_title_continuation(words, len(words) - 2, last)
         and not (words[-2].norm in _forms("عبد", "أبو") and _is_name_particle(words, len(words) - 1))
         # زين الدين زيدان: a compound first name, the surname still to come
@@ -1009,7 +1012,11 @@ def _noun_phrase_ends(words, tok):
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
 # Adjectives that follow a title: الوزير الأول، الرئيس السابق، الأمين العام.
 TITLE_ADJECTIVES = _forms("السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الأكبر", "التنفيذي", "الفخري")
-NAME_LINKS = _forms("بن", "ابن", "بنت", "آل")
+NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
+# ولد ("son of") in Mauritanian names (محمد ولد عبد العزيز); elsewhere the verb "was born"
+# (الذي ولد في), which the word before it (a relative, not a name) or after it (a
+# preposition) tells apart.
+SON_OF_TRIBE = _norm("ولد")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
@@ -1160,7 +1167,7 @@ def split_title(text, words):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
-        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm == FAMILY)
+        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE))
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
