@@ -1076,3 +1076,21 @@ def test_everyone_is_the_object_not_part_of_the_speaker():
 def test_walad_joins_a_mauritanian_name(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description) == expected
+
+
+def test_a_verbal_noun_with_a_pronoun_is_what_was_announced_not_who():
+    # corpus: 'انسحابه' and 'اعتزاله' were read as speakers
+    spans = extract_statements("وقال المدرب إن الفريق جاهز. وأعلن انسحابه من السباق الرئاسي.")
+    assert [(s.speaker, s.text) for s in spans][1] == ("المدرب", "انسحابه من السباق الرئاسي")
+    # a feminine noun in ة normalizes like the pronoun ه and is still a speaker
+    [span] = extract_statements("وأعلنت الوكالة الحكومية على موقعها الإلكتروني تعليق الرحلات.")
+    assert span.speaker == "الوكالة الحكومية"
+
+
+@pytest.mark.parametrize("text", [
+    "وأظهرت الإحصاءات عقب نهاية الدور الأول أن كل فريق عربي خسر مباراتين.",
+    "وأظهر الفحص المقطعي أن العديد من الشرايين في دماغه قد ضاقت.",
+    "حسب علمنا فإن الاجتماع كان بطلب من كوريا الشمالية.",
+])
+def test_figures_scans_and_our_knowledge_say_nothing(text):
+    assert extract_statements(text) == []

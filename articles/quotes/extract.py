@@ -185,7 +185,7 @@ ADDRESSEES = words("addressees")
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
     "هنا", "كل", "بعض", "جميع", "الجميع", "الكل", "معظم", "أغلب", "أي", "غير", "نحو", "حوالي", "قوله", "قولها", "قولهم",
-    "مفادها", "مفاده",
+    "مفادها", "مفاده", "علمنا",
     # conjunctions: ردت النجمة اللبنانية حينما قالت …
     "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا", "حتى",
     # times: وقد تحدثوا قبيل مغادرتهم عن …
@@ -1772,6 +1772,18 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+def _verbal_noun_with_pronoun(tok):
+    """اعتزاله، انسحابها، استعدادهم: a verbal noun of the derived forms (ا…ا‍ـ, a long ا
+    before its last letter) with a possessive pronoun; no name is built so. Read on the
+    written word: the normalized ه is also a feminine ة (الوكالة)."""
+    written = strip_harakat(tok.text)
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if written.endswith(suffix):
+            stem = tok.norm[: -len(suffix)]
+            return len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا"
+    return False
+
+
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 
 
@@ -1857,6 +1869,13 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
+    elif (
+        verb in OBJECT_VERBS and j < s_end and _verbal_noun_with_pronoun(tokens[j])
+        and _inherit(state, gender, sentence_subject) is not None
+    ):
+        # وأعلن انسحابه من السباق: his withdrawal is what he announced; he is who spoke.
+        sp = _inherit(state, gender, sentence_subject)
+        after = j
     elif he_did and verb in OBJECT_VERBS and _inherit(state, gender, sentence_subject) is not None:
         # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject; what follows, the object.
         sp = _inherit(state, gender, sentence_subject)
