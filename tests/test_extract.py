@@ -1094,3 +1094,13 @@ def test_a_verbal_noun_with_a_pronoun_is_what_was_announced_not_who():
 ])
 def test_figures_scans_and_our_knowledge_say_nothing(text):
     assert extract_statements(text) == []
+
+
+def test_the_name_ali_right_after_the_verb():
+    # corpus (BBC): 'وأكد علي حسن، رئيس مجلس إدارة الوكالة' was read as على + content, and
+    # the statement went to the last speaker, 'تقارير'
+    [span] = extract_statements("وأكد علي حسن، رئيس مجلس إدارة الوكالة، تعرض الموقع للقرصنة.")
+    assert (span.speaker_name, span.description) == ("علي حسن", "رئيس مجلس إدارة الوكالة")
+    # ... while على written with ي before the noun it governs is still the preposition
+    spans = extract_statements("وقال الوزير إن الأمر خطير. وشدد علي ضرورة اتخاذ الإجراءات القانونية.")
+    assert [s.speaker for s in spans] == ["الوزير", "الوزير"]

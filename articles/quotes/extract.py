@@ -531,7 +531,7 @@ def read_speaker(state, i, stop):
             j += 1
             continue
         if tok.norm in COMPLEMENTIZERS or (
-            tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS) and not _named_ali(tokens, j, stop, words)
+            tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS) and not _named_ali(tokens, j, stop, words or None)
         ):
             break
         if words and tok.norm in ISSUED_BY:
@@ -623,6 +623,8 @@ def _named_ali(tokens, j, stop, words=None):
     return (
         (words is None or after_name or any(_is_title_word(w.norm) for w in words))
         and _is_name_word(nxt) and not _definite(nxt) and nxt.norm not in NOT_A_NAME
+        # وشدد علي ضرورة …: على written with ي before the noun it governs
+        and nxt.norm not in OBJECT_NOUNS and not nxt.norm.endswith("يه")
     )
 
 
@@ -1725,7 +1727,8 @@ def _opens_content(tokens, j, stop):
         or tok.text == ":"
         or (tok.quote is not None and tok.quote.words >= MIN_INTRODUCED_QUOTE_WORDS)
         or _is_channel_word(tokens, j)
-        or (tok.norm in PREPOSITIONS and not _document_subject(tokens, j, stop))
+        # (وقال علي حسن: the name علي normalizes like the preposition على)
+        or (tok.norm in PREPOSITIONS and not _document_subject(tokens, j, stop) and not _named_ali(tokens, j, stop))
         or _continuation(tok) is not None
     )
 
