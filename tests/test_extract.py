@@ -1104,3 +1104,22 @@ def test_the_name_ali_right_after_the_verb():
     # ... while على written with ي before the noun it governs is still the preposition
     spans = extract_statements("وقال الوزير إن الأمر خطير. وشدد علي ضرورة اتخاذ الإجراءات القانونية.")
     assert [s.speaker for s in spans] == ["الوزير", "الوزير"]
+
+
+def test_a_short_quote_after_a_describing_verb_is_the_speakers_word():
+    # corpus (Sky News Arabia): 'ووصفه مؤيدون لإسرائيل بــ"الشيوعي النازي"' gave nothing: the
+    # phrase reader took بــ into the speaker, and a two-word quote was taken for a name
+    text = 'وقال الوزير إن الأمر خطير، ووصفه مؤيدون لإسرائيل بــ"الشيوعي النازي".'
+    spans = extract_statements(text)
+    assert [(s.kind, s.speaker, s.text) for s in spans][1] == ("partial", "مؤيدون لإسرائيل", "الشيوعي النازي")
+
+
+def test_a_sound_plural_after_a_joined_verb_is_its_own_subject():
+    # ويقول محللون: the nominative ون marks a new subject, not the minister again
+    spans = extract_statements("وقال الوزير إن الأمر خطير، ويقول محللون إن الوضع سيتحسن قريبا.")
+    assert [s.speaker for s in spans] == ["الوزير", "محللون"]
+
+
+def test_what_he_described_is_not_part_of_the_speaker():
+    [span] = extract_statements('وندد الوزير بما وصفه بـ"الاعتداء الغاشم" على المدينة.')
+    assert span.speaker == "الوزير"

@@ -540,6 +540,8 @@ def read_speaker(state, i, stop):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
+        if tok.norm in WHAT:
+            break  # وندد الوزير بما وصفه بـ"…": what he condemned follows
         if _continuation(tok) is not None:
             break  # …، معربا عن: a participle continues the speech, it names nobody
         if not words and (tok.norm in OBJECT_NOUNS or _strip_clitic(tok.norm) in OBJECT_NOUNS):
@@ -549,6 +551,8 @@ def read_speaker(state, i, stop):
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
+        if strip_harakat(tok.text).replace("ـ", "") == "ب":
+            break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
         if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
@@ -1756,6 +1760,12 @@ def _explicit_subject_follows(state, j, stop):
     norm = tokens[j].norm
     if norm in PERSON_TITLES or norm in ORGANISATION_HEADS or norm in KNOWN_OUTLETS:
         return True
+    if len(norm) >= 5 and norm.endswith("ون") and _is_name_word(tokens[j]):
+        # ووصفه مؤيدون لإسرائيل، ويقول محللون: a sound plural in ون is nominative, the
+        # verb's own subject (its object would end in ين).
+        return norm not in NOT_A_NAME and not _prepositional(tokens[j])
+    if j >= 1 and _strip_clitic(tokens[j - 1].norm) in DESCRIBING_VERBS and tokens[j - 1].norm.endswith(("ه", "ها", "هم")):
+        return not _prepositional(tokens[j]) and norm not in COMPLEMENTIZERS  # ووصفه X: the object is the pronoun
     return any(
         _norm(sp.name.split()[-1]) == norm for sp in state.last_speaker.values() if sp.name
     )
@@ -1948,6 +1958,12 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT)
     if verb in ABOUT_VERBS and not object_verb:
         return sp  # تحدث الوزير مع نظيره: he spoke, nothing said is given
+    described = _described_as_quote(state, verb, after, s_end) if opener is None else None
+    if described is not None:
+        # ووصفه مؤيدون لإسرائيل بـ"الشيطان"، من سماهم بـ"الحاقدين": the quoted words are the
+        # speaker's, however short.
+        _add(state, PARTIAL, described.start, described.end, tok.text, sp, channel, 0.7)
+        return sp
     if opener is None:
         weak_ok = (
             verb not in WEAK_VERBS or he_did or _opens_sentence(tokens, i, s_begin)
@@ -1976,6 +1992,27 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
     return sp
+
+
+DESCRIBING_VERBS = _forms(
+    "وصف", "وصفه", "وصفها", "وصفت", "وصفته", "وصفتها", "يصف", "تصف", "يصفه", "يصفها", "تصفه", "تصفها",
+    "يصفون", "يصفونه", "يصفونها", "واصفا", "واصفة", "سماه", "سماها", "سماهم", "سمته", "سمتها", "سمتهم",
+)
+
+
+def _described_as_quote(state, verb, after, stop):
+    """The quote after بـ that a describing verb's object ends with (وصفه … بـ"الشيطان"),
+    or None: a short quote elsewhere is a name or a scare quote, here the speaker's word."""
+    if verb not in DESCRIBING_VERBS:
+        return None
+    tokens = state.tokens
+    for k in range(after, min(stop - 1, after + 6)):
+        bare = strip_harakat(tokens[k].text).replace("ـ", "")
+        if bare == "ب" and tokens[k + 1].quote is not None and tokens[k + 1].start == tokens[k + 1].quote.open_at:
+            return tokens[k + 1].quote
+        if not tokens[k].is_word:
+            return None
+    return None
 
 
 def _subject_then_object(state, sp, begin, after):
