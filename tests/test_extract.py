@@ -1123,3 +1123,18 @@ def test_a_sound_plural_after_a_joined_verb_is_its_own_subject():
 def test_what_he_described_is_not_part_of_the_speaker():
     [span] = extract_statements('وندد الوزير بما وصفه بـ"الاعتداء الغاشم" على المدينة.')
     assert span.speaker == "الوزير"
+
+
+def test_a_verbal_noun_in_construct_does_not_end_the_content():
+    # corpus: 'الجميع بضرورة' — متابعة (following) was read as the participle "she went on"
+    [span] = extract_statements(
+        "وناشد المركز الوطني للأرصاد الجميع بضرورة متابعة النشرات والتقارير الصادرة من المركز فقط وعدم ترويج الإشاعات.")
+    assert span.text.endswith("وعدم ترويج الإشاعات")
+
+
+def test_a_long_object_before_an_an_clause_is_the_content():
+    # corpus: only 'تتحول لتحقيق فائض العام المقبل' was kept of what the IMF expects
+    [span] = extract_statements(
+        "توقع الصندوق أيضا استقرار عجز الموازنة عند نحو 1.6% من الناتج المحلي الإجمالي العام الحالي، "
+        "على أن تتحول لتحقيق فائض العام المقبل.")
+    assert span.text.startswith("استقرار عجز الموازنة") and span.text.endswith("فائض العام المقبل")

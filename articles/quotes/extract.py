@@ -1481,6 +1481,15 @@ def _channel_at(state, k, limit):
 RESUMING_INNA = frozenset(("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا"))
 
 
+def _verbal_noun_in_construct(tokens, m, stop):
+    """بضرورة متابعة النشرات: a feminine participle form (متابعة) in construct with the
+    definite noun after it is the verbal noun "following", not "she went on"."""
+    return (
+        strip_harakat(tokens[m].text).endswith("ة") and m + 1 < stop and _definite(tokens[m + 1])
+        and not _prepositional(tokens[m + 1])
+    )
+
+
 def _clause_end(state, k, stop):
     """Where reported content starting at token k ends: the sentence end, or earlier at a
     continuation (، مضيفا), a new speech verb (، وقال), a trailing attribution, or a
@@ -1507,7 +1516,7 @@ def _clause_end(state, k, stop):
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
             if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
                 break
-        if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND:
+        if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND and not _verbal_noun_in_construct(tokens, m, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
@@ -1973,7 +1982,14 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         if object_verb and after < s_end and not relative and weak_ok and not pronoun_object:
             _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
-    if verb.startswith(_norm("وصف")) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
+    long_object = (
+        object_verb and opener_kind == "comp" and sum(1 for t in tokens[after:opener] if t.is_word) >= LONG_OBJECT_WORDS
+        # (… مشروع قانون ينص على أن، … منظمة التجارة، مدعيا أنها: that أن has a verb of its own)
+        and not any(_speech_verb(t) or _continuation(t) is not None for t in tokens[after:opener])
+    )
+    if (verb.startswith(_norm("وصف")) or long_object) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
+        # (توقع الصندوق استقرار عجز الموازنة عند نحو 1.6%، على أن تتحول …: a long object
+        # before an أن is what was said, the أن a clause inside it.)
         # وصف الأسد اعتراض الغرب بأنه "هستيري": what is described belongs to the statement.
         _add_object(state, tok, verb, sp, after, s_end, channel)
         return sp
@@ -2085,6 +2101,8 @@ def _object_words_before(tokens, a, b):
 
 
 ALSO = _forms("أيضا", "أيضاً", "كذلك")
+# Words of an object before an أن that make the object, not the أن-clause, the content.
+LONG_OBJECT_WORDS = 5
 
 
 def _add_object(state, tok, verb, sp, after, s_end, channel):
