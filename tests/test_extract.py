@@ -1138,3 +1138,9 @@ def test_a_long_object_before_an_an_clause_is_the_content():
         "توقع الصندوق أيضا استقرار عجز الموازنة عند نحو 1.6% من الناتج المحلي الإجمالي العام الحالي، "
         "على أن تتحول لتحقيق فائض العام المقبل.")
     assert span.text.startswith("استقرار عجز الموازنة") and span.text.endswith("فائض العام المقبل")
+
+
+def test_a_denial_of_that_is_a_statement():
+    # corpus (BBC): 'لكن السعودية تنفي ذلك' was dropped as an object of one word
+    spans = extract_statements("ويخشى مسؤولون أتراك من أنه قتل داخلها. لكن السعودية تنفي ذلك، وتقول إن خاشقجي غادر القنصلية.")
+    assert [(s.speaker, s.text) for s in spans][0] == ("السعودية", "ذلك")

@@ -1806,6 +1806,7 @@ def _verbal_noun_with_pronoun(tok):
     return False
 
 
+DENIALS = _forms("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 
 
@@ -2125,8 +2126,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         return
     end_tok = _clause_end(state, after, s_end)
     words = [t for t in tokens[after : end_tok + 1] if t.is_word]
-    if len(words) < 2:
-        return
+    if len(words) < 2 and not (verb in DENIALS and words and words[0].norm in DEMONSTRATIVES):
+        return  # (لكن السعودية تنفي ذلك: a denial of what was just reported is a statement)
     start, end = _span_from_tokens(state, after, end_tok)
     # A quote inside the object is the speaker's wording: حث على "…".
     q = _first_long_quote(state, after, end_tok)
