@@ -1144,3 +1144,12 @@ def test_a_denial_of_that_is_a_statement():
     # corpus (BBC): 'لكن السعودية تنفي ذلك' was dropped as an object of one word
     spans = extract_statements("ويخشى مسؤولون أتراك من أنه قتل داخلها. لكن السعودية تنفي ذلك، وتقول إن خاشقجي غادر القنصلية.")
     assert [(s.speaker, s.text) for s in spans][0] == ("السعودية", "ذلك")
+
+
+@pytest.mark.parametrize("text", [
+    "وأُعلنت أول إمارة إسلامية تابعة لتنظيم داعش في ليبيا.",  # corpus (BBC): speaker 'أول إمارة'
+    "وَأُعلنت أول إمارة إسلامية تابعة لتنظيم داعش في ليبيا.",
+    "ذُكر أن الرحلات علقت حتى إشعار آخر.",
+])
+def test_a_passive_past_verb_attributes_nothing(text):
+    assert extract_statements(text) == []

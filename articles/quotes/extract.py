@@ -1302,6 +1302,8 @@ def _speech_verb_at(tokens, i, stop):
     tok = tokens[i]
     if i and _unsaid(tokens, i):
         return None
+    if PASSIVE_PAST_RE.match(tok.text) is not None:
+        return None  # وأُعلنت أول إمارة، ذُكر أن: no one is said to have announced it
     if tok.is_word and _verb_form(tok.norm) in EXPRESSED:
         return _speech_verb(tok, tokens[i + 1 : min(stop, i + 1 + EXPRESSED_WINDOW)])
     return _speech_verb(tok)
@@ -1312,6 +1314,9 @@ BEFORE = _forms("قبل", "منذ")
 # Before a present-tense verb these make it "to say", "may say" or "does not say".
 SUBJUNCTIVE_MARKERS = _forms("أن", "وأن", "لا", "ولا", "قد", "كي", "لكي", "حتى")
 PASSIVE_PRESENT_RE = re.compile("^[وف]?[يت]\u064f")  # يُزعم، تُذكر: the damma marks the passive
+# أُعلن، ذُكر: a damma on the first letter of a past verb marks the passive (an active past
+# verb opens with a fatha; a present one, whose prefix may carry a damma, opens with ي/ت).
+PASSIVE_PAST_RE = re.compile("^(?:[وف][\u064e\u0650]?)?[^يت\s\u064e-\u0652]\u064f")
 
 
 def _unsaid(tokens, i):
