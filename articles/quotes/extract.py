@@ -1316,7 +1316,7 @@ SUBJUNCTIVE_MARKERS = _forms("أن", "وأن", "لا", "ولا", "قد", "كي",
 PASSIVE_PRESENT_RE = re.compile("^[وف]?[يت]\u064f")  # يُزعم، تُذكر: the damma marks the passive
 # أُعلن، ذُكر: a damma on the first letter of a past verb marks the passive (an active past
 # verb opens with a fatha; a present one, whose prefix may carry a damma, opens with ي/ت).
-PASSIVE_PAST_RE = re.compile("^(?:[وف][\u064e\u0650]?)?[^يت\s\u064e-\u0652]\u064f")
+PASSIVE_PAST_RE = re.compile("^(?:[وف][\u064e\u0650]?)?[^يت\\s\u064e-\u0652]\u064f")
 
 
 def _unsaid(tokens, i):
