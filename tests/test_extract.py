@@ -1153,3 +1153,28 @@ def test_a_denial_of_that_is_a_statement():
 ])
 def test_a_passive_past_verb_attributes_nothing(text):
     assert extract_statements(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (France 24, BBC, CNN): the name after a post with a preposition was lost
+    ("أعلن مبعوث الأمم المتحدة إلى اليمن مارتن غريفيث الأربعاء أنه أجرى محادثات مثمرة.",
+     ("مارتن غريفيث", "مبعوث الأمم المتحدة إلى اليمن")),
+    ("وقال النائب عن حزب المحافظين، بيتر بون إن ديفيز فعل الصواب.", ("بيتر بون", "النائب عن حزب المحافظين")),
+    ("وقال الخبير الاقتصادي ورجل الأعمال الأمريكي من أصول مصرية، محمد العريان، إن الاهتمام سيزيد.",
+     ("محمد العريان", "الخبير الاقتصادي ورجل الأعمال الأمريكي من أصول مصرية")),
+    # ... but إلى before whom it was said to is no post
+    ("ونقل المبعوث إلى الصحفيين أن المحادثات ستستأنف.", ("المبعوث", "")),
+])
+def test_a_post_named_with_a_preposition_then_the_name(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_an_adverb_with_tanween_is_no_speaker():
+    # corpus (CNN): 'ممازحاً' (jokingly) was the speaker of what followed
+    assert all(s.speaker != "ممازحاً" for s in extract_statements("والذي تحدث فيه ممازحاً عن إصابة محمد صلاح قبل المونديال."))
+
+
+def test_a_feminine_verbal_noun_with_a_pronoun_is_the_object():
+    spans = extract_statements("وقال الرئيس إن الأمر خطير. وجدد إدانته للهجوم على المدنيين.")
+    assert [(s.speaker, s.text) for s in spans][1] == ("الرئيس", "إدانته للهجوم على المدنيين")

@@ -273,3 +273,9 @@ def test_the_name_after_a_relation_title_is_not_that_speakers_surname():
     text = ('قال محامي "كريستيانو رونالدو" إن جميع الوثائق المتعلقة بمزاعم الاغتصاب "ملفقة بالكامل". '
             "وكان رونالدو قد رفض من قبل هذا الاتهام، قائلا إنه لم يفعل شيئا.")
     assert [name for _, name in _resolved(text)] == ["محامي كريستيانو رونالدو", "رونالدو", "رونالدو"]
+
+
+def test_the_head_noun_again_with_the_article_is_the_same_source():
+    # corpus (Al Arabiya): 'وأضاف المصدر' after 'وأكد مصدر عسكري' was a speaker of its own
+    text = "وأكد مصدر عسكري أن قوات الجيش تمكنت من تحرير الجبل. وأضاف المصدر أن قوات الجيش حررت أيضا قرى أخرى."
+    assert [name for _, name in _resolved(text)] == ["مصدر عسكري", "مصدر عسكري"]

@@ -525,8 +525,9 @@ def read_speaker(state, i, stop):
             words.append(tok)
             j += 1
             continue
-        if tok.norm == AT and any(_is_title_word(w.norm) for w in words):
-            # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي: the post, then the name.
+        if tok.norm == AT and any(_is_title_word(w.norm) for w in words) or _post_preposition(words, tok, tokens[j + 1] if j + 1 < stop else None):
+            # السفيرة الأمريكية لدى الأمم المتحدة نيكي هايلي، مبعوث الأمم المتحدة إلى اليمن
+            # مارتن غريفيث: the post, then the name.
             words.append(tok)
             j += 1
             continue
@@ -553,6 +554,8 @@ def read_speaker(state, i, stop):
             break
         if strip_harakat(tok.text).replace("ـ", "") == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
+        if tok.text.endswith(TANWEEN_FATH):
+            break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
         if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
@@ -1051,6 +1054,29 @@ def _is_name_word(w):
     return w.is_word and not _definite(w) and not _is_title_word(w.norm)
 
 
+# Posts named with a preposition: an envoy or ambassador إلى a country, a member of
+# parliament عن a party or constituency, and anyone من أصول (of some origin).
+ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
+MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
+TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
+
+
+def _post_preposition(words, tok, nxt):
+    """Does `tok` (after the phrase `words`) carry on a post: إلى after an envoy, عن after
+    a member of parliament, من before أصول?"""
+    if not words or nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
+        return False
+    if _name_run(words) >= 2:
+        return False  # المندوب العام للمهرجان تييري فريمو إلى أن: the name is read, إلى is the verb's
+    if tok.norm == TO:
+        # (a country, not whom it was said to: نقل المبعوث إلى الصحفيين)
+        return any(w.norm in ENVOY_TITLES for w in words) and not (nxt is not None and nxt.norm.endswith(("ين", "ون")))
+    if tok.norm == _norm("عن"):
+        return words[-1].norm in MEMBER_TITLES or (len(words) >= 2 and words[-2].norm in MEMBER_TITLES)
+    return (tok.norm == FROM_WORD and nxt is not None and nxt.norm == ORIGINS
+            and any(_is_title_word(w.norm) for w in words))
+
+
 def _is_title_continuation(words, k, next_tok):
     """لحكومة in الرئيس السابق لحكومة المنطقة: an ل-word between title words."""
     w = words[k]
@@ -1061,6 +1087,10 @@ def _is_title_continuation(words, k, next_tok):
         return True
     if w.norm == AT or (k and words[k - 1].norm == AT):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
+    if _post_preposition(words[:k], w, next_tok) or (k and _post_preposition(words[: k - 1], words[k - 1], w)):
+        return True  # مبعوث الأمم المتحدة إلى اليمن، النائب عن حزب المحافظين
+    if k >= 2 and words[k - 1].norm == ORIGINS and words[k - 2].norm == FROM_WORD:
+        return True  # من أصول مصرية
     if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
         return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
     heads = POST_HEADS
@@ -1807,10 +1837,13 @@ def _verbal_noun_with_pronoun(tok):
     for suffix in ("هما", "هم", "ها", "ه"):
         if written.endswith(suffix):
             stem = tok.norm[: -len(suffix)]
-            return len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا"
+            if len(stem) >= 5 and stem.endswith("ت"):
+                stem = stem[:-1]  # إدانته: the ة of إدانة is written ت before the pronoun
+            return len(stem) >= 4 and stem[0] == "ا" and stem[-2] == "ا"
     return False
 
 
+TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
 DENIALS = _forms("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 

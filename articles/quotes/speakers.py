@@ -479,6 +479,9 @@ class _KnownSpeakers:
                 return surname
             # The head noun again: الوزارة after وزارة الدفاع الروسية.
             head = ORGANISATION_BACK_REFERENCES.get(tokens[0])
+            if head is None and tokens[0].startswith("ال") and len(tokens[0]) >= 5:
+                # المصدر after مصدر عسكري: any head noun met again with the article.
+                head = tokens[0][2:]
             if head is not None:
                 # Each list is in order of first mention: its last speaker is its latest.
                 return self._latest([speakers[-1] for speakers in (self.by_head.get(head), self.by_head.get(tokens[0])) if speakers])
