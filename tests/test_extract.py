@@ -1178,3 +1178,24 @@ def test_an_adverb_with_tanween_is_no_speaker():
 def test_a_feminine_verbal_noun_with_a_pronoun_is_the_object():
     spans = extract_statements("وقال الرئيس إن الأمر خطير. وجدد إدانته للهجوم على المدنيين.")
     assert [(s.speaker, s.text) for s in spans][1] == ("الرئيس", "إدانته للهجوم على المدنيين")
+
+
+def test_a_verb_whose_first_letter_is_waw_is_not_joined():
+    # corpus (Al Arabiya): 'بينما وصف حبيب الحبيب المسلسل' was read as و + صف, a verb
+    # continuing the last speaker, ناصر القصبي
+    spans = extract_statements("وقال ناصر القصبي إن العمل جيد. بينما وصف حبيب الحبيب المسلسل بأنه عمل شعبي.")
+    assert [s.speaker for s in spans] == ["ناصر القصبي", "حبيب الحبيب"]
+
+
+def test_the_source_an_outlet_described_is_who_spoke():
+    # corpus (Sky News Arabia): 'عمن وصفته بمسؤول رفيع …' left Reuters as the speaker
+    [span] = extract_statements('ونقلت "رويترز" عمن وصفته بمسؤول رفيع في التحالف المؤيد للرئيس بشار الأسد أن الهجوم '
+                                '"إذا كان قد انتهى فسيعتبر محدودا".')
+    assert (span.speaker, span.channel) == ("مسؤول رفيع في التحالف المؤيد للرئيس بشار الأسد", '"رويترز"')
+
+
+def test_for_her_part_between_the_verb_and_the_speaker():
+    # corpus (France 24): 'تفيد من جهتها أيرينيه زيفونو' went to the minister quoted before
+    spans = extract_statements("وقالت الوزيرة ماري ساسيل زيسو إن القطع موجودة بصفة قانونية. "
+                               "تفيد من جهتها أيرينيه زيفونو سفيرة بنين لدى اليونسكو بأن القطع نهبت.")
+    assert spans[1].speaker_name == "أيرينيه زيفونو"

@@ -93,6 +93,7 @@ AND = _norm("و")
 THAT_WITH_PRONOUN = _forms("إن", "أن", "بأن", "إنه", "أنه", "بأنه", "أنها", "إنها", "بأنها")
 WITH = _forms("مع")
 WHAT = _forms("ما", "بما", "مما")
+WHOM = _forms("عمن", "ممن", "من")
 WHILE_WORDS = _forms("في", "فيما", "بينما")
 TIME_TURNS = _forms("في", "بعد")
 TIME_TURN_ENDS = _forms("وقت", "أن")
@@ -1382,6 +1383,12 @@ def _verb_form(norm):
     return None
 
 
+def _with_conjunction(tok):
+    """Does the speech verb carry a و/ف conjunction (وقال، فأكد)? Not when و is the verb's
+    own first letter (وصف، وعد، وجه)."""
+    return tok.norm[:1] in ("و", "ف") and _verb_form(tok.norm) != tok.norm
+
+
 def _continuation(tok):
     return _continuation_gender(tok.norm)
 
@@ -1439,6 +1446,7 @@ def _skip_channel(state, j, stop):
             _speech_verb(tok)
             and k > j
             and tokens[k - 1].norm not in WHAT
+            and tokens[k - 1].norm not in WHOM
             and not _action_after_relative(tokens, k)
         ):
             # Another speech verb before any content: this one has no content of its own.
@@ -1536,7 +1544,7 @@ def _clause_end(state, k, stop):
         tok = tokens[m]
         if tok.text in ("،", ",", "؛", ";") and m + 1 < stop:
             nxt = tokens[m + 1]
-            if _continuation(nxt) or _speech_verb(nxt) and nxt.norm[0] in "وف":
+            if _continuation(nxt) or _speech_verb(nxt) and _with_conjunction(nxt):
                 break
             if nxt.norm in WHILE_WORDS and (
                 nxt.norm != IN or (m + 2 < stop and tokens[m + 2].norm == WHILE)
@@ -1553,7 +1561,7 @@ def _clause_end(state, k, stop):
                 break
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND and not _verbal_noun_in_construct(tokens, m, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
-        if m > k + 1 and _speech_verb(tok) and tok.norm[0] in "وف" and not _action_after_relative(tokens, m):
+        if m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if m > k and tok.norm in PRONOUN_BUT and m + 1 < stop and _speech_verb(tokens[m + 1]):
             break  # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else
@@ -1737,6 +1745,7 @@ MASDAR_CONTEXT = _forms(
 RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان")
 
 
+SIDES = _forms("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم")
 SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
 MORE = _norm("أكثر")
 
@@ -1755,6 +1764,8 @@ def _skip_adjuncts(tokens, j, stop):
         tok = tokens[j]
         if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ","):
             j += 1
+        elif tok.norm == FROM_WORD and j + 1 < stop and tokens[j + 1].norm in SIDES:
+            j += 2  # تفيد من جهتها أيرينيه زيفونو: "for her part", then the speaker
         elif tok.norm == MORE:
             k = _how_often_end(tokens, j, stop)
             if k == j:
@@ -1906,7 +1917,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     gender = _verb_gender(verb)
     if _is_background(tokens, i, s_begin):
         return None
-    if i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and tok.norm[0] not in "وف":
+    if i - 1 >= s_begin and tokens[i - 1].norm in WHOM and verb in DESCRIBING_VERBS:
+        return None  # نقلت رويترز عمن وصفته بمسؤول رفيع: the description names the source
+    if i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and not _with_conjunction(tok):
         return None  # وهذا يؤكد ضعف تيلرسون: a fact confirms; nobody speaks (هذا، وقال: a filler)
     relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
     if relative and _action_after_relative(tokens, i):
@@ -1914,7 +1927,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     sp = None
     after = i + 1
     j = _skip_adjuncts(tokens, i + 1, s_end)
-    joined = tok.norm[0] in "وف" and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
+    joined = _with_conjunction(tok) and i > s_begin and tokens[i - 1].norm not in _forms("أن", "إن")
     he_did = i - 1 >= s_begin and tokens[i - 1].norm in PRONOUN_BUT
     in_which = None
     if i + 1 < s_end and tokens[i + 1].norm in IN_WHICH and (
@@ -1973,7 +1986,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp = _antecedent(state, i - 1, s_begin)
     if sp is None:
         opinion = (
-            tok.norm[0] in "وف" and verb in OPINION_VERBS and i + 1 < s_end and tokens[i + 1].norm in COMPLEMENTIZERS
+            _with_conjunction(tok) and verb in OPINION_VERBS and i + 1 < s_end and tokens[i + 1].norm in COMPLEMENTIZERS
         )  # وترى أن …: the last speaker's view, said at once
         if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did and not opinion):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
@@ -2193,11 +2206,24 @@ def _relayed_speaker(state, j, stop, relay=False):
             start = k + 1
         elif norm == _norm("عن"):
             start = k + 1
+        elif (norm == _norm("عمن") and k + 2 < stop and _verb_form(tokens[k + 1].norm) in DESCRIBING_VERBS
+              and tokens[k + 2].norm[:1] == "ب" and len(tokens[k + 2].norm) > 3):
+            start = k + 2  # عمن وصفته بمسؤول رفيع: the one it described as a senior official
         if start is None:
             continue
         sp, after = read_speaker(state, start, stop)
         if sp is None:
             return None
+        if start == k + 2:
+            # The description runs to the أن of what was said (بمسؤول رفيع في التحالف …
+            # أن): it is the whole of who spoke, without its ب.
+            end_at = after
+            while end_at < min(stop, after + 10) and tokens[end_at].is_word and tokens[end_at].norm not in COMPLEMENTIZERS:
+                end_at += 1
+            if end_at < stop and tokens[end_at].norm in COMPLEMENTIZERS:
+                after = end_at
+            phrase = state.text[tokens[start].start + 1 : tokens[after - 1].end]
+            sp = _Speaker(phrase, tokens[start].start + 1, tokens[after - 1].end, phrase, "", UNKNOWN, "")
         # The relayed words follow as قوله / قولها, or directly as إن.
         m = after
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
