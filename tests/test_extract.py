@@ -1199,3 +1199,16 @@ def test_for_her_part_between_the_verb_and_the_speaker():
     spans = extract_statements("وقالت الوزيرة ماري ساسيل زيسو إن القطع موجودة بصفة قانونية. "
                                "تفيد من جهتها أيرينيه زيفونو سفيرة بنين لدى اليونسكو بأن القطع نهبت.")
     assert spans[1].speaker_name == "أيرينيه زيفونو"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Emir of Qatar, read as a person called 'قطر تميم بن حمد'
+    ("وقال أمير قطر تميم بن حمد إن الحصار فشل.", ("تميم بن حمد", "أمير قطر")),
+    ("وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن الحصار فشل.", ("تميم بن حمد", "أمير قطر الشيخ")),
+    # Sheikh Sabah, cut at صباح (morning)
+    ("وقال أمير الكويت الشيخ صباح الأحمد إن الحصار فشل.", ("صباح الأحمد", "أمير الكويت الشيخ")),
+    ("وقال الوزير صباح اليوم إن الحصار فشل.", ("الوزير", "")),
+])
+def test_an_emir_and_his_name(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected

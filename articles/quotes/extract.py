@@ -534,6 +534,7 @@ def read_speaker(state, i, stop):
             continue
         if tok.norm in COMPLEMENTIZERS or (
             tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS) and not _named_ali(tokens, j, stop, words or None)
+            and not _named_sabah(tokens, j, stop, words)
         ):
             break
         if words and tok.norm in ISSUED_BY:
@@ -612,6 +613,16 @@ def read_speaker(state, i, stop):
 
 
 ALI = "علي"
+SABAH = _norm("صباح")
+
+
+def _named_sabah(tokens, j, stop, words):
+    """Is صباح (morning) here the name Sabah: right after a title (الشيخ صباح الأحمد), and
+    no time word after it (الوزير صباح اليوم)?"""
+    return (
+        tokens[j].norm == SABAH and bool(words) and _is_title_word(words[-1].norm)
+        and j + 1 < stop and tokens[j + 1].is_word and tokens[j + 1].norm not in TIME_WORDS
+    )
 
 
 def _named_ali(tokens, j, stop, words=None):
@@ -1027,6 +1038,7 @@ NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # (الذي ولد في), which the word before it (a relative, not a name) or after it (a
 # preposition) tells apart.
 SON_OF_TRIBE = _norm("ولد")
+SON_OF_WORDS = _forms("بن", "ابن", "بنت")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
@@ -1216,6 +1228,13 @@ def split_title(text, words):
             k = idx  # الأمير الوليد بن طلال
     name_words = words[k:]
     title_words = words[:k]
+    son_at = next((n for n, w in enumerate(name_words) if w.norm in SON_OF_WORDS), None)
+    if title_words and son_at is not None and son_at >= 2:
+        # أمير قطر تميم بن حمد: one given name before بن (two for عبد الله), the rest of the
+        # run is the post's country or office.
+        first = son_at - 2 if name_words[son_at - 2].norm in NAME_HEADS else son_at - 1
+        if first > 0:
+            title_words, name_words = words[: k + first], name_words[first:]
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
         # two words (the usual length: the narration resolves any longer one).
