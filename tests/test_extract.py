@@ -1212,3 +1212,12 @@ def test_for_her_part_between_the_verb_and_the_speaker():
 def test_an_emir_and_his_name(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description) == expected
+
+
+def test_a_royal_title_then_a_definite_first_name_before_bin():
+    # أمير became a title word in this round, and الأمير الوليد بن طلال became 'الأمير'
+    # with the object 'الوليد …': a regression the suite caught
+    [span] = extract_statements("وقال الأمير الوليد بن طلال إن الوضع خطير جدا.")
+    assert (span.speaker_name, span.description) == ("الوليد بن طلال", "الأمير")
+    spans = extract_statements("وقال الوزير إن الوضع صعب. وانتقد الملك القرار الأمريكي بشدة.")
+    assert [(s.speaker, s.text) for s in spans][1] == ("الملك", "القرار الأمريكي بشدة")

@@ -564,7 +564,7 @@ def read_speaker(state, i, stop):
             break
         if tok.text.isdigit():
             break
-        if words and _noun_phrase_ends(words, tok):
+        if words and _noun_phrase_ends(words, tok, tokens[j + 1] if j + 1 < stop else None):
             break
         words.append(tok)
         j += 1
@@ -914,7 +914,7 @@ def _described_name(state, words, j, stop):
     return j + 1, n + 1
 
 
-def _noun_phrase_ends(words, tok):
+def _noun_phrase_ends(words, tok, nxt=None):
     """Does `tok` start the object rather than continue the subject?
 
     After an organisation head and its definite modifiers (وزارة الدفاع الأذربيجانية), an
@@ -998,6 +998,8 @@ def _noun_phrase_ends(words, tok):
         return True
     if (
         len(words) == 1 and _definite(last) and _is_title_word(last.norm[2:]) and _definite(tok)
+        # الأمير الوليد بن طلال: a royal's first name may carry ال
+        and not (last.norm in ROYAL_TITLES and nxt is not None and nxt.norm in SON_OF_WORDS)
         and not _prepositional(tok) and not tok.norm.endswith(("ي", "يه")) and not tok.norm.startswith("الم")
         and tok.norm not in TITLE_ADJECTIVES
         and not (last.norm.endswith("ه") and tok.norm.endswith("ه"))  # الناشطة القتيلة agree
@@ -1039,6 +1041,7 @@ NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # preposition) tells apart.
 SON_OF_TRIBE = _norm("ولد")
 SON_OF_WORDS = _forms("بن", "ابن", "بنت")
+ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
@@ -1233,7 +1236,9 @@ def split_title(text, words):
         # أمير قطر تميم بن حمد: one given name before بن (two for عبد الله), the rest of the
         # run is the post's country or office.
         first = son_at - 2 if name_words[son_at - 2].norm in NAME_HEADS else son_at - 1
-        if first > 0:
+        # (only the one word in construct with an indefinite title: علياء أحمد بن سيف is a
+        # name with her father's, not a post)
+        if first == 1 and not _definite(title_words[-1]) and _is_title_word(title_words[-1].norm):
             title_words, name_words = words[: k + first], name_words[first:]
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
