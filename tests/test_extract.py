@@ -1221,3 +1221,20 @@ def test_a_royal_title_then_a_definite_first_name_before_bin():
     assert (span.speaker_name, span.description) == ("الوليد بن طلال", "الأمير")
     spans = extract_statements("وقال الوزير إن الوضع صعب. وانتقد الملك القرار الأمريكي بشدة.")
     assert [(s.speaker, s.text) for s in spans][1] == ("الملك", "القرار الأمريكي بشدة")
+
+
+@pytest.mark.parametrize("text, verb, speaker", [
+    # corpus verbs outside the lexicon until now (BBC, Sky News Arabia, France 24)
+    ("ووجد الباحثون أن حيوانات الباندا يمكنها التعرف على بعضها.", "ووجد", "الباحثون"),
+    ("وأرجع اقتصاديون عراقيون هذا الانخفاض إلى شح العملة.", "وأرجع", "اقتصاديون عراقيون"),
+    ("وتصر الولايات المتحدة على أن القس بريء.", "وتصر", "الولايات المتحدة"),
+    ("أصدر الرئيس الفلسطيني محمود عباس الجمعة بيانا اعتذر فيه عن الكلام الذي أدلى به.", "اعتذر", "الرئيس الفلسطيني محمود عباس"),
+])
+def test_verbs_added_to_the_lexicon(text, verb, speaker):
+    [span] = extract_statements(text)
+    assert (span.verb, span.speaker) == (verb, speaker)
+
+
+def test_found_reports_only_a_clause():
+    # وجد is "found": a body found in the forest is no statement
+    assert extract_statements("ووجد الباحثون جثة في الغابة.") == []
