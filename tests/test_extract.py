@@ -1238,3 +1238,9 @@ def test_verbs_added_to_the_lexicon(text, verb, speaker):
 def test_found_reports_only_a_clause():
     # وجد is "found": a body found in the forest is no statement
     assert extract_statements("ووجد الباحثون جثة في الغابة.") == []
+
+
+def test_a_country_and_its_direction_are_one_speaker():
+    # corpus (Sky News Arabia): 'الشمالية' was read as the object of وهددت كوريا
+    [span] = extract_statements("وهددت كوريا الشمالية، في وقت سابق من الأربعاء، بإلغاء القمة في حال استمرار المناورات.")
+    assert (span.speaker, span.text) == ("كوريا الشمالية", "بإلغاء القمة في حال استمرار المناورات")

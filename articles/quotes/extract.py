@@ -1028,8 +1028,13 @@ def _noun_phrase_ends(words, tok, nxt=None):
             and not any(w.norm.startswith("ل") for w in words[-2:])  # لمعلومات حقوق الإنسان
         ):
             return True
+        if tok.norm in DIRECTIONS:
+            return False  # كوريا الشمالية، أوروبا الشرقية: a place's own adjective
         return tok.norm.endswith(("ه", "ات"))
     return False
+
+
+DIRECTIONS = _forms("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الاستوائية")
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
