@@ -1244,3 +1244,9 @@ def test_a_country_and_its_direction_are_one_speaker():
     # corpus (Sky News Arabia): 'الشمالية' was read as the object of وهددت كوريا
     [span] = extract_statements("وهددت كوريا الشمالية، في وقت سابق من الأربعاء، بإلغاء القمة في حال استمرار المناورات.")
     assert (span.speaker, span.text) == ("كوريا الشمالية", "بإلغاء القمة في حال استمرار المناورات")
+
+
+def test_a_dual_verb_after_its_subject():
+    # corpus (Sky News Arabia): 'أعلنا' (the two leaders announced) was no speech verb
+    [span] = extract_statements("وكان الزعيمان قد أعلنا أن الحرب انتهت.")
+    assert (span.speaker, span.text) == ("الزعيمان", "الحرب انتهت")
