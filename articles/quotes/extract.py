@@ -554,7 +554,7 @@ def read_speaker(state, i, stop):
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
-        if strip_harakat(tok.text).replace("ـ", "") == "ب":
+        if tok.text[:1] == "ب" and len(tok.text) <= 6 and strip_harakat(tok.text).replace("ـ", "") == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
@@ -1080,12 +1080,15 @@ def _is_name_word(w):
 ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
 MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
+POST_PREPOSITIONS = frozenset((TO, FROM_WORD, _norm("عن")))
 
 
 def _post_preposition(words, tok, nxt):
     """Does `tok` (after the phrase `words`) carry on a post: إلى after an envoy, عن after
     a member of parliament, من before أصول?"""
-    if not words or nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
+    if tok.norm not in POST_PREPOSITIONS or not words:
+        return False
+    if nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
         return False
     if _name_run(words) >= 2:
         return False  # المندوب العام للمهرجان تييري فريمو إلى أن: the name is read, إلى is the verb's
