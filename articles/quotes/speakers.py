@@ -197,6 +197,11 @@ def resolve_in_article(spans, text=None):
     return resolved
 
 
+def _conjunct(word, surname):
+    """Is `word` the surname with the conjunction و before it (وماكرون of ترودو وماكرون)?"""
+    return word[:1] == "و" and surname[:1] != "و" and (word[1:] == surname or close_spelling(word[1:], surname))
+
+
 def surname_alone(words):
     """Do these normalized words name a person by surname alone? One word without the
     article (ترامب, never الوزارة), or a surname of two words: بن سلمان, دي ميستورا,
@@ -472,6 +477,8 @@ class _KnownSpeakers:
             surname = self._latest([
                 speakers[-1] for (last, their_gender), speakers in self.by_surname.get(_token_skeleton(tokens[0]), {}).items()
                 if close_spelling(tokens[0], last)
+                # ترودو وماكرون، فيسبوك وإنستغرام are two: وقال ماكرون is neither of them
+                and not _conjunct(last, tokens[0])
                 # وقال ترامب after ميلانيا ترامب: the verb's gender says which Trump
                 and not (gender and their_gender and gender != their_gender)
             ])
