@@ -64,7 +64,7 @@ from articles.quotes.speakers import (
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
-from articles.text.skeleton import LONG_VOWELS
+from articles.text.skeleton import LONG_VOWELS, one_first_name
 
 logger = logging.getLogger(__name__)
 
@@ -636,9 +636,12 @@ def _middle_name_added(a, b):
 
 def _shortened_first_name(a, b):
     """جيم ماتيس / جيمس ماتيس، توم / توماس: the same other names, and one first name the
-    other's start, at most two letters shorter."""
+    other's start, at most two letters shorter, or its short form (بيب / جوسيب غوارديولا، مات
+    / ماثيو هانكوك: articles/text/first_names.txt)."""
     if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:]:
         return False
+    if one_first_name(a[0], b[0]):
+        return True
     short, long_ = sorted((a[0], b[0]), key=len)
     return len(short) >= 3 and short != long_ and long_.startswith(short) and len(long_) - len(short) <= 2
 

@@ -281,3 +281,12 @@ def test_two_people_joined_by_wa_carry_no_surname_for_a_later_mention():
             "بترهيبهما. وقال ترودو وماكرون إنهما يجب ألا يترددا في التوصل لاتفاقات بدون ترامب. "
             'وقال ماكرون للصحفيين وإلى جانبه ترودو "إن مجموعة السبع فرصة لنا".')
     assert [name for _, name in _resolved(text)][1:] == ["ترودو وماكرون", "إيمانويل ماكرون"]
+
+
+def test_a_first_name_and_its_short_form_are_one_name_only_by_the_table():
+    from articles.text.skeleton import one_first_name
+
+    assert one_first_name("جوسيب", "بيب") and one_first_name("مات", "ماثيو")
+    assert not one_first_name("سيرجي", "بيب")  # another name
+    assert not one_first_name("مايكل", "ميخائيل")  # alike, but another language's name
+    assert not one_first_name("بيب", "بيب")  # the same spelling is no short form

@@ -758,3 +758,23 @@ def test_an_arabic_name_chain_or_two_middle_names_are_not_one_person_without_the
     assert Statement.objects.get(article=bare).speaker.name == "محمد الحوثي"
     assert Statement.objects.get(article=chain).speaker.name == "محمد علي الحوثي"
     assert Statement.objects.get(article=alone).speaker.name == "دييغو مارادونا"
+
+
+def test_a_first_name_and_its_short_form_with_the_same_surname_are_one_person():
+    """The identity benchmark: جوسيب غوارديولا (3 statements) beside بيب غوارديولا (105); the
+    corpus also has ماثيو / مات هانكوك and جوزيف / جو دانفورد. Pep is Josep's short form, in
+    no skeleton; سيرجي غوارديولا, a player, is another person."""
+    pep = [make_article(f"p{n}", f"وقال بيب غوارديولا، مدرب مانشستر سيتي، إن المباراة رقم {n} كانت صعبة.")
+           for n in range(3)]
+    josep = make_article("j", "وقال المدرب الإسباني لمانشستر سيتي، جوسيب غوارديولا، إن اللقب لم يحسم بعد.")
+    sergi = make_article("s", "وقال اللاعب الإسباني الشاب، سيرجي غوارديولا، إن حلمه اللعب لبرشلونة.")
+    matt = make_article("m", "وقال وزير الصحة البريطاني مات هانكوك إن الخدمة الصحية بحاجة إلى تمويل.")
+    matthew = make_article("t", "وقال وزير الصحة البريطاني ماثيو هانكوك إن المستشفيات ستحصل على دعم إضافي.")
+    articles = [*pep, josep, sergi, matt, matthew]
+    extract_and_store([a.pk for a in articles])
+    st = Statement.objects.get(article=josep)
+    assert (st.speaker.name, st.speaker_link_confidence) == ("بيب غوارديولا", 0.85)
+    assert Statement.objects.get(article=sergi).speaker.name == "سيرجي غوارديولا"
+    assert Statement.objects.get(article=matt).speaker == Statement.objects.get(article=matthew).speaker
+    summary = extract_and_store([a.pk for a in articles])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
