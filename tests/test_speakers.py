@@ -287,6 +287,14 @@ def test_a_first_name_and_its_short_form_are_one_name_only_by_the_table():
     from articles.text.skeleton import one_first_name
 
     assert one_first_name("جوسيب", "بيب") and one_first_name("مات", "ماثيو")
+    assert one_first_name("بنيامين", "بينجيامين")  # Hebrew and English spellings
     assert not one_first_name("سيرجي", "بيب")  # another name
     assert not one_first_name("مايكل", "ميخائيل")  # alike, but another language's name
     assert not one_first_name("بيب", "بيب")  # the same spelling is no short form
+
+
+def test_the_name_after_one_of_is_not_that_speakers_surname():
+    # corpus (BBC, August 2018): the later قال ترامب was filed under 'أحد مساعدي ترامب'
+    text = ('وقال أحد مساعدي ترامب إن الإدارة الأمريكية "تبحث" في مسألة التنظيم. '
+            'وفي حديثه للصحفيين في البيت الأبيض، قال ترامب إن غوغل "تستغل الكثير من الناس".')
+    assert [name for _, name in _resolved(text)] == ["أحد مساعدي ترامب", "ترامب"]

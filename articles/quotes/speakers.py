@@ -280,6 +280,9 @@ SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 FAMILY_OF = normalize_arabic("آل")
 TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
+# "One of" (أحد مساعدي ترامب، إحدى قريبات الضحية): a member of someone's people, never the
+# one whose name closes the phrase.
+ONE_OF = frozenset(normalize_arabic(w) for w in ("أحد", "إحدى"))
 
 
 def _full_name_for_surname(titled, surname, gender=""):
@@ -434,8 +437,10 @@ class _KnownSpeakers:
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
             # A father's name is no surname; nor is the name after محامي or شقيق, the lawyer's
-            # client or the brother's brother (محامي كريستيانو رونالدو … وكان رونالدو قد رفض).
-            if not (len(tokens) >= 3 and tokens[-2] in SON_OF) and tokens[0] not in RELATION_TITLES:
+            # client or the brother's brother (محامي كريستيانو رونالدو … وكان رونالدو قد رفض),
+            # nor after "one of" (أحد مساعدي ترامب … وقال ترامب).
+            if not (len(tokens) >= 3 and tokens[-2] in SON_OF) and tokens[0] not in RELATION_TITLES \
+                    and tokens[0] not in ONE_OF:
                 self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
