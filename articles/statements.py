@@ -50,7 +50,6 @@ from articles.quotes.speakers import (
     SON_OF,
     FAMILY_OF,
     NAME_PARTICLES,
-    ONE_OF,
     SURNAME_PARTICLES,
     TURKISH_SON,
     clean_name,
@@ -399,7 +398,7 @@ class SpeakerDirectory:
         if len(words) < 2:
             return False
         first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
-        if first in RELATION_TITLES or first in ORGANISATION_HEADS or first in ONE_OF:
+        if first in RELATION_TITLES or first in ORGANISATION_HEADS:
             return False
         if len(words) >= 3 and words[-2] == FAMILY_OF:
             return False  # بدر آل زيدان's family name is آل زيدان: زيدان alone is not his
