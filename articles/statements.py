@@ -64,7 +64,7 @@ from articles.quotes.speakers import (
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
-from articles.text.skeleton import LONG_VOWELS
+from articles.text.skeleton import LONG_VOWELS, one_first_name
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +89,10 @@ WELL_KNOWN_STATEMENTS = 4 * DOMINANT_MIN_STATEMENTS
 # minimum, read in that section alone, a person quoted WELL_KNOWN_STATEMENTS times in the
 # archive, and a lower confidence for the narrower evidence.
 SECTION_CONFIDENCE_PENALTY = 0.1
+# A foreign name with and without its middle name (سارة هاكابي ساندرز / سارة ساندرز): the
+# same first and last name, spelled exactly so, is weaker evidence than one spelling of
+# every word (SKELETON_LINK), and just enough to link without an editor.
+MIDDLE_NAME_LINK = LINK_THRESHOLD
 NAME_MAX = 300
 # Fields that re-extraction rewrites on an unprotected statement.
 EXTRACTED_FIELDS = [
@@ -125,6 +129,9 @@ class SpeakerDirectory:
         self.by_skeleton = defaultdict(set)
         self.by_surname = defaultdict(set)
         self.by_first_name = defaultdict(set)
+        # (first word, last word) of a person's name of two or three words -> {(key, middle
+        # words)}: the same name with and without a middle name (middle_name_match).
+        self.by_ends = defaultdict(set)
         self.alias_norms = defaultdict(list)
         self.person_keys = set(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("pk", flat=True))
         for speaker_id, name in SpeakerAlias.objects.values_list("speaker_id", "name"):
@@ -159,6 +166,23 @@ class SpeakerDirectory:
         if is_person and len(tokens) > 1:
             self.by_surname[name_skeleton(tokens[-1])].add(speaker_key)
             self.by_first_name[tokens[0]].add(speaker_key)
+            words = _name_words(name)
+            if len(words) in (2, 3):
+                self.by_ends[words[0], words[-1]].add((speaker_key, tuple(words[1:-1])))
+
+    def middle_name_match(self, name):
+        """The one person whose name is `name` with or without a middle name (سارة هاكابي
+        ساندرز / سارة ساندرز; see _middle_name_added), or None. Two middle names for one first
+        and last name are two people the shorter name cannot tell apart: None."""
+        words = _name_words(name)
+        if len(words) not in (2, 3):
+            return None
+        entries = self.by_ends.get((words[0], words[-1]), ())
+        if len({middle for _, middle in entries if middle} | {tuple(words[1:-1])} - {()}) > 1:
+            return None
+        found = {key for key, middle in entries
+                 if key in self.person_keys and _middle_name_added(words, [words[0], *middle, words[-1]])}
+        return found.pop() if len(found) == 1 else None
 
     def _surname_candidates(self, article_speaker, tokens):
         if len(tokens) != 1 or tokens[0].startswith("ال") or article_speaker.kind == SpeakerKind.ORGANISATION:
@@ -452,6 +476,11 @@ class SpeakerDirectory:
         if best is not None and best_conf >= LINK_THRESHOLD and len(candidates) == 1:
             self._add_alias(best, name, norm)
             return _as_ref(best), UNCERTAIN_NEW_SPEAKER if self.doubtful(best) else best_conf
+        if article_speaker.kind == SpeakerKind.PERSON:
+            other = self.middle_name_match(name)
+            if other is not None:
+                self._add_alias(other, name, norm)
+                return _as_ref(other), UNCERTAIN_NEW_SPEAKER if self.doubtful(other) else MIDDLE_NAME_LINK
         speaker = self._create(article_speaker, name, norm)
         return speaker, UNCERTAIN_NEW_SPEAKER if self.doubtful(self.by_alias[norm]) else 1.0
 
@@ -575,14 +604,44 @@ def _same_person_names(a, b):
     short, long_ = sorted((a, b), key=len)
     if len(short) < 2:
         return False
-    return _ends_with(long_, short) or _shortened_first_name(a, b)
+    return _ends_with(long_, short) or _shortened_first_name(a, b) or _middle_name_added(a, b)
+
+
+# Endings of a nisba, a dual or a plural (بريطانية، أميركيان، جمهوريون، بيانات): a word the
+# phrase reader took in with a noun, never a middle name.
+ADJECTIVE_ENDINGS = ("يه", "يان", "يين", "يون", "ات")
+
+
+def _middle_name_added(a, b):
+    """سارة هاكابي ساندرز / سارة ساندرز، دييغو أرماندو مارادونا / دييغو مارادونا: one name of
+    three words and one of two (word lists from _name_words) with the same first and last
+    word, spelled exactly so, when the name is a transliteration. In an Arabic name chain
+    the middle word is the father's name (محمد علي الحوثي is not necessarily محمد الحوثي,
+    عمر حسن البشير's حسن is his father's), so: the middle word is transliterated (two long
+    vowels after its first letter: هاكابي، أرماندو, never علي، حسن، طيب، أحمد), no conjunct
+    and no adjective (بريطانيا وألمانيا وفرنسا، دراسة بريطانية حديثة); the surname is
+    transliterated too (four letters in its skeleton, no article, no ة: not الحوثي، حديثة);
+    the first word is no title, relative, portfolio or body (محامي ستورمي دانيلز); a chain
+    with بن or آل has a middle word of no long vowel and never passes."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) != 2 or len(long_) != 3 or short[0] != long_[0] or short[1] != long_[2]:
+        return False
+    first, middle, surname = long_
+    return (
+        foreign_first_name(middle) and not middle.startswith("و") and not middle.endswith(ADJECTIVE_ENDINGS)
+        and not surname.startswith("ال") and not surname.endswith("ه") and len(name_skeleton(surname)) >= 4
+        and not any(first in words for words in (RELATION_TITLES, PERSON_TITLES, ORGANISATION_HEADS, PORTFOLIOS))
+    )
 
 
 def _shortened_first_name(a, b):
     """جيم ماتيس / جيمس ماتيس، توم / توماس: the same other names, and one first name the
-    other's start, at most two letters shorter."""
+    other's start, at most two letters shorter, or its short form (بيب / جوسيب غوارديولا، مات
+    / ماثيو هانكوك: articles/text/first_names.txt)."""
     if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:]:
         return False
+    if one_first_name(a[0], b[0]):
+        return True
     short, long_ = sorted((a[0], b[0]), key=len)
     return len(short) >= 3 and short != long_ and long_.startswith(short) and len(long_) - len(short) <= 2
 
@@ -598,6 +657,8 @@ def _alias_confidence(canonical, name):
     a, b = _name_words(canonical), _name_words(name)
     if _shortened_first_name(a, b) or _one_consonant_more(a, b) or _full_form_of_mono_name(a, b):
         return SKELETON_LINK
+    if _middle_name_added(a, b):
+        return MIDDLE_NAME_LINK
     return 1.0
 
 
@@ -965,6 +1026,7 @@ def _fold_spelling_variants(directory, summary, changed):
     name shortened (جيم ماتيس / جيمس ماتيس) or a transliterated surname written with one
     consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان) with the same confidence."""
     by_skeleton, by_rest, by_surname = defaultdict(set), defaultdict(set), defaultdict(set)
+    by_ends, middles = defaultdict(set), defaultdict(set)
     for key, name in directory.names.items():
         ref = _as_ref(key)
         words = _name_words(name)
@@ -972,8 +1034,14 @@ def _fold_spelling_variants(directory, summary, changed):
             by_skeleton[_joined_skeleton(name)].add(ref)
             by_rest[tuple(words[1:])].add(ref)
             by_surname[tuple(words[:-1]), words[-1]].add(ref)
+            if len(words) in (2, 3):
+                by_ends[words[0], words[-1]].add(ref)
+                middles[words[0], words[-1]].add(tuple(words[1:-1]))
     groups = [refs for refs in by_skeleton.values() if len(refs) > 1]
     groups += [refs for refs in by_rest.values() if len(refs) > 1]
+    # A name with and without its middle name, when only one middle name is met with that
+    # first and last name (two are two people the shorter name cannot tell apart).
+    groups += [refs for ends, refs in by_ends.items() if len(refs) > 1 and len(middles[ends] - {()}) == 1]
     # The same first names and a surname one consonant shorter: looked up by deleting each
     # inner consonant of each surname, so the pass stays linear in the records.
     for (first_names, surname), refs in list(by_surname.items()):
@@ -1003,9 +1071,9 @@ def _fold_spelling_variants(directory, summary, changed):
             a, b = _name_words(target_name), _name_words(name)
             same = (_name_match(target_name, name) >= LINK_THRESHOLD or _shortened_first_name(a, b)
                     or _one_consonant_more(a, b))
-            if not same:
+            if not same and not _middle_name_added(a, b):
                 continue  # same skeleton, but an Arabic name whose vowels tell two people apart
-            _move_statements(ref, target, SKELETON_LINK, summary, changed)
+            _move_statements(ref, target, SKELETON_LINK if same else MIDDLE_NAME_LINK, summary, changed)
             # Who dominates a surname is decided next, on the folded counts.
             _credit_statements(directory, ref, keys[target])
 

@@ -279,3 +279,28 @@ def test_the_head_noun_again_with_the_article_is_the_same_source():
     # corpus (Al Arabiya): 'وأضاف المصدر' after 'وأكد مصدر عسكري' was a speaker of its own
     text = "وأكد مصدر عسكري أن قوات الجيش تمكنت من تحرير الجبل. وأضاف المصدر أن قوات الجيش حررت أيضا قرى أخرى."
     assert [name for _, name in _resolved(text)] == ["مصدر عسكري", "مصدر عسكري"]
+
+
+def test_two_people_joined_by_wa_carry_no_surname_for_a_later_mention():
+    # corpus (FR-economy, June 2018): وقال ماكرون was filed under 'ترودو وماكرون'
+    text = ("وأكد رئيس الوزراء الكندي جاستن ترودو والرئيس الفرنسي إيمانويل ماكرون الخميس أنهما لن يسمحا "
+            "بترهيبهما. وقال ترودو وماكرون إنهما يجب ألا يترددا في التوصل لاتفاقات بدون ترامب. "
+            'وقال ماكرون للصحفيين وإلى جانبه ترودو "إن مجموعة السبع فرصة لنا".')
+    assert [name for _, name in _resolved(text)][1:] == ["ترودو وماكرون", "إيمانويل ماكرون"]
+
+
+def test_a_first_name_and_its_short_form_are_one_name_only_by_the_table():
+    from articles.text.skeleton import one_first_name
+
+    assert one_first_name("جوسيب", "بيب") and one_first_name("مات", "ماثيو")
+    assert one_first_name("بنيامين", "بينجيامين")  # Hebrew and English spellings
+    assert not one_first_name("سيرجي", "بيب")  # another name
+    assert not one_first_name("مايكل", "ميخائيل")  # alike, but another language's name
+    assert not one_first_name("بيب", "بيب")  # the same spelling is no short form
+
+
+def test_the_name_after_one_of_is_not_that_speakers_surname():
+    # corpus (BBC, August 2018): the later قال ترامب was filed under 'أحد مساعدي ترامب'
+    text = ('وقال أحد مساعدي ترامب إن الإدارة الأمريكية "تبحث" في مسألة التنظيم. '
+            'وفي حديثه للصحفيين في البيت الأبيض، قال ترامب إن غوغل "تستغل الكثير من الناس".')
+    assert [name for _, name in _resolved(text)] == ["أحد مساعدي ترامب", "ترامب"]

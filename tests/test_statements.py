@@ -702,3 +702,79 @@ def test_a_compound_surname_record_kept_by_one_section_does_not_take_another_sec
     summary = extract_and_store(everything)
     assert summary["updated"] == summary["created"] == summary["deleted"] == 0, summary
     assert Statement.objects.get(article=world_alone[0]).speaker.name == "رامي عبد الرحمن"
+
+
+def _sanders_archive(middle_name_first=False):
+    """Six statements of the White House press secretary named without her middle name, two
+    with it (the corpus: سارة ساندرز 195 statements, ساره هاكابي ساندرز 8, two records); the
+    articles of one form are stored first."""
+    def full():
+        return [make_article(f"h{n}", f"وقالت المتحدثة باسم البيت الأبيض سارة هاكابي ساندرز إن الرئيس لن يقيل المحقق رقم {n}.")
+                for n in range(2)]
+    first = full() if middle_name_first else []
+    short = [make_article(f"s{n}", f"وقالت المتحدثة باسم البيت الأبيض سارة ساندرز إن الاجتماع رقم {n} سيعقد في واشنطن.")
+             for n in range(6)]
+    return short, first or full()
+
+
+@pytest.mark.parametrize("middle_name_first", [False, True])
+def test_a_foreign_name_with_and_without_its_middle_name_is_one_person_whatever_the_order(middle_name_first):
+    short, full = _sanders_archive(middle_name_first)
+    extract_and_store([a.pk for a in short + full])
+    statements = Statement.objects.filter(article__in=short + full)
+    # One record, named as the archive first met her.
+    assert set(statements.values_list("speaker__name", flat=True)) == {"سارة هاكابي ساندرز" if middle_name_first else "سارة ساندرز"}
+    # The link is recorded: the same first and last name, not one spelling of every word.
+    assert set(Statement.objects.filter(article__in=short if middle_name_first else full)
+               .values_list("speaker_link_confidence", flat=True)) == {0.8}
+    summary = extract_and_store([a.pk for a in short + full])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0
+
+
+def test_records_with_and_without_a_middle_name_made_separately_are_folded_into_the_one_quoted_most():
+    """As an older run left them (the full-corpus database: two records)."""
+    short, full = _sanders_archive()
+    extract_and_store([a.pk for a in short])
+    apart = speaker_record("سارة هاكابي ساندرز", "apart")
+    filed_statement(apart, "x", "وقالت سارة هاكابي ساندرز إن الرئيس سيزور فرنسا الشهر المقبل.",
+                    "الرئيس سيزور فرنسا الشهر المقبل")
+    extract_and_store([a.pk for a in short])
+    assert not Speaker.objects.filter(pk=apart.pk).exists()
+    st = Statement.objects.get(article__external_id="x")
+    assert (st.speaker.name, st.speaker_link_confidence) == ("سارة ساندرز", 0.8)
+    assert "سارة هاكابي ساندرز" in set(st.speaker.aliases.values_list("name", flat=True))
+
+
+def test_an_arabic_name_chain_or_two_middle_names_are_not_one_person_without_the_middle_name():
+    """محمد علي الحوثي's علي is his father's name: محمد الحوثي may be anyone of the family. A
+    first and last name met with two middle names may be either person."""
+    chain = make_article("c", "وقال رئيس اللجنة الثورية العليا محمد علي الحوثي إن الهدنة لم تصمد.")
+    bare = make_article("b", "وقال محمد الحوثي إن المفاوضات ستستأنف في الكويت.")
+    # Two men of one first and last name, told apart by their middle names.
+    maradona = make_article("m", "وقال النجم الأرجنتيني دييغو أرماندو مارادونا إن ميسي هو الأفضل في العالم.")
+    other = make_article("o", "وقال المدرب الأرجنتيني دييغو سيميوني مارادونا إن فريقه جاهز للنهائي.")
+    alone = make_article("a", "وقال دييغو مارادونا إن المنتخب يحتاج إلى مدرب جديد.")
+    extract_and_store([chain.pk, bare.pk, maradona.pk, other.pk, alone.pk])
+    assert Statement.objects.get(article=bare).speaker.name == "محمد الحوثي"
+    assert Statement.objects.get(article=chain).speaker.name == "محمد علي الحوثي"
+    assert Statement.objects.get(article=alone).speaker.name == "دييغو مارادونا"
+
+
+def test_a_first_name_and_its_short_form_with_the_same_surname_are_one_person():
+    """The identity benchmark: جوسيب غوارديولا (3 statements) beside بيب غوارديولا (105); the
+    corpus also has ماثيو / مات هانكوك and جوزيف / جو دانفورد. Pep is Josep's short form, in
+    no skeleton; سيرجي غوارديولا, a player, is another person."""
+    pep = [make_article(f"p{n}", f"وقال بيب غوارديولا، مدرب مانشستر سيتي، إن المباراة رقم {n} كانت صعبة.")
+           for n in range(3)]
+    josep = make_article("j", "وقال المدرب الإسباني لمانشستر سيتي، جوسيب غوارديولا، إن اللقب لم يحسم بعد.")
+    sergi = make_article("s", "وقال اللاعب الإسباني الشاب، سيرجي غوارديولا، إن حلمه اللعب لبرشلونة.")
+    matt = make_article("m", "وقال وزير الصحة البريطاني مات هانكوك إن الخدمة الصحية بحاجة إلى تمويل.")
+    matthew = make_article("t", "وقال وزير الصحة البريطاني ماثيو هانكوك إن المستشفيات ستحصل على دعم إضافي.")
+    articles = [*pep, josep, sergi, matt, matthew]
+    extract_and_store([a.pk for a in articles])
+    st = Statement.objects.get(article=josep)
+    assert (st.speaker.name, st.speaker_link_confidence) == ("بيب غوارديولا", 0.85)
+    assert Statement.objects.get(article=sergi).speaker.name == "سيرجي غوارديولا"
+    assert Statement.objects.get(article=matt).speaker == Statement.objects.get(article=matthew).speaker
+    summary = extract_and_store([a.pk for a in articles])
+    assert summary["updated"] == summary["created"] == summary["deleted"] == 0

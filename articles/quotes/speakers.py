@@ -197,6 +197,11 @@ def resolve_in_article(spans, text=None):
     return resolved
 
 
+def _conjunct(word, surname):
+    """Is `word` the surname with the conjunction و before it (وماكرون of ترودو وماكرون)?"""
+    return word[:1] == "و" and surname[:1] != "و" and (word[1:] == surname or close_spelling(word[1:], surname))
+
+
 def surname_alone(words):
     """Do these normalized words name a person by surname alone? One word without the
     article (ترامب, never الوزارة), or a surname of two words: بن سلمان, دي ميستورا,
@@ -275,6 +280,9 @@ SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 FAMILY_OF = normalize_arabic("آل")
 TURKISH_SON = normalize_arabic("أوغلو")
 CLITICS = frozenset("وفبل")
+# "One of" (أحد مساعدي ترامب، إحدى قريبات الضحية): a member of someone's people, never the
+# one whose name closes the phrase.
+ONE_OF = frozenset(normalize_arabic(w) for w in ("أحد", "إحدى"))
 
 
 def _full_name_for_surname(titled, surname, gender=""):
@@ -429,8 +437,10 @@ class _KnownSpeakers:
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
             # A father's name is no surname; nor is the name after محامي or شقيق, the lawyer's
-            # client or the brother's brother (محامي كريستيانو رونالدو … وكان رونالدو قد رفض).
-            if not (len(tokens) >= 3 and tokens[-2] in SON_OF) and tokens[0] not in RELATION_TITLES:
+            # client or the brother's brother (محامي كريستيانو رونالدو … وكان رونالدو قد رفض),
+            # nor after "one of" (أحد مساعدي ترامب … وقال ترامب).
+            if not (len(tokens) >= 3 and tokens[-2] in SON_OF) and tokens[0] not in RELATION_TITLES \
+                    and tokens[0] not in ONE_OF:
                 self.by_surname[_token_skeleton(tokens[-1])][tokens[-1], speaker.gender].append(speaker)
             self.by_head[tokens[0]].append(speaker)
             # صحف جزائرية, مصادر مطلعة: a noun and a feminine adjective name no one.
@@ -472,6 +482,8 @@ class _KnownSpeakers:
             surname = self._latest([
                 speakers[-1] for (last, their_gender), speakers in self.by_surname.get(_token_skeleton(tokens[0]), {}).items()
                 if close_spelling(tokens[0], last)
+                # ترودو وماكرون، فيسبوك وإنستغرام are two: وقال ماكرون is neither of them
+                and not _conjunct(last, tokens[0])
                 # وقال ترامب after ميلانيا ترامب: the verb's gender says which Trump
                 and not (gender and their_gender and gender != their_gender)
             ])

@@ -9,6 +9,9 @@ more (`name_skeleton_of`): تش for the sound outlets also write ج.
 """
 
 from functools import lru_cache
+from pathlib import Path
+
+from articles.text.normalize import normalize_arabic
 
 # Lucene's light-stemmer prefixes (articles.text.analysis uses them to stem as well): each
 # is taken off only when at least two letters are left, and a one-letter one only from a
@@ -81,3 +84,29 @@ def fold_name_sounds(word):
 def name_skeleton_of(word):
     """The skeleton of a normalized word of a name: تشاويش, تشاوش and جاووش all give كس."""
     return _consonants(fold_name_sounds(strip_light_prefix(word)))
+
+
+FIRST_NAMES = Path(__file__).resolve().with_name("first_names.txt")
+
+
+@lru_cache(maxsize=None)
+def first_name_forms():
+    """{normalized form: the line it is on} of the first names with short forms
+    (first_names.txt): بيب and جوسيب give one line."""
+    forms = {}
+    with open(FIRST_NAMES, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if line.lstrip().startswith("#"):
+                continue
+            for form in line.split():
+                form = normalize_arabic(form)
+                if form in forms:
+                    raise ValueError(f"{FIRST_NAMES.name}: {form!r} is listed twice (after normalization)")
+                forms[form] = line_no
+    return forms
+
+
+def one_first_name(a, b):
+    """Are two normalized first names one name by first_names.txt (جوسيب / بيب)?"""
+    forms = first_name_forms()
+    return a != b and a in forms and forms.get(b) == forms[a]
