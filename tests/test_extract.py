@@ -1250,3 +1250,14 @@ def test_a_dual_verb_after_its_subject():
     # corpus (Sky News Arabia): 'أعلنا' (the two leaders announced) was no speech verb
     [span] = extract_statements("وكان الزعيمان قد أعلنا أن الحرب انتهت.")
     assert (span.speaker, span.text) == ("الزعيمان", "الحرب انتهت")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus: 'برشلونة جوسيب بارتوميو', 'مانشستر سيتي بيب', 'دفاعه جيم ماتيس' were filed as names
+    ("وقال رئيس برشلونة جوسيب بارتوميو إن الفريق جاهز.", ("جوسيب بارتوميو", "رئيس برشلونة")),
+    ("وقال مدرب مانشستر سيتي بيب غوارديولا إن الفريق جاهز.", ("بيب غوارديولا", "مدرب مانشستر سيتي")),
+    ("وقال وزير دفاعه جيم ماتيس إن الفريق جاهز.", ("جيم ماتيس", "وزير دفاعه")),
+])
+def test_an_indefinite_title_in_construct_with_a_club_or_country_then_the_name(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected

@@ -967,7 +967,10 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # (تميم بن حمد بن خليفة، خالد بن أحمد آل خليفة), and after a compound first name
         # (عبد الله بن زايد).
         return False
-    if name_run >= 3 and indefinite and not (
+    after_construct = (  # مدرب مانشستر سيتي بيب غوارديولا: the title's club or country, then the name
+        name_run == 3 and len(words) > 3 and _is_title_word(words[-4].norm) and not _definite(words[-4])
+    )
+    if name_run >= 3 and indefinite and not after_construct and not (
         any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
     ):
         return True  # (after a title, لباريس سان جرمان is the post's club; the name comes next)
@@ -1151,8 +1154,8 @@ def _portfolio(norm):
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
             stem = norm[: -len(suffix)]
             # The feminine ة is written ت before a suffix: خارجيته → خارجية.
-            if stem.endswith("ت") and stem[:-1] + "ه" in PORTFOLIOS:
-                return True
+            if stem.endswith("ت") and stem[:-1] + "ه" in PORTFOLIOS or stem in PORTFOLIOS:
+                return True  # (وزير دفاعه: his defence minister)
     return False
 
 
@@ -1248,6 +1251,11 @@ def split_title(text, words):
         # name with her father's, not a post)
         if first == 1 and not _definite(title_words[-1]) and _is_title_word(title_words[-1].norm):
             title_words, name_words = words[: k + first], name_words[first:]
+    if (title_words and len(name_words) >= 3 and _is_title_word(title_words[-1].norm) and not _definite(title_words[-1])
+            and not any(w.norm in NAME_LINKS or w.norm in NAME_HEADS for w in name_words)):
+        # رئيس برشلونة جوسيب بارتوميو، مدرب مانشستر سيتي بيب غوارديولا: an indefinite title
+        # is in construct with its club or country; the name is the two words after it.
+        title_words, name_words = words[: len(words) - 2], words[-2:]
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
         # two words (the usual length: the narration resolves any longer one).
