@@ -1261,3 +1261,13 @@ def test_a_dual_verb_after_its_subject():
 def test_an_indefinite_title_in_construct_with_a_club_or_country_then_the_name(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description) == expected
+
+
+def test_la_and_a_name_the_article_gives_is_whom_it_was_said_to():
+    # corpus (France 24): 'لترودو' was the speaker of what Trump said he told Trudeau
+    spans = extract_statements("وقال الرئيس الأمريكي دونالد ترامب إن جاستن ترودو ضعيف. "
+                               "وكتب في بيان إنه قال بوضوح لترودو أن واشنطن ستقبل فقط باتفاق منصف.")
+    assert all(s.speaker_name == "دونالد ترامب" for s in spans)
+    # a name that opens with ل is still a name
+    [span] = extract_statements("وقال لافروف إن الاتفاق مهم.")
+    assert span.speaker == "لافروف"

@@ -2017,6 +2017,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
+        if sp is not None and _addressee(state, sp):
+            sp = None  # قال بوضوح لترودو أن: whom he said it to; the subject is before
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
@@ -2121,6 +2123,16 @@ def _described_as_quote(state, verb, after, stop):
         if not tokens[k].is_word:
             return None
     return None
+
+
+def _addressee(state, sp):
+    """Is a one-word speaker ل + a name the article gives elsewhere (لترودو, and ترودو
+    alone in the text): the one spoken to? A name that itself opens with ل (لافروف) is met
+    without the ل nowhere."""
+    word = sp.mention
+    if " " in word or word[:1] != "ل" or word[:2] == "لل" or len(word) < 5:
+        return False
+    return re.search(rf"(?<![\w]){re.escape(word[1:])}(?![\w])", state.text) is not None
 
 
 def _subject_then_object(state, sp, begin, after):
