@@ -1271,3 +1271,9 @@ def test_la_and_a_name_the_article_gives_is_whom_it_was_said_to():
     # a name that opens with ل is still a name
     [span] = extract_statements("وقال لافروف إن الاتفاق مهم.")
     assert span.speaker == "لافروف"
+
+
+def test_a_stance_or_an_arrival_is_never_who_spoke():
+    # corpus: 'موقف لاغارد' and 'وصول رونالدو' were filed as speakers
+    spans = extract_statements("وقال الوزير إن الوضع صعب. وانتقد موقف لاغارد من الأزمة.")
+    assert all(not s.speaker.startswith("موقف") for s in spans)
