@@ -1277,3 +1277,11 @@ def test_a_stance_or_an_arrival_is_never_who_spoke():
     # corpus: 'موقف لاغارد' and 'وصول رونالدو' were filed as speakers
     spans = extract_statements("وقال الوزير إن الوضع صعب. وانتقد موقف لاغارد من الأزمة.")
     assert all(not s.speaker.startswith("موقف") for s in spans)
+
+
+def test_a_verb_without_subject_after_a_sentence_that_named_someone_and_quoted_no_one():
+    # corpus (Sky News Arabia): 'وقال إن "…"' after 'ورفع المستشار …، سعود القحطاني، شكره …'
+    # had no speaker to continue with and was lost
+    spans = extract_statements('ورفع المستشار بالديوان الملكي، سعود القحطاني، شكره للعاهل السعودي على الدعم الكبير. '
+                               'وقال إن "دخول المملكة لهذه الموسوعة يؤكد طموح الشباب السعودي".')
+    assert [(s.speaker_name, s.inherited) for s in spans] == [("سعود القحطاني", True)]

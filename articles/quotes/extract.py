@@ -283,6 +283,12 @@ class _State:
     # The article's full names, normalized word tuples (titled_names and the speakers so
     # far), read on first need: most sentences never ask.
     known_names: set = None
+    # The titled person who opened the last sentence that quoted no one (ورفع المستشار …
+    # سعود القحطاني شكره …), and that sentence's number: a verb without a subject at the
+    # start of the next sentence (وقال إن …) continues with them.
+    narrated: object = None
+    narrated_in: int = -2
+    sentence_no: int = 0
 
     def __post_init__(self):
         self.quote_starts = [q.start for q in self.quotes]
@@ -1700,6 +1706,10 @@ def _inside_a_statement(state, offset):
 def _inherit(state, gender, sentence_subject):
     if sentence_subject is not None and (sentence_subject.gender == gender or not sentence_subject.gender):
         return sentence_subject
+    narrated = state.narrated
+    if narrated is not None and state.narrated_in == state.sentence_no - 1 and narrated.gender == gender:
+        sp = narrated
+        return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
     sp = state.last_speaker.get(gender)
     if sp is None:
         return None
@@ -2781,7 +2791,8 @@ def extract_statements(text):
     state = _State(text, tokens, quotes)
     inside = _inside_quote_index(tokens)
     sentences = split_sentences(tokens, quotes, inside)
-    for s_begin, s_end in sentences:
+    for state.sentence_no, (s_begin, s_end) in enumerate(sentences):
+        spans_before = len(state.spans)
         # Attributions that come after their clause claim it first, so a speech verb
         # earlier in the sentence does not swallow what another source said.
         _trailing_attributions(state, s_begin, s_end)
@@ -2811,6 +2822,10 @@ def extract_statements(text):
                 _verbal_noun_statement(state, i, s_end)
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
+        if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
+            narrated = _sentence_subject(state, s_begin, s_end)
+            if narrated is not None and narrated.kind == PERSON:
+                state.narrated, state.narrated_in = narrated, state.sentence_no
     _standalone_quotes(state, sentences)
     _joined_quotes(state)
     _name_bare_titles(state, sentences)
