@@ -1250,3 +1250,14 @@ def test_a_dual_verb_after_its_subject():
     # corpus (Sky News Arabia): 'أعلنا' (the two leaders announced) was no speech verb
     [span] = extract_statements("وكان الزعيمان قد أعلنا أن الحرب انتهت.")
     assert (span.speaker, span.text) == ("الزعيمان", "الحرب انتهت")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مصدر وصفته الصحيفة بالمطلع إن الجيش انسحب من المدينة.", "مصدر"),
+    ("وقال مسؤول وعد بالكشف عن التفاصيل إن الجيش انسحب من المدينة.", "مسؤول"),
+])
+def test_a_verb_opening_with_its_own_waw_ends_the_speaker(text, speaker):
+    # Hostile testing: وصفته and وعد keep their و (a root letter, not "and"), so the
+    # speaker phrase read on past them as if they were names.
+    [span] = extract_statements(text)
+    assert span.speaker == speaker

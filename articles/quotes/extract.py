@@ -104,6 +104,7 @@ WHILE = _norm("حين")
 # From the verb table, articles/quotes/lexicon/speech_verbs.tsv.
 SPEECH_VERBS_M = verb_forms("verb", "m") | verb_forms("verb", "p")
 SPEECH_VERBS_F = verb_forms("verb", "f")
+SPEECH_VERBS = SPEECH_VERBS_M | SPEECH_VERBS_F
 PLURAL_VERBS = verb_forms("verb", "p")
 # Verbs that report with a direct object when no إن/أن follows (أعلن وقف…، دعا إلى…).
 OBJECT_VERBS = verb_forms("verb", takes_object=True)
@@ -560,7 +561,7 @@ def read_speaker(state, i, stop):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
-        if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
+        if words and (tok.norm in SPEECH_VERBS or _strip_clitic(tok.norm) in SPEECH_VERBS):
             break
         if tok.text.isdigit():
             break
@@ -923,17 +924,19 @@ def _noun_phrase_ends(words, tok, nxt=None):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
-    if _prepositional(tok) and _name_run(words) >= 1:
+    # Counted once: each count asks every word whether it continues a title.
+    name_run = _name_run(words)
+    if _prepositional(tok) and name_run >= 1:
         return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
     if tok.norm in OBJECT_NOUNS or (
-        tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and _name_run(words)
+        tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and name_run
         and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
     ):
         # استبعد … بيتر نافارو حدوث تصعيد، رفض ناطق باسم المغني تأكيد النبأ، وجدد بن دغر
         # التأكيد: a verbal noun after the subject is the object (with the article, only
         # after a person's name: وزارة الصحة is one name).
         return True
-    if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
+    if indefinite and name_run >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
@@ -959,7 +962,6 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # (عبد الفتاح is one name: its definite word does not close it.)
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
-    name_run = _name_run(words)
     if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith("ات")) or (
         tok.norm in NAME_LINKS and (name_run >= 2 or _ends_with_compound_name(words))
     ) or (tok.norm in NAME_LINKS and tok.norm != FAMILY and _definite_first_name(words[-1])):
@@ -1080,12 +1082,15 @@ def _is_name_word(w):
 ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
 MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
+POST_PREPOSITIONS = _forms("إلى", "عن", "من")
 
 
 def _post_preposition(words, tok, nxt):
     """Does `tok` (after the phrase `words`) carry on a post: إلى after an envoy, عن after
     a member of parliament, من before أصول?"""
-    if not words or nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
+    if tok.norm not in POST_PREPOSITIONS or not words:
+        return False  # (asked first: the name run below asks this again for every word)
+    if nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
         return False
     if _name_run(words) >= 2:
         return False  # المندوب العام للمهرجان تييري فريمو إلى أن: the name is read, إلى is the verb's
