@@ -21,7 +21,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
-from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
+from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_decoration, strip_invisibles
 from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
@@ -78,6 +78,12 @@ class StatementSpan:
 def _norm(word):
     """normalize_arabic for one word, cached: news vocabulary repeats a great deal."""
     return normalize_arabic(word)
+
+
+@lru_cache(maxsize=400_000)
+def _written(word):
+    """The word's letters as written (strip_decoration), cached like _norm."""
+    return strip_decoration(word)
 
 
 @lru_cache(maxsize=None)
@@ -462,7 +468,7 @@ def _definite(tok):
 
 @lru_cache(maxsize=100_000)  # asked of the same words again and again by the phrase rules
 def _written_definite(text):
-    return _starts_with_al(strip_harakat(text).replace("ـ", ""))
+    return _starts_with_al(_written(text))
 
 
 def read_speaker(state, i, stop):
@@ -555,7 +561,7 @@ def read_speaker(state, i, stop):
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
-        if strip_harakat(tok.text).replace("ـ", "") == "ب":
+        if _written(tok.text) == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
@@ -630,7 +636,7 @@ def _named_ali(tokens, j, stop, words=None):
     """Is the word at j the name علي, which normalizes like the preposition على? Written
     with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
     أكبر صالحي)."""
-    if strip_harakat(tokens[j].text) != ALI:
+    if _written(tokens[j].text) != ALI:
         return False
     if words and words[-1].norm in NAME_LINKS and words[-1].norm != FAMILY:
         return True  # محمد بن علي: no preposition follows بن
@@ -1056,7 +1062,7 @@ NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
 
 def _prepositional(tok):
     """بـ، لـ or a definite word behind ب/ل (بالتقرير، للصحفيين): never a subject."""
-    bare = strip_harakat(tok.text).replace("ـ", "")
+    bare = _written(tok.text)
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
@@ -1108,7 +1114,7 @@ def _is_title_continuation(words, k, next_tok):
     w = words[k]
     if w.norm in NAME_HEADS:
         return False  # الملك عبد الله: عبد opens the name, it does not continue the title
-    if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
+    if k and w.norm.startswith(("لا", "لل")) and _written(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
     if w.norm == AT or (k and words[k - 1].norm == AT):
@@ -1507,7 +1513,7 @@ def _relative_aside(tokens, k, limit):
         return None
     for m in range(k + 2, min(limit - 1, k + 25)):
         if tokens[m].text in ("،", ","):
-            return m + 1 if strip_harakat(tokens[m + 1].text) in RESUMING_INNA else None
+            return m + 1 if _written(tokens[m + 1].text) in RESUMING_INNA else None
     return None
 
 
@@ -1562,7 +1568,7 @@ def _verbal_noun_in_construct(tokens, m, stop):
     """بضرورة متابعة النشرات: a feminine participle form (متابعة) in construct with the
     definite noun after it is the verbal noun "following", not "she went on"."""
     return (
-        strip_harakat(tokens[m].text).endswith("ة") and m + 1 < stop and _definite(tokens[m + 1])
+        _written(tokens[m].text).endswith("ة") and m + 1 < stop and _definite(tokens[m + 1])
         and not _prepositional(tokens[m + 1])
     )
 
@@ -1586,7 +1592,7 @@ def _clause_end(state, k, stop):
                 break
             if _attribution_at(state, tokens[m + 1].start):
                 break
-            if strip_harakat(nxt.text) in RESUMING_INNA:
+            if _written(nxt.text) in RESUMING_INNA:
                 break  # الذي تصفه تركيا بأنه يقود مجموعة إرهابية، إنه سيعود: the main verb's content
             if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
@@ -1878,7 +1884,7 @@ def _verbal_noun_with_pronoun(tok):
     """اعتزاله، انسحابها، استعدادهم: a verbal noun of the derived forms (ا…ا‍ـ, a long ا
     before its last letter) with a possessive pronoun; no name is built so. Read on the
     written word: the normalized ه is also a feminine ة (الوكالة)."""
-    written = strip_harakat(tok.text)
+    written = _written(tok.text)
     for suffix in ("هما", "هم", "ها", "ه"):
         if written.endswith(suffix):
             stem = tok.norm[: -len(suffix)]
@@ -2109,7 +2115,7 @@ def _described_as_quote(state, verb, after, stop):
         return None
     tokens = state.tokens
     for k in range(after, min(stop - 1, after + 6)):
-        bare = strip_harakat(tokens[k].text).replace("ـ", "")
+        bare = _written(tokens[k].text)
         if bare == "ب" and tokens[k + 1].quote is not None and tokens[k + 1].start == tokens[k + 1].quote.open_at:
             return tokens[k + 1].quote
         if not tokens[k].is_word:
@@ -2256,8 +2262,9 @@ def _relayed_speaker(state, j, stop, relay=False):
                 end_at += 1
             if end_at < stop and tokens[end_at].norm in COMPLEMENTIZERS:
                 after = end_at
-            phrase = state.text[tokens[start].start + 1 : tokens[after - 1].end]
-            sp = _Speaker(phrase, tokens[start].start + 1, tokens[after - 1].end, phrase, "", UNKNOWN, "")
+            begin = _past_first_letter(state.text, tokens[start].start)
+            phrase = state.text[begin : tokens[after - 1].end]
+            sp = _Speaker(phrase, begin, tokens[after - 1].end, phrase, "", UNKNOWN, "")
         # The relayed words follow as قوله / قولها, or directly as إن.
         m = after
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
@@ -2273,6 +2280,18 @@ def _relayed_speaker(state, j, stop, relay=False):
             return sp, m + 1 if tokens[m].norm.startswith("قول") else m
         return None
     return None
+
+
+def _past_first_letter(text, at):
+    """The offset after a word's first letter (the ب of بمسؤول) and the marks on it, so a
+    vowel, a tatweel or a direction mark is not left at the head of the rest."""
+    k = at
+    while k < len(text) and not strip_decoration(text[k]):
+        k += 1
+    k += 1
+    while k < len(text) and not strip_decoration(text[k]):
+        k += 1
+    return k
 
 
 def _skip_time_adjunct(tokens, k, stop):
@@ -3057,7 +3076,9 @@ def _name_bare_titles(state, sentences):
             by_word.setdefault(_strip_clitic(tok.norm), []).append(k)
     named = {}  # title words -> [(offset, name)]
     for span in bare:
-        title = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(span.speaker)) if w[0].isalnum())
+        title = _title_words(span.speaker)
+        if not title:
+            continue
         if title not in named:
             named[title] = _names_after_title(state, title, by_word, sentence_end)
         found = named[title]  # in text order
@@ -3065,6 +3086,12 @@ def _name_bare_titles(state, sentences):
         name = found[at - 1][1] if at else (found[0][1] if found else None)
         if name:
             span.description, span.speaker_name, span.speaker_kind = span.speaker, name, PERSON
+
+
+def _title_words(mention):
+    """A title's words, normalized. A word run keeps a directional mark written before it
+    (\u200fالرئيس): it is stripped first, or the word would be dropped as no word."""
+    return tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(strip_invisibles(mention))) if w[0].isalnum())
 
 
 def _names_after_title(state, title, by_word, sentence_end):
@@ -3092,7 +3119,7 @@ def _title_names_post(title, post):
     for the whole post, الأمير for ولي العهد السعودي، الأمير) or, for a title of two words
     or more, begins it (وزير المالية for وزير المالية والخزانة التركي). A person's posts
     are the parts of a description between commas."""
-    words = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(post)) if w[0].isalnum())
+    words = _title_words(post)
     return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
 
