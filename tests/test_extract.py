@@ -1261,3 +1261,14 @@ def test_a_verb_opening_with_its_own_waw_ends_the_speaker(text, speaker):
     # speaker phrase read on past them as if they were names.
     [span] = extract_statements(text)
     assert span.speaker == speaker
+
+
+def test_and_that_he_goes_on_with_what_was_said():
+    # corpus (Al Arabiya): 'وإنه يتوقع' ended her statement and opened one inherited from
+    # the last masculine speaker, a company spokesman a sentence earlier
+    text = ('وأبلغ متحدث باسم الشركة رويترز قائلا "التداعيات ستتضح فقط بمرور الوقت". '
+            "قالت المفوضة سيسيليا مالمستروم إن الاتحاد لا يمثل تهديدا على أمن الولايات المتحدة "
+            "وإنه يتوقع استثناءه من الرسوم الجمركية.")
+    spans = extract_statements(text)
+    assert [s.speaker for s in spans] == ["متحدث باسم الشركة رويترز", "المفوضة سيسيليا مالمستروم"]
+    assert "وإنه يتوقع استثناءه" in spans[1].text

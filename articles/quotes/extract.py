@@ -1603,8 +1603,10 @@ def _clause_end(state, k, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
-        if m > k and tok.norm in PRONOUN_BUT and m + 1 < stop and _speech_verb(tokens[m + 1]):
-            break  # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else
+        if m > k and tok.norm in PRONOUN_BUT and tok.norm not in AND_THAT_HE and m + 1 < stop and _speech_verb(tokens[m + 1]):
+            # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else. وإنه
+            # and فإنه go on with what was said (قالت … إن الاتحاد لا يمثل تهديدا وإنه يتوقع …).
+            break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
         if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
@@ -1901,6 +1903,7 @@ DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "ه�
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
 PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
+AND_THAT_HE = _forms("فإنه", "وإنه")
 
 
 RELATIVE_GENDER = {_norm("الذي"): MASCULINE, _norm("التي"): FEMININE, _norm("الذين"): PLURAL, _norm("اللاتي"): PLURAL}
