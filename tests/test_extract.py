@@ -1272,3 +1272,27 @@ def test_and_that_he_goes_on_with_what_was_said():
     spans = extract_statements(text)
     assert [s.speaker for s in spans] == ["متحدث باسم الشركة رويترز", "المفوضة سيسيليا مالمستروم"]
     assert "وإنه يتوقع استثناءه" in spans[1].text
+
+
+@pytest.mark.parametrize("text", [
+    "ورحب الرئيس بالقرار، وقال إنه خطوة مهمة.",
+    "ورحب الرئيس بتصريحات الوزير، وقال إنها مهمة.",
+    "وأشاد وزير الخارجية بالاتفاق، وأكد أنه خطوة مهمة.",
+])
+def test_a_second_speech_verb_after_a_comma_is_no_apposed_name(text):
+    # Hostile testing: once رحب was a speech verb, '، وقال' after its object was read as
+    # the name in apposition to the title: the speaker ran into the statement itself.
+    spans = extract_statements(text)
+    assert spans
+    for span in spans:
+        assert "وقال" not in span.speaker and "وأكد" not in span.speaker
+        assert span.speaker_end <= span.start
+
+
+def test_what_was_welcomed_is_no_part_of_the_speaker():
+    # corpus (Sky News Arabia, France 24): 'بعدم ترشيح فيلم' and 'بقرارات' were read into
+    # or as the speaker of رحب
+    spans = extract_statements('ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم "فوكستروت" ضمن القائمة، مؤكدة أن القرار أنقذهم.')
+    assert [s.speaker for s in spans] == ["وزيرة الثقافة الإسرائيلية"] * 2
+    spans = extract_statements("وبالرغم من أن النقابات رحبت بقرارات الحكومة، إلا أنها ترى أن العدد غير كاف.")
+    assert not any(s.speaker.startswith("بقرارات") for s in spans)

@@ -558,6 +558,8 @@ def read_speaker(state, i, stop):
             break  # ونفى وجود خلافات: the object, the speaker is the one before
         if tok.norm in ADDRESSEES:
             break  # وقال مخاطبا ترامب: whom he spoke to
+        if words and _ba_object(tok):
+            break  # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم: what she welcomed
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
@@ -869,6 +871,9 @@ def _apposition_name(state, words, j, stop):
             names = []
             n = m + 1
             while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
+                if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
+                    names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
+                    break
                 names.append(tokens[n])
                 n += 1
             # The name ends where the speech starts: a comma, إن/أن, a colon or the quote
@@ -1065,7 +1070,15 @@ def _prepositional(tok):
     bare = _written(tok.text)
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
+    if _ba_object(tok):
+        return True
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
+
+
+def _ba_object(tok):
+    """بعدم، بقرارات: ب before a verbal noun of the object list or a plural in ات is what
+    a verb was about (رحب بعدم ترشيح، رحبت بقرارات الحكومة), never a name or a post."""
+    return tok.norm[:1] == "ب" and (tok.norm[1:] in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7))
 
 
 def _definite_first_name(w):
