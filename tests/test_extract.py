@@ -1296,3 +1296,13 @@ def test_what_was_welcomed_is_no_part_of_the_speaker():
     assert [s.speaker for s in spans] == ["وزيرة الثقافة الإسرائيلية"] * 2
     spans = extract_statements("وبالرغم من أن النقابات رحبت بقرارات الحكومة، إلا أنها ترى أن العدد غير كاف.")
     assert not any(s.speaker.startswith("بقرارات") for s in spans)
+
+
+def test_during_it_is_an_adjunct_not_a_speaker():
+    # corpus (France 24): after the dual verb أعربا entered the lexicon, 'خلالها' (during
+    # it) was read as who expressed concern
+    text = "أعلن مكتب المستشارة الألمانية أن ميركل وترامب أجريا مكالمة هاتفية الجمعة، أعربا خلالها عن قلقهما إثر خطاب ألقاه بوتين."
+    spans = extract_statements(text)
+    assert spans and all(not s.speaker.startswith("خلال") for s in spans)
+    [span] = extract_statements("وأجرى الرئيس اتصالا هاتفيا بنظيره الفرنسي، أكد خلاله الوزير أن العلاقات متينة.")
+    assert span.speaker == "الوزير"
