@@ -1306,3 +1306,16 @@ def test_during_it_is_an_adjunct_not_a_speaker():
     assert spans and all(not s.speaker.startswith("خلال") for s in spans)
     [span] = extract_statements("وأجرى الرئيس اتصالا هاتفيا بنظيره الفرنسي، أكد خلاله الوزير أن العلاقات متينة.")
     assert span.speaker == "الوزير"
+
+
+def test_a_relative_clause_describing_verb_has_its_antecedent_as_subject():
+    # corpus (Sky News Arabia): once وصف lost its conjunction reading, 'تسمية التغيير' (what
+    # he described) was read as the one who described it
+    text = ('ويأتي المؤتمر إحياء لذكرى الانفصال عن والد لوبان، جان ماري لوبن، الذي أسس الجبهة '
+            'الوطنية عام 1972 والذي وصف تسمية التغيير بأنه "خيانة".')
+    [span] = extract_statements(text)
+    assert span.speaker_name == "جان ماري لوبن"
+    assert span.text.startswith("تسمية التغيير")
+    # a pronoun on the verb is its object: the subject follows
+    [span] = extract_statements("وهو اللاعب الذي وصفه المدرب بأنه الأفضل في العالم.")
+    assert span.speaker == "المدرب"

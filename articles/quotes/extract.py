@@ -2029,6 +2029,12 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # speaker.
         sp = _inherit(state, gender, sentence_subject)
         after = j
+    elif relative and verb in BARE_DESCRIBING_VERBS and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender:
+        # والذي وصف تسمية التغيير بأنه "خيانة": the antecedent describes (below); the noun
+        # after the verb is what it described. (الذي وصفه ترامب: a pronoun on the verb is
+        # the object, and the subject follows.)
+        sp = None
+        after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
@@ -2118,6 +2124,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     return sp
 
 
+BARE_DESCRIBING_VERBS = _forms("وصف", "وصفت", "يصف", "تصف", "يصفون")
 DESCRIBING_VERBS = _forms(
     "وصف", "وصفه", "وصفها", "وصفت", "وصفته", "وصفتها", "يصف", "تصف", "يصفه", "يصفها", "تصفه", "تصفها",
     "يصفون", "يصفونه", "يصفونها", "واصفا", "واصفة", "سماه", "سماها", "سماهم", "سمته", "سمتها", "سمتهم",
