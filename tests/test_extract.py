@@ -1319,3 +1319,11 @@ def test_a_relative_clause_describing_verb_has_its_antecedent_as_subject():
     # a pronoun on the verb is its object: the subject follows
     [span] = extract_statements("وهو اللاعب الذي وصفه المدرب بأنه الأفضل في العالم.")
     assert span.speaker == "المدرب"
+
+
+@pytest.mark.parametrize("text", ["أي أن الأصل في الكلمة كما أكد الجميع، هو البعوض.", "وأكد الجميع أن المباراة كانت صعبة."])
+def test_everyone_right_after_the_verb_is_the_speaker(text):
+    # corpus (Al Arabiya): once الجميع ended a speaker phrase, 'كما أكد الجميع' lost its
+    # speaker to whoever spoke before
+    [span] = extract_statements(text)
+    assert span.speaker == "الجميع"

@@ -189,6 +189,7 @@ GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 FOOTAGE_NOUNS = words("footage_nouns")
 ADDRESSEES = words("addressees")
+EVERYONE = _forms("الجميع", "الكل")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -548,6 +549,12 @@ def read_speaker(state, i, stop):
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
+        if not words and tok.norm in EVERYONE:
+            # كما أكد الجميع، …: everyone is the whole subject; after one (ناشد المركز
+            # الجميع) it is the object, below.
+            words.append(tok)
+            j += 1
+            break
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if tok.norm in WHAT:
