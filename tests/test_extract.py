@@ -1327,3 +1327,16 @@ def test_everyone_right_after_the_verb_is_the_speaker(text):
     # speaker to whoever spoke before
     [span] = extract_statements(text)
     assert span.speaker == "الجميع"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وبعد ذلك قال دوتيرتي للجماهير المبتهجة إن هذا فقط لمجرد التسلية.", "دوتيرتي للجماهير"),
+    ("وقبل ذلك أعلن رئيس هيئة الأركان الروسي، فاليري غيراسيموف، أن بلاده ستتخذ تدابير للرد.",
+     "رئيس هيئة الأركان الروسي، فاليري غيراسيموف"),
+    ("ولكن رغم ذلك أفادت الشركة الثلاثاء الماضي أنها ستتبع سياسة الولايات المتحدة.", "الشركة"),
+])
+def test_a_demonstrative_after_a_preposition_is_no_subject(text, speaker):
+    # corpus (Sky News Arabia, Al Arabiya): once 'وهذا يؤكد' made the demonstrative the
+    # verb's subject, every 'وبعد ذلك قال فلان' lost its statement
+    [span] = extract_statements(text)
+    assert span.speaker == speaker

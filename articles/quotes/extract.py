@@ -1982,7 +1982,11 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return None
     if i - 1 >= s_begin and tokens[i - 1].norm in WHOM and verb in DESCRIBING_VERBS:
         return None  # نقلت رويترز عمن وصفته بمسؤول رفيع: the description names the source
-    if i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and not _with_conjunction(tok):
+    if (
+        i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and not _with_conjunction(tok)
+        # (وبعد ذلك قال، ورغم ذلك أفادت: after a preposition it is a time or a concession)
+        and (i - 2 < s_begin or not tokens[i - 2].is_word or tokens[i - 2].norm in COMPLEMENTIZERS)
+    ):
         return None  # وهذا يؤكد ضعف تيلرسون: a fact confirms; nobody speaks (هذا، وقال: a filler)
     relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
     if relative and _action_after_relative(tokens, i):
