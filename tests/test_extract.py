@@ -1340,3 +1340,14 @@ def test_a_demonstrative_after_a_preposition_is_no_subject(text, speaker):
     # verb's subject, every 'وبعد ذلك قال فلان' lost its statement
     [span] = extract_statements(text)
     assert span.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("حيث قال بعضهم إن مقصية ميسي لا علاقة لها بمقصية رونالدو.", "بعضهم"),
+    ("وأعلنت بلادها أن السفارة ستغلق.", "بلادها"),
+])
+def test_a_noun_whose_own_first_letter_is_b_or_l_may_speak(text, speaker):
+    # corpus (Sky News Arabia): the rule that a ب/ل-phrase with a pronoun (بتمكينها) never
+    # speaks also silenced 'قال بعضهم'
+    [span] = extract_statements(text)
+    assert span.speaker == speaker

@@ -2069,9 +2069,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     head = _norm(sp.mention.split()[0]) if sp.mention else ""
     if _strip_clitic(head) in FOOTAGE_NOUNS:
         return None  # أظهر مقطع فيديو …: seen, not said
-    if not sp.inherited and len(head) > 4 and (
-        head.startswith(("لل", "بال")) or head[0] in "بل" and head.endswith(("ها", "هم", "هما"))
-    ):
+    if not sp.inherited and len(head) > 4 and (head.startswith(("لل", "بال")) or _clitic_with_pronoun(head)):
         return None  # أو نفي للتقارير، تطالب فيها بتمكينها: a ل/ب-phrase is never who spoke
     if not sp.gender:
         sp.gender = gender
@@ -2133,6 +2131,17 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
     return sp
+
+
+def _clitic_with_pronoun(norm):
+    """بتمكينها، لمواصلتهم: ب/ل, a noun of four letters or more and a pronoun. Where ب or ل
+    is the noun's own letter the rest is shorter (بعضهم، بلادها، لجنتها): those speak."""
+    if norm[:1] not in ("ب", "ل"):
+        return False
+    for suffix in ("هما", "هم", "ها"):
+        if norm.endswith(suffix):
+            return len(norm) - len(suffix) - 1 >= 4
+    return False
 
 
 BARE_DESCRIBING_VERBS = _forms("وصف", "وصفت", "يصف", "تصف", "يصفون")
