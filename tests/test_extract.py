@@ -1351,3 +1351,10 @@ def test_a_noun_whose_own_first_letter_is_b_or_l_may_speak(text, speaker):
     # speaks also silenced 'قال بعضهم'
     [span] = extract_statements(text)
     assert span.speaker == speaker
+
+
+def test_an_apposition_closed_by_a_comma_before_that_is_no_long_object():
+    # corpus (Al Arabiya): the long-object rule made the speaker's apposition the statement
+    # and dropped what he revealed
+    [span] = extract_statements("كشف الإسباني جوسيب غوارديولا، مدرب نادي مانشستر سيتي، أنه رفض عرضا لضم بول بوغبا.")
+    assert span.text == "رفض عرضا لضم بول بوغبا"

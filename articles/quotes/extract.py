@@ -2109,6 +2109,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         object_verb and opener_kind == "comp" and sum(1 for t in tokens[after:opener] if t.is_word) >= LONG_OBJECT_WORDS
         # (… مشروع قانون ينص على أن، … منظمة التجارة، مدعيا أنها: that أن has a verb of its own)
         and not any(_speech_verb(t) or _continuation(t) is not None for t in tokens[after:opener])
+        # (كشف الإسباني جوسيب غوارديولا، مدرب نادي مانشستر سيتي، أنه …: a comma right before
+        # the أن closes an apposition to the speaker, not an object)
+        and tokens[opener - 1].text not in ("،", ",")
     )
     if (verb.startswith(_norm("وصف")) or long_object) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
         # (توقع الصندوق استقرار عجز الموازنة عند نحو 1.6%، على أن تتحول …: a long object
