@@ -1358,3 +1358,10 @@ def test_an_apposition_closed_by_a_comma_before_that_is_no_long_object():
     # and dropped what he revealed
     [span] = extract_statements("كشف الإسباني جوسيب غوارديولا، مدرب نادي مانشستر سيتي، أنه رفض عرضا لضم بول بوغبا.")
     assert span.text == "رفض عرضا لضم بول بوغبا"
+
+
+def test_whom_a_relative_clause_told_is_not_its_speaker():
+    # corpus (Sky News Arabia): 'لجمهورها' (to her fans) was rejected as a speaker and the
+    # statement was dropped; the relative's antecedent spoke
+    [span] = extract_statements("وشكرت المطربة ماريا التي أكدت لجمهورها أن الفوز الحقيقي هو أنتم.")
+    assert (span.speaker, span.text) == ("المطربة ماريا", "الفوز الحقيقي هو أنتم")

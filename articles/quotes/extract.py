@@ -2050,6 +2050,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
+    if sp is not None and relative and sp.mention and _clitic_with_pronoun(_norm(sp.mention.split()[0])):
+        sp = None  # ماريا التي أكدت لجمهورها أن …: whom she told; she (the antecedent) spoke
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
