@@ -1365,3 +1365,11 @@ def test_whom_a_relative_clause_told_is_not_its_speaker():
     # statement was dropped; the relative's antecedent spoke
     [span] = extract_statements("وشكرت المطربة ماريا التي أكدت لجمهورها أن الفوز الحقيقي هو أنتم.")
     assert (span.speaker, span.text) == ("المطربة ماريا", "الفوز الحقيقي هو أنتم")
+
+
+@pytest.mark.parametrize("text", ["وقال السفير إلى جانب وزير الخارجية إن العلاقات متينة.", "وقال النائب عن الأزمة إن الحل سياسي."])
+def test_a_preposition_after_a_title_that_names_no_post(text):
+    # Hostile testing: إلى after an envoy and عن after a member of parliament were read as
+    # the post's preposition whatever followed (إلى جانب, عن الأزمة)
+    [span] = extract_statements(text)
+    assert span.speaker in ("السفير", "النائب")

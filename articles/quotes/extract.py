@@ -1108,6 +1108,9 @@ def _is_name_word(w):
 ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
 MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
+# إلى جانب، إلى حد: إلى in a compound preposition, no envoy's country.
+COMPOUND_PREPOSITION_NOUNS = _forms("جانب", "حد", "درجة", "حين", "أن", "ذلك", "هذا", "هنا", "الآن", "جوار")
+REPRESENTED_BODIES = _forms("تيار", "كتلة", "ائتلاف", "قائمة", "دائرة", "مدينة")
 POST_PREPOSITIONS = _forms("إلى", "عن", "من")
 
 
@@ -1121,10 +1124,17 @@ def _post_preposition(words, tok, nxt):
     if _name_run(words) >= 2:
         return False  # المندوب العام للمهرجان تييري فريمو إلى أن: the name is read, إلى is the verb's
     if tok.norm == TO:
-        # (a country, not whom it was said to: نقل المبعوث إلى الصحفيين)
-        return any(w.norm in ENVOY_TITLES for w in words) and not (nxt is not None and nxt.norm.endswith(("ين", "ون")))
+        # (a country, not whom it was said to: نقل المبعوث إلى الصحفيين, nor إلى جانب)
+        return any(w.norm in ENVOY_TITLES for w in words) and not (
+            nxt is not None and (nxt.norm.endswith(("ين", "ون")) or nxt.norm in COMPOUND_PREPOSITION_NOUNS)
+        )
     if tok.norm == _norm("عن"):
-        return words[-1].norm in MEMBER_TITLES or (len(words) >= 2 and words[-2].norm in MEMBER_TITLES)
+        # (a party, a list or a constituency: عن حزب المحافظين، عن ولاية فلوريدا; not a
+        # subject he spoke about: وقال النائب عن الأزمة إن)
+        represents = nxt is None or not _definite(nxt) or nxt.norm in ORGANISATION_HEADS or nxt.norm[2:] in (
+            ORGANISATION_HEADS | PLACE_HEADS | REPRESENTED_BODIES
+        )
+        return represents and (words[-1].norm in MEMBER_TITLES or (len(words) >= 2 and words[-2].norm in MEMBER_TITLES))
     return (tok.norm == FROM_WORD and nxt is not None and nxt.norm == ORIGINS
             and any(_is_title_word(w.norm) for w in words))
 
