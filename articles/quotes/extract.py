@@ -2014,6 +2014,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # (… محامي رونالدو بيانا قال فيه is no speaker 'محامي رونالدو بيانا').
         in_which = _in_which_author(state, i, s_begin)
     pre = _preverbal_subject(state, i, s_begin) if in_which is None else None
+    if pre is None and in_which is None and verb in BARE_DESCRIBING_VERBS:
+        pre = _describer_before(state, i, s_begin, s_end)
     if in_which is not None:
         sp = in_which
         after = j
@@ -2145,6 +2147,38 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if verb in WEAK_VERBS:
         confidence -= 0.1
     _add(state, kind, start, end, tok.text, sp, channel, confidence)
+    return sp
+
+
+def _describer_before(state, i, s_begin, s_end):
+    """المنظمة وصفت الهجوم بأنه …، إلا أن الإعلام الرسمي وصف اتهام الحكومة بـ"…": a bare
+    describing verb after a definite subject, before what it describes and its ب. The
+    subject runs from the clause's start (the sentence, a comma, إن/أن or كان) up to the
+    verb; the word after the verb is then what was described, not who described it."""
+    tokens = state.tokens
+    if not any(t.norm.startswith(_norm("بأن")) or _written(t.text) == "ب" for t in tokens[i + 2 : min(s_end, i + 10)]):
+        return None
+    k = i - 1
+    while k >= s_begin and i - k <= 7 and tokens[k].is_word and not (
+        tokens[k].norm in COMPLEMENTIZERS or _strip_clitic(tokens[k].norm) in KANA
+    ):
+        t = tokens[k]
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES or t.norm in NOT_A_NAME or _speech_verb(t) or (
+            _prepositional(t) and _written(t.text)[:1] == "ب"  # (للأمم المتحدة: a title's post)
+        ):
+            return None
+        k -= 1
+    start = k + 1
+    if start >= i or (k >= s_begin and tokens[k].is_word and i - k > 7):
+        return None
+    first = tokens[start]
+    opened_by_clause_word = k >= s_begin and tokens[k].is_word  # إن/أن or كان before it
+    bare = _strip_clitic(first.norm)
+    if bare in TIME_WORDS or bare[2:] in TIME_WORDS or not (_written_definite(_strip_clitic(first.text)) or _definite(first) or opened_by_clause_word):
+        return None  # (والأسبوع الماضي وصفت طالبان: a time, the subject follows)
+    sp, after = read_speaker(state, start, i)
+    if sp is None or after != i:
+        return None
     return sp
 
 
