@@ -1386,3 +1386,10 @@ def test_a_describing_verb_after_its_subject(text, speaker, described):
     [span] = extract_statements(text)
     assert span.speaker == speaker
     assert span.text.startswith(described)
+
+
+def test_ayatollah_is_one_word_with_allah():
+    # corpus (Al Arabiya): with اعتذر in the lexicon, 'المرشد الأعلى … آية الله علي خامنئي'
+    # was cut at آية: the definite الله read as an object in ة
+    [span] = extract_statements("وقال المرشد الأعلى آية الله علي خامنئي إن بلاده لن تتفاوض.")
+    assert span.speaker == "المرشد الأعلى آية الله علي خامنئي"

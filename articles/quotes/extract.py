@@ -1069,7 +1069,7 @@ SON_OF_WORDS = _forms("بن", "ابن", "بنت")
 ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
-NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
+NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن", "آية")  # (آية الله: a cleric's title, one word with الله)
 
 
 def _prepositional(tok):
