@@ -136,3 +136,36 @@ def test_a_back_reference_means_the_latest_of_many(mention):
     latest = {"الوزير": "سيرغي لافروف", "ترامب": "دونالد ترامب", "الوزارة": "وزارة الخارجية"}[mention]
     assert spans[-1].speaker == mention
     assert speakers[-1].name == latest
+
+
+DECORATED = [
+    "وأعلن الرئيس انسحابه من الاتفاق النووي.",
+    "وقال الشيخ صباح الأحمد إن الخلاف سينتهي قريبا.",
+    "وأكد علي حسن أن الانتخابات ستجري في موعدها.",
+    'ووصفه الوزير بـ"الشيوعي النازي" في تصريح للصحفيين.',
+    'ونقلت "رويترز" عمن وصفته بمسؤول رفيع في التحالف أن الهجوم فشل.',
+    "وقال المتحدث باسم الحزب، الذي تصفه تركيا بأنه إرهابي، إنه لن يسلم السلاح.",
+]
+
+
+def _undecorated(text):
+    return "".join(c for c in text if c not in "\u200f\u0640\u064e\u0650")
+
+
+@pytest.mark.parametrize("decorate", [
+    lambda s: s.replace(" ", " \u200f"),  # a right-to-left mark before every word
+    lambda s: s.replace("علي ", "عـلـي ").replace("بـ", "بــ").replace("إنه", "إنـه"),  # tatweel
+    lambda s: s.replace(" ب", " بَ").replace("علي ", "عَلِي "),  # a vowel on the letter a rule reads
+], ids=["rlm", "tatweel", "harakat"])
+@pytest.mark.parametrize("text", DECORATED)
+def test_marks_that_carry_no_letter_change_no_statement(text, decorate):
+    # Hostile testing: a direction mark before a title crashed the bare-title lookup
+    # (IndexError); rules that read the written word (علي the name, the ب of بـ"…", the
+    # resuming إنه, the ب of بمسؤول) compared it with its harakat stripped but its tatweel
+    # and marks kept, so a decorated word lost the statement or gained a speaker.
+    decorated = decorate(text)
+    assert_valid(decorated)
+    plain = [(s.speaker, s.text) for s in extract_statements(text)]
+    assert plain
+    got = [(_undecorated(s.speaker), _undecorated(s.text)) for s in extract_statements(decorated)]
+    assert got == plain

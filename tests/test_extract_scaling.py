@@ -76,3 +76,12 @@ def test_hostile_repetition_stays_linear(unit):
     small, large = run(50_000, unit), run(400_000, unit)
     assert large["seconds"] < 5.0, large
     assert large["seconds"] < 16 * max(small["seconds"], 0.05), (small, large)
+
+
+def test_a_chain_of_describing_verbs_stays_fast():
+    """Hostile testing: a megabyte of 'عمن وصفته ب' (a speech verb every eleven characters,
+    each reading a speaker) took over 8 s once وصفته became a speech verb: every word of a
+    speaker phrase counted the name run again, several times over, and a speech verb with
+    its own و did not end the phrase."""
+    large = run(1_000_000, "عمن وصفته ب")
+    assert large["seconds"] < 5.0, large

@@ -13,6 +13,7 @@ from articles.text.normalize import (
     normalize_arabic,
     strip_harakat,
     strip_invisibles,
+    strip_decoration,
     strip_tatweel,
 )
 
@@ -119,3 +120,10 @@ def test_the_one_pass_equals_the_rules_applied_one_after_the_other():
     for text in samples:
         for fold_teh in (True, False):
             assert n.normalize_arabic(text, fold_teh) == by_rules(text, fold_teh), repr(text)
+
+
+def test_strip_decoration_keeps_the_spelling():
+    # علي the name and على the preposition differ only in their last letter: marks go,
+    # the letters stay.
+    assert strip_decoration("\u200fعَـلِـيّ") == "علي"
+    assert strip_decoration("إِنَّـهُ") == "إنه"

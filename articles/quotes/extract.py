@@ -21,7 +21,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.quotes.lexicon import verb_forms, words
-from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_harakat, strip_invisibles
+from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_decoration, strip_invisibles
 from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
@@ -80,6 +80,12 @@ def _norm(word):
     return normalize_arabic(word)
 
 
+@lru_cache(maxsize=400_000)
+def _written(word):
+    """The word's letters as written (strip_decoration), cached like _norm."""
+    return strip_decoration(word)
+
+
 @lru_cache(maxsize=None)
 def _forms(*words):
     return frozenset(_norm(w) for w in words)
@@ -104,6 +110,7 @@ WHILE = _norm("حين")
 # From the verb table, articles/quotes/lexicon/speech_verbs.tsv.
 SPEECH_VERBS_M = verb_forms("verb", "m") | verb_forms("verb", "p")
 SPEECH_VERBS_F = verb_forms("verb", "f")
+SPEECH_VERBS = SPEECH_VERBS_M | SPEECH_VERBS_F
 PLURAL_VERBS = verb_forms("verb", "p")
 # Verbs that report with a direct object when no إن/أن follows (أعلن وقف…، دعا إلى…).
 OBJECT_VERBS = verb_forms("verb", takes_object=True)
@@ -182,6 +189,7 @@ GROUP_QUANTIFIERS = words("group_quantifiers")
 OBJECT_NOUNS = words("object_nouns")
 FOOTAGE_NOUNS = words("footage_nouns")
 ADDRESSEES = words("addressees")
+EVERYONE = _forms("الجميع", "الكل")
 # Bare words that are never a speaker's name on their own.
 NOT_A_NAME = _forms(
     "إن", "أن", "بأن", "الذي", "التي", "إنه", "أنه", "هذا", "هذه", "ذلك", "تلك", "هناك",
@@ -467,7 +475,7 @@ def _definite(tok):
 
 @lru_cache(maxsize=100_000)  # asked of the same words again and again by the phrase rules
 def _written_definite(text):
-    return _starts_with_al(strip_harakat(text).replace("ـ", ""))
+    return _starts_with_al(_written(text))
 
 
 def read_speaker(state, i, stop):
@@ -547,6 +555,12 @@ def read_speaker(state, i, stop):
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
+        if not words and tok.norm in EVERYONE:
+            # كما أكد الجميع، …: everyone is the whole subject; after one (ناشد المركز
+            # الجميع) it is the object, below.
+            words.append(tok)
+            j += 1
+            break
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
         if tok.norm in WHAT:
@@ -557,16 +571,18 @@ def read_speaker(state, i, stop):
             break  # ونفى وجود خلافات: the object, the speaker is the one before
         if tok.norm in ADDRESSEES:
             break  # وقال مخاطبا ترامب: whom he spoke to
+        if words and _ba_object(tok):
+            break  # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم: what she welcomed
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
-        if tok.text[:1] == "ب" and len(tok.text) <= 6 and strip_harakat(tok.text).replace("ـ", "") == "ب":
+        if _written(tok.text) == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
-        if _strip_clitic(tok.norm) in SPEECH_VERBS_M | SPEECH_VERBS_F and words:
+        if words and (tok.norm in SPEECH_VERBS or _strip_clitic(tok.norm) in SPEECH_VERBS):
             break
         if tok.text.isdigit():
             break
@@ -635,7 +651,7 @@ def _named_ali(tokens, j, stop, words=None):
     """Is the word at j the name علي, which normalizes like the preposition على? Written
     with ي, after a title (in `words`, when given) and before a name (رئيس الوزراء علي
     أكبر صالحي)."""
-    if strip_harakat(tokens[j].text) != ALI:
+    if _written(tokens[j].text) != ALI:
         return False
     if words and words[-1].norm in NAME_LINKS and words[-1].norm != FAMILY:
         return True  # محمد بن علي: no preposition follows بن
@@ -868,6 +884,9 @@ def _apposition_name(state, words, j, stop):
             names = []
             n = m + 1
             while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
+                if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
+                    names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
+                    break
                 names.append(tokens[n])
                 n += 1
             # The name ends where the speech starts: a comma, إن/أن, a colon or the quote
@@ -929,17 +948,19 @@ def _noun_phrase_ends(words, tok, nxt=None):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
-    if _prepositional(tok) and _name_run(words) >= 1:
+    # Counted once: each count asks every word whether it continues a title.
+    name_run = _name_run(words)
+    if _prepositional(tok) and name_run >= 1:
         return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
     if tok.norm in OBJECT_NOUNS or (
-        tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and _name_run(words)
+        tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and name_run
         and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
     ):
         # استبعد … بيتر نافارو حدوث تصعيد، رفض ناطق باسم المغني تأكيد النبأ، وجدد بن دغر
         # التأكيد: a verbal noun after the subject is the object (with the article, only
         # after a person's name: وزارة الصحة is one name).
         return True
-    if indefinite and _name_run(words) >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
+    if indefinite and name_run >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
@@ -965,7 +986,6 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # (عبد الفتاح is one name: its definite word does not close it.)
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
         return True
-    name_run = _name_run(words)
     if (words[-1].norm in NAME_LINKS and indefinite and not tok.norm.endswith("ات")) or (
         tok.norm in NAME_LINKS and (name_run >= 2 or _ends_with_compound_name(words))
     ) or (tok.norm in NAME_LINKS and tok.norm != FAMILY and _definite_first_name(words[-1])):
@@ -1058,15 +1078,23 @@ SON_OF_WORDS = _forms("بن", "ابن", "بنت")
 ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
-NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن")
+NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن", "آية")  # (آية الله: a cleric's title, one word with الله)
 
 
 def _prepositional(tok):
     """بـ، لـ or a definite word behind ب/ل (بالتقرير، للصحفيين): never a subject."""
-    bare = strip_harakat(tok.text).replace("ـ", "")
+    bare = _written(tok.text)
     if bare in ("ب", "ل") or bare.startswith(("بأ", "بإ")):
         return True  # no name starts with بأ: بأداء، بإغلاق
+    if _ba_object(tok):
+        return True
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
+
+
+def _ba_object(tok):
+    """بعدم، بقرارات: ب before a verbal noun of the object list or a plural in ات is what
+    a verb was about (رحب بعدم ترشيح، رحبت بقرارات الحكومة), never a name or a post."""
+    return tok.norm[:1] == "ب" and (tok.norm[1:] in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7))
 
 
 def _definite_first_name(w):
@@ -1089,23 +1117,33 @@ def _is_name_word(w):
 ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
 MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
-POST_PREPOSITIONS = frozenset((TO, FROM_WORD, _norm("عن")))
+# إلى جانب، إلى حد: إلى in a compound preposition, no envoy's country.
+COMPOUND_PREPOSITION_NOUNS = _forms("جانب", "حد", "درجة", "حين", "أن", "ذلك", "هذا", "هنا", "الآن", "جوار")
+REPRESENTED_BODIES = _forms("تيار", "كتلة", "ائتلاف", "قائمة", "دائرة", "مدينة")
+POST_PREPOSITIONS = _forms("إلى", "عن", "من")
 
 
 def _post_preposition(words, tok, nxt):
     """Does `tok` (after the phrase `words`) carry on a post: إلى after an envoy, عن after
     a member of parliament, من before أصول?"""
     if tok.norm not in POST_PREPOSITIONS or not words:
-        return False
+        return False  # (asked first: the name run below asks this again for every word)
     if nxt is not None and (not nxt.is_word or nxt.norm in COMPLEMENTIZERS or nxt.norm in NOT_A_NAME):
         return False
     if _name_run(words) >= 2:
         return False  # المندوب العام للمهرجان تييري فريمو إلى أن: the name is read, إلى is the verb's
     if tok.norm == TO:
-        # (a country, not whom it was said to: نقل المبعوث إلى الصحفيين)
-        return any(w.norm in ENVOY_TITLES for w in words) and not (nxt is not None and nxt.norm.endswith(("ين", "ون")))
+        # (a country, not whom it was said to: نقل المبعوث إلى الصحفيين, nor إلى جانب)
+        return any(w.norm in ENVOY_TITLES for w in words) and not (
+            nxt is not None and (nxt.norm.endswith(("ين", "ون")) or nxt.norm in COMPOUND_PREPOSITION_NOUNS)
+        )
     if tok.norm == _norm("عن"):
-        return words[-1].norm in MEMBER_TITLES or (len(words) >= 2 and words[-2].norm in MEMBER_TITLES)
+        # (a party, a list or a constituency: عن حزب المحافظين، عن ولاية فلوريدا; not a
+        # subject he spoke about: وقال النائب عن الأزمة إن)
+        represents = nxt is None or not _definite(nxt) or nxt.norm in ORGANISATION_HEADS or nxt.norm[2:] in (
+            ORGANISATION_HEADS | PLACE_HEADS | REPRESENTED_BODIES
+        )
+        return represents and (words[-1].norm in MEMBER_TITLES or (len(words) >= 2 and words[-2].norm in MEMBER_TITLES))
     return (tok.norm == FROM_WORD and nxt is not None and nxt.norm == ORIGINS
             and any(_is_title_word(w.norm) for w in words))
 
@@ -1115,7 +1153,7 @@ def _is_title_continuation(words, k, next_tok):
     w = words[k]
     if w.norm in NAME_HEADS:
         return False  # الملك عبد الله: عبد opens the name, it does not continue the title
-    if k and w.norm.startswith(("لا", "لل")) and strip_harakat(w.text)[1:2] in "أإل":
+    if k and w.norm.startswith(("لا", "لل")) and _written(w.text)[1:2] in "أإل":
         # المدرب الفني لأرسنال آرسين فينغر: no name starts with لأ, لإ or لل.
         return True
     if w.norm == AT or (k and words[k - 1].norm == AT):
@@ -1519,7 +1557,7 @@ def _relative_aside(tokens, k, limit):
         return None
     for m in range(k + 2, min(limit - 1, k + 25)):
         if tokens[m].text in ("،", ","):
-            return m + 1 if strip_harakat(tokens[m + 1].text) in RESUMING_INNA else None
+            return m + 1 if _written(tokens[m + 1].text) in RESUMING_INNA else None
     return None
 
 
@@ -1574,7 +1612,7 @@ def _verbal_noun_in_construct(tokens, m, stop):
     """بضرورة متابعة النشرات: a feminine participle form (متابعة) in construct with the
     definite noun after it is the verbal noun "following", not "she went on"."""
     return (
-        strip_harakat(tokens[m].text).endswith("ة") and m + 1 < stop and _definite(tokens[m + 1])
+        _written(tokens[m].text).endswith("ة") and m + 1 < stop and _definite(tokens[m + 1])
         and not _prepositional(tokens[m + 1])
     )
 
@@ -1598,7 +1636,7 @@ def _clause_end(state, k, stop):
                 break
             if _attribution_at(state, tokens[m + 1].start):
                 break
-            if strip_harakat(nxt.text) in RESUMING_INNA:
+            if _written(nxt.text) in RESUMING_INNA:
                 break  # الذي تصفه تركيا بأنه يقود مجموعة إرهابية، إنه سيعود: the main verb's content
             if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
@@ -1609,8 +1647,10 @@ def _clause_end(state, k, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
-        if m > k and tok.norm in PRONOUN_BUT and m + 1 < stop and _speech_verb(tokens[m + 1]):
-            break  # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else
+        if m > k and tok.norm in PRONOUN_BUT and tok.norm not in AND_THAT_HE and m + 1 < stop and _speech_verb(tokens[m + 1]):
+            # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else. وإنه
+            # and فإنه go on with what was said (قالت … إن الاتحاد لا يمثل تهديدا وإنه يتوقع …).
+            break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
         if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
@@ -1773,7 +1813,7 @@ LEADING_ADJUNCTS = _forms(
     "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
-    "حينها", "لاحقا", "لاحقاً",
+    "حينها", "لاحقا", "لاحقاً", "خلاله", "خلالها", "خلالهم", "خلالهما",
     # how it was said (فأجاب بحدة: "…") and to whom, as a pronoun (وقالت لي، وقال له أحدهم)
     "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
     "بفخر", "لي", "له", "لها", "لهم", "لنا",
@@ -1894,7 +1934,7 @@ def _verbal_noun_with_pronoun(tok):
     """اعتزاله، انسحابها، استعدادهم: a verbal noun of the derived forms (ا…ا‍ـ, a long ا
     before its last letter) with a possessive pronoun; no name is built so. Read on the
     written word: the normalized ه is also a feminine ة (الوكالة)."""
-    written = strip_harakat(tok.text)
+    written = _written(tok.text)
     for suffix in ("هما", "هم", "ها", "ه"):
         if written.endswith(suffix):
             stem = tok.norm[: -len(suffix)]
@@ -1911,6 +1951,7 @@ DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "ه�
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
 PRONOUN_BUT = _forms("لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "إلا أنه", "فإنه", "وإنه")
+AND_THAT_HE = _forms("فإنه", "وإنه")
 
 
 RELATIVE_GENDER = {_norm("الذي"): MASCULINE, _norm("التي"): FEMININE, _norm("الذين"): PLURAL, _norm("اللاتي"): PLURAL}
@@ -1969,7 +2010,11 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return None
     if i - 1 >= s_begin and tokens[i - 1].norm in WHOM and verb in DESCRIBING_VERBS:
         return None  # نقلت رويترز عمن وصفته بمسؤول رفيع: the description names the source
-    if i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and not _with_conjunction(tok):
+    if (
+        i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in DEMONSTRATIVES and not _with_conjunction(tok)
+        # (وبعد ذلك قال، ورغم ذلك أفادت: after a preposition it is a time or a concession)
+        and (i - 2 < s_begin or not tokens[i - 2].is_word or tokens[i - 2].norm in COMPLEMENTIZERS)
+    ):
         return None  # وهذا يؤكد ضعف تيلرسون: a fact confirms; nobody speaks (هذا، وقال: a filler)
     relative = i - 1 >= s_begin and _strip_clitic(tokens[i - 1].norm) in RELATIVES
     if relative and _action_after_relative(tokens, i):
@@ -1987,6 +2032,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # (… محامي رونالدو بيانا قال فيه is no speaker 'محامي رونالدو بيانا').
         in_which = _in_which_author(state, i, s_begin)
     pre = _preverbal_subject(state, i, s_begin) if in_which is None else None
+    if pre is None and in_which is None and verb in BARE_DESCRIBING_VERBS:
+        pre = _describer_before(state, i, s_begin, s_end)
     if in_which is not None:
         sp = in_which
         after = j
@@ -2023,12 +2070,20 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # speaker.
         sp = _inherit(state, gender, sentence_subject)
         after = j
+    elif relative and verb in BARE_DESCRIBING_VERBS and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender:
+        # والذي وصف تسمية التغيير بأنه "خيانة": the antecedent describes (below); the noun
+        # after the verb is what it described. (الذي وصفه ترامب: a pronoun on the verb is
+        # the object, and the subject follows.)
+        sp = None
+        after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
         if sp is not None and _addressee(state, sp):
             sp = None  # قال بوضوح لترودو أن: whom he said it to; the subject is before
+    if sp is not None and relative and sp.mention and _clitic_with_pronoun(_norm(sp.mention.split()[0])):
+        sp = None  # ماريا التي أكدت لجمهورها أن …: whom she told; she (the antecedent) spoke
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
@@ -2048,9 +2103,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     head = _norm(sp.mention.split()[0]) if sp.mention else ""
     if _strip_clitic(head) in FOOTAGE_NOUNS:
         return None  # أظهر مقطع فيديو …: seen, not said
-    if not sp.inherited and len(head) > 4 and (
-        head.startswith(("لل", "بال")) or head[0] in "بل" and head.endswith(("ها", "هم", "هما"))
-    ):
+    if not sp.inherited and len(head) > 4 and (head.startswith(("لل", "بال")) or _clitic_with_pronoun(head)):
         return None  # أو نفي للتقارير، تطالب فيها بتمكينها: a ل/ب-phrase is never who spoke
     if not sp.gender:
         sp.gender = gender
@@ -2090,6 +2143,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         object_verb and opener_kind == "comp" and sum(1 for t in tokens[after:opener] if t.is_word) >= LONG_OBJECT_WORDS
         # (… مشروع قانون ينص على أن، … منظمة التجارة، مدعيا أنها: that أن has a verb of its own)
         and not any(_speech_verb(t) or _continuation(t) is not None for t in tokens[after:opener])
+        # (كشف الإسباني جوسيب غوارديولا، مدرب نادي مانشستر سيتي، أنه …: a comma right before
+        # the أن closes an apposition to the speaker, not an object)
+        and tokens[opener - 1].text not in ("،", ",")
     )
     if (verb.startswith(_norm("وصف")) or long_object) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
         # (توقع الصندوق استقرار عجز الموازنة عند نحو 1.6%، على أن تتحول …: a long object
@@ -2114,6 +2170,50 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     return sp
 
 
+def _describer_before(state, i, s_begin, s_end):
+    """المنظمة وصفت الهجوم بأنه …، إلا أن الإعلام الرسمي وصف اتهام الحكومة بـ"…": a bare
+    describing verb after a definite subject, before what it describes and its ب. The
+    subject runs from the clause's start (the sentence, a comma, إن/أن or كان) up to the
+    verb; the word after the verb is then what was described, not who described it."""
+    tokens = state.tokens
+    if not any(t.norm.startswith(_norm("بأن")) or _written(t.text) == "ب" for t in tokens[i + 2 : min(s_end, i + 10)]):
+        return None
+    k = i - 1
+    while k >= s_begin and i - k <= 7 and tokens[k].is_word and not (
+        tokens[k].norm in COMPLEMENTIZERS or _strip_clitic(tokens[k].norm) in KANA
+    ):
+        t = tokens[k]
+        if t.norm in PREPOSITIONS or t.norm in RELATIVES or t.norm in NOT_A_NAME or _speech_verb(t) or (
+            _prepositional(t) and _written(t.text)[:1] == "ب"  # (للأمم المتحدة: a title's post)
+        ):
+            return None
+        k -= 1
+    start = k + 1
+    if start >= i or (k >= s_begin and tokens[k].is_word and i - k > 7):
+        return None
+    first = tokens[start]
+    opened_by_clause_word = k >= s_begin and tokens[k].is_word  # إن/أن or كان before it
+    bare = _strip_clitic(first.norm)
+    if bare in TIME_WORDS or bare[2:] in TIME_WORDS or not (_written_definite(_strip_clitic(first.text)) or _definite(first) or opened_by_clause_word):
+        return None  # (والأسبوع الماضي وصفت طالبان: a time, the subject follows)
+    sp, after = read_speaker(state, start, i)
+    if sp is None or after != i:
+        return None
+    return sp
+
+
+def _clitic_with_pronoun(norm):
+    """بتمكينها، لمواصلتهم: ب/ل, a noun of four letters or more and a pronoun. Where ب or ل
+    is the noun's own letter the rest is shorter (بعضهم، بلادها، لجنتها): those speak."""
+    if norm[:1] not in ("ب", "ل"):
+        return False
+    for suffix in ("هما", "هم", "ها"):
+        if norm.endswith(suffix):
+            return len(norm) - len(suffix) - 1 >= 4
+    return False
+
+
+BARE_DESCRIBING_VERBS = _forms("وصف", "وصفت", "يصف", "تصف", "يصفون")
 DESCRIBING_VERBS = _forms(
     "وصف", "وصفه", "وصفها", "وصفت", "وصفته", "وصفتها", "يصف", "تصف", "يصفه", "يصفها", "تصفه", "تصفها",
     "يصفون", "يصفونه", "يصفونها", "واصفا", "واصفة", "سماه", "سماها", "سماهم", "سمته", "سمتها", "سمتهم",
@@ -2127,7 +2227,7 @@ def _described_as_quote(state, verb, after, stop):
         return None
     tokens = state.tokens
     for k in range(after, min(stop - 1, after + 6)):
-        bare = strip_harakat(tokens[k].text).replace("ـ", "")
+        bare = _written(tokens[k].text)
         if bare == "ب" and tokens[k + 1].quote is not None and tokens[k + 1].start == tokens[k + 1].quote.open_at:
             return tokens[k + 1].quote
         if not tokens[k].is_word:
@@ -2284,8 +2384,9 @@ def _relayed_speaker(state, j, stop, relay=False):
                 end_at += 1
             if end_at < stop and tokens[end_at].norm in COMPLEMENTIZERS:
                 after = end_at
-            phrase = state.text[tokens[start].start + 1 : tokens[after - 1].end]
-            sp = _Speaker(phrase, tokens[start].start + 1, tokens[after - 1].end, phrase, "", UNKNOWN, "")
+            begin = _past_first_letter(state.text, tokens[start].start)
+            phrase = state.text[begin : tokens[after - 1].end]
+            sp = _Speaker(phrase, begin, tokens[after - 1].end, phrase, "", UNKNOWN, "")
         # The relayed words follow as قوله / قولها, or directly as إن.
         m = after
         while m < stop and (tokens[m].norm in _forms("له", "لها") or tokens[m].text in ("،", ",")):
@@ -2301,6 +2402,18 @@ def _relayed_speaker(state, j, stop, relay=False):
             return sp, m + 1 if tokens[m].norm.startswith("قول") else m
         return None
     return None
+
+
+def _past_first_letter(text, at):
+    """The offset after a word's first letter (the ب of بمسؤول) and the marks on it, so a
+    vowel, a tatweel or a direction mark is not left at the head of the rest."""
+    k = at
+    while k < len(text) and not strip_decoration(text[k]):
+        k += 1
+    k += 1
+    while k < len(text) and not strip_decoration(text[k]):
+        k += 1
+    return k
 
 
 def _skip_time_adjunct(tokens, k, stop):
@@ -3090,7 +3203,9 @@ def _name_bare_titles(state, sentences):
             by_word.setdefault(_strip_clitic(tok.norm), []).append(k)
     named = {}  # title words -> [(offset, name)]
     for span in bare:
-        title = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(span.speaker)) if w[0].isalnum())
+        title = _title_words(span.speaker)
+        if not title:
+            continue
         if title not in named:
             named[title] = _names_after_title(state, title, by_word, sentence_end)
         found = named[title]  # in text order
@@ -3098,6 +3213,12 @@ def _name_bare_titles(state, sentences):
         name = found[at - 1][1] if at else (found[0][1] if found else None)
         if name:
             span.description, span.speaker_name, span.speaker_kind = span.speaker, name, PERSON
+
+
+def _title_words(mention):
+    """A title's words, normalized. A word run keeps a directional mark written before it
+    (\u200fالرئيس): it is stripped first, or the word would be dropped as no word."""
+    return tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(strip_invisibles(mention))) if w[0].isalnum())
 
 
 def _names_after_title(state, title, by_word, sentence_end):
@@ -3125,7 +3246,7 @@ def _title_names_post(title, post):
     for the whole post, الأمير for ولي العهد السعودي، الأمير) or, for a title of two words
     or more, begins it (وزير المالية for وزير المالية والخزانة التركي). A person's posts
     are the parts of a description between commas."""
-    words = tuple(_norm(w) for w in TOKEN_RE.findall(spaced_underscores(post)) if w[0].isalnum())
+    words = _title_words(post)
     return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
 

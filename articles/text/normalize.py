@@ -46,6 +46,12 @@ def strip_invisibles(text):
     return INVISIBLES_RE.sub("", text)
 
 
+def strip_decoration(text):
+    """The letters as written, spelling kept (أ، ى، ة): no harakat, tatweel or invisible
+    marks. For rules that read the spelling itself (علي the name, not على)."""
+    return strip_tatweel(strip_harakat(strip_invisibles(text)))
+
+
 def fold_alef(text):
     return text.translate(ALEF_FORMS)
 
