@@ -293,7 +293,8 @@ class _State:
     known_names: set = None
     # The titled person who opened the last sentence that quoted no one (ورفع المستشار …
     # سعود القحطاني شكره …), and that sentence's number: a verb without a subject at the
-    # start of the next sentence (وقال إن …) continues with them.
+    # start of the next sentence (وقال إن …) continues with them. Held as the sentence's
+    # bounds until asked, then as the _Speaker (or False: no one).
     narrated: object = None
     narrated_in: int = -2
     sentence_no: int = 0
@@ -1746,10 +1747,13 @@ def _inside_a_statement(state, offset):
 def _inherit(state, gender, sentence_subject):
     if sentence_subject is not None and (sentence_subject.gender == gender or not sentence_subject.gender):
         return sentence_subject
-    narrated = state.narrated
-    if narrated is not None and state.narrated_in == state.sentence_no - 1 and narrated.gender == gender:
-        sp = narrated
-        return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
+    if state.narrated is not None and state.narrated_in == state.sentence_no - 1:
+        if isinstance(state.narrated, tuple):
+            sp = _sentence_subject(state, *state.narrated)
+            state.narrated = sp if sp is not None and sp.kind == PERSON else False
+        sp = state.narrated
+        if sp and sp.gender == gender:
+            return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
     sp = state.last_speaker.get(gender)
     if sp is None:
         return None
@@ -2936,9 +2940,8 @@ def extract_statements(text):
             elif what == CONTINUATION:
                 _process_continuation(state, i, s_end, value, sentence_subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
-            narrated = _sentence_subject(state, s_begin, s_end)
-            if narrated is not None and narrated.kind == PERSON:
-                state.narrated, state.narrated_in = narrated, state.sentence_no
+            # (read only if the next sentence asks: most never do)
+            state.narrated, state.narrated_in = (s_begin, s_end), state.sentence_no
     _standalone_quotes(state, sentences)
     _joined_quotes(state)
     _name_bare_titles(state, sentences)
