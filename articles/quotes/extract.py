@@ -1407,7 +1407,7 @@ def _speech_verb(tok, following=None):
     if not tok.is_word:
         return None
     cand = _verb_form(tok.norm)
-    if cand in EXPRESSED and not _expressed_about(following):
+    if cand is not None and cand in EXPRESSED and not _expressed_about(following):
         return None
     return cand
 
@@ -1460,6 +1460,7 @@ def _expressed_about(following):
     return False
 
 
+@lru_cache(maxsize=200_000)
 @lru_cache(maxsize=200_000)
 def _verb_form(norm):
     for cand in (norm, _strip_clitic(norm)):
