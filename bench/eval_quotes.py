@@ -22,7 +22,8 @@ GOLD = ROOT / "tests" / "gold" / "quotes.json"
 # the honest estimate of how the rules do on unseen articles.
 HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # The blind sets (bench/gold/GUIDELINES.md): the dev halves were looked at and tuned on;
-# the test halves were only ever scored (docs/statements.md), never read for errors.
+# the test halves were only ever scored (docs/statements.md), never read for errors, except
+# test4, read and tuned on from the sixth round (extractor 1.7) after two held-out scores.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5")
