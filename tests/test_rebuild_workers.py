@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -49,14 +48,23 @@ def unindexed_archive(base_archive, tmp_path):
 
 
 def start_slow_rebuild(site):
-    """A rebuild whose workers take 50 ms an article, once one of them has started."""
+    """A rebuild whose workers take 50 ms an article, once one of them has started; each
+    article indexed adds a byte to `site.folder / "indexed"`."""
     started = site.folder / "worker-started"
+    counter = site.folder / "indexed"
     proc = start_rebuild(site, f"""
 open({str(started)!r}, "a").close()
+with open({str(counter)!r}, "a") as fh:
+    fh.write("x")
 time.sleep(0.05)
 """)
     wait_for(started.exists, 120, "a worker to start indexing")
     return proc
+
+
+def articles_indexed(site):
+    counter = site.folder / "indexed"
+    return counter.stat().st_size if counter.exists() else 0
 
 
 def start_rebuild(site, hook):
@@ -121,13 +129,17 @@ def test_ctrl_c_stops_the_workers_and_keeps_the_live_index(unindexed_archive, wh
     site = unindexed_archive
     # 400 articles a worker at 50 ms each: finishing would take 20 s.
     proc = start_slow_rebuild(site)
-    interrupted = time.monotonic()
+    at_interrupt = articles_indexed(site)
     if who == "terminal":
         os.killpg(proc.pid, signal.SIGINT)
     else:
         proc.send_signal(signal.SIGINT)
     output = finish(proc, 60)
-    assert time.monotonic() - interrupted < 12, "the workers ran on after Ctrl-C"
+    # Counted in articles, not seconds: on a loaded machine (a clean-clone run beside a
+    # full-corpus job) a prompt stop took 22 s of wall clock, as long as the whole build
+    # takes on an idle one. Workers that ran on would index all that was left.
+    left = len(site.article_ids()) - at_interrupt
+    assert articles_indexed(site) - at_interrupt < left / 2, "the workers ran on after Ctrl-C"
     assert proc.returncode == 1, output
     assert "interrupted" in output and "the live index is unchanged" in output
     assert "Traceback" not in output, output
