@@ -1428,3 +1428,21 @@ def test_ayatollah_is_one_word_with_allah():
     # was cut at آية: the definite الله read as an object in ة
     [span] = extract_statements("وقال المرشد الأعلى آية الله علي خامنئي إن بلاده لن تتفاوض.")
     assert span.speaker == "المرشد الأعلى آية الله علي خامنئي"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus: the construct rule of this round read 'جرمان نيمار' and 'مدريد زين'; a club or
+    # place of several words is one phrase (lexicon/multiword_places.txt), its nisba too
+    ("وقال لاعب باريس سان جرمان نيمار إنه سعيد.", ("نيمار", "لاعب باريس سان جرمان")),
+    ("وقال نجم باريس سان جرمان الفرنسي نيمار إنه سعيد.", ("نيمار", "نجم باريس سان جرمان الفرنسي")),
+    ("وقال مدرب ريال مدريد زين الدين زيدان إنه سعيد.", ("زين الدين زيدان", "مدرب ريال مدريد")),
+    # an unknown club: the last two words, three after a surname particle
+    ("وقال رئيس فيورنتينا أندريا ديلا فالي إن الفريق جاهز.", ("أندريا ديلا فالي", "رئيس فيورنتينا")),
+    ("وقال مؤسس تطبيق واتساب جان كوم إن التطبيق آمن.", ("جان كوم", "مؤسس تطبيق واتساب")),
+    # a post alone stays whole; so does a relation or a title with its own pronoun
+    ("وقال مراسل بي بي سي إن الوضع هادئ.", ("مراسل بي بي سي", "")),
+    ("وقالت مديرته كريستين لاغارد إن النمو سيتباطأ.", ("كريستين لاغارد", "مديرته")),
+])
+def test_a_club_or_place_of_several_words_after_a_title(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected

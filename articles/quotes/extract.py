@@ -983,6 +983,8 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # زين الدين زيدان: a compound first name, the surname still to come
         and not (last.norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1) and indefinite
                  and _is_name_word(tok))
+        # نجم باريس سان جرمان الفرنسي نيمار: the club's nisba, then the name
+        and not (last.norm.endswith("ي") and indefinite and _nisba_after_construct_place(words))
     ):
         # (عبد الفتاح is one name: its definite word does not close it.)
         # حيدر العبادي / أحمد الطيب: one definite surname closes the name.
@@ -994,15 +996,18 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # (تميم بن حمد بن خليفة، خالد بن أحمد آل خليفة), and after a compound first name
         # (عبد الله بن زايد).
         return False
+    run_at = len(words) - name_run
     after_construct = (  # مدرب مانشستر سيتي بيب غوارديولا: the title's club or country, then the name
-        name_run == 3 and len(words) > 3 and _is_title_word(words[-4].norm) and not _definite(words[-4])
+        run_at >= 1 and _is_title_word(words[run_at - 1].norm) and not _definite(words[run_at - 1])
+        and name_run <= 1 + max(_place_phrase_at(words, run_at), 1) + 1
     )
     if name_run >= 3 and indefinite and not after_construct and not (
         any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
     ):
         return True  # (after a title, لباريس سان جرمان is the post's club; the name comes next)
     if (name_run >= 3 and not indefinite and words[-1].norm not in NAME_HEADS and not tok.norm.endswith("ي")
-            and not _prepositional(tok) and not any(w.norm.startswith("ل") for w in words[-name_run:])):
+            and not _prepositional(tok) and not any(w.norm.startswith("ل") for w in words[-name_run:])
+            and not (after_construct and _is_name_particle([*words, tok], len(words)))):  # … زين الدين
         return True  # محمد بن سلمان المجتمع الدولي: after a full name a definite noun is the object
     if name_run >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
         return True  # غاريث ساوثغيت المدير الفني للمنتخب: the title after the name is no name
@@ -1076,6 +1081,7 @@ NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # preposition) tells apart.
 SON_OF_TRIBE = _norm("ولد")
 SON_OF_WORDS = _forms("بن", "ابن", "بنت")
+SURNAME_PARTICLE_WORDS = _forms("دي", "دا", "دو", "ديل", "ديلا", "دل", "فان", "فون", "لا", "لو")
 ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
@@ -1122,6 +1128,30 @@ TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
 COMPOUND_PREPOSITION_NOUNS = _forms("جانب", "حد", "درجة", "حين", "أن", "ذلك", "هذا", "هنا", "الآن", "جوار")
 REPRESENTED_BODIES = _forms("تيار", "كتلة", "ائتلاف", "قائمة", "دائرة", "مدينة")
 POST_PREPOSITIONS = _forms("إلى", "عن", "من")
+
+
+PLACE_PHRASES = {}
+for _phrase in sorted((tuple(p.split()) for p in words("multiword_places")), key=len, reverse=True):
+    PLACE_PHRASES.setdefault(_phrase[0], []).append(_phrase)
+
+
+def _place_phrase_at(tokens, k):
+    """The number of words of a multiword club or place starting at tokens[k], or 0."""
+    for phrase in PLACE_PHRASES.get(tokens[k].norm, ()) if k < len(tokens) else ():
+        if tuple(t.norm for t in tokens[k : k + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _nisba_after_construct_place(words):
+    """Is the last word a nisba right after an indefinite title's club or place (لاعب
+    برشلونة الإسباني، نجم باريس سان جرمان الفرنسي)?"""
+    for at in range(1, len(words) - 1):
+        if _is_title_word(words[at - 1].norm) and not _definite(words[at - 1]):
+            place = _place_phrase_at(words, at) or 1
+            if at + place == len(words) - 1:
+                return True
+    return False
 
 
 def _post_preposition(words, tok, nxt):
@@ -1296,11 +1326,30 @@ def split_title(text, words):
         # name with her father's, not a post)
         if first == 1 and not _definite(title_words[-1]) and _is_title_word(title_words[-1].norm):
             title_words, name_words = words[: k + first], name_words[first:]
-    if (title_words and len(name_words) >= 3 and _is_title_word(title_words[-1].norm) and not _definite(title_words[-1])
-            and not any(w.norm in NAME_LINKS or w.norm in NAME_HEADS for w in name_words)):
-        # رئيس برشلونة جوسيب بارتوميو، مدرب مانشستر سيتي بيب غوارديولا: an indefinite title
-        # is in construct with its club or country; the name is the two words after it.
-        title_words, name_words = words[: len(words) - 2], words[-2:]
+    if (title_words and len(name_words) >= 3 and not _definite(title_words[-1])
+            # (a title with its own pronoun, مديرته كريستين لاغارد, or a relation, محامي
+            # كريستيانو رونالدو, is in construct with no place)
+            and title_words[-1].norm in PERSON_TITLES and title_words[-1].norm not in RELATION_TITLES
+            and not any(w.norm in NAME_LINKS for w in name_words)
+            # (مسؤول حكومي استقالة: a nisba, not a place; لاعبو ليفربول: many, not one name)
+            and not (_written(name_words[0].text).endswith("ي") and not _place_phrase_at(name_words, 0))
+            and not title_words[-1].norm.endswith("و")):
+        # رئيس برشلونة جوسيب بارتوميو، مدرب مانشستر سيتي بيب غوارديولا، نجم باريس سان جرمان
+        # الفرنسي نيمار: an indefinite title is in construct with its club or country (one
+        # word, or a phrase of lexicon/multiword_places.txt), its adjectives follow, then
+        # the name.
+        place = _place_phrase_at(name_words, 0)
+        if place:
+            while place < len(name_words) and _definite(name_words[place]) and name_words[place].norm.endswith("ي"):
+                place += 1
+        else:
+            # An unknown club or place: the name is the last two words (مؤسس تطبيق واتساب
+            # جان كوم), three after a surname particle (رئيس فيورنتينا أندريا ديلا فالي).
+            place = len(name_words) - (3 if name_words[-2].norm in SURNAME_PARTICLE_WORDS else 2)
+        if 0 < place < len(name_words):
+            title_words, name_words = words[: k + place], name_words[place:]
+        elif place == len(name_words):
+            return text[words[0].start : words[-1].end], "", PERSON  # مراسل بي بي سي: a post, no name
     if title_words and len(name_words) >= 4 and name_words[0].norm[:1] == "ل" and len(name_words[0].norm) > 3:
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
         # two words (the usual length: the narration resolves any longer one).
