@@ -61,6 +61,7 @@ from articles.quotes.speakers import (
     name_skeleton,
     normalized_name,
     resolve_in_article,
+    surname_alone,
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
@@ -578,7 +579,7 @@ def _name_words(name):
 
 def _is_surname_fragment(words):
     """دي ميستورا، بن سلمان، جاويش أوغلو: a surname of two words is no full name of a person."""
-    return len(words) == 2 and (words[0] in SURNAME_PARTICLES or words[0] in SON_OF or words[1] == TURKISH_SON)
+    return len(words) == 2 and surname_alone(words)
 
 
 @lru_cache(maxsize=100_000)

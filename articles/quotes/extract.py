@@ -1081,7 +1081,9 @@ NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # preposition) tells apart.
 SON_OF_TRIBE = _norm("ولد")
 SON_OF_WORDS = _forms("بن", "ابن", "بنت")
-SURNAME_PARTICLE_WORDS = _forms("دي", "دا", "دو", "ديل", "ديلا", "دل", "فان", "فون", "لا", "لو")
+# (ديلا, Italian, is read here after a post — رئيس فيورنتينا أندريا ديلا فالي — but is not yet
+# a surname particle for linking, which would make ديلا فالي alone a surname.)
+SURNAME_PARTICLE_WORDS = words("surname_particles") | _forms("ديلا")
 ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
 COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from articles.quotes.extract import RELATION_TITLES, titled_names
+from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
 
@@ -274,7 +275,7 @@ MAX_FIRST_NAMES = 2
 # Particles that open a two-word surname: (ستافان) دي ميستورا، (نيمار) دا سيلفا; بن سلمان
 # alone is محمد بن سلمان's name as outlets shorten it, not a person called بن; and the
 # Turkish -oğlu written as a word of its own (جاويش أوغلو).
-SURNAME_PARTICLES = frozenset(normalize_arabic(w) for w in "دي دا دو ديل دل فان فون لا لو".split())
+SURNAME_PARTICLES = words("surname_particles")
 SON_OF = frozenset(normalize_arabic(w) for w in "بن ابن".split())
 # آل (the family of) opens a family name of two words: بدر آل زيدان is of آل زيدان.
 FAMILY_OF = normalize_arabic("آل")
