@@ -999,7 +999,7 @@ def _noun_phrase_ends(words, tok, nxt=None):
     run_at = len(words) - name_run
     after_construct = (  # مدرب مانشستر سيتي بيب غوارديولا: the title's club or country, then the name
         run_at >= 1 and _is_title_word(words[run_at - 1].norm) and not _definite(words[run_at - 1])
-        and name_run <= 1 + max(_place_phrase_at(words, run_at), 1) + 1
+        and name_run <= max(_place_phrase_at(words, run_at), 1) + 2  # the place, then two name words
     )
     if name_run >= 3 and indefinite and not after_construct and not (
         any(_is_title_word(w.norm) for w in words) and words[-name_run].norm.startswith("ل") and len(words[-name_run].norm) > 3
@@ -1170,7 +1170,7 @@ def _post_preposition(words, tok, nxt):
         return any(w.norm in ENVOY_TITLES for w in words) and not (
             nxt is not None and (nxt.norm.endswith(("ين", "ون")) or nxt.norm in COMPOUND_PREPOSITION_NOUNS)
         )
-    if tok.norm == _norm("عن"):
+    if tok.norm == ABOUT:
         # (a party, a list or a constituency: عن حزب المحافظين، عن ولاية فلوريدا; not a
         # subject he spoke about: وقال النائب عن الأزمة إن)
         represents = nxt is None or not _definite(nxt) or nxt.norm in ORGANISATION_HEADS or nxt.norm[2:] in (
@@ -2097,15 +2097,12 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
     elif (
-        verb in OBJECT_VERBS and j < s_end and _verbal_noun_with_pronoun(tokens[j])
-        and _inherit(state, gender, sentence_subject) is not None
+        # وأعلن انسحابه من السباق: his withdrawal is what he announced, he is who spoke;
+        # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject, what follows the object.
+        verb in OBJECT_VERBS and (he_did or j < s_end and _verbal_noun_with_pronoun(tokens[j]))
+        and (inherited := _inherit(state, gender, sentence_subject)) is not None
     ):
-        # وأعلن انسحابه من السباق: his withdrawal is what he announced; he is who spoke.
-        sp = _inherit(state, gender, sentence_subject)
-        after = j
-    elif he_did and verb in OBJECT_VERBS and _inherit(state, gender, sentence_subject) is not None:
-        # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject; what follows, the object.
-        sp = _inherit(state, gender, sentence_subject)
+        sp = inherited
         after = j
     elif joined and not _explicit_subject_follows(state, j, s_end) and (
         sentence_subject is not None or state.last_speaker.get(gender) is not None
