@@ -1446,3 +1446,29 @@ def test_ayatollah_is_one_word_with_allah():
 def test_a_club_or_place_of_several_words_after_a_title(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (Al Arabiya sport): 'اعترف الفرنسي أرسين فينغر …' gave the speaker 'الفرنسي'
+    ("اعترف الفرنسي أرسين فينغر مدرب فريق أرسنال بتضاؤل آمال فريقه في احتلال أحد المراكز الأولى.",
+     ("أرسين فينغر", "الفرنسي مدرب فريق أرسنال")),
+    ("وقال البرتغالي كريستيانو رونالدو إن الفريق سيعود بقوة.", ("كريستيانو رونالدو", "البرتغالي")),
+    # corpus (Sky News economy): 'نعيم أسلم كبير محللي الأسواق لدى ثينك ماركتس' gave 'ماركتس'
+    ("وقال نعيم أسلم كبير محللي الأسواق لدى ثينك ماركتس إن الذهب سيرتفع.",
+     ("نعيم أسلم", "كبير محللي الأسواق لدى ثينك ماركتس")),
+    # only a nationality stands for a title: a family name like one (الحبسي) and the
+    # kingdom (السعودية) are the whole subject, the object follows them
+    ("وأبدى الحبسي سعادته بان تأتي مشاركته الأولى مع الهلال على الصعيد الآسيوي.", ("الحبسي", "")),
+    ("حذرت السعودية مواطنيها من التعامل او الاستثمار في العملات الرقمية.", ("السعودية", "")),
+])
+def test_a_name_before_its_title_or_after_a_lone_nationality(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+def test_ba_before_a_verbal_noun_of_a_derived_form_is_the_object():
+    # تضاؤل (تفاعل), تعزيز (تفعيل), استمرار (استفعال): what the verb is about, not the subject
+    from articles.quotes.extract import MASDAR_SHAPE_RE
+
+    assert all(MASDAR_SHAPE_RE.match(n) for n in ("تضاول", "تعزيز", "استمرار", "انسحاب", "اعتراف"))
+    assert not any(MASDAR_SHAPE_RE.match(n) for n in ("وتين", "يغديمونت", "رشلونه", "اكياو"))  # بوتين، بيغديمونت، برشلونة، باكياو

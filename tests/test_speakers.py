@@ -304,3 +304,29 @@ def test_the_name_after_one_of_is_not_that_speakers_surname():
     text = ('وقال أحد مساعدي ترامب إن الإدارة الأمريكية "تبحث" في مسألة التنظيم. '
             'وفي حديثه للصحفيين في البيت الأبيض، قال ترامب إن غوغل "تستغل الكثير من الناس".')
     assert [name for _, name in _resolved(text)] == ["أحد مساعدي ترامب", "ترامب"]
+
+
+def test_a_bare_title_of_the_lexicon_is_the_person_named_with_it():
+    # corpus (France 24 culture): 'وأكد المخرج' after 'المخرج اللبناني الفرنسي زياد دويري' was
+    # filed under 'مخرج الفيلم', an earlier speaker of the same head noun
+    text = ("ووصف مخرج الفيلم هذا الترشيح بأنه إنجاز كبير. ووصف المخرج اللبناني الفرنسي زياد دويري "
+            'هذا الترشيح بأنه "إنجاز للبنان كله". وأكد المخرج "ما كنا وصلنا إلى هنا لولا الممثلون".')
+    assert [name for _, name in _resolved(text)][-1] == "زياد دويري"
+
+
+def test_a_nisba_of_a_bare_title_must_be_in_the_persons_description():
+    # corpus (BBC culture): 'وأقرت الممثلة الإيطالية' is not 'الممثلة روز ماغوين'
+    text = ("أعلنت الممثلة روز ماغوين دعمها لجيمي بينيت. وأقرت الممثلة الإيطالية أنها دفعت لبينيت "
+            "مبلغا كبيرا من المال.")
+    assert [name for _, name in _resolved(text)] == ["روز ماغوين", "الممثلة الإيطالية"]
+    # ... while the feminine nisba of a masculine description is the same one
+    text = ("وقال المتحدث باسم وزارة الخارجية الإيرانية بهرام قاسمي إن الاعتداءات مرفوضة. "
+            "وأضاف المتحدث الإيراني أن بلاده سترد على أي هجوم.")
+    assert [name for _, name in _resolved(text)] == ["بهرام قاسمي", "بهرام قاسمي"]
+
+
+def test_a_title_with_a_relative_clause_names_no_one():
+    from articles.quotes.extract import titled_names
+
+    # corpus (BBC technology): 'الطبيب الذي راجع حالة الرجل' gave a person called 'راجع حالة'
+    assert titled_names("وطالب الطبيب الذي راجع حالة الرجل بتوخي الحذر.") == []

@@ -1043,7 +1043,11 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # (الوزير الروسي، الممثلة الفرنسية), no participle (الوزير المفوض) and no adjective
         # of rank is the object.
         return True
-    if not has_title and indefinite and _definite(words[-1]) and tok.quote is None:
+    nationality_only = all(_nationality(w) for w in words)
+    if not has_title and indefinite and _definite(words[-1]) and tok.quote is None and not (
+        nationality_only and _is_name_word(tok) and nxt is not None and _is_name_word(nxt) and not _definite(nxt)
+    ):
+        # (اعترف الفرنسي أرسين فينغر: a nisba alone stands for a title, the name follows)
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
     if words[-1].norm in NAME_HEADS:
@@ -1100,10 +1104,20 @@ def _prepositional(tok):
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
 
 
+# Verbal nouns of the derived forms by their shape: تفاعل (تضاؤل)، تفعيل، افتعال، انفعال،
+# استفعال. No name is read as one after ب (بوتين، بيغديمونت do not fit). Not إفعال
+# without its hamza: باكياو fits it; with the hamza (بإطلاق) _prepositional knows it.
+MASDAR_SHAPE_RE = re.compile("^(?:ت.ا..|ت..ي.|ا.ت.ا.|ان..ا.|است..ا.)$")
+
+
 def _ba_object(tok):
-    """بعدم، بقرارات: ب before a verbal noun of the object list or a plural in ات is what
-    a verb was about (رحب بعدم ترشيح، رحبت بقرارات الحكومة), never a name or a post."""
-    return tok.norm[:1] == "ب" and (tok.norm[1:] in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7))
+    """بعدم، بقرارات، بتضاؤل: ب before a verbal noun (of the object list or by its shape)
+    or a plural in ات is what a verb was about (رحب بعدم ترشيح، رحبت بقرارات الحكومة،
+    اعترف … بتضاؤل آمال فريقه), never a name or a post."""
+    if tok.norm[:1] != "ب":
+        return False
+    stem = tok.norm[1:]
+    return stem in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7) or bool(MASDAR_SHAPE_RE.match(stem))
 
 
 def _definite_first_name(w):
@@ -1283,6 +1297,36 @@ def _trim_speaker(words):
     return words
 
 
+NATIONALITIES = words("nationalities")
+COUNTRIES_BY_NISBA = _forms("السعودية")  # the kingdom itself: حذرت السعودية مواطنيها
+
+
+def _nationality(tok):
+    """الفرنسي، البرازيلية: a nationality of the lexicon, in either gender."""
+    norm = tok.norm
+    return norm in NATIONALITIES or (norm.endswith("يه") and norm[:-1] in NATIONALITIES and norm not in COUNTRIES_BY_NISBA)
+
+
+def _name_before_title(words):
+    """الفرنسي أرسين فينغر مدرب فريق أرسنال، نعيم أسلم كبير محللي الأسواق: a name of two
+    words or more, after nothing but definite nisbas or titles, then an indefinite title
+    that describes that person. (start, end) of the name, or None."""
+    lead = 0
+    while lead < len(words) and words[lead].is_word and _definite(words[lead]) and (
+        _is_title_word(words[lead].norm) or _is_title_word(words[lead].norm[2:]) or _nationality(words[lead])
+    ):
+        lead += 1
+    end = lead
+    while end < len(words) and _post_name_word(words, end):
+        end += 1
+    if end - lead < 2 or end >= len(words):
+        return None
+    title = words[end]
+    if _definite(title) or title.norm not in PERSON_TITLES or title.norm in RELATION_TITLES:
+        return None
+    return lead, end
+
+
 def split_title(text, words):
     """Split a subject into (name, description, kind).
 
@@ -1300,6 +1344,11 @@ def split_title(text, words):
         return text[words[0].start : words[-1].end], "", ORGANISATION
     if head in KNOWN_OUTLETS:
         return text[words[0].start : words[-1].end], "", ORGANISATION
+    named_first = _name_before_title(words)
+    if named_first is not None:
+        a, b = named_first
+        description = text[words[0].start : words[a - 1].end] + " " if a else ""
+        return text[words[a].start : words[b - 1].end], description + text[words[b].start : words[-1].end], PERSON
     # The name starts at the first plain word after the last title word, punctuation or
     # title continuation; definite words after it belong to it (حيدر العبادي).
     k = len(words)
@@ -3051,7 +3100,8 @@ def titled_names(text):
         k = m + 1
         while k < n and k - m < MAX_SPEAKER_TOKENS and tokens[k].is_word and (
             _is_title_word(tokens[k].norm)
-            or (_definite(tokens[k]) and not _prepositional(tokens[k]))
+            # (not الذي: الطبيب الذي راجع حالة الرجل is described, not named)
+            or (_definite(tokens[k]) and not _prepositional(tokens[k]) and tokens[k].norm not in RELATIVES)
             # رئيس منظمة الطاقة الذرية: the organisation a title heads, then its definite words
             or (tokens[k].norm in ORGANISATION_HEADS and _is_title_word(tokens[k - 1].norm))
             or (tokens[k].norm in PLACE_LINKS and k + 1 < n and _definite(tokens[k + 1]))

@@ -388,6 +388,11 @@ GENERIC_TITLES = {
         "اللاعب", "النجم", "الدبلوماسي", "المسؤولة", "المتحدثة", "الوزيرة",
         "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
     )
+} | {
+    # Every title of the lexicon, with its article: وأكد المخرج after المخرج زياد دويري.
+    t if t.startswith("ال") else "ال" + t
+    for t in words("titles")
+    if t not in {normalize_arabic(w) for w in ("باسم", "باسمه", "باسمها", "رجل", "سيدة", "الشاب", "الدولي", "العالم", "الفني", "كبير", "كبيرة", "رئيسا")}
 }
 
 
@@ -406,6 +411,16 @@ AIDES = {
     _title_key(normalize_arabic(w))
     for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة", "المساعد", "نائب", "مساعد")
 }
+
+
+def _nisbas_agree(tokens, speaker):
+    """Does every nisba of a bare title (الممثلة الإيطالية) appear in the description the
+    person was named with? The Italian actress is not the actress named before her."""
+    def masculine(word):  # الإيرانية / الإيراني: one nisba
+        return word[:-1] if word.endswith("يه") else word
+
+    theirs = {masculine(w) for w in normalize_arabic(speaker.description).split()}
+    return all(masculine(word) in theirs for word in tokens[1:] if word.endswith(("ي", "يه")) and len(word) > 4)
 
 
 class _KnownSpeakers:
@@ -512,7 +527,7 @@ class _KnownSpeakers:
         while described and self.title_of[id(described[0][2])] != head:
             heapq.heappop(described)
         if described:
-            return described[0][2]
+            return described[0][2] if _nisbas_agree(tokens, described[0][2]) else None
         # Not described so: only an article with a single named person is unambiguous,
         # unless that person is an aide and this title names a principal (المتحدث الرئاسي
         # التركي إبراهيم كالين, then وقال الرئيس التركي: Erdoğan, not his spokesman).
@@ -524,4 +539,4 @@ class _KnownSpeakers:
             return None
         if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
             return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
-        return only
+        return only if _nisbas_agree(tokens, only) else None
