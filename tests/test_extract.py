@@ -869,7 +869,8 @@ def test_a_family_name_after_bin(text, expected):
     ("وقال محمد بن علي إن الوضع خطير جدا.", "محمد بن علي"),
     ("وقال الشيخ علي بن علي إن الوضع خطير جدا.", "علي بن علي"),
     # a speaker cut at its longest never ends on بن
-    ("وقال محمد أحمد بن حسن بن سعيد بن خالد بن ماجد إن الوضع خطير جدا.", "محمد أحمد بن حسن بن سعيد بن خالد"),
+    ("وقال محمد أحمد سالم بن حسن بن سعيد بن خالد بن ماجد بن فهد بن ناصر إن الوضع خطير جدا.",
+     "محمد أحمد سالم بن حسن بن سعيد بن خالد بن ماجد"),
 ])
 def test_a_name_never_ends_on_bin(text, expected):
     [span] = extract_statements(text)
@@ -1472,3 +1473,48 @@ def test_ba_before_a_verbal_noun_of_a_derived_form_is_the_object():
 
     assert all(MASDAR_SHAPE_RE.match(n) for n in ("تضاول", "تعزيز", "استمرار", "انسحاب", "اعتراف"))
     assert not any(MASDAR_SHAPE_RE.match(n) for n in ("وتين", "يغديمونت", "رشلونه", "اكياو"))  # بوتين، بيغديمونت، برشلونة، باكياو
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (Al Arabiya): the place of the post read as the name, 'ننكرهار'
+    ("وقال المتحدث باسم حاكم إقليم ننكرهار، عطاء الله خوجياني، إن دوي ثلاثة انفجارات سمع.",
+     ("عطاء الله خوجياني", "المتحدث باسم حاكم إقليم ننكرهار")),
+    ("وقال محافظ ولاية كسلا، إن الأوضاع هادئة في المدينة.", ("محافظ ولاية كسلا", "")),
+    # corpus (CNN): the quoted company after ل cut the subject at 'لشركة'
+    ('وقال الرئيس التنفيذي لشركة "بوينغ"، دينيس مولينبيرغ، في تغريدة: "نتطلع لتطوير علاقة دامت 70 عاماً".',
+     ("دينيس مولينبيرغ", 'الرئيس التنفيذي لشركة "بوينغ"')),
+    # corpus (Al Arabiya culture): a second post joined by و before the name
+    ("وقال مؤلف العمل ومخرجه، ابراهيم بن محمد، إن الجزء الثاني يمزج بين دول الخليج.",
+     ("ابراهيم بن محمد", "مؤلف العمل ومخرجه")),
+    # corpus (France 24): 'وهو' (who is) between the post and the name
+    ('ووصف مخرج الفيلم وهو اللبناني الفرنسي زياد دويري هذا الترشيح بأنه "إنجاز للبنان كله".',
+     ("زياد دويري", "مخرج الفيلم وهو اللبناني الفرنسي")),
+    ("وقال الوزير وهو يغادر القاعة إن الاجتماع كان مثمرا جدا.", ("الوزير", "")),
+    # corpus (CNN): a second portfolio joined by و; a first name in و is still a name
+    ('وقالت وزيرة الثقافة وتنمية المعرفة الإماراتية، نورة الكعبي: "اعتزازنا بالمشروع ينبع من إيماننا".',
+     ("نورة الكعبي", "وزيرة الثقافة وتنمية المعرفة الإماراتية")),
+    ("وقال وزير الخارجية السوري وليد المعلم إن بلاده لن تقبل بذلك.", ("وليد المعلم", "وزير الخارجية السوري")),
+])
+def test_the_name_after_a_long_post(text, expected):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.description) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (Sky News): 'الرئيس الأميركي' was named by 'الرئيس الأميركي دونالد ترامب والزعيم
+    # الكوري الشمالي كيم جونغ أون' as Kim, the name that ended the run
+    ("وأعلن الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون أن القمة كانت ناجحة.",
+     ("دونالد ترامب", "القمة كانت ناجحة")),
+    # ... but a company's name is no person: its و-title is a second post of the same man
+    ("وقال أوليفر بورش نائب رئيس شركة Bruderman Asset Management وكبير محللي السوق بها إن الأسهم سترتفع.",
+     ("أوليفر بورش", "الأسهم سترتفع")),
+    # corpus (France 24): 'روسيا بشدة' was a speaker
+    ("وانتقدت روسيا بشدة القرار الأمريكي، وقالت إنه يخالف القانون الدولي.", ("روسيا", None)),
+    # corpus (France 24): a post with a quoted movement's name left 'لويجي دي' of the name
+    ('وقال الرئيس السياسي لحركة "خمس نجوم" لويجي دي مايو إن الحركة ستشكل الحكومة.', ("لويجي دي مايو", None)),
+])
+def test_the_subject_ends_at_a_second_person_or_an_adverb(text, expected):
+    span = extract_statements(text)[-1]
+    assert span.speaker_name == expected[0]
+    if expected[1] is not None:
+        assert span.text == expected[1]

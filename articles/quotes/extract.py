@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -41,7 +41,7 @@ MIN_STANDALONE_QUOTE_WORDS = 6
 # How far (in tokens) after the speaker the content may start: long enough for a title,
 # a channel and a date between commas, short enough not to reach the next clause.
 CONTENT_WINDOW = 32
-MAX_SPEAKER_TOKENS = 9
+MAX_SPEAKER_TOKENS = 12
 # How far back (in tokens) a clause before a trailing attribution may reach.
 MAX_CLAUSE_TOKENS = 150
 
@@ -517,6 +517,7 @@ def read_speaker(state, i, stop):
             return issuer, after
     begin = j
     words = []
+    second_person_end = None
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if tok.quote is not None and tok.start == tok.quote.open_at:
@@ -524,7 +525,10 @@ def read_speaker(state, i, stop):
             # whole subject: وقال "يويفا" لبي بي سي.
             q = tok.quote
             bare = not words
-            head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES
+            # (لشركة "بوينغ": the organisation behind ل of the post, as well)
+            head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES or (
+                words[-1].norm[:1] == "ل" and words[-1].norm[1:] in ORGANISATION_HEADS
+            )
             if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
                 words.extend(tokens[j : close + 1])
@@ -556,6 +560,16 @@ def read_speaker(state, i, stop):
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
+        if words and tok.norm in ASIDE_PRONOUNS:
+            nxt = tokens[j + 1] if j + 1 < stop else None
+            if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
+                _nationality(nxt) or (_definite(nxt) and _is_title_word(nxt.norm))
+            ):
+                # مخرج الفيلم وهو اللبناني الفرنسي زياد دويري: "who is", then the name; the
+                # pronoun is left out of the words so that the name starts after it
+                j += 1
+                continue
+            break  # قال الوزير وهو يغادر القاعة: the narrator's aside
         if not words and tok.norm in EVERYONE:
             # كما أكد الجميع، …: everyone is the whole subject; after one (ناشد المركز
             # الجميع) it is the object, below.
@@ -572,6 +586,18 @@ def read_speaker(state, i, stop):
             break  # ونفى وجود خلافات: the object, the speaker is the one before
         if tok.norm in ADDRESSEES:
             break  # وقال مخاطبا ترامب: whom he spoke to
+        if words and _coordinated_title(tok) and _ends_with_persons_name(words):
+            # الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون: a second
+            # person; the first one named is the subject, never the name that ends the run.
+            # The second is passed over up to إن/أن, so that the speech starts there.
+            k = j + 1
+            while k < min(stop, j + MAX_SPEAKER_TOKENS) and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
+                k += 1
+            if k < stop and tokens[k].norm in COMPLEMENTIZERS:
+                second_person_end = k
+            break
+        if words and tok.norm in MANNER_ADVERBS:
+            break  # هاجم الوزير بشدة مستشار الأمن القومي: how, then whom
         if words and _ba_object(tok):
             break  # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم: what she welcomed
         if not words and _prepositional(tok):
@@ -596,6 +622,10 @@ def read_speaker(state, i, stop):
     words = _trim_speaker(words)
     if not words:
         return None, begin
+    if second_person_end is not None:
+        start, end = words[0].start, words[-1].end
+        name, description, kind = split_title(state.text, words)
+        return _Speaker(state.text[start:end], start, end, name, description, kind, ""), second_person_end
     described = _described_name(state, words, j, stop)
     if described is not None:
         # عملاق التكنولوجيا، أبل،: the name speaks, the description describes it.
@@ -863,6 +893,33 @@ def _quantified_group(tokens, j, stop):
     )
 
 
+def _ends_with_persons_name(words):
+    """الرئيس الأميركي دونالد ترامب: a title, then plain words that name a person (not a
+    company's or a place's: نائب رئيس شركة Bruderman Asset Management)."""
+    run = _name_run(words)
+    at = len(words) - run
+    if not run or at < 1 or not any(_is_title_word(w.norm) for w in words[:at]):
+        return False
+    before = words[at - 1]
+    return (_is_title_word(before.norm) or _definite(before)) and not any(
+        w.norm in POST_HEADS or w.norm in POST_LINKS or (w.norm[:1] == "ل" and w.norm[1:] in POST_HEADS)
+        for w in words[at - 1 :]
+    )
+
+
+def _coordinated_title(tok):
+    """ومخرجه، والمدير العام: و and a title, with the article or a pronoun."""
+    return tok.is_word and tok.norm[:1] == "و" and len(tok.norm) >= 4 and _is_title_word(tok.norm[1:])  # (not وزير)
+
+
+def _post_place_run(words):
+    """المتحدث باسم حاكم إقليم ننكرهار: the plain words closing the subject are the
+    post's place (after إقليم, ولاية, في, لدى), not the person, whose name may follow."""
+    run = _name_run(words)
+    at = len(words) - run
+    return 1 <= run <= 2 and at >= 2 and (words[at - 1].norm in PLACE_HEADS or words[at - 1].norm in POST_LINKS)
+
+
 def _apposition_name(state, words, j, stop):
     """وزير الخارجية الأمريكي، مايك بومبيو، إن …: the name after a title, between commas.
 
@@ -871,12 +928,17 @@ def _apposition_name(state, words, j, stop):
     tokens = state.tokens
     if not any(_is_title_word(w.norm) for w in words):
         return j
-    if _name_run(words) and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]):
+    if _name_run(words) and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
         return j
     k = j
     # في لندن، / رئيس مجلس حكماء المسلمين، : a place or a second title before the name.
     for _ in range(2):
         m = k
+        if m < stop and _coordinated_title(tokens[m]):
+            # مؤلف العمل ومخرجه، ابراهيم بن محمد،: a second post of the same person
+            m += 1
+            while m < min(stop, k + 5) and tokens[m].is_word and _definite(tokens[m]) and not _prepositional(tokens[m]):
+                m += 1
         if m < stop and tokens[m].norm in _forms("في", "لدى", "ب"):
             m += 1
             while m < min(stop, k + 5) and tokens[m].is_word:
@@ -1211,6 +1273,12 @@ def _is_title_continuation(words, k, next_tok):
         return True  # من أصول مصرية
     if k and _is_title_word(words[k - 1].norm) and _portfolio(w.norm):
         return True  # وزيرة خارجية كندا, وزير خارجيته: the portfolio
+    if (
+        k >= 2 and w.norm[:1] == "و" and w.norm.endswith(("ه", "ات", "يا")) and len(w.norm) > 4
+        and _definite(words[k - 1]) and next_tok is not None and _definite(next_tok)
+        and any(_is_title_word(x.norm) for x in words[:k])
+    ):
+        return True  # وزيرة الثقافة وتنمية المعرفة: a second portfolio (not وليد المعلم)
     heads = POST_HEADS
     if k and w.norm in heads and _is_title_word(words[k - 1].norm) and not _definite(w):
         return True  # ممثل مفوضية، محافظ منطقة: the office's organisation or place
@@ -1297,6 +1365,7 @@ def _trim_speaker(words):
     return words
 
 
+ASIDE_PRONOUNS = _forms("وهو", "وهي")
 NATIONALITIES = words("nationalities")
 COUNTRIES_BY_NISBA = _forms("السعودية")  # the kingdom itself: حذرت السعودية مواطنيها
 
@@ -1405,6 +1474,12 @@ def split_title(text, words):
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
         # two words (the usual length: the narration resolves any longer one).
         title_words, name_words = words[: len(words) - 2], words[-2:]
+    if title_words and title_words[-1].norm in PLACE_HEADS and len(name_words) <= 2 and any(
+        _is_title_word(w.norm) for w in title_words
+    ):
+        # محافظ ولاية كسلا: the words after ولاية name the place of the post; nobody is
+        # called كسلا.
+        return text[words[0].start : words[-1].end], "", PERSON
     if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and _is_title_word(words[0].norm):
         # سفير فرنسا، مدرب ليفربول: an indefinite title in construct with one word is the
         # post of that country or club; nobody is called فرنسا.
@@ -1914,15 +1989,20 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
     return REPORTED, start, end, end_tok
 
 
+# How it was said (فأجاب بحدة: "…"): after the verb, or after its subject, where it ends the
+# subject (هاجم نائب الوزير الكوري الشمالي بشدة مستشار الأمن القومي: the object follows).
+MANNER_ADVERBS = _forms(
+    "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
+    "بفخر", "بشدة", "بقوة",
+)
 LEADING_ADJUNCTS = _forms(
     "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
     "حينها", "لاحقا", "لاحقاً", "خلاله", "خلالها", "خلالهم", "خلالهما",
-    # how it was said (فأجاب بحدة: "…") and to whom, as a pronoun (وقالت لي، وقال له أحدهم)
-    "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
-    "بفخر", "لي", "له", "لها", "لهم", "لنا",
-)
+    # to whom, as a pronoun (وقالت لي، وقال له أحدهم)
+    "لي", "له", "لها", "لهم", "لنا",
+) | MANNER_ADVERBS
 # A preposition carrying a pronoun right after the verb points back to something already
 # named (بحسب ما أفادت به الوزارة، دعا إليها الرئيس، وكتب تحتها): never the speaker, and
 # for an object verb the object is that thing, not a new statement.
