@@ -1518,3 +1518,25 @@ def test_the_subject_ends_at_a_second_person_or_an_adverb(text, expected):
     assert span.speaker_name == expected[0]
     if expected[1] is not None:
         assert span.text == expected[1]
+
+
+def test_a_trailing_attribution_takes_the_clause_back_past_wa_dhalika():
+    # corpus (BBC economy): 'حسبما قالت … إيرنا' took only 'وذلك بشأن مخاوف من غسيل الأموال'
+    text = ("حظر البنك المركزي الإيراني على البنوك التعامل في العملات المشفرة، بما في ذلك عملة بيتكون، "
+            "وذلك بشأن مخاوف من غسيل الأموال، حسبما قالت وكالة الأنباء الإيرانية إيرنا.")
+    [span] = extract_statements(text)
+    assert span.start == 0 and span.text.endswith("غسيل الأموال")
+
+
+def test_the_same_source_is_the_one_quoted_before():
+    # corpus (Sky News): 'بحسب المصدر نفسه' after the police was not taken as a source at all
+    text = ("وقالت الشرطة إن منفذ العملية اعتدى بسكين على 5 أشخاص. وأصيب الأربعة الآخرون بجروح "
+            "ونقلوا إلى المستشفى، بحسب المصدر نفسه.")
+    assert [s.speaker_name for s in extract_statements(text)] == ["الشرطة", "الشرطة"]
+
+
+def test_a_present_tense_verb_after_hasbama():
+    # corpus (BBC): 'حسبما يوضح باول آدامز مراسل بي بي سي' was no attribution
+    text = "ويعني هذا طرد 27 دبلوماسيا بريطانياً آخرين على الأقل، حسبما يوضح باول آدامز مراسل بي بي سي في موسكو."
+    [span] = extract_statements(text)
+    assert span.speaker_name == "باول آدامز"

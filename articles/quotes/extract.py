@@ -205,7 +205,7 @@ _REPORT_VERBS = (
     r"(?:ذكر|ذكرت|ذكره|ذكرته|أفاد|أفادت|أفادته|قال|قالت|قاله|قالته|أعلن|أعلنت|أعلنه|أعلنته|"
     r"نقل|نقلت|نقله|نقلته|أورد|أوردت|أورده|أوردته|أكد|أكدت|أكده|أكدته|نشر|نشرت|نشره|نشرته|"
     r"أوضح|أوضحت|أوضحه|أوضحته|كشف|كشفت|كشفه|كشفته|"
-    r"يذكر|تذكر|يقول|تقول|يفيد|تفيد|يشير|تشير)"
+    r"يذكر|تذكر|يقول|تقول|يفيد|تفيد|يشير|تشير|يوضح|توضح|يؤكد|تؤكد|يرى|ترى)"
 )
 _H = "[\u064b-\u0652]*"  # harakat inside a phrase: وفقًا
 ATTRIBUTION_RE = re.compile(
@@ -230,7 +230,7 @@ ATTRIBUTION_FIRST_LETTERS = frozenset(start[0] for start in ATTRIBUTION_STARTS)
 AS_REPORTED = _norm("كما")
 # Sources an attribution phrase may name: not "بحسب الأرقام" or "وفقا للقانون".
 ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | _forms(
-    "مصادر", "مصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
+    "مصادر", "مصدر", "المصادر", "المصدر", "بيان", "البيان", "مسؤول", "مسؤولين", "مسؤولون", "تصريحات", "تقرير",
     "التقرير", "تقارير", "وسائل", "إعلام", "شهود", "سكان", "ناشطين", "مراسل", "مراسلة",
     "نفس", "ذات", "بيانات", "أرقام", "إحصاءات", "دراسة", "استطلاع", "مسح", "وثائق", "تقديرات",
 )
@@ -2908,6 +2908,13 @@ def _own_words(mention):
 
 
 PRONOUNS_HE_SHE = _forms("هو", "هي", "هم")
+ITSELF = _forms("نفسه", "نفسها", "ذاته", "ذاتها")
+
+
+def _the_same_source(mention):
+    """المصدر نفسه، نفس المصدر، ذات المصادر: the one quoted before."""
+    words = [_norm(w) for w in mention.split()]
+    return len(words) == 2 and (words[1] in ITSELF or _strip_clitic(words[0]).lstrip("ل") in SAME)
 
 
 def _trailing_attributions(state, s_begin, s_end):
@@ -2937,6 +2944,12 @@ def _trailing_attributions(state, s_begin, s_end):
         if own is not None:
             # وفقا لتصريحاته، على حد تعبيرها: the words of whoever was speaking.
             sp = _inherit(state, own, None)
+        elif sp is not None and state.last_speaker and (
+            _the_same_source(sp.mention) or (after < s_end and tokens[after].norm in ITSELF)
+        ):
+            # بحسب المصدر نفسه، وفقا لذات المصدر: the source just quoted, whatever its gender
+            last = max(state.last_speaker.values(), key=lambda s: s.start)
+            sp = _Speaker(last.mention, last.start, last.end, last.name, last.description, last.kind, last.gender, True)
         if sp is None:
             continue
         if as_reported and after < s_end and tokens[after].text not in SENTENCE_END:
@@ -2977,8 +2990,10 @@ def _trailing_attributions(state, s_begin, s_end):
             prev = tokens[b - 1]
             # (، والذي بلغ …، وهو أحد …: a relative or a pronoun describes what came before;
             # the clause goes on back past it.)
+            # (، وذلك بشأن …: the narrator's "and that", the same clause too)
             if prev.text in ("،", ",", "؛") and tokens[b].norm[:1] == "و" and b < a and not (
                 _strip_clitic(tokens[b].norm) in RELATIVES or _strip_clitic(tokens[b].norm) in PRONOUNS_HE_SHE
+                or tokens[b].norm in NARRATOR_ASIDES
             ):
                 break
             if prev.text in (":",):
