@@ -1540,3 +1540,25 @@ def test_a_present_tense_verb_after_hasbama():
     text = "ويعني هذا طرد 27 دبلوماسيا بريطانياً آخرين على الأقل، حسبما يوضح باول آدامز مراسل بي بي سي في موسكو."
     [span] = extract_statements(text)
     assert span.speaker_name == "باول آدامز"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # corpus (CNN): عبر … عن with a subject set off by commas was no statement
+    ("عبر رئيس الوزراء القطري السابق، حمد بن جاسم بن جبر، الإثنين، عن خشيته من أن تكون الأحداث نتيجة لمخطط.",
+     "حمد بن جاسم بن جبر", None),
+    # corpus (BBC): what he expressed starts at عن, past the post's place and the name
+    ("وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله من قرار المحكمة التركية.",
+     "فيليب كونسيت", "عن خيبة أمله من قرار المحكمة التركية"),
+    ("عبر النجم البرتغالي كريستيانو رونالدو بين شوطي المباراة عن استيائه من أداء فريقه.",
+     "كريستيانو رونالدو", "عن استيائه من أداء فريقه"),
+])
+def test_expressed_about_after_a_long_subject(text, speaker, content):
+    [span] = extract_statements(text)
+    assert span.speaker_name == speaker
+    if content is not None:
+        assert span.text == content
+
+
+def test_via_an_account_is_not_expressed():
+    # عبر حسابه على تويتر عن …: "via his account", the verb is another one or none
+    assert extract_statements("ونشر الوزير صورة عبر حسابه على تويتر عن زيارته إلى المدينة.") == []

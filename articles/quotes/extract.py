@@ -946,7 +946,7 @@ def _apposition_name(state, words, j, stop):
         if m < stop and tokens[m].text in ("،", ","):
             names = []
             n = m + 1
-            while n < stop and tokens[n].is_word and len(names) < 4 and tokens[n].norm not in PREPOSITIONS:
+            while n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4) and tokens[n].norm not in PREPOSITIONS:
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
                     break
@@ -1569,7 +1569,9 @@ def _verb_gender(norm):
 
 
 EXPRESSED = _forms("عبر", "عبرت")
-EXPRESSED_WINDOW = 6  # وعبر رئيس الوزراء المكلف عمر الرزاز عن …
+# وعبر رئيس الوزراء المكلف عمر الرزاز عن …؛ عبر رئيس الوزراء القطري السابق، حمد بن جاسم
+# بن جبر، الإثنين، عن خشيته: a subject with its commas
+EXPRESSED_WINDOW = 14
 
 
 def _speech_verb(tok, following=None):
@@ -1627,10 +1629,12 @@ def _unsaid(tokens, i):
 def _expressed_about(following):
     if not following:
         return False
+    if following[0].is_word and (following[0].norm in ONLINE_PLACES or following[0].norm in CHANNEL_NOUNS):
+        return False  # عبر حسابه على تويتر عن …: via his account
     for t in following[:EXPRESSED_WINDOW]:
-        if t.norm == _norm("عن"):
+        if t.norm == ABOUT:
             return True
-        if not t.is_word:
+        if not t.is_word and t.text not in ("،", ","):
             return False
     return False
 
@@ -2290,6 +2294,16 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if not sp.gender:
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
+    if verb in EXPRESSED and after < s_end and tokens[after].norm != ABOUT:
+        # وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله: what he
+        # expressed starts at عن, past the rest of the subject, a time or a place
+        k = after
+        while k < min(s_end, after + EXPRESSED_WINDOW) and tokens[k].norm != ABOUT and (
+            tokens[k].is_word or tokens[k].text in ("،", ",")
+        ):
+            k += 1
+        if k < s_end and tokens[k].norm == ABOUT:
+            after = k
     # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
     relay = _relayed_speaker(state, after, s_end, relay=tok.norm in RELAY_VERBS)
     channel_override = ""
