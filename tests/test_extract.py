@@ -1562,3 +1562,12 @@ def test_expressed_about_after_a_long_subject(text, speaker, content):
 def test_via_an_account_is_not_expressed():
     # عبر حسابه على تويتر عن …: "via his account", the verb is another one or none
     assert extract_statements("ونشر الوزير صورة عبر حسابه على تويتر عن زيارته إلى المدينة.") == []
+
+
+def test_a_participle_of_the_corpus_census_ends_the_content_and_continues_the_speaker():
+    # corpus (CNN): '، متوقعاً بأن …' ran on inside the statement before it
+    text = ('وذكر العريان بأن "بيتكوين" تتسم فعلاً بكونها تبادلاً متساوياً للمعاملات المالية، '
+            "متوقعاً بأن الأسواق المالية ستقبل على الاستثمار في هذه العملة.")
+    spans = extract_statements(text)
+    assert [s.verb for s in spans] == ["وذكر", "متوقعاً"]
+    assert spans[0].text.endswith("المالية") and spans[1].speaker_name == "العريان"
