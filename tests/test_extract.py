@@ -1571,3 +1571,36 @@ def test_a_participle_of_the_corpus_census_ends_the_content_and_continues_the_sp
     spans = extract_statements(text)
     assert [s.verb for s in spans] == ["وذكر", "متوقعاً"]
     assert spans[0].text.endswith("المالية") and spans[1].speaker_name == "العريان"
+
+
+def test_the_cnn_dateline_ends_before_the_first_sentence():
+    # corpus (CNN, ~2,950 articles open so): the weak verb عبر after the dateline opened no
+    # sentence, and the lead's statement was lost
+    text = "دبي، الإمارات العربية المتحدة (CNN) – عبر رئيس نادي الزمالك مرتضى منصور عن أسفه بسبب ما وصفه بتقدير السعودية له."
+    [span] = extract_statements(text)
+    assert span.speaker_name == "مرتضى منصور" and span.text.startswith("عن أسفه")
+    text = "عمان، الأردن (CNN)-- رفضت وزارة الخارجية الأمريكية تأكيد ما إذا كانت واشنطن طلبت قوات مصرية."
+    [span] = extract_statements(text)
+    assert span.speaker_name == "وزارة الخارجية الأمريكية" and span.text.startswith("تأكيد")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (France 24): 'أقر … بإقامة علاقة' (admitted) was no statement; أقر with a plain
+    # object is an approval, and a parliament approves
+    ("أقر محرم إنجه بفوز أردوغان في الانتخابات.", ("محرم إنجه", "بفوز أردوغان في الانتخابات")),
+    ("أقر البرلمان القانون الجديد بأغلبية كبيرة.", None),
+    # corpus (France 24): 'اعتذار' read as a third name word after 'أفيغدور ليبرمان'
+    ("رفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان اعتذار الرئيس الفلسطيني عن تصريحاته.",
+     ("أفيغدور ليبرمان", "اعتذار الرئيس الفلسطيني عن تصريحاته")),
+    ("رفض الوزير اعتذار الرئيس الفلسطيني عن تصريحاته.", ("الوزير", "اعتذار الرئيس الفلسطيني عن تصريحاته")),
+    # corpus (CNN): the subject of the opening verb, named with a family name like a title
+    ("أثار تركي آل الشيخ، رئيس الهيئة العامة للرياضة، جدلا واسعا بعد نشره تدوينة، قال فيها إن نجم ليفربول سيغيب.",
+     ("تركي آل الشيخ", "نجم ليفربول سيغيب")),
+])
+def test_admissions_refusals_and_an_opening_subject(text, expected):
+    spans = extract_statements(text)
+    if expected is None:
+        assert spans == []
+    else:
+        [span] = spans
+        assert (span.speaker_name, span.text) == expected

@@ -116,6 +116,7 @@ PLURAL_VERBS = verb_forms("verb", "p")
 OBJECT_VERBS = verb_forms("verb", takes_object=True)
 ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
+BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -405,13 +406,29 @@ def split_sentences(tokens, quotes, inside=None):
     sentences = []
     begin = 0
     for i, tok in enumerate(tokens):
-        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i] and not _glued(tokens, i)):
+        if tok.text == "\n" or (tok.text in SENTENCE_END and not inside[i] and not _glued(tokens, i)) or (
+            _dateline_ends(tokens, i)
+        ):
             if i > begin:
                 sentences.append((begin, i))
             begin = i + 1
     if begin < len(tokens):
         sentences.append((begin, len(tokens)))
     return sentences
+
+
+DATELINE_DASHES = frozenset("-–—")
+DATELINE_MAX_TOKENS = 20
+
+
+def _dateline_ends(tokens, i):
+    """دبي، الإمارات العربية المتحدة (CNN) – عبر …: the dash after the outlet's name in
+    brackets ends the dateline, so the first sentence opens with its verb."""
+    if not (i < DATELINE_MAX_TOKENS and tokens[i].text in DATELINE_DASHES and i >= 3):
+        return False
+    if tokens[i - 1].text in DATELINE_DASHES:
+        return _dateline_ends(tokens, i - 1)  # (CNN)-- : the sentence opens after both
+    return tokens[i - 1].text == ")" and tokens[i - 2].is_word and tokens[i - 3].text == "("
 
 
 def _glued(tokens, i):
@@ -1023,6 +1040,13 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # التأكيد: a verbal noun after the subject is the object (with the article, only
         # after a person's name: وزارة الصحة is one name).
         return True
+    if indefinite and OBJECT_MASDAR_RE.match(tok.norm) and (
+        (name_run >= 2 and _ends_with_persons_name(words))
+        or (len(words) == 1 and _definite(words[0]) and _is_title_word(words[0].norm[2:]))
+    ):
+        # رفض … أفيغدور ليبرمان اعتذار الرئيس، رفض الوزير اعتذار …: a verbal noun of the
+        # افتعال or استفعال form after a full name or a bare title is the object.
+        return True
     if indefinite and name_run >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
@@ -1170,6 +1194,11 @@ def _prepositional(tok):
 # استفعال. No name is read as one after ب (بوتين، بيغديمونت do not fit). Not إفعال
 # without its hamza: باكياو fits it; with the hamza (بإطلاق) _prepositional knows it.
 MASDAR_SHAPE_RE = re.compile("^(?:ت.ا..|ت..ي.|ا.ت.ا.|ان..ا.|است..ا.)$")
+
+
+# The two shapes of MASDAR_SHAPE_RE that open with alef and fit no common name (not
+# انفعال: أنطوان).
+OBJECT_MASDAR_RE = re.compile("^(?:ا.ت.ا.|است..ا.)$")
 
 
 def _ba_object(tok):
@@ -2317,7 +2346,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return sp
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     channel = channel_override or channel
-    object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT)
+    object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
+        # (a person admits: أقر البرلمان القانون بأغلبية is an approval)
+        verb in BA_VERBS and sp.kind == PERSON and not sp.inherited and after < s_end and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
+    )
     if verb in ABOUT_VERBS and not object_verb:
         return sp  # تحدث الوزير مع نظيره: he spoke, nothing said is given
     described = _described_as_quote(state, verb, after, s_end) if opener is None else None
@@ -2855,6 +2887,12 @@ def _sentence_subject(state, s_begin, i):
     # Only the sentence's opening words are looked at: scanning up to every verb made a
     # long unpunctuated sentence quadratic.
     for k in range(s_begin, min(i, s_begin + 9)):
+        if tokens[k].norm in PERSON_TITLES and k - 2 >= s_begin and tokens[k - 1].norm == FAMILY:
+            # أثار تركي آل الشيخ: a family name like a title (الشيخ) ends a person's name
+            sp, _ = read_speaker(state, k - 2, i)
+            if sp is not None:
+                sp.gender, sp.kind = MASCULINE, PERSON
+                return sp
         if tokens[k].norm in PERSON_TITLES:
             sp, _ = read_speaker(state, k, i)
             if sp is not None and sp.kind == PERSON:
