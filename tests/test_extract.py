@@ -1604,3 +1604,19 @@ def test_admissions_refusals_and_an_opening_subject(text, expected):
     else:
         [span] = spans
         assert (span.speaker_name, span.text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (BBC): 'وقالت وهي تبكي' gave the speaker 'وهي تبكي'
+    ('قالت روزان بار إنها نادمة. وقالت وهي تبكي: "علي أن أواجه ذلك، لأنه مؤلم للناس".', "روزان بار"),
+    # corpus (Sky News): a rank's qualifier between the rank and the name after a comma
+    ("وقال المتحدث باسم المقاومة الوطنية في اليمن، العقيد الركن صادق دويد، إن الميليشيات تعرضت لخسائر.",
+     "صادق دويد"),
+    # corpus (France 24): an organisation's description, its quoted name, then the person
+    ('وقال رئيس مجلس إدارة موقع التواصل الاجتماعي "فيس بوك" مارك زوكربرغ الثلاثاء إن الموقع يعد خاصية جديدة.',
+     "مارك زوكربرغ"),
+    # corpus (CNN): the author of a press release speaks; an agency that carried one does not
+    ('ويتمحور الهدف حول هذا العمل إلى دفع الناس للتفكير، وفقاً لبيان صحفي نشره أيبوش و"GIFTO".', "أيبوش"),
+])
+def test_asides_ranks_descriptions_and_publishers(text, expected):
+    assert extract_statements(text)[-1].speaker_name == expected

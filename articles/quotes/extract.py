@@ -545,6 +545,9 @@ def read_speaker(state, i, stop):
             # (لشركة "بوينغ": the organisation behind ل of the post, as well)
             head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES or (
                 words[-1].norm[:1] == "ل" and words[-1].norm[1:] in ORGANISATION_HEADS
+            ) or (
+                # موقع التواصل الاجتماعي "فيس بوك": the organisation's description, then its name
+                _definite(words[-1]) and len(words) >= 3 and words[-3].norm in ORGANISATION_HEADS
             )
             if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
@@ -577,6 +580,8 @@ def read_speaker(state, i, stop):
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
+        if not words and tok.norm in ASIDE_PRONOUNS:
+            break  # وقالت وهي تبكي: "…": "while she wept", the subject is the one before
         if words and tok.norm in ASIDE_PRONOUNS:
             nxt = tokens[j + 1] if j + 1 < stop else None
             if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
@@ -626,6 +631,20 @@ def read_speaker(state, i, stop):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
+        if words and words[0].norm in DOCUMENT_SUBJECTS and tok.norm in PUBLISHED_IT:
+            # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
+            # which speaks; بيان صحفي نشره أيبوش: its author speaks. The words start at إن.
+            publisher, after_publisher = read_speaker(state, j + 1, stop)
+            if publisher is not None and _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS:
+                publisher.mention = state.text[words[0].start : publisher.end]
+                publisher.start = words[0].start
+                return publisher, after_publisher
+            k = j + 1
+            while k < min(stop, j + MAX_SPEAKER_TOKENS) and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
+                k += 1
+            if k < stop and tokens[k].norm in COMPLEMENTIZERS:
+                second_person_end = k
+            break
         if words and (tok.norm in SPEECH_VERBS or _strip_clitic(tok.norm) in SPEECH_VERBS):
             break
         if tok.text.isdigit():
@@ -660,7 +679,9 @@ def read_speaker(state, i, stop):
     start, end = words[0].start, words[-1].end
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
-    if (words[0].norm in DOCUMENT_SUBJECTS or words[0].norm in REPLY_NOUNS) and len(words) >= 2:
+    if (words[0].norm in DOCUMENT_SUBJECTS or words[0].norm in REPLY_NOUNS) and len(words) >= 2 and not (
+        len(words) == 2 and not _definite(words[1]) and words[1].norm.endswith("ي")  # بيان رسمي: no issuer named
+    ):
         # بيان الرئاسة، بيان للهيئة القومية، رد ترامب: the one whose statement it is speaks.
         first = words[1]
         glued = first.norm.startswith("لل") and len(first.norm) > 4
@@ -975,9 +996,12 @@ def _apposition_name(state, words, j, stop):
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
             )
             if names and closes and names[0].norm in PERSON_TITLES:
+                first = 1  # العقيد الركن صادق دويد: the rank's qualifiers before the name
+                while first < len(names) and (names[first].norm in PERSON_TITLES or names[first].norm in RANK_QUALIFIERS):
+                    first += 1
                 if (
-                    _definite(names[0]) and len(names) >= 2 and _is_name_word(names[1])
-                    and names[1].norm not in NOT_A_NAME and names[1].norm not in POST_HEADS
+                    _definite(names[0]) and len(names) >= first + 1 and _is_name_word(names[first])
+                    and names[first].norm not in NOT_A_NAME and names[first].norm not in POST_HEADS
                 ):
                     # العاهل الأردني، الملك عبد الله الثاني،: a definite title heads no
                     # construct, so the word after it opens the name
@@ -1064,6 +1088,9 @@ def _noun_phrase_ends(words, tok, nxt=None):
         and len(words) >= 2
         and _is_name_word(words[-2])
         and words[-2].norm != SON_OF_TRIBE  # ولد الشيخ أحمد: the father's name goes on
+        # موقع التواصل الاجتماعي، منطقة الساحل الغربي: an organisation's or a place's head
+        # and its definite words, no first name and surname
+        and not (words[-2].norm in POST_HEADS and len(words) >= 3)
         and not _is_title_continuation(words, len(words) - 2, last)
         and not (words[-2].norm in _forms("عبد", "أبو") and _is_name_particle(words, len(words) - 1))
         # زين الدين زيدان: a compound first name, the surname still to come
@@ -1395,6 +1422,9 @@ def _trim_speaker(words):
 
 
 ASIDE_PRONOUNS = _forms("وهو", "وهي")
+OUTLET_HEADS = _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة")
+# "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
+PUBLISHED_IT = _forms("نشرته", "نشره", "أصدرته", "أصدره", "أوردته", "أورده", "بثته", "بثه", "وزعته", "وزعه", "نقلته", "نقله")
 NATIONALITIES = words("nationalities")
 COUNTRIES_BY_NISBA = _forms("السعودية")  # the kingdom itself: حذرت السعودية مواطنيها
 
@@ -1436,7 +1466,7 @@ def split_title(text, words):
     head = words[0].norm
     quoted = [w for w in words if w.quote is not None]
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
-        if len(quoted) >= 2 and head in _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة"):
+        if len(quoted) >= 2 and head in OUTLET_HEADS:
             q = quoted[0].quote
             return text[q.start : q.end], text[words[0].start : words[-1].end], ORGANISATION
         return text[words[0].start : words[-1].end], "", ORGANISATION
