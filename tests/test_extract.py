@@ -1620,3 +1620,14 @@ def test_admissions_refusals_and_an_opening_subject(text, expected):
 ])
 def test_asides_ranks_descriptions_and_publishers(text, expected):
     assert extract_statements(text)[-1].speaker_name == expected
+
+
+def test_a_denial_of_the_accusations_and_a_report_with_ba():
+    # corpus (BBC): 'ونفى ماكيب الاتهامات' (one definite word) was too short to report
+    spans = extract_statements("ونفى ماكيب الاتهامات، قائلا إنه مستهدف بسبب مشاركته في التحقيق.")
+    assert [(s.verb, s.text) for s in spans][0] == ("ونفى", "الاتهامات")
+    # corpus (France 24): أفاد reports with a ب-phrase, and its subject may be the one before
+    text = ('وقال مدير المنظمة بيار بوار إن المضايقات كثيرة جدا. '
+            "وأفاد بوقوع نحو 30 حالة تعرضت خلالها مراسلات لمضايقات على الهواء.")
+    spans = extract_statements(text)
+    assert spans[-1].verb == "وأفاد" and spans[-1].text.startswith("بوقوع")

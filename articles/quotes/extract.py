@@ -117,6 +117,7 @@ OBJECT_VERBS = verb_forms("verb", takes_object=True)
 ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
+APPROVES = _forms("أقر", "أقرت", "أقروا")  # also "approved" (a law, a budget)
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -2377,8 +2378,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     channel = channel_override or channel
     object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
-        # (a person admits: أقر البرلمان القانون بأغلبية is an approval)
-        verb in BA_VERBS and sp.kind == PERSON and not sp.inherited and after < s_end and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
+        # (أقر only for a person named: أقر البرلمان القانون بأغلبية is an approval)
+        verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
     )
     if verb in ABOUT_VERBS and not object_verb:
         return sp  # تحدث الوزير مع نظيره: he spoke, nothing said is given
@@ -2597,8 +2598,10 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         return
     end_tok = _clause_end(state, after, s_end)
     words = [t for t in tokens[after : end_tok + 1] if t.is_word]
-    if len(words) < 2 and not (verb in DENIALS and words and words[0].norm in DEMONSTRATIVES):
-        return  # (لكن السعودية تنفي ذلك: a denial of what was just reported is a statement)
+    if len(words) < 2 and not (verb in DENIALS and words and (words[0].norm in DEMONSTRATIVES or _definite(words[0]))):
+        # (لكن السعودية تنفي ذلك، ونفى ماكيب الاتهامات: a denial of what was just reported
+        # is a statement)
+        return
     start, end = _span_from_tokens(state, after, end_tok)
     # A quote inside the object is the speaker's wording: حث على "…".
     q = _first_long_quote(state, after, end_tok)
