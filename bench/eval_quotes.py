@@ -27,7 +27,7 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # and test5, read and tuned on from the seventh round (extractor 1.8) after its two.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6")
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6", "test7")
 ]
 
 
