@@ -330,3 +330,34 @@ def test_a_title_with_a_relative_clause_names_no_one():
 
     # corpus (BBC technology): 'الطبيب الذي راجع حالة الرجل' gave a person called 'راجع حالة'
     assert titled_names("وطالب الطبيب الذي راجع حالة الرجل بتوخي الحذر.") == []
+
+
+def test_a_title_first_and_the_name_later_is_the_one_person_quoted_with_that_post():
+    # corpus (France 24): 'وعزى ممثل مفوضية شؤون اللاجئين' opens the article; the name comes
+    # two paragraphs later
+    text = ("وعزى ممثل مفوضية شؤون اللاجئين ذلك إلى القصف المستمر على الغوطة. "
+            'وقال ممثل مفوضية الأمم المتحدة لشؤون اللاجئين في سوريا سجاد مالك على موقع تويتر "إن قافلة المساعدات تغادر دوما الآن".')
+    assert [name for _, name in _resolved(text)] == ["سجاد مالك", "سجاد مالك"]
+
+
+def test_a_title_in_construct_must_name_the_persons_own_post():
+    # corpus (BBC): 'وزير الخارجية الإسرائيلي' is not 'وزير الدفاع الإسرائيلي أفيغدور ليبرمان'
+    text = ("وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الجيش مستعد. "
+            "وقال وزير الخارجية الإسرائيلي إن هناك تقليصا للوجود الإيراني.")
+    assert [name for _, name in _resolved(text)][-1] == "وزير الخارجية الإسرائيلي"
+    # ... and 'أمير الكويت' is not the one person the article names, the Saudi foreign minister
+    text = ("وقال وزير الخارجية السعودي عادل الجبير إن العلاقات متينة. "
+            "وأكد أمير الكويت أن بلاده تدعم الحوار.")
+    assert [name for _, name in _resolved(text)][-1] == "أمير الكويت"
+
+
+def test_a_title_with_a_name_after_it_is_no_bare_title():
+    from articles.quotes.speakers import _bare_title, _plausible_name
+
+    # corpus (France 24): 'المحلل السياسي أمير الساعدي' went to another analyst
+    assert not _bare_title("المحلل السياسي أمير الساعدي")
+    assert not _bare_title("الإعلامية لميس الحديدي")
+    assert _bare_title("المتحدث باسم وزارة الخارجية") and _bare_title("ممثل مفوضية شؤون اللاجئين")
+    # a post or a phrase read as a name never stands for a person; a family name after آل does
+    assert not _plausible_name("المتحدث باسم تحالف") and not _plausible_name("أنها تتمحور")
+    assert _plausible_name("عبد اللطيف آل الشيخ") and _plausible_name("إليانور بيترمان")

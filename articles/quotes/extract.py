@@ -1350,7 +1350,8 @@ def _is_title_continuation(words, k, next_tok):
         return False
     prev = words[k - 1].norm
     if w.norm.startswith("ل") and len(w.norm) >= 4:
-        return _is_title_word(prev) or _starts_with_al(prev)
+        # (شركة "تيسلا" لصناعة السيارات: after a quoted name, the company's business)
+        return _is_title_word(prev) or _starts_with_al(prev) or words[k - 1].quote is not None
     # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa; a
     # definite title heads no idafa, so after العقيد the indefinite word opens the name
     # (العقيد تركي المالكي).
@@ -3297,7 +3298,11 @@ def titled_names(text):
                 m = k
                 continue
             i += 1
-        if i >= n or _prepositional(before) or not _post_name_word(tokens, i):
+        if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or _is_channel_word(tokens, i) or (
+            tokens[i].norm[:1] == "ل" and tokens[i].norm[1:] in POST_HEADS | ONLINE_PLACES
+        ):
+            # (رئيسة الوزراء البريطانية لبي بي سي، مديرة العلاقات العامة لشبكة فيسبوك: whom she
+            # spoke to or the company, no name)
             m = k
             continue
         j = i

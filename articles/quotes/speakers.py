@@ -178,13 +178,16 @@ def resolve_in_article(spans, text=None):
     known = _KnownSpeakers()
     titled = None  # the article's titled full names, read only when a surname needs them
     resolved = []
+    bare_titles = []  # speakers known only by a title, not (yet) by a name
     for span in spans:
         name = clean_name(span.speaker_name or span.speaker)
         if not name:
             resolved.append(None)
             continue
         speaker = known.find(name, span.speaker_gender)
-        if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _bare_title(name)):
+        # (the narration's titled names for a title with the article only: a title in
+        # construct, رئيس الأهلي، finds the wrong words there too often)
+        if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _definite_bare_title(name)):
             if titled is None:
                 titled = _TitledNames(titled_names(text))
             full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name)
@@ -192,10 +195,26 @@ def resolve_in_article(spans, text=None):
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
+            if _bare_title(name):
+                bare_titles.append(speaker)
         elif len(span.description) > len(speaker.description):
             known.describe(speaker, span.description)
         resolved.append(speaker)
-    return resolved
+    # A title first, the name later (وعزى ممثل مفوضية شؤون اللاجئين …، then وقال ممثل مفوضية
+    # الأمم المتحدة لشؤون اللاجئين في سوريا سجاد مالك): the one person quoted with that post.
+    named_later = {}
+    for bare in bare_titles:
+        tokens = normalize_arabic(bare.name).split()
+        people = {
+            name_skeleton(sp.name): sp for sp in known.named
+            if sp is not bare and sp.description and (not bare.gender or not sp.gender or bare.gender == sp.gender)
+            and _plausible_name(sp.name)
+            and _title_key(normalize_arabic(sp.description).split()[0]) == _title_key(tokens[0])
+            and _title_agrees(tokens, sp)
+        }
+        if len(people) == 1:
+            named_later[id(bare)] = next(iter(people.values()))
+    return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
 def _conjunct(word, surname):
@@ -218,8 +237,51 @@ def _bare_word(name):
 
 def _bare_title(name):
     """A generic title and nothing else (الوزير، المتحدث باسم الوزارة): someone named elsewhere."""
+    return _title_only(normalize_arabic(name).split())
+
+
+def _definite_bare_title(name):
     tokens = normalize_arabic(name).split()
-    return bool(tokens) and tokens[0] in GENERIC_TITLES
+    return _title_only(tokens) and tokens[0] in GENERIC_TITLES
+
+
+def _title_only(tokens):
+    """A title that refers to one person (_titled_reference) with no name: a plain word after
+    the title is a name already (الإعلامية لميس الحديدي)."""
+    if not _titled_reference(tokens):
+        return False
+    if not tokens[0].startswith("ال"):
+        # ممثل مفوضية شؤون اللاجئين: a title in construct runs to its definite end
+        return tokens[-1].startswith(("ال", "لل")) or tokens[-1] in ORGANISATION_HEADS
+    # (not an indefinite title word either: أمير in المحلل السياسي أمير الساعدي is a name)
+    return all(w.startswith(("ال", "لل")) or w in ORGANISATION_HEADS or w in POST_LINKS for w in tokens[1:])
+
+
+def _plausible_name(name):
+    """Is a name read from the narration a person's name, not a post or a phrase the reader
+    took for one (المتحدث باسم تحالف، تحرير صحيفة، أنها تتمحور)? A looked-up name is only
+    used when it is."""
+    tokens = normalize_arabic(name).split()
+    return bool(tokens) and not any(
+        (w in TITLE_WORDS or w in GENERIC_TITLES or w in ORGANISATION_HEADS) and not (k and tokens[k - 1] == FAMILY_OF)
+        or w in NOT_NAMES or w.startswith(("لل", "بال", "بب"))
+        for k, w in enumerate(tokens)  # (after آل a title word is the family's name: آل الشيخ)
+    )
+
+
+def _titled_reference(tokens):
+    """Does a mention open with a title that refers to one person: the title with the
+    article (الوزير), or without it in construct with a definite word or an organisation
+    (ممثل مفوضية شؤون اللاجئين، وزير الخارجية), which makes it definite too? Not an indefinite
+    title with an adjective (مسؤول أمريكي): an official the article does not name."""
+    if not tokens:
+        return False
+    if tokens[0] in GENERIC_TITLES:
+        return True
+    return (
+        len(tokens) >= 2 and "ال" + tokens[0] in GENERIC_TITLES
+        and (tokens[1].startswith("ال") or tokens[1] in ORGANISATION_HEADS)
+    )
 
 
 class _TitledNames:
@@ -257,7 +319,9 @@ class _TitledNames:
         if len(people) != 1:
             return None
         name, description = next(iter(people.values()))
-        return ArticleSpeaker(name, "person", description)
+        found = ArticleSpeaker(name, "person", description)
+        tokens = normalize_arabic(title).split()
+        return found if _plausible_name(name) and _nisbas_agree(tokens, found, unstated_nationality_agrees=True) else None
 
     def for_surname(self, surname, gender=""):
         parts = tuple(normalize_arabic(surname).split())
@@ -379,6 +443,13 @@ def is_unnamed_source(name):
     return False
 
 
+ORGANISATION_HEADS = words("organisation_heads")
+NATIONALITIES = words("nationalities")
+TITLE_WORDS = words("titles")
+PORTFOLIOS = words("portfolios")
+POST_LINKS = frozenset(normalize_arabic(w) for w in ("باسم", "في", "لدى", "التابع", "التابعة"))
+NOT_NAMES = frozenset(normalize_arabic(w) for w in ("أنها", "أنه", "إنها", "إنه", "أن", "إن"))
+
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
 # (Not المصدر: a source is one the article does not name, never the one person it names.)
 GENERIC_TITLES = {
@@ -413,14 +484,42 @@ AIDES = {
 }
 
 
-def _nisbas_agree(tokens, speaker):
-    """Does every nisba of a bare title (الممثلة الإيطالية) appear in the description the
-    person was named with? The Italian actress is not the actress named before her."""
-    def masculine(word):  # الإيرانية / الإيراني: one nisba
-        return word[:-1] if word.endswith("يه") else word
+def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):
+    """Can this bare title be the person's? Its nationality must agree (_nisbas_agree); a
+    title in construct (وزير الخارجية، ممثل مفوضية شؤون اللاجئين) must name the person's
+    own post: every word of it in their description (وزير الخارجية is not وزير الدفاع)."""
+    if not _nisbas_agree(tokens, speaker, unstated_nationality_agrees):
+        return False
 
-    theirs = {masculine(w) for w in normalize_arabic(speaker.description).split()}
-    return all(masculine(word) in theirs for word in tokens[1:] if word.endswith(("ي", "يه")) and len(word) > 4)
+    def bare(word):  # لشؤون / شؤون، التحالف / تحالف
+        word = word[1:] if word.startswith("ل") and len(word) > 3 else word
+        return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+    theirs = {bare(w) for w in normalize_arabic(speaker.description).split()}
+    # The words that say which post: a portfolio (وزير الخارجية is not وزير الدفاع) and an
+    # organisation (رئيس نادي الفيحاء, المتحدث باسم وزارة الداخلية). Adjectives may say it in
+    # other words (المتحدث العسكري، الوزير المؤيد للبريكست); the nationality was compared above.
+    return all(bare(w) in theirs for w in tokens[1:] if bare(w) in PORTFOLIOS or bare(w) in ORGANISATION_HEADS)
+
+
+def _nationality(word):
+    """الإيرانية → الإيراني: the nationality of the lexicon a word names, or None."""
+    word = word[:-1] if word.endswith("يه") else word
+    return word if word in NATIONALITIES else None
+
+
+def _nisbas_agree(tokens, speaker, unstated_nationality_agrees=False):
+    """Does the nationality of a bare title (الممثلة الإيطالية) appear in the description the
+    person was named with? The Italian actress is not the actress named before her. A person
+    named in the narration with no nationality may still be the one
+    (`unstated_nationality_agrees`); one with another nationality never is."""
+    wanted = {n for n in map(_nationality, tokens[1:]) if n}
+    if not wanted:
+        return True
+    theirs = {n for n in map(_nationality, normalize_arabic(speaker.description).split()) if n}
+    if not theirs:
+        return unstated_nationality_agrees
+    return wanted <= theirs
 
 
 class _KnownSpeakers:
@@ -517,7 +616,7 @@ class _KnownSpeakers:
 
     def _title_reference(self, tokens):
         """The named person that a title-only mention refers back to, if any."""
-        if not tokens or tokens[0] not in GENERIC_TITLES or not self.named_ids:
+        if not _title_only(tokens) or not self.named_ids:
             return None
         # The description must open with the same title word: الرئيس التركي is not the
         # المتحدث باسم الرئيس التركي named before. The index keeps a speaker under every
@@ -527,7 +626,8 @@ class _KnownSpeakers:
         while described and self.title_of[id(described[0][2])] != head:
             heapq.heappop(described)
         if described:
-            return described[0][2] if _nisbas_agree(tokens, described[0][2]) else None
+            found = described[0][2]
+            return found if _plausible_name(found.name) and _title_agrees(tokens, found) else None
         # Not described so: only an article with a single named person is unambiguous,
         # unless that person is an aide and this title names a principal (المتحدث الرئاسي
         # التركي إبراهيم كالين, then وقال الرئيس التركي: Erdoğan, not his spokesman).
@@ -535,8 +635,10 @@ class _KnownSpeakers:
             return None
         only = self.named[-1]
         theirs = normalize_arabic(only.description).split()
+        if tokens[0] not in GENERIC_TITLES and not (theirs and _title_key(theirs[0]) == head):
+            return None  # أمير الكويت is not the one person named, وزير الخارجية السعودي
         if theirs and _title_key(theirs[0]) in AIDES and head not in AIDES:
             return None
         if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
             return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
-        return only if _nisbas_agree(tokens, only) else None
+        return only if _plausible_name(only.name) and _title_agrees(tokens, only) else None
