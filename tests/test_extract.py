@@ -573,7 +573,7 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees", "footage_nouns"):
+    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees", "footage_nouns", "nationalities", "audiences"):
         assert lexicon.words(name)
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}
@@ -1631,3 +1631,18 @@ def test_a_denial_of_the_accusations_and_a_report_with_ba():
             "وأفاد بوقوع نحو 30 حالة تعرضت خلالها مراسلات لمضايقات على الهواء.")
     spans = extract_statements(text)
     assert spans[-1].verb == "وأفاد" and spans[-1].text.startswith("بوقوع")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # full corpus run: 'وقالت لجمهور ضم رئيس المفوضية الأوروبية جان كلود يونكر' made 'لجمهور ضم' a
+    # person (the name-before-title rule); the audience is whom she spoke to
+    ('وقالت رئيسة الوزراء تيريزا ماي إن التعاون مهم. وقالت لجمهور ضم رئيس المفوضية الأوروبية جان كلود يونكر '
+     '"هذا ليس وقت يتيح لأي منا أن يسمح بأن يعيق التعاون بيننا".', "تيريزا ماي"),
+    # ... 'شأنهم شأن مدرب الفريق يورغن كلوب' and 'دعته لإقالة وزير الخارجية ريكس تيلرسون' too
+    ('ويقدره أنصار ليفربول كثيرا، شأنهم شأن مدرب الفريق يورغن كلوب، الذي يقول عنه "إنه لاعب من الطراز العالمي".',
+     "يورغن كلوب"),
+    ('وكانت الاتفاقية من الأسباب التي دعته لإقالة وزير الخارجية ريكس تيلرسون، الذي اعتبر أن الاتفاقية "مقبولة".',
+     "ريكس تيلرسون"),
+])
+def test_no_name_before_a_title_from_an_audience_a_pronoun_or_a_verb(text, expected):
+    assert extract_statements(text)[-1].speaker_name == expected

@@ -581,6 +581,8 @@ def read_speaker(state, i, stop):
             break  # بحسب بيان صادر عن الديوان الملكي: the issuer follows, not a name
         if tok.text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tok.start):
             break  # وقال يلدريم وفقا لمقتطفات …: the phrase names the channel, not the speaker
+        if not words and tok.norm[:1] == "ل" and tok.norm[1:] in AUDIENCES:
+            break  # وقالت لجمهور ضم …: to whom she spoke; the speaker is the one before
         if not words and tok.norm in ASIDE_PRONOUNS:
             break  # وقالت وهي تبكي: "…": "while she wept", the subject is the one before
         if words and tok.norm in ASIDE_PRONOUNS:
@@ -1424,6 +1426,7 @@ def _trim_speaker(words):
 
 
 ASIDE_PRONOUNS = _forms("وهو", "وهي")
+AUDIENCES = words("audiences")
 OUTLET_HEADS = _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
 PUBLISHED_IT = _forms("نشرته", "نشره", "أصدرته", "أصدره", "أوردته", "أورده", "بثته", "بثه", "وزعته", "وزعه", "نقلته", "نقله")
@@ -1451,6 +1454,12 @@ def _name_before_title(words):
         end += 1
     if end - lead < 2 or end >= len(words):
         return None
+    if any(
+        w.norm.endswith(("هم", "ها", "هما")) or (w.norm[:1] == "ل" and _written(w.text)[1:2] in "أإا")
+        or _speech_verb(w) is not None or (w.norm.endswith("ه") and _verb_form(w.norm[:-1]) is not None)
+        for w in words[lead:end]
+    ):
+        return None  # شأنهم شأن مدرب الفريق، دعته لإقالة وزير الخارجية: no name before the title
     title = words[end]
     if _definite(title) or title.norm not in PERSON_TITLES or title.norm in RELATION_TITLES:
         return None
