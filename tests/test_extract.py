@@ -1646,3 +1646,16 @@ def test_a_denial_of_the_accusations_and_a_report_with_ba():
 ])
 def test_no_name_before_a_title_from_an_audience_a_pronoun_or_a_verb(text, expected):
     assert extract_statements(text)[-1].speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (France 24): 'وكتب على "تويتر" "…"' after the minister's statement was lost
+    ('وقال الوزير برونو لومير إن الشركات يجب أن تحمى. وكتب على "تويتر" "يجب أن يكون بمقدور هذه الشركات مواصلة أنشطتها".',
+     [("وقال", "برونو لومير"), ("وكتب", "برونو لومير")]),
+    # a name that opens with لا is no ل-phrase (لإقالة is): the name before the title stays
+    ("وقال ميروسلاف لاجاك رئيس الجمعية العامة إن الاجتماع سيعقد غدا.", [("وقال", "ميروسلاف لاجاك")]),
+    # a denial of one word only when that word is what is denied; 'بيان' after أفاد is its source
+    ("ونفت السفيرة الأمريكية لدى الأمم المتحدة مزاعم الرئيس الإيراني.", []),
+])
+def test_written_words_names_with_la_and_one_word_denials(text, expected):
+    assert [(s.verb, s.speaker_name) for s in extract_statements(text)] == expected

@@ -118,6 +118,7 @@ ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
 APPROVES = _forms("أقر", "أقرت", "أقروا")  # also "approved" (a law, a budget)
+STATEMENT_NOUNS_IN_BA = _forms("بيان", "بيانات", "بلاغ")  # nouns whose own first letter is ب
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -774,6 +775,8 @@ def _title_after_name(tokens, j, stop):
 WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
 # Where a speaker wrote online: على موقع تويتر، عبر حسابه.
 ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
+ONLINE_VIA = _forms("على", "عبر")
+WROTE = _forms("كتب", "كتبت")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -1455,7 +1458,7 @@ def _name_before_title(words):
     if end - lead < 2 or end >= len(words):
         return None
     if any(
-        w.norm.endswith(("هم", "ها", "هما")) or (w.norm[:1] == "ل" and _written(w.text)[1:2] in "أإا")
+        w.norm.endswith(("هم", "ها", "هما")) or (w.norm[:1] == "ل" and _written(w.text)[1:2] in "أإ")  # (not لافروف)
         or _speech_verb(w) is not None or (w.norm.endswith("ه") and _verb_form(w.norm[:-1]) is not None)
         for w in words[lead:end]
     ):
@@ -1763,6 +1766,7 @@ def _skip_channel(state, j, stop):
             names_outlet = prev is not None and (
                 prev.text in ("لـ", "ل") or prev.norm in CHANNEL_PREFIXED or prev.norm in WITH
                 or prev.norm in ORGANISATION_HEADS or prev.norm in CHANNEL_NOUNS
+                or prev.norm in ONLINE_VIA or prev.norm in ONLINE_PLACES  # كتب على "تويتر" "…"
             )
             if names_outlet and _quoted_name_words(state, q) <= 3:
                 # لـ"رويترز"، في حوار مع "سكاي نيوز عربية": the outlet, not the content.
@@ -2206,6 +2210,8 @@ def _verbal_noun_with_pronoun(tok):
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
 DENIALS = _forms("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
+# What a denial denies in one word: ونفى ماكيب الاتهامات (not ونفت … مزاعم الرئيس الإيراني)
+DENIED = _forms("الاتهام", "الاتهامات", "المزاعم", "الادعاءات", "التقارير", "الأنباء", "الخبر", "النبأ", "الشائعات")
 
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
@@ -2351,7 +2357,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         opinion = (
             _with_conjunction(tok) and verb in OPINION_VERBS and i + 1 < s_end and tokens[i + 1].norm in COMPLEMENTIZERS
         )  # وترى أن …: the last speaker's view, said at once
-        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did and not opinion):
+        written_quote = (
+            _with_conjunction(tok) and verb in WROTE and _skip_channel(state, i + 1, s_end)[2] == "quote"
+        )  # وكتب على "تويتر" "…": the last speaker's words, where he wrote them
+        if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did and not opinion and not written_quote):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
@@ -2389,7 +2398,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     channel = channel_override or channel
     object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
         # (أقر only for a person named: أقر البرلمان القانون بأغلبية is an approval)
-        verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
+        verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end
+        and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
+        and tokens[after].norm not in STATEMENT_NOUNS_IN_BA  # (على ما أفاد بيان صادر عن …: its source)
     )
     if verb in ABOUT_VERBS and not object_verb:
         return sp  # تحدث الوزير مع نظيره: he spoke, nothing said is given
@@ -2608,7 +2619,7 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         return
     end_tok = _clause_end(state, after, s_end)
     words = [t for t in tokens[after : end_tok + 1] if t.is_word]
-    if len(words) < 2 and not (verb in DENIALS and words and (words[0].norm in DEMONSTRATIVES or _definite(words[0]))):
+    if len(words) < 2 and not (verb in DENIALS and words and (words[0].norm in DEMONSTRATIVES or words[0].norm in DENIED)):
         # (لكن السعودية تنفي ذلك، ونفى ماكيب الاتهامات: a denial of what was just reported
         # is a statement)
         return
