@@ -330,3 +330,37 @@ def test_a_title_with_a_relative_clause_names_no_one():
 
     # corpus (BBC technology): 'الطبيب الذي راجع حالة الرجل' gave a person called 'راجع حالة'
     assert titled_names("وطالب الطبيب الذي راجع حالة الرجل بتوخي الحذر.") == []
+
+
+def test_a_core_title_with_a_nisba_refers_back_to_the_one_named_without_it():
+    # corpus (a21334, a12346 of the ANT sample): reporters vary 'الرئيس رجب طيب أردوغان' with
+    # 'الرئيس التركي'; the nationality is new, not another person's
+    text = "قال الرئيس رجب طيب أردوغان إن بلاده لن تتراجع. وأضاف الرئيس التركي أن الاقتصاد قوي."
+    assert [name for _, name in _resolved(text)] == ["رجب طيب أردوغان", "رجب طيب أردوغان"]
+    text = ("قال وزير التربية والتعليم في مصر، طارق شوقي، إن المناهج ستتغير. "
+            "وقال الوزير المصري إن المدارس جاهزة.")
+    assert [name for _, name in _resolved(text)] == ["طارق شوقي", "طارق شوقي"]
+
+
+def test_a_bare_title_of_another_nationality_is_not_the_person_named_before():
+    # the title's nisba contradicts the description: Iran's president is not Putin, even
+    # when the article's titled names (not only its speakers) are searched
+    text = ("قال الرئيس الروسي فلاديمير بوتين إن الإرهابيين مستعدون. "
+            "وقال الرئيس الإيراني إن الحوار هو الحل.")
+    assert [name for _, name in _resolved(text)] == ["فلاديمير بوتين", "الرئيس الإيراني"]
+    text = ("التقى الرئيس الروسي فلاديمير بوتين نظيره في طهران. "
+            "وقال الرئيس الإيراني إن الحوار هو الحل.")
+    assert [name for _, name in _resolved(text)] == ["الرئيس الإيراني"]
+
+
+def test_a_bare_title_is_not_the_word_after_a_title_in_construct():
+    # corpus (a845): 'سيرغي ريبروف، مدرب أهلي جدة' then 'وقال المدرب الأوكراني' gave a
+    # person called 'جدة'; the words after 'مدرب أهلي' are the club's, not a name
+    text = ("طالب سيرغي ريبروف، مدرب أهلي جدة، يوم الأحد، بدعمه. "
+            "وقال الحارس الأسطوري إن الفريق يمر بمنعطف هام.")
+    assert _resolved(text)[-1][1] == "الحارس الأسطوري"
+    # corpus (a1124): nor is a bare title with a nisba the description lacks, among the
+    # article's titled names ('الحارس الشجاع بطريقة مقنعة' read as a name)
+    text = ("رد الحارس الشجاع بطريقة مقنعة جداً، حيث قال إن فريقه معتاد على الضغط. "
+            "وعبر الحارس الدولي عن حزنه من تصرف بعض الجماهير.")
+    assert _resolved(text)[-1][1] == "الحارس الدولي"

@@ -243,7 +243,9 @@ class _TitledNames:
         self.people_by_title = defaultdict(dict)
         for mention in titled:
             words = normalize_arabic(mention.description).split()
-            if words:
+            # (مدرب أهلي جدة، مدرب مانشستر يونايتد فترة: after a title in construct the run
+            # opens with the club's or the place's words, never where a name starts)
+            if words and not mention.after_construct:
                 name = " ".join(mention.words[:2])
                 self.people_by_title[_title_key(words[0])].setdefault(
                     name_skeleton(name), (name, mention.description)
@@ -253,10 +255,13 @@ class _TitledNames:
     def for_title(self, title):
         """The one person among the titled names whose title opens with this bare title's
         word, or None."""
-        people = self.people_by_title.get(_title_key(normalize_arabic(title).split()[0]), {})
+        tokens = normalize_arabic(title).split()
+        people = self.people_by_title.get(_title_key(tokens[0]), {})
         if len(people) != 1:
             return None
         name, description = next(iter(people.values()))
+        if not _nisbas_agree(tokens, description):
+            return None  # الرئيس الإيراني is not الرئيس الروسي فلاديمير بوتين
         return ArticleSpeaker(name, "person", description)
 
     def for_surname(self, surname, gender=""):
@@ -381,14 +386,17 @@ def is_unnamed_source(name):
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
 # (Not المصدر: a source is one the article does not name, never the one person it names.)
-GENERIC_TITLES = {
+# These everyday posts are varied with a nationality the first mention did not give
+# (الرئيس رجب طيب أردوغان, then الرئيس التركي), so for them a nisba only has to agree.
+CORE_TITLES = {
     normalize_arabic(w)
     for w in (
         "المسؤول", "المتحدث", "الناطق", "الوزير", "الرئيس", "السفير", "المبعوث", "المدرب",
         "اللاعب", "النجم", "الدبلوماسي", "المسؤولة", "المتحدثة", "الوزيرة",
         "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
     )
-} | {
+}
+GENERIC_TITLES = CORE_TITLES | {
     # Every title of the lexicon, with its article: وأكد المخرج after المخرج زياد دويري.
     t if t.startswith("ال") else "ال" + t
     for t in words("titles")
@@ -413,14 +421,33 @@ AIDES = {
 }
 
 
-def _nisbas_agree(tokens, speaker):
+NATIONALITIES = frozenset(w[2:] if w.startswith("ال") else w for w in words("nationalities"))
+
+
+def _nisbas_agree(tokens, description):
     """Does every nisba of a bare title (الممثلة الإيطالية) appear in the description the
-    person was named with? The Italian actress is not the actress named before her."""
+    person was named with? The Italian actress is not the actress named before her. For
+    an everyday post (CORE_TITLES) a nisba the description lacks is enough, unless the
+    description gives another nationality: الرئيس التركي after الرئيس رجب طيب أردوغان, but
+    not الرئيس الإيراني after الرئيس الروسي فلاديمير بوتين."""
     def masculine(word):  # الإيرانية / الإيراني: one nisba
         return word[:-1] if word.endswith("يه") else word
 
-    theirs = {masculine(w) for w in normalize_arabic(speaker.description).split()}
-    return all(masculine(word) in theirs for word in tokens[1:] if word.endswith(("ي", "يه")) and len(word) > 4)
+    def bare(word):  # الأمريكي / أمريكي (مسؤول أمريكي)
+        return word[2:] if word.startswith("ال") else word
+
+    theirs = {masculine(w) for w in normalize_arabic(description).split()}
+    missing = [
+        masculine(word) for word in tokens[1:]
+        if word.endswith(("ي", "يه")) and len(word) > 4 and masculine(word) not in theirs
+    ]
+    if not missing:
+        return True
+    if tokens[0] not in CORE_TITLES:
+        return False
+    # (الرئيس الجمهوري، المسؤول الأممي after الرئيس الأمريكي: a party or a body, no
+    # nationality to contradict)
+    return not (any(bare(w) in NATIONALITIES for w in missing) and any(bare(w) in NATIONALITIES for w in theirs))
 
 
 class _KnownSpeakers:
@@ -527,7 +554,7 @@ class _KnownSpeakers:
         while described and self.title_of[id(described[0][2])] != head:
             heapq.heappop(described)
         if described:
-            return described[0][2] if _nisbas_agree(tokens, described[0][2]) else None
+            return described[0][2] if _nisbas_agree(tokens, described[0][2].description) else None
         # Not described so: only an article with a single named person is unambiguous,
         # unless that person is an aide and this title names a principal (المتحدث الرئاسي
         # التركي إبراهيم كالين, then وقال الرئيس التركي: Erdoğan, not his spokesman).
@@ -539,4 +566,4 @@ class _KnownSpeakers:
             return None
         if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
             return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
-        return only if _nisbas_agree(tokens, only) else None
+        return only if _nisbas_agree(tokens, only.description) else None
