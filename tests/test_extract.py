@@ -1631,3 +1631,12 @@ def test_a_denial_of_the_accusations_and_a_report_with_ba():
             "وأفاد بوقوع نحو 30 حالة تعرضت خلالها مراسلات لمضايقات على الهواء.")
     spans = extract_statements(text)
     assert spans[-1].verb == "وأفاد" and spans[-1].text.startswith("بوقوع")
+
+
+def test_a_title_in_construct_with_its_team_is_no_first_person_before_a_second_post():
+    # corpus (ANT a96): 'نجم انجلترا ومهاجم نيوكاسل السابق، ألان شيرر' was cut at 'نجم انجلترا',
+    # as if انجلترا were a person's name and ومهاجم a second person
+    text = "وقال نجم انجلترا ومهاجم نيوكاسل السابق، ألان شيرر، إن الصفقة جيدة لكلا الناديين."
+    [span] = extract_statements(text)
+    assert span.speaker_name == "ألان شيرر"
+    assert span.text == "الصفقة جيدة لكلا الناديين"

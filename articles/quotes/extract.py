@@ -940,6 +940,8 @@ def _ends_with_persons_name(words):
     if not run or at < 1 or not any(_is_title_word(w.norm) for w in words[:at]):
         return False
     before = words[at - 1]
+    if _is_title_word(before.norm) and not _definite(before) and run < 2:
+        return False  # نجم انجلترا ومهاجم نيوكاسل: a title in construct with its team, no name
     return (_is_title_word(before.norm) or _definite(before)) and not any(
         w.norm in POST_HEADS or w.norm in POST_LINKS or (w.norm[:1] == "ل" and w.norm[1:] in POST_HEADS)
         for w in words[at - 1 :]
