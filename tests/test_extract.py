@@ -1640,3 +1640,14 @@ def test_a_title_in_construct_with_its_team_is_no_first_person_before_a_second_p
     [span] = extract_statements(text)
     assert span.speaker_name == "ألان شيرر"
     assert span.text == "الصفقة جيدة لكلا الناديين"
+
+
+@pytest.mark.parametrize("text", [
+    # 1.8's window of 14 tokens with commas reached these: عبر "crossed", then "by way of"
+    "وعبر آلاف المهاجرين الحدود، أمس، عن طريق البحر إلى اليونان.",
+    "وعبر الجنود النهر، بعد ساعات من القتال، عن طريق جسر عائم.",
+    # ... and the عن of the next verb
+    "وعبر الوزير الحدود إلى الأردن، وتحدث عن الوضع مع الصحفيين.",
+])
+def test_crossed_is_not_expressed_about(text):
+    assert [s.verb for s in extract_statements(text)] in ([], ["وتحدث"])

@@ -1688,17 +1688,30 @@ def _unsaid(tokens, i):
     return before in SUBJUNCTIVE_MARKERS and not (i > 1 and tokens[i - 2].norm in TIME_TURNS | BEFORE)
 
 
+BY_WAY = _norm("طريق")
+
+
 def _expressed_about(following):
+    return _about_at(following) is not None
+
+
+def _about_at(following):
+    """Where the عن of عبر عن stands among the tokens after عبر (a window of
+    EXPRESSED_WINDOW), or None when عبر means "crossed" or "via"."""
     if not following:
-        return False
+        return None
     if following[0].is_word and (following[0].norm in ONLINE_PLACES or following[0].norm in CHANNEL_NOUNS):
-        return False  # عبر حسابه على تويتر عن …: via his account
-    for t in following[:EXPRESSED_WINDOW]:
+        return None  # عبر حسابه على تويتر عن …: via his account
+    for k, t in enumerate(following[:EXPRESSED_WINDOW]):
         if t.norm == ABOUT:
-            return True
+            if k + 1 < len(following) and following[k + 1].norm == BY_WAY:
+                continue  # وعبر المهاجرون الحدود، أمس، عن طريق البحر: "by way of"
+            return k
         if not t.is_word and t.text not in ("،", ","):
-            return False
-    return False
+            return None
+        if k and t.is_word and _verb_form(t.norm) is not None:
+            return None  # وعبر الوزير الحدود، وتحدث عن الوضع: the عن of another verb
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -2359,13 +2372,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if verb in EXPRESSED and after < s_end and tokens[after].norm != ABOUT:
         # وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله: what he
         # expressed starts at عن, past the rest of the subject, a time or a place
-        k = after
-        while k < min(s_end, after + EXPRESSED_WINDOW) and tokens[k].norm != ABOUT and (
-            tokens[k].is_word or tokens[k].text in ("،", ",")
-        ):
-            k += 1
-        if k < s_end and tokens[k].norm == ABOUT:
-            after = k
+        k = _about_at(tokens[after : min(s_end, after + EXPRESSED_WINDOW)])
+        if k is not None:
+            after += k
     # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
     relay = _relayed_speaker(state, after, s_end, relay=tok.norm in RELAY_VERBS)
     channel_override = ""
