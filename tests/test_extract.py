@@ -1651,3 +1651,13 @@ def test_a_title_in_construct_with_its_team_is_no_first_person_before_a_second_p
 ])
 def test_crossed_is_not_expressed_about(text):
     assert [s.verb for s in extract_statements(text)] in ([], ["وتحدث"])
+
+
+def test_a_manner_adverb_after_the_subject_is_neither_object_nor_name():
+    # 1.8 ends the subject at بشدة; the object then opened with it, and the narration's
+    # titled names read 'الرئيس بشدة قرار' as a person called 'بشدة قرار'
+    text = "وانتقد الرئيس بشدة قرار المحكمة."
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == ("الرئيس", "قرار المحكمة")
+    assert titled_names(text) == []
+    assert [sp.name for sp in resolve_in_article([span], text)] == ["الرئيس"]

@@ -2593,8 +2593,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
     """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
     tokens = state.tokens
     after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
-    while after < s_end and tokens[after].norm in ALSO:
-        after += 1  # توقع الصندوق أيضا استقرار العجز
+    while after < s_end and (tokens[after].norm in ALSO or tokens[after].norm in MANNER_ADVERBS):
+        after += 1  # توقع الصندوق أيضا استقرار العجز، انتقد الرئيس بشدة قرار المحكمة
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
@@ -3308,8 +3308,8 @@ def titled_names(text):
                 m = k
                 continue
             i += 1
-        if i >= n or _prepositional(before) or not _post_name_word(tokens, i):
-            m = k
+        if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or tokens[i].norm in MANNER_ADVERBS:
+            m = k  # (انتقد الرئيس بشدة قرار المحكمة: how he criticised, then what)
             continue
         j = i
         while j < n and j - i < MAX_TITLED_NAME_WORDS and (
