@@ -1661,3 +1661,21 @@ def test_a_manner_adverb_after_the_subject_is_neither_object_nor_name():
     assert (span.speaker_name, span.text) == ("الرئيس", "قرار المحكمة")
     assert titled_names(text) == []
     assert [sp.name for sp in resolve_in_article([span], text)] == ["الرئيس"]
+
+
+def test_a_word_in_brackets_before_a_dash_inside_a_sentence_is_no_dateline():
+    # 1.8 ended a sentence at any '(word) –' among the first 20 tokens, and the statement
+    # around it was lost
+    text = "وقال الوزير (الأمريكي) – في مؤتمر صحفي – إن الاتفاق سيوقع."
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == ("الوزير", "الاتفاق سيوقع")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس وهو الأمريكي الوحيد في القاعة إن الاتفاق جيد.",
+    "وقال اللاعب وهو المصري الوحيد في الفريق إن المدرب يثق به.",
+])
+def test_huwa_and_a_nationality_with_no_name_after_is_an_aside(text):
+    # 1.8 took 'الرئيس وهو الأمريكي الوحيد' as the speaker: no name follows the nisba
+    [span] = extract_statements(text)
+    assert span.speaker in ("الرئيس", "اللاعب")

@@ -429,7 +429,13 @@ def _dateline_ends(tokens, i):
         return False
     if tokens[i - 1].text in DATELINE_DASHES:
         return _dateline_ends(tokens, i - 1)  # (CNN)-- : the sentence opens after both
-    return tokens[i - 1].text == ")" and tokens[i - 2].is_word and tokens[i - 3].text == "("
+    return (
+        tokens[i - 1].text == ")" and tokens[i - 2].is_word and tokens[i - 3].text == "("
+        # the outlet's Latin code after a place, not a word in brackets in a sentence
+        # (وقال الوزير (الأمريكي) – في مؤتمر صحفي – إن …)
+        and tokens[i - 2].text.isascii()
+        and not any(_verb_form(t.norm) is not None for t in tokens[: i - 3] if t.is_word)
+    )
 
 
 def _glued(tokens, i):
@@ -587,7 +593,7 @@ def read_speaker(state, i, stop):
             nxt = tokens[j + 1] if j + 1 < stop else None
             if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
                 _nationality(nxt) or (_definite(nxt) and _is_title_word(nxt.norm))
-            ):
+            ) and _name_after_nisbas(tokens, j + 1, stop):
                 # مخرج الفيلم وهو اللبناني الفرنسي زياد دويري: "who is", then the name; the
                 # pronoun is left out of the words so that the name starts after it
                 j += 1
@@ -930,6 +936,16 @@ def _quantified_group(tokens, j, stop):
         and tokens[j + 1].is_word
         and _definite(tokens[j + 1])
     )
+
+
+def _name_after_nisbas(tokens, k, stop):
+    """مخرج الفيلم وهو اللبناني الفرنسي زياد دويري: after the nationalities and titles from
+    token k a name follows; وقال الرئيس وهو الأمريكي الوحيد في القاعة is an aside."""
+    while k < stop and tokens[k].is_word and _definite(tokens[k]) and (
+        _nationality(tokens[k]) or _is_title_word(tokens[k].norm)
+    ):
+        k += 1
+    return k < stop and tokens[k].is_word and not _definite(tokens[k]) and _is_name_word(tokens[k])
 
 
 def _ends_with_persons_name(words):
