@@ -1679,3 +1679,13 @@ def test_huwa_and_a_nationality_with_no_name_after_is_an_aside(text):
     # 1.8 took 'الرئيس وهو الأمريكي الوحيد' as the speaker: no name follows the nisba
     [span] = extract_statements(text)
     assert span.speaker in ("الرئيس", "اللاعب")
+
+
+@pytest.mark.parametrize("text, name", [
+    # 1.8 made القائم a title and read the word after it as the name ('بأعمال')
+    ("وقال القائم بأعمال السفارة الأمريكية في القاهرة إن الوضع هادئ.", "القائم بأعمال السفارة الأمريكية"),
+    ("وقال القائم بأعمال السفير الأمريكي جون ديروشر إن بلاده قلقة.", "جون ديروشر"),
+])
+def test_the_acting_one_and_his_works_are_one_title(text, name):
+    [span] = extract_statements(text)
+    assert span.speaker_name == name
