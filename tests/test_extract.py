@@ -1689,3 +1689,18 @@ def test_huwa_and_a_nationality_with_no_name_after_is_an_aside(text):
 def test_the_acting_one_and_his_works_are_one_title(text, name):
     [span] = extract_statements(text)
     assert span.speaker_name == name
+
+
+@pytest.mark.parametrize("sentence", [
+    # corpus (ANT a21743, a20188, a17522, a27798): 1.8's participles of expectation read as
+    # the last speaker's continuation when they are a predicate or an adjective
+    "وكما كان متوقعا، فرضت ألمانيا سيطرة شاملة على المباراة.",
+    "وجاءت النتائج أفضل مما كان متوقعا في بداية العام.",
+    "وكان متوقعا سابقا أن يقصى هذا الرباعي من التشكيلة.",
+    "وشهدت الجلسة تطورات غير متوقعة ومحاولات للتوصل للهدنة.",
+    "ولكن الخطة مرجحة للفشل بسبب الفيتو الأمريكي.",
+])
+def test_an_expectation_participle_as_predicate_or_adjective_is_nobodys_speech(sentence):
+    # (a speaker of each gender before, for the masculine and the feminine forms)
+    text = "وقال المدرب إن الفريق جاهز للمباراة. وقالت الوزيرة إن الفريق جاهز للمباراة. " + sentence
+    assert [s.text for s in extract_statements(text)] == ["الفريق جاهز للمباراة"] * 2

@@ -123,6 +123,7 @@ APPROVES = _forms("أقر", "أقرت", "أقروا")  # also "approved" (a law,
 WEAK_VERBS = verb_forms("verb", weak=True)
 # Participles that may take a plain object (مؤكدا دعم الأزهر …), not only أن.
 OBJECT_PARTICIPLES = verb_forms("participle", takes_object=True)
+WEAK_PARTICIPLES = verb_forms("participle", weak=True)
 # Verbs after these are background, not the news: بعد أن أدان الاتحاد الأوروبي …
 BACKGROUND_OPENERS = _forms("بعد أن", "بعدما", "منذ أن", "قبل أن", "عندما", "حين")
 # Participles that continue the last speaker: …، مضيفا أن …
@@ -3559,13 +3560,27 @@ def _title_names_post(title, post):
     return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
 
+# A participle after these is a predicate or an adjective, nobody's speech: كما كان متوقعا،
+# أفضل مما كان متوقعا، تطورات غير متوقعة.
+PREDICATE_BEFORE = _forms(
+    "كان", "كانت", "وكان", "وكانت", "فكان", "يكون", "تكون", "سيكون", "ستكون", "غير", "وغير",
+)
+
+
 def _process_continuation(state, i, s_end, gender, sentence_subject):
     """…، مضيفا أن … / مشيرا إلى أن …: the content belongs to the last speaker."""
+    prev = state.tokens[i - 1] if i else None
+    if prev is not None and prev.norm in PREDICATE_BEFORE:
+        return
     sp = _inherit(state, gender, sentence_subject)
     if sp is None:
         return
     opener, channel, opener_kind = _skip_channel(state, i + 1, min(s_end, i + 6))
     if opener is None:
+        # (a weak participle takes an object only after a pause: لقطات متوقعة بلغت …،
+        # الخطة مرجحة للفشل are adjectives of the noun before)
+        if prev is not None and prev.is_word and _strip_clitic(state.tokens[i].norm) in WEAK_PARTICIPLES:
+            return
         if _strip_clitic(state.tokens[i].norm) in OBJECT_PARTICIPLES or state.tokens[i].norm in OBJECT_PARTICIPLES:
             _add_object(state, state.tokens[i], state.tokens[i].norm, sp, i + 1, s_end, channel)
         return
