@@ -241,8 +241,9 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
 # Words as search sees them (articles.text.tokens), line breaks (a paragraph ends a
 # sentence), and every other visible character as a token of its own, except the # that
-# opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped.
-TOKEN_RE = re.compile(rf"{WORD_RUN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")  # on spaced_underscores(text)
+# opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped,
+# and so is a control character pasted in (U+0001 between words): it separates like a space.
+TOKEN_RE = re.compile(rf"{WORD_RUN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}\x00-\x1f\x7f-\x9f]")  # on spaced_underscores(text)
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
