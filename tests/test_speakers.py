@@ -364,3 +364,17 @@ def test_a_bare_title_is_not_the_word_after_a_title_in_construct():
     text = ("رد الحارس الشجاع بطريقة مقنعة جداً، حيث قال إن فريقه معتاد على الضغط. "
             "وعبر الحارس الدولي عن حزنه من تصرف بعض الجماهير.")
     assert _resolved(text)[-1][1] == "الحارس الدولي"
+
+
+def test_a_bare_title_of_the_other_gender_is_not_the_person_named_in_the_narration():
+    # corpus (ANT a3946): 'وتقول الكاتبة' was 'تخيل سيناريو', read after 'ويصعب على الكاتب'
+    text = ("ويرى الكاتب جون سميث أن الحرب ستطول. "
+            "وتقول الكاتبة إن الإصلاحات الاقتصادية قد تغذي الصراع.")
+    assert _resolved(text)[-1][1] == "الكاتبة"
+
+
+def test_a_word_with_tanween_after_a_title_is_no_name():
+    from articles.quotes.extract import titled_names
+
+    # corpus (ANT a3512): 'لاعب الشهر محققاً أعلى نسبة' gave a person called 'محققاً أعلى'
+    assert titled_names("ونجح صلاح في الفوز بجائزة لاعب الشهر محققاً أعلى نسبة أصوات.") == []

@@ -3326,8 +3326,12 @@ def titled_names(text):
                 m = k
                 continue
             i += 1
-        if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or tokens[i].norm in MANNER_ADVERBS:
-            m = k  # (انتقد الرئيس بشدة قرار المحكمة: how he criticised, then what)
+        if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or tokens[i].norm in MANNER_ADVERBS or (
+            tokens[i].text.endswith(TANWEEN_FATH)
+        ):
+            # (انتقد الرئيس بشدة قرار المحكمة: how he criticised, then what; لاعب الشهر
+            # محققاً أعلى نسبة: an accusative, and no name takes tanween)
+            m = k
             continue
         j = i
         while j < n and j - i < MAX_TITLED_NAME_WORDS and (

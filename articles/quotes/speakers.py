@@ -187,7 +187,7 @@ def resolve_in_article(spans, text=None):
         if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _bare_title(name)):
             if titled is None:
                 titled = _TitledNames(titled_names(text))
-            full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name)
+            full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name, span.speaker_gender)
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
@@ -248,20 +248,22 @@ class _TitledNames:
             if words and not mention.after_construct:
                 name = " ".join(mention.words[:2])
                 self.people_by_title[_title_key(words[0])].setdefault(
-                    name_skeleton(name), (name, mention.description)
+                    name_skeleton(name), (name, mention.description, mention.gender)
                 )
         self.cache = {}
 
-    def for_title(self, title):
+    def for_title(self, title, gender=""):
         """The one person among the titled names whose title opens with this bare title's
         word, or None."""
         tokens = normalize_arabic(title).split()
         people = self.people_by_title.get(_title_key(tokens[0]), {})
         if len(people) != 1:
             return None
-        name, description = next(iter(people.values()))
+        name, description, their_gender = next(iter(people.values()))
         if not _nisbas_agree(tokens, description):
             return None  # الرئيس الإيراني is not الرئيس الروسي فلاديمير بوتين
+        if gender in ("m", "f") and their_gender in ("m", "f") and gender != their_gender:
+            return None  # وتقول الكاتبة is not the one named after الكاتب
         return ArticleSpeaker(name, "person", description)
 
     def for_surname(self, surname, gender=""):
@@ -510,7 +512,7 @@ class _KnownSpeakers:
     def find(self, name, gender=""):
         norm = normalize_arabic(name)
         tokens = norm.split()
-        by_title = self._title_reference(tokens)
+        by_title = self._title_reference(tokens, gender)
         if by_title is not None:
             return by_title
         same = [
@@ -542,10 +544,17 @@ class _KnownSpeakers:
                 return self._latest([speakers[-1] for speakers in (self.by_head.get(head), self.by_head.get(tokens[0])) if speakers])
         return None
 
-    def _title_reference(self, tokens):
-        """The named person that a title-only mention refers back to, if any."""
+    def _title_reference(self, tokens, gender=""):
+        """The named person that a title-only mention refers back to, if any: one of the
+        verb's gender (وتقول الكاتبة is not الكاتب جون سميث)."""
         if not tokens or tokens[0] not in GENERIC_TITLES or not self.named_ids:
             return None
+        found = self._title_referent(tokens)
+        if found is not None and gender in ("m", "f") and found.gender in ("m", "f") and gender != found.gender:
+            return None
+        return found
+
+    def _title_referent(self, tokens):
         # The description must open with the same title word: الرئيس التركي is not the
         # المتحدث باسم الرئيس التركي named before. The index keeps a speaker under every
         # title it was given; only the current one counts.
