@@ -1704,3 +1704,14 @@ def test_an_expectation_participle_as_predicate_or_adjective_is_nobodys_speech(s
     # (a speaker of each gender before, for the masculine and the feminine forms)
     text = "وقال المدرب إن الفريق جاهز للمباراة. وقالت الوزيرة إن الفريق جاهز للمباراة. " + sentence
     assert [s.text for s in extract_statements(text)] == ["الفريق جاهز للمباراة"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 1.8's rule for a statement an outlet published was never reached after the verb: an
+    # indefinite بيان right after it was taken for the channel (قال في بيان) and nothing spoke
+    ("وقال بيان رسمي نشرته وكالة البحرين للأنباء إن الوضع خطير.", "بيان رسمي"),
+    ("وقال بيان نشرته وكالة الأنباء الرسمية إن الوضع خطير.", "بيان"),
+])
+def test_a_statement_an_outlet_published_speaks_after_the_verb(text, speaker):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, "الوضع خطير")

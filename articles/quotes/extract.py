@@ -2174,9 +2174,13 @@ FROM_WORDS = _forms("من", "عن")
 
 
 def _document_subject(tokens, j, stop):
-    return tokens[j].norm in DOCUMENT_SUBJECTS and j + 1 < stop and tokens[j + 1].is_word and (
-        _definite(tokens[j + 1]) or tokens[j + 1].norm[:1] in "لم"
-    )
+    if not (tokens[j].norm in DOCUMENT_SUBJECTS and j + 1 < stop and tokens[j + 1].is_word):
+        return False
+    nxt = tokens[j + 1]
+    if _definite(nxt) or nxt.norm[:1] in "لم" or nxt.norm in PUBLISHED_IT:
+        return True
+    # وقال بيان رسمي نشرته وكالة البحرين للأنباء إن …: a statement an outlet published
+    return j + 2 < stop and nxt.norm.endswith("ي") and tokens[j + 2].norm in PUBLISHED_IT
 
 
 def _explicit_subject_follows(state, j, stop):
