@@ -1715,3 +1715,18 @@ def test_an_expectation_participle_as_predicate_or_adjective_is_nobodys_speech(s
 def test_a_statement_an_outlet_published_speaks_after_the_verb(text, speaker):
     [span] = extract_statements(text)
     assert (span.speaker, span.text) == (speaker, "الوضع خطير")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # 1.8's أفاد with a ب-phrase missed its commonest object: 'مصدر أمني بمقتل ثلاثة أشخاص' was
+    # read as one subject and nothing was said
+    ("وأفاد مصدر أمني بمقتل ثلاثة أشخاص في الهجوم.", "مصدر أمني", "بمقتل ثلاثة أشخاص في الهجوم"),
+    ("وأفادت مصادر طبية بمقتل ثلاثة أشخاص في الهجوم.", "مصادر طبية", "بمقتل ثلاثة أشخاص في الهجوم"),
+    # corpus (ANT a12311): 'مصادر أمنية وطبية مقتل عشرات الأشخاص' was the speaker
+    ("أعلنت مصادر أمنية وطبية مقتل عشرات الأشخاص الثلاثاء في هجومين انتحاريين.", "مصادر أمنية وطبية", None),
+])
+def test_a_death_reported_is_the_object_not_the_speaker(text, speaker, content):
+    [span] = extract_statements(text)
+    assert span.speaker == speaker
+    if content is not None:
+        assert span.text == content
