@@ -423,6 +423,15 @@ AIDES = {
 }
 
 
+def _shares_a_nisba(tokens, theirs):
+    """Does a nisba of the bare title appear among the description's words?"""
+    def masculine(word):
+        return word[:-1] if word.endswith("يه") else word
+
+    described = {masculine(w) for w in theirs}
+    return any(masculine(w) in described for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4)
+
+
 NATIONALITIES = frozenset(w[2:] if w.startswith("ال") else w for w in words("nationalities"))
 
 
@@ -575,4 +584,8 @@ class _KnownSpeakers:
             return None
         if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
             return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
+        if tokens[0] not in CORE_TITLES and theirs and theirs[0] in CORE_TITLES and not _shares_a_nisba(tokens, theirs):
+            # وقال المخرج is not the one person named, الرئيس الأمريكي دونالد ترامب; القيادي
+            # الانفصالي is الرئيس السابق الانفصالي لإقليم كاتالونيا
+            return None
         return only if _nisbas_agree(tokens, only.description) else None
