@@ -169,3 +169,13 @@ def test_marks_that_carry_no_letter_change_no_statement(text, decorate):
     assert plain
     got = [(_undecorated(s.speaker), _undecorated(s.text)) for s in extract_statements(decorated)]
     assert got == plain
+
+
+@pytest.mark.parametrize("glue", ["\x01", "\x00", "\x1b", "\x7f"])
+def test_a_control_character_between_words_separates_them_like_a_space(glue):
+    # a control character pasted between the words was a token of its own, which ended the
+    # subject and lost the statement
+    text = "وقال المؤلف إن الكتاب يروي قصة حقيقية.".replace(" ", " " + glue)
+    [span] = assert_valid(text)
+    assert span.speaker_name == "المؤلف"
+    assert span.text.replace(glue, "") == "الكتاب يروي قصة حقيقية"

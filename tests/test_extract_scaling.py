@@ -65,6 +65,11 @@ def test_one_megabyte_article_extracts_in_linear_time():
     # the second round: verbs with no punctuation between them
     "قال إن ", "أعلنت الوزارة تعليق ", "وجاء في بيان صادر عن الوزارة أن ",
     "نقلت الصحيفة عن مصادر لم تسمها بأن ",
+    # extractor 1.8's constructions: a nisba before a name, a title before, وذلك, the same
+    # source, the dateline, وهو, a coordinated post, a manner adverb and a participle
+    "الفرنسي أرسين فينغر مدرب فريق أرسنال قال إن الفريق بخير، وذلك بحسب المصدر نفسه (CNN) – "
+    "وهو اللبناني ومخرجه، بشدة متوقعا أن ",
+    "قال الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون ",
 ])
 def test_hostile_repetition_stays_linear(unit):
     """Hostile testing: one endless sentence of attribution phrases made the clause search

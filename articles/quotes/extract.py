@@ -124,6 +124,7 @@ STATEMENT_NOUNS_IN_BA = _forms("بيان", "بيانات", "بلاغ")  # nouns 
 WEAK_VERBS = verb_forms("verb", weak=True)
 # Participles that may take a plain object (مؤكدا دعم الأزهر …), not only أن.
 OBJECT_PARTICIPLES = verb_forms("participle", takes_object=True)
+WEAK_PARTICIPLES = verb_forms("participle", weak=True)
 # Verbs after these are background, not the news: بعد أن أدان الاتحاد الأوروبي …
 BACKGROUND_OPENERS = _forms("بعد أن", "بعدما", "منذ أن", "قبل أن", "عندما", "حين")
 # Participles that continue the last speaker: …، مضيفا أن …
@@ -241,8 +242,9 @@ ATTRIBUTION_SOURCE_HEADS = ORGANISATION_HEADS | PERSON_TITLES | KNOWN_OUTLETS | 
 INVISIBLE_SET = frozenset(ch for ch in map(chr, range(0x10000)) if INVISIBLES_RE.fullmatch(ch))
 # Words as search sees them (articles.text.tokens), line breaks (a paragraph ends a
 # sentence), and every other visible character as a token of its own, except the # that
-# opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped.
-TOKEN_RE = re.compile(rf"{WORD_RUN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}]")  # on spaced_underscores(text)
+# opens a hashtag (#كريستين_لاغارد); a token of nothing but invisible characters is dropped,
+# and so is a control character pasted in (U+0001 between words): it separates like a space.
+TOKEN_RE = re.compile(rf"{WORD_RUN}|\n|(?!#\w)[^\s\w{INVISIBLE_CHARS}\x00-\x1f\x7f-\x9f]")  # on spaced_underscores(text)
 SENTENCE_END = {".", "!", "?", "؟", "\n"}
 CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", "(", ")", "-", "–", "—"}
 OPEN_QUOTES = {"«": "»", "“": "”", "”": "“", '"': '"', "„": "“"}
@@ -430,7 +432,13 @@ def _dateline_ends(tokens, i):
         return False
     if tokens[i - 1].text in DATELINE_DASHES:
         return _dateline_ends(tokens, i - 1)  # (CNN)-- : the sentence opens after both
-    return tokens[i - 1].text == ")" and tokens[i - 2].is_word and tokens[i - 3].text == "("
+    return (
+        tokens[i - 1].text == ")" and tokens[i - 2].is_word and tokens[i - 3].text == "("
+        # the outlet's Latin code after a place, not a word in brackets in a sentence
+        # (وقال الوزير (الأمريكي) – في مؤتمر صحفي – إن …)
+        and tokens[i - 2].text.isascii()
+        and not any(_verb_form(t.norm) is not None for t in tokens[: i - 3] if t.is_word)
+    )
 
 
 def _glued(tokens, i):
@@ -590,7 +598,7 @@ def read_speaker(state, i, stop):
             nxt = tokens[j + 1] if j + 1 < stop else None
             if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
                 _nationality(nxt) or (_definite(nxt) and _is_title_word(nxt.norm))
-            ):
+            ) and _name_after_nisbas(tokens, j + 1, stop):
                 # مخرج الفيلم وهو اللبناني الفرنسي زياد دويري: "who is", then the name; the
                 # pronoun is left out of the words so that the name starts after it
                 j += 1
@@ -937,6 +945,16 @@ def _quantified_group(tokens, j, stop):
     )
 
 
+def _name_after_nisbas(tokens, k, stop):
+    """مخرج الفيلم وهو اللبناني الفرنسي زياد دويري: after the nationalities and titles from
+    token k a name follows; وقال الرئيس وهو الأمريكي الوحيد في القاعة is an aside."""
+    while k < stop and tokens[k].is_word and _definite(tokens[k]) and (
+        _nationality(tokens[k]) or _is_title_word(tokens[k].norm)
+    ):
+        k += 1
+    return k < stop and tokens[k].is_word and not _definite(tokens[k]) and _is_name_word(tokens[k])
+
+
 def _ends_with_persons_name(words):
     """الرئيس الأميركي دونالد ترامب: a title, then plain words that name a person (not a
     company's or a place's: نائب رئيس شركة Bruderman Asset Management)."""
@@ -945,6 +963,8 @@ def _ends_with_persons_name(words):
     if not run or at < 1 or not any(_is_title_word(w.norm) for w in words[:at]):
         return False
     before = words[at - 1]
+    if _is_title_word(before.norm) and not _definite(before) and run < 2:
+        return False  # نجم انجلترا ومهاجم نيوكاسل: a title in construct with its team, no name
     return (_is_title_word(before.norm) or _definite(before)) and not any(
         w.norm in POST_HEADS or w.norm in POST_LINKS or (w.norm[:1] == "ل" and w.norm[1:] in POST_HEADS)
         for w in words[at - 1 :]
@@ -1229,6 +1249,8 @@ def _prepositional(tok):
 MASDAR_SHAPE_RE = re.compile("^(?:ت.ا..|ت..ي.|ا.ت.ا.|ان..ا.|است..ا.)$")
 
 
+# The shapes again for a verbal noun with the article, where no name is mistaken for one.
+DEFINITE_MASDAR_RE = re.compile("^(?:ت.ا..|ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)$")
 # The two shapes of MASDAR_SHAPE_RE that open with alef and fit no common name (not
 # انفعال: أنطوان).
 OBJECT_MASDAR_RE = re.compile("^(?:ا.ت.ا.|است..ا.)$")
@@ -1238,9 +1260,11 @@ def _ba_object(tok):
     """بعدم، بقرارات، بتضاؤل: ب before a verbal noun (of the object list or by its shape)
     or a plural in ات is what a verb was about (رحب بعدم ترشيح، رحبت بقرارات الحكومة،
     اعترف … بتضاؤل آمال فريقه), never a name or a post."""
-    if tok.norm[:1] != "ب":
+    if tok.norm[:1] != "ب" or tok.norm in PERSON_TITLES:  # (القائم بالأعمال: a title's word)
         return False
     stem = tok.norm[1:]
+    if stem.startswith("ال") and DEFINITE_MASDAR_RE.match(stem[2:]):
+        return True  # وطالب القيادي الانفصالي بالإفراج عن زملائه (with the article, إفعال too)
     return stem in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7) or bool(MASDAR_SHAPE_RE.match(stem))
 
 
@@ -1699,17 +1723,30 @@ def _unsaid(tokens, i):
     return before in SUBJUNCTIVE_MARKERS and not (i > 1 and tokens[i - 2].norm in TIME_TURNS | BEFORE)
 
 
+BY_WAY = _norm("طريق")
+
+
 def _expressed_about(following):
+    return _about_at(following) is not None
+
+
+def _about_at(following):
+    """Where the عن of عبر عن stands among the tokens after عبر (a window of
+    EXPRESSED_WINDOW), or None when عبر means "crossed" or "via"."""
     if not following:
-        return False
+        return None
     if following[0].is_word and (following[0].norm in ONLINE_PLACES or following[0].norm in CHANNEL_NOUNS):
-        return False  # عبر حسابه على تويتر عن …: via his account
-    for t in following[:EXPRESSED_WINDOW]:
+        return None  # عبر حسابه على تويتر عن …: via his account
+    for k, t in enumerate(following[:EXPRESSED_WINDOW]):
         if t.norm == ABOUT:
-            return True
+            if k + 1 < len(following) and following[k + 1].norm == BY_WAY:
+                continue  # وعبر المهاجرون الحدود، أمس، عن طريق البحر: "by way of"
+            return k
         if not t.is_word and t.text not in ("،", ","):
-            return False
-    return False
+            return None
+        if k and t.is_word and _verb_form(t.norm) is not None:
+            return None  # وعبر الوزير الحدود، وتحدث عن الوضع: the عن of another verb
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -2155,9 +2192,13 @@ FROM_WORDS = _forms("من", "عن")
 
 
 def _document_subject(tokens, j, stop):
-    return tokens[j].norm in DOCUMENT_SUBJECTS and j + 1 < stop and tokens[j + 1].is_word and (
-        _definite(tokens[j + 1]) or tokens[j + 1].norm[:1] in "لم"
-    )
+    if not (tokens[j].norm in DOCUMENT_SUBJECTS and j + 1 < stop and tokens[j + 1].is_word):
+        return False
+    nxt = tokens[j + 1]
+    if _definite(nxt) or nxt.norm[:1] in "لم" or nxt.norm in PUBLISHED_IT:
+        return True
+    # وقال بيان رسمي نشرته وكالة البحرين للأنباء إن …: a statement an outlet published
+    return j + 2 < stop and nxt.norm.endswith("ي") and tokens[j + 2].norm in PUBLISHED_IT
 
 
 def _explicit_subject_follows(state, j, stop):
@@ -2376,13 +2417,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if verb in EXPRESSED and after < s_end and tokens[after].norm != ABOUT:
         # وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله: what he
         # expressed starts at عن, past the rest of the subject, a time or a place
-        k = after
-        while k < min(s_end, after + EXPRESSED_WINDOW) and tokens[k].norm != ABOUT and (
-            tokens[k].is_word or tokens[k].text in ("،", ",")
-        ):
-            k += 1
-        if k < s_end and tokens[k].norm == ABOUT:
-            after = k
+        k = _about_at(tokens[after : min(s_end, after + EXPRESSED_WINDOW)])
+        if k is not None:
+            after += k
     # نقلت الوكالة على لسان قاسمي قوله: the quoted person speaks, the outlet is the channel.
     relay = _relayed_speaker(state, after, s_end, relay=tok.norm in RELAY_VERBS)
     channel_override = ""
@@ -2603,8 +2640,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
     """أعلن فلان وقف …، دعت موسكو الجانبين إلى …: the object is the reported content."""
     tokens = state.tokens
     after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
-    while after < s_end and tokens[after].norm in ALSO:
-        after += 1  # توقع الصندوق أيضا استقرار العجز
+    while after < s_end and (tokens[after].norm in ALSO or tokens[after].norm in MANNER_ADVERBS):
+        after += 1  # توقع الصندوق أيضا استقرار العجز، انتقد الرئيس بشدة قرار المحكمة
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
@@ -3320,9 +3357,10 @@ def titled_names(text):
             i += 1
         if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or _is_channel_word(tokens, i) or (
             tokens[i].norm[:1] == "ل" and tokens[i].norm[1:] in POST_HEADS | ONLINE_PLACES
-        ):
+        ) or tokens[i].norm in MANNER_ADVERBS or tokens[i].text.endswith(TANWEEN_FATH):
             # (رئيسة الوزراء البريطانية لبي بي سي، مديرة العلاقات العامة لشبكة فيسبوك: whom she
-            # spoke to or the company, no name)
+            # spoke to or the company; انتقد الرئيس بشدة قرار المحكمة: how he criticised, then
+            # what; لاعب الشهر محققاً أعلى نسبة: an accusative, and no name takes tanween)
             m = k
             continue
         j = i
@@ -3557,13 +3595,27 @@ def _title_names_post(title, post):
     return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
 
 
+# A participle after these is a predicate or an adjective, nobody's speech: كما كان متوقعا،
+# أفضل مما كان متوقعا، تطورات غير متوقعة.
+PREDICATE_BEFORE = _forms(
+    "كان", "كانت", "وكان", "وكانت", "فكان", "يكون", "تكون", "سيكون", "ستكون", "غير", "وغير",
+)
+
+
 def _process_continuation(state, i, s_end, gender, sentence_subject):
     """…، مضيفا أن … / مشيرا إلى أن …: the content belongs to the last speaker."""
+    prev = state.tokens[i - 1] if i else None
+    if prev is not None and prev.norm in PREDICATE_BEFORE:
+        return
     sp = _inherit(state, gender, sentence_subject)
     if sp is None:
         return
     opener, channel, opener_kind = _skip_channel(state, i + 1, min(s_end, i + 6))
     if opener is None:
+        # (a weak participle takes an object only after a pause: لقطات متوقعة بلغت …،
+        # الخطة مرجحة للفشل are adjectives of the noun before)
+        if prev is not None and prev.is_word and _strip_clitic(state.tokens[i].norm) in WEAK_PARTICIPLES:
+            return
         if _strip_clitic(state.tokens[i].norm) in OBJECT_PARTICIPLES or state.tokens[i].norm in OBJECT_PARTICIPLES:
             _add_object(state, state.tokens[i], state.tokens[i].norm, sp, i + 1, s_end, channel)
         return

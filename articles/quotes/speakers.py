@@ -190,7 +190,7 @@ def resolve_in_article(spans, text=None):
         if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _definite_bare_title(name)):
             if titled is None:
                 titled = _TitledNames(titled_names(text))
-            full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name)
+            full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name, span.speaker_gender)
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
         if speaker is None:
@@ -305,23 +305,30 @@ class _TitledNames:
         self.people_by_title = defaultdict(dict)
         for mention in titled:
             words = normalize_arabic(mention.description).split()
-            if words:
+            # (مدرب أهلي جدة، مدرب مانشستر يونايتد فترة: after a title in construct the run
+            # opens with the club's or the place's words, never where a name starts)
+            if words and not mention.after_construct:
                 name = " ".join(mention.words[:2])
                 self.people_by_title[_title_key(words[0])].setdefault(
-                    name_skeleton(name), (name, mention.description)
+                    name_skeleton(name), (name, mention.description, mention.gender)
                 )
         self.cache = {}
 
-    def for_title(self, title):
+    def for_title(self, title, gender=""):
         """The one person among the titled names whose title opens with this bare title's
         word, or None."""
-        people = self.people_by_title.get(_title_key(normalize_arabic(title).split()[0]), {})
+        tokens = normalize_arabic(title).split()
+        people = self.people_by_title.get(_title_key(tokens[0]), {})
         if len(people) != 1:
             return None
-        name, description = next(iter(people.values()))
-        found = ArticleSpeaker(name, "person", description)
-        tokens = normalize_arabic(title).split()
-        return found if _plausible_name(name) and _nisbas_agree(tokens, found, unstated_nationality_agrees=True) else None
+        name, description, their_gender = next(iter(people.values()))
+        if not _plausible_name(name) or not _nisbas_agree(tokens, description, unstated_nationality_agrees=True):
+            return None  # الرئيس الإيراني is not الرئيس الروسي فلاديمير بوتين
+        if not _every_nisba_agrees(tokens, description):
+            return None  # الحارس الدولي is not the name read after الحارس الشجاع
+        if gender in ("m", "f") and their_gender in ("m", "f") and gender != their_gender:
+            return None  # وتقول الكاتبة is not the one named after الكاتب
+        return ArticleSpeaker(name, "person", description)
 
     def for_surname(self, surname, gender=""):
         parts = tuple(normalize_arabic(surname).split())
@@ -444,7 +451,6 @@ def is_unnamed_source(name):
 
 
 ORGANISATION_HEADS = words("organisation_heads")
-NATIONALITIES = words("nationalities")
 TITLE_WORDS = words("titles")
 PORTFOLIOS = words("portfolios")
 POST_LINKS = frozenset(normalize_arabic(w) for w in ("باسم", "في", "لدى", "التابع", "التابعة"))
@@ -452,14 +458,17 @@ NOT_NAMES = frozenset(normalize_arabic(w) for w in ("أنها", "أنه", "إن�
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
 # (Not المصدر: a source is one the article does not name, never the one person it names.)
-GENERIC_TITLES = {
+# These everyday posts are varied with a nationality the first mention did not give
+# (الرئيس رجب طيب أردوغان, then الرئيس التركي), so for them a nisba only has to agree.
+CORE_TITLES = {
     normalize_arabic(w)
     for w in (
         "المسؤول", "المتحدث", "الناطق", "الوزير", "الرئيس", "السفير", "المبعوث", "المدرب",
         "اللاعب", "النجم", "الدبلوماسي", "المسؤولة", "المتحدثة", "الوزيرة",
         "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
     )
-} | {
+}
+GENERIC_TITLES = CORE_TITLES | {
     # Every title of the lexicon, with its article: وأكد المخرج after المخرج زياد دويري.
     t if t.startswith("ال") else "ال" + t
     for t in words("titles")
@@ -488,8 +497,10 @@ def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):
     """Can this bare title be the person's? Its nationality must agree (_nisbas_agree); a
     title in construct (وزير الخارجية، ممثل مفوضية شؤون اللاجئين) must name the person's
     own post: every word of it in their description (وزير الخارجية is not وزير الدفاع)."""
-    if not _nisbas_agree(tokens, speaker, unstated_nationality_agrees):
+    if not _nisbas_agree(tokens, speaker.description, unstated_nationality_agrees):
         return False
+    if not _every_nisba_agrees(tokens, speaker.description):
+        return False  # الحارس الدولي is not the one named after الحارس الشجاع
 
     def bare(word):  # لشؤون / شؤون، التحالف / تحالف
         word = word[1:] if word.startswith("ل") and len(word) > 3 else word
@@ -502,24 +513,53 @@ def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):
     return all(bare(w) in theirs for w in tokens[1:] if bare(w) in PORTFOLIOS or bare(w) in ORGANISATION_HEADS)
 
 
+def _every_nisba_agrees(tokens, description):
+    """Every nisba of the bare title must be in the description (الحارس الدولي is not الحارس
+    الشجاع), except a nationality an everyday post's description does not give (الرئيس
+    التركي after الرئيس رجب طيب أردوغان)."""
+    def masculine(word):
+        return word[:-1] if word.endswith("يه") else word
+
+    theirs = {masculine(w) for w in normalize_arabic(description).split()}
+    missing = [w for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4 and masculine(w) not in theirs]
+    return not missing or (tokens[0] in CORE_TITLES and all(_nationality(w) for w in missing))
+
+
+def _shares_a_nisba(tokens, theirs):
+    """Does a nisba of the bare title appear among the description's words?"""
+    def masculine(word):
+        return word[:-1] if word.endswith("يه") else word
+
+    described = {masculine(w) for w in theirs}
+    return any(masculine(w) in described for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4)
+
+
+# Nationalities without the article: الأمريكي and أمريكي (مسؤول أمريكي) are one.
+NATIONALITIES = frozenset(w[2:] if w.startswith("ال") else w for w in words("nationalities"))
+
+
 def _nationality(word):
-    """الإيرانية → الإيراني: the nationality of the lexicon a word names, or None."""
+    """الإيرانية → إيراني: the nationality of the lexicon a word names, or None."""
     word = word[:-1] if word.endswith("يه") else word
+    word = word[2:] if word.startswith("ال") else word
     return word if word in NATIONALITIES else None
 
 
-def _nisbas_agree(tokens, speaker, unstated_nationality_agrees=False):
-    """Does the nationality of a bare title (الممثلة الإيطالية) appear in the description the
-    person was named with? The Italian actress is not the actress named before her. A person
-    named in the narration with no nationality may still be the one
-    (`unstated_nationality_agrees`); one with another nationality never is."""
+def _nisbas_agree(tokens, description, unstated_nationality_agrees=False):
+    """Does the nationality of a bare title (الممثلة الإيطالية) agree with the description
+    the person was named with? The Italian actress is not the actress named before her, and
+    الرئيس الإيراني is not الرئيس الروسي فلاديمير بوتين. A description with no nationality
+    may still be the one for an everyday post (CORE_TITLES: الرئيس التركي after الرئيس رجب
+    طيب أردوغان) or a person found in the narration (`unstated_nationality_agrees`)."""
     wanted = {n for n in map(_nationality, tokens[1:]) if n}
     if not wanted:
         return True
-    theirs = {n for n in map(_nationality, normalize_arabic(speaker.description).split()) if n}
-    if not theirs:
-        return unstated_nationality_agrees
-    return wanted <= theirs
+    theirs = {n for n in map(_nationality, normalize_arabic(description).split()) if n}
+    if wanted <= theirs:
+        return True
+    if theirs:
+        return False
+    return unstated_nationality_agrees or tokens[0] in CORE_TITLES
 
 
 class _KnownSpeakers:
@@ -582,7 +622,7 @@ class _KnownSpeakers:
     def find(self, name, gender=""):
         norm = normalize_arabic(name)
         tokens = norm.split()
-        by_title = self._title_reference(tokens)
+        by_title = self._title_reference(tokens, gender)
         if by_title is not None:
             return by_title
         same = [
@@ -614,10 +654,17 @@ class _KnownSpeakers:
                 return self._latest([speakers[-1] for speakers in (self.by_head.get(head), self.by_head.get(tokens[0])) if speakers])
         return None
 
-    def _title_reference(self, tokens):
-        """The named person that a title-only mention refers back to, if any."""
+    def _title_reference(self, tokens, gender=""):
+        """The named person that a title-only mention refers back to, if any: one of the
+        verb's gender (وتقول الكاتبة is not الكاتب جون سميث)."""
         if not _title_only(tokens) or not self.named_ids:
             return None
+        found = self._title_referent(tokens)
+        if found is not None and gender in ("m", "f") and found.gender in ("m", "f") and gender != found.gender:
+            return None
+        return found
+
+    def _title_referent(self, tokens):
         # The description must open with the same title word: الرئيس التركي is not the
         # المتحدث باسم الرئيس التركي named before. The index keeps a speaker under every
         # title it was given; only the current one counts.
@@ -641,4 +688,8 @@ class _KnownSpeakers:
             return None
         if theirs and head in OFFICES and _title_key(theirs[0]) in OFFICES and _title_key(theirs[0]) != head:
             return None  # الرئيس الكوري الجنوبي is not the one person named, وزير الخارجية ريكس تيلرسون
+        if tokens[0] not in CORE_TITLES and theirs and theirs[0] in CORE_TITLES and not _shares_a_nisba(tokens, theirs):
+            # وقال المخرج is not the one person named, الرئيس الأمريكي دونالد ترامب; القيادي
+            # الانفصالي is الرئيس السابق الانفصالي لإقليم كاتالونيا
+            return None
         return only if _plausible_name(only.name) and _title_agrees(tokens, only) else None
