@@ -420,3 +420,12 @@ def test_a_title_of_another_trade_is_not_the_one_politician_named():
     text = ("وقال كارلس بيغديمونت الرئيس السابق الانفصالي لإقليم كاتالونيا إن مدريد مخطئة. "
             "وطالب القيادي الانفصالي بالإفراج عن زملائه.")
     assert [name for _, name in _resolved(text)][-1] == "كارلس بيغديمونت"
+
+
+def test_a_club_of_several_words_after_an_indefinite_title_is_not_part_of_the_name():
+    from articles.quotes.extract import titled_names
+
+    # full corpus (France 24, Sky News): 'لاعب سان جرمان نيمار' gave the narration's name
+    # 'جرمان نيمار', and 'وقال نيمار' took it
+    names = [m.words for m in titled_names("وقال لاعب سان جرمان نيمار جونيور إنه باق في باريس.")]
+    assert names and names[0][:2] == ("نيمار", "جونيور")

@@ -3375,8 +3375,9 @@ def titled_names(text):
             first = i
             if _is_title_word(before.norm) and not _definite(before) and not apposition:
                 # لاعب مانشستر يونايتد بول بوغبا, محامي ترامب مايكل كوهين: an indefinite
-                # title is in construct with the word after it, which is no first name.
-                first = i + 1
+                # title is in construct with the word after it, which is no first name; or
+                # with a place of several words (لاعب سان جرمان نيمار: not جرمان نيمار).
+                first = i + max(1, _place_phrase_at(tokens, i))
             # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
             gender = FEMININE if _strip_clitic(tok.norm).endswith("ه") else MASCULINE
             found.append(TitledName(
