@@ -1767,3 +1767,16 @@ def test_ba_and_the_article_before_a_verbal_noun_ends_a_definite_subject():
     assert span.speaker_name == "القيادي الانفصالي" and span.text.startswith("بالإفراج")
     [span] = extract_statements("وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله.")
     assert span.speaker_name == "فيليب كونسيت"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # full corpus (BBC): 'ارتكب جيريمي هانت' was a record of its own on Hunt's page
+    ('بصفته وزير خارجية بريطانيا الجديد، ارتكب جيريمي هانت، ما وصفه بأنه "خطأ فادح"، حين قال إن زوجته يابانية.',
+     "جيريمي هانت"),
+    # ... a word of that shape without the comma stays in the name
+    ("وقال وزير الخارجية الفرنسي اشتون كارتر جونز إن الأمر مهم.", "اشتون كارتر جونز"),
+    # الاتحاد has the shape of a verbal noun and is an organisation: بالاتحاد is of the post
+    ("وقالت مسؤولة السياسة الخارجية بالاتحاد الأوروبي فيدريكا موجيريني إن الاتفاق قائم.", "فيدريكا موجيريني"),
+])
+def test_a_verb_before_the_name_and_an_organisation_shaped_like_a_verbal_noun(text, expected):
+    assert extract_statements(text)[0].speaker_name == expected

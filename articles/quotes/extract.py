@@ -984,6 +984,9 @@ def _post_place_run(words):
     return 1 <= run <= 2 and at >= 2 and (words[at - 1].norm in PLACE_HEADS or words[at - 1].norm in POST_LINKS)
 
 
+PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف: a past verb of the افتعل form
+
+
 def _apposition_name(state, words, j, stop):
     """وزير الخارجية الأمريكي، مايك بومبيو، إن …: the name after a title, between commas.
 
@@ -1263,7 +1266,7 @@ def _ba_object(tok):
     if tok.norm[:1] != "ب" or tok.norm in PERSON_TITLES:  # (القائم بالأعمال: a title's word)
         return False
     stem = tok.norm[1:]
-    if stem.startswith("ال") and DEFINITE_MASDAR_RE.match(stem[2:]):
+    if stem.startswith("ال") and DEFINITE_MASDAR_RE.match(stem[2:]) and stem not in ORGANISATION_HEADS:
         return True  # وطالب القيادي الانفصالي بالإفراج عن زملائه (with the article, إفعال too)
     return stem in OBJECT_NOUNS or (tok.norm.endswith("ات") and len(tok.norm) >= 7) or bool(MASDAR_SHAPE_RE.match(stem))
 
@@ -1585,6 +1588,7 @@ def split_title(text, words):
         # مسؤول أمريكي، مصدر أمني: an indefinite title and a nisba name nobody; the whole
         # phrase is who spoke, not a person called أمريكي.
         return text[words[0].start : words[1].end], "", PERSON
+    after_comma = bool(title_words) and title_words[-1].text in ("،", ",")
     # The comma of an apposition belongs to neither: الرئيس الأمريكي، دونالد ترامب.
     while title_words and not title_words[-1].is_word and title_words[-1].quote is None:
         title_words = title_words[:-1]
@@ -1592,6 +1596,10 @@ def split_title(text, words):
         # محامي كريستيانو رونالدو، شقيق الرئيس: the lawyer or brother of that person speaks.
         return text[words[0].start : words[-1].end], "", PERSON
     name_words = _without_family_name(name_words)
+    if len(name_words) >= 3 and title_words and after_comma and PAST_IFTAAL_RE.match(name_words[0].norm):
+        # وزير خارجية بريطانيا الجديد، ارتكب جيريمي هانت، ما وصفه …: a verb of the افتعل form
+        # after the post's comma, then the name; the verb is no first name
+        name_words = name_words[1:]
     if name_words and title_words:
         return (
             text[name_words[0].start : name_words[-1].end],
