@@ -585,6 +585,16 @@ def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
         singular = by_form.get(v.form[:-2]) if v.gender == "p" and v.form.endswith("وا") else None
         if singular is not None and singular.role == "verb":
             assert v.takes_object == singular.takes_object, v.form
+    # Every class is used and no row has another; the rules read a class only where the verb
+    # is a verb, except وصف's participle (واصفا), which a description may follow as well.
+    assert {v.verb_class for v in verbs} == set(lexicon.VERB_CLASSES)
+    for v in verbs:
+        if v.verb_class not in ("", "describe"):
+            assert v.role == "verb", v.form
+    # A bare describing verb's pronoun forms describe too (وصف … / وصفه …).
+    for v in verbs:
+        if v.verb_class == "describe" and v.takes_object and v.form + "ه" in by_form:
+            assert by_form[v.form + "ه"].verb_class == "describe", v.form
 
 
 def test_an_object_said_in_a_statement_issued_after_a_turn():

@@ -117,7 +117,7 @@ OBJECT_VERBS = verb_forms("verb", takes_object=True)
 ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
-APPROVES = _forms("أقر", "أقرت", "أقروا")  # also "approved" (a law, a budget)
+APPROVES = verb_forms("verb", verb_class="approve")  # also "approved" (a law, a budget)
 STATEMENT_NOUNS_IN_BA = _forms("بيان", "بيانات", "بلاغ")  # nouns whose own first letter is ب
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
@@ -784,7 +784,7 @@ WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
 # Where a speaker wrote online: على موقع تويتر، عبر حسابه.
 ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
 ONLINE_VIA = _forms("على", "عبر")
-WROTE = _forms("كتب", "كتبت")
+WROTE = verb_forms("verb", verb_class="write")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -1665,7 +1665,7 @@ def _verb_gender(norm):
     return MASCULINE
 
 
-EXPRESSED = _forms("عبر", "عبرت")
+EXPRESSED = verb_forms("verb", verb_class="express")
 # وعبر رئيس الوزراء المكلف عمر الرزاز عن …؛ عبر رئيس الوزراء القطري السابق، حمد بن جاسم
 # بن جبر، الإثنين، عن خشيته: a subject with its commas
 EXPRESSED_WINDOW = 14
@@ -2249,7 +2249,7 @@ def _verbal_noun_with_pronoun(tok):
 
 
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
-DENIALS = _forms("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون")
+DENIALS = verb_forms("verb", verb_class="deny")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 # What a denial denies in one word: ونفى ماكيب الاتهامات (not ونفت … مزاعم الرئيس الإيراني)
 DENIED = _forms("الاتهام", "الاتهامات", "المزاعم", "الادعاءات", "التقارير", "الأنباء", "الخبر", "النبأ", "الشائعات")
@@ -2303,7 +2303,7 @@ def _action_after_relative(tokens, i):
     return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
 
 
-OPINION_VERBS = _forms("يرى", "ترى", "رأى", "رأت", "يعتقد", "تعتقد", "اعتبر", "اعتبرت")
+OPINION_VERBS = verb_forms("verb", verb_class="opinion")
 
 
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
@@ -2530,11 +2530,10 @@ def _clitic_with_pronoun(norm):
     return False
 
 
-BARE_DESCRIBING_VERBS = _forms("وصف", "وصفت", "يصف", "تصف", "يصفون")
-DESCRIBING_VERBS = _forms(
-    "وصف", "وصفه", "وصفها", "وصفت", "وصفته", "وصفتها", "يصف", "تصف", "يصفه", "يصفها", "تصفه", "تصفها",
-    "يصفون", "يصفونه", "يصفونها", "واصفا", "واصفة", "سماه", "سماها", "سماهم", "سمته", "سمتها", "سمتهم",
-)
+# وصف and سمى, with the described person's pronoun (وصفه، سماها) or without it (the bare
+# forms, whose object follows: وصف الرئيس الاتفاق بـ…).
+DESCRIBING_VERBS = verb_forms(verb_class="describe")
+BARE_DESCRIBING_VERBS = verb_forms("verb", takes_object=True, verb_class="describe")
 
 
 def _described_as_quote(state, verb, after, stop):
@@ -2669,7 +2668,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
 
 
-RELAY_VERBS = _forms("نقل", "نقلت", "ونقل", "ونقلت", "نقلوا")
+# Compared with the token as written, so with و (ونقلت) as well.
+RELAY_VERBS = verb_forms("verb", verb_class="relay") | frozenset(AND + form for form in verb_forms("verb", verb_class="relay"))
 # An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
 UNNAMED_RIDERS = _forms("لم", "تسمها", "يسمها", "تسمه", "يسمه", "تكشف", "يكشف", "هويتها", "هويته", "اسمه", "اسمها")
 
