@@ -1212,12 +1212,12 @@ def _noun_phrase_ends(words, tok, nxt=None):
     return False
 
 
-DIRECTIONS = _forms("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الاستوائية")
+DIRECTIONS = words("directions")
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
 # Adjectives that follow a title: الوزير الأول، الرئيس السابق، الأمين العام.
-TITLE_ADJECTIVES = _forms("السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الأكبر", "التنفيذي", "الفخري")
+TITLE_ADJECTIVES = words("title_adjectives")
 NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # ولد ("son of") in Mauritanian names (محمد ولد عبد العزيز); elsewhere the verb "was born"
 # (الذي ولد في), which the word before it (a relative, not a name) or after it (a
@@ -1227,8 +1227,8 @@ SON_OF_WORDS = _forms("بن", "ابن", "بنت")
 # (ديلا, Italian, is read here after a post — رئيس فيورنتينا أندريا ديلا فالي — but is not yet
 # a surname particle for linking, which would make ديلا فالي alone a surname.)
 SURNAME_PARTICLE_WORDS = words("surname_particles") | _forms("ديلا")
-ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
-COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
+ROYAL_TITLES = words("royal_titles")
+COMPOUND_TAILS = words("compound_name_tails")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن", "آية")  # (آية الله: a cleric's title, one word with الله)
 
@@ -1285,12 +1285,12 @@ def _is_name_word(w):
 
 # Posts named with a preposition: an envoy or ambassador إلى a country, a member of
 # parliament عن a party or constituency, and anyone من أصول (of some origin).
-ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
-MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
+ENVOY_TITLES = words("envoy_titles")
+MEMBER_TITLES = words("member_titles")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
 # إلى جانب، إلى حد: إلى in a compound preposition, no envoy's country.
 COMPOUND_PREPOSITION_NOUNS = _forms("جانب", "حد", "درجة", "حين", "أن", "ذلك", "هذا", "هنا", "الآن", "جوار")
-REPRESENTED_BODIES = _forms("تيار", "كتلة", "ائتلاف", "قائمة", "دائرة", "مدينة")
+REPRESENTED_BODIES = words("represented_bodies")
 POST_PREPOSITIONS = _forms("إلى", "عن", "من")
 
 
@@ -1389,7 +1389,7 @@ def _is_title_continuation(words, k, next_tok):
 
 # A rank's qualifiers (العقيد ركن طيار): adjectives of the rank, so they head no idafa and
 # the word after them opens the name (العقيد ركن تركي المالكي, not a Turkish staff officer).
-RANK_QUALIFIERS = _forms("ركن", "طيار")
+RANK_QUALIFIERS = words("rank_qualifiers")
 
 
 def _portfolio(norm):
@@ -1454,11 +1454,11 @@ def _trim_speaker(words):
 
 ASIDE_PRONOUNS = _forms("وهو", "وهي")
 AUDIENCES = words("audiences")
-OUTLET_HEADS = _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة")
+OUTLET_HEADS = words("outlet_heads")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
-PUBLISHED_IT = _forms("نشرته", "نشره", "أصدرته", "أصدره", "أوردته", "أورده", "بثته", "بثه", "وزعته", "وزعه", "نقلته", "نقله")
+PUBLISHED_IT = words("published_it")
 NATIONALITIES = words("nationalities")
-COUNTRIES_BY_NISBA = _forms("السعودية")  # the kingdom itself: حذرت السعودية مواطنيها
+COUNTRIES_BY_NISBA = words("countries_by_nisba")  # the kingdom itself: حذرت السعودية مواطنيها
 
 
 def _nationality(tok):
@@ -1619,13 +1619,7 @@ def _without_family_name(name_words):
 
 
 # Indefinite kin and agent nouns in construct with a name: the speaker is the relative.
-RELATION_TITLES = _forms(
-    "محامي", "محامية", "شقيق", "شقيقة", "زوجة", "زوج", "والد", "والدة", "ابن", "ابنة", "نجل",
-    "نجلة", "وكيل", "وكيلة", "مستشار", "مستشارة", "مساعد", "مساعدة", "صديق", "صديقة", "متحدث",
-    "متحدثة", "محامو", "أقارب", "عائلة", "أسرة", "خطيبة", "خطيب", "أرملة", "أرمل", "ابنة", "حفيد",
-    "حفيدة", "عم", "خال", "موظفي", "فريق", "مكتب", "منتقدو", "مؤيدو", "أنصار", "عراب",
-    "شبيه",
-)
+RELATION_TITLES = words("relation_titles")
 
 
 def _is_name_particle(words, k):
@@ -1634,7 +1628,7 @@ def _is_name_particle(words, k):
         return False
     prev = words[k - 1].norm
     return prev in _forms("عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن") or (
-        words[k].norm in _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
+        words[k].norm in COMPOUND_TAILS
     )
 
 
