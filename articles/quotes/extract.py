@@ -118,7 +118,7 @@ ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
 APPROVES = verb_forms("verb", verb_class="approve")  # also "approved" (a law, a budget)
-STATEMENT_NOUNS_IN_BA = _forms("بيان", "بيانات", "بلاغ")  # nouns whose own first letter is ب
+STATEMENT_NOUNS_IN_BA = words("statement_nouns_in_ba")  # nouns whose own first letter is ب
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -163,10 +163,7 @@ TIME_WORDS = _forms(
     "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري", "قبيل",
 )
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
-CHANNEL_NOUNS = _forms(
-    "بيان", "مقابلة", "تصريح", "تصريحات", "تغريدة", "تغريدات", "مؤتمر", "رسالة", "كلمة",
-    "حديث", "حوار", "منشور", "خطاب", "لقاء", "اتصال", "تدوينة", "مداخلة", "بث",
-)
+CHANNEL_NOUNS = words("channel_nouns")
 # ل-words that name the outlet a speaker talked to: لـ"رويترز"، لوكالة، لصحيفة، لقناة.
 CHANNEL_PREFIXED = _forms(
     "لوكالة", "لصحيفة", "لقناة", "لموقع", "لشبكة", "لتلفزيون", "لإذاعة", "لمجلة", "للصحفيين",
@@ -1832,7 +1829,7 @@ def _skip_channel(state, j, stop):
     return None, channel, None
 
 
-ANONYMITY_OPENERS = _forms("عدم", "الكشف")
+ANONYMITY_OPENERS = words("anonymity_openers")
 
 
 def _relative_aside(tokens, k, limit):
@@ -2100,10 +2097,7 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
 
 # How it was said (فأجاب بحدة: "…"): after the verb, or after its subject, where it ends the
 # subject (هاجم نائب الوزير الكوري الشمالي بشدة مستشار الأمن القومي: the object follows).
-MANNER_ADVERBS = _forms(
-    "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
-    "بفخر", "بشدة", "بقوة",
-)
+MANNER_ADVERBS = words("manner_adverbs")
 LEADING_ADJUNCTS = _forms(
     "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
@@ -2178,10 +2172,10 @@ def _opens_content(tokens, j, stop):
 
 # وأضاف بيان الخارجية أن …، وذكر بيان من رئاسة الجمهورية أن …: a statement right after
 # the verb, with no في before it, is who speaks (after في it is the channel: قال في بيان).
-DOCUMENT_SUBJECTS = _forms("بيان")
+DOCUMENT_SUBJECTS = words("document_subjects")
 SAME = _forms("نفس", "ذات")
 # A reply in construct with whoever made it: وجاء رد ترامب في تغريدة قال فيها …
-REPLY_NOUNS = _forms("رد", "تعليق", "تعقيب")
+REPLY_NOUNS = words("reply_nouns")
 FROM_WORDS = _forms("من", "عن")
 
 
@@ -2246,7 +2240,7 @@ TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
 DENIALS = verb_forms("verb", verb_class="deny")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 # What a denial denies in one word: ونفى ماكيب الاتهامات (not ونفت … مزاعم الرئيس الإيراني)
-DENIED = _forms("الاتهام", "الاتهامات", "المزاعم", "الادعاءات", "التقارير", "الأنباء", "الخبر", "النبأ", "الشائعات")
+DENIED = words("denied")
 
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
@@ -2665,7 +2659,7 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
 # Compared with the token as written, so with و (ونقلت) as well.
 RELAY_VERBS = verb_forms("verb", verb_class="relay") | frozenset(AND + form for form in verb_forms("verb", verb_class="relay"))
 # An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
-UNNAMED_RIDERS = _forms("لم", "تسمها", "يسمها", "تسمه", "يسمه", "تكشف", "يكشف", "هويتها", "هويته", "اسمه", "اسمها")
+UNNAMED_RIDERS = words("unnamed_riders")
 
 
 def _relayed_speaker(state, j, stop, relay=False):
