@@ -2,7 +2,7 @@
 
 Each list is a text file of forms as written (one a line, `#` comments); `words(name)`
 gives them in normalize_arabic() form. `speech_verbs()` reads the verb table, one row
-per form with its role, gender and flags. A duplicate form is an error: a list that
+per form with its role, gender, flags and class (`verb_forms(..., verb_class="deny")`). A duplicate form is an error: a list that
 says a word twice usually says it two different ways.
 """
 
@@ -32,8 +32,8 @@ def _unique(forms, filename):
 
 @lru_cache(maxsize=None)
 def words(name):
-    """A word list (a file of this folder: `titles`, `organisation_heads`, `outlets`,
-    `portfolios`, `object_nouns`, `addressees`) as normalized forms."""
+    """A word list (NAME.txt of this folder: `titles`, `outlets`, `channel_nouns` …) as
+    normalized forms."""
     filename = f"{name}.txt"
     return _unique([normalize_arabic(w) for w in _lines(filename)], filename)
 
