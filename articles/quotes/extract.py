@@ -2657,7 +2657,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
 
 
 # Compared with the token as written, so with و (ونقلت) as well.
-RELAY_VERBS = verb_forms("verb", verb_class="relay") | frozenset(AND + form for form in verb_forms("verb", verb_class="relay"))
+RELAY_VERBS = verb_forms("verb", verb_class="relay")
+RELAY_VERBS |= {AND + form for form in RELAY_VERBS}
 # An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
 UNNAMED_RIDERS = words("unnamed_riders")
 
