@@ -573,8 +573,15 @@ def test_a_lone_tatweel_in_the_content_is_no_word():
 def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
     from articles.quotes import lexicon
 
-    for name in ("titles", "organisation_heads", "outlets", "portfolios", "place_heads", "evidence_nouns", "group_quantifiers", "speech_nouns", "object_nouns", "addressees", "footage_nouns", "nationalities", "audiences"):
-        assert lexicon.words(name)
+    # Every word list of the folder loads (a duplicate is an error) and some rule reads it.
+    readers = "".join(
+        (lexicon.HERE.parent / module).read_text(encoding="utf-8") for module in ("extract.py", "speakers.py")
+    )
+    names = sorted(path.stem for path in lexicon.HERE.glob("*.txt"))
+    assert {"titles", "royal_titles", "relation_titles", "channel_nouns", "unnamed_riders"} <= set(names)
+    for name in names:
+        assert lexicon.words(name), name
+        assert f'words("{name}")' in readers, f"{name}.txt is read by no rule"
     verbs = lexicon.speech_verbs()
     assert {v.role for v in verbs} == {"verb", "participle"}
     assert {v.gender for v in verbs} == {"m", "f", "p"}
@@ -585,6 +592,16 @@ def test_lexicon_files_have_no_duplicates_and_agree_with_the_rules():
         singular = by_form.get(v.form[:-2]) if v.gender == "p" and v.form.endswith("وا") else None
         if singular is not None and singular.role == "verb":
             assert v.takes_object == singular.takes_object, v.form
+    # Every class is used and no row has another; the rules read a class only where the verb
+    # is a verb, except وصف's participle (واصفا), which a description may follow as well.
+    assert {v.verb_class for v in verbs} == set(lexicon.VERB_CLASSES)
+    for v in verbs:
+        if v.verb_class not in ("", "describe"):
+            assert v.role == "verb", v.form
+    # A bare describing verb's pronoun forms describe too (وصف … / وصفه …).
+    for v in verbs:
+        if v.verb_class == "describe" and v.takes_object and v.form + "ه" in by_form:
+            assert by_form[v.form + "ه"].verb_class == "describe", v.form
 
 
 def test_an_object_said_in_a_statement_issued_after_a_turn():

@@ -117,8 +117,8 @@ OBJECT_VERBS = verb_forms("verb", takes_object=True)
 ABOUT = _norm("عن")
 ABOUT_VERBS = verb_forms("verb", object_preposition=ABOUT)  # تحدثت تقارير عن …
 BA_VERBS = verb_forms("verb", object_preposition=_norm("ب"))  # أقر بفوز أردوغان
-APPROVES = _forms("أقر", "أقرت", "أقروا")  # also "approved" (a law, a budget)
-STATEMENT_NOUNS_IN_BA = _forms("بيان", "بيانات", "بلاغ")  # nouns whose own first letter is ب
+APPROVES = verb_forms("verb", verb_class="approve")  # also "approved" (a law, a budget)
+STATEMENT_NOUNS_IN_BA = words("statement_nouns_in_ba")  # nouns whose own first letter is ب
 # Verbs that are speech only when content follows at once (رفض and انتقد are often
 # plain actions; they report only with an object or أن right after the subject).
 WEAK_VERBS = verb_forms("verb", weak=True)
@@ -163,10 +163,7 @@ TIME_WORDS = _forms(
     "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري", "قبيل",
 )
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
-CHANNEL_NOUNS = _forms(
-    "بيان", "مقابلة", "تصريح", "تصريحات", "تغريدة", "تغريدات", "مؤتمر", "رسالة", "كلمة",
-    "حديث", "حوار", "منشور", "خطاب", "لقاء", "اتصال", "تدوينة", "مداخلة", "بث",
-)
+CHANNEL_NOUNS = words("channel_nouns")
 # ل-words that name the outlet a speaker talked to: لـ"رويترز"، لوكالة، لصحيفة، لقناة.
 CHANNEL_PREFIXED = _forms(
     "لوكالة", "لصحيفة", "لقناة", "لموقع", "لشبكة", "لتلفزيون", "لإذاعة", "لمجلة", "للصحفيين",
@@ -784,7 +781,7 @@ WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
 # Where a speaker wrote online: على موقع تويتر، عبر حسابه.
 ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
 ONLINE_VIA = _forms("على", "عبر")
-WROTE = _forms("كتب", "كتبت")
+WROTE = verb_forms("verb", verb_class="write")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -1215,12 +1212,12 @@ def _noun_phrase_ends(words, tok, nxt=None):
     return False
 
 
-DIRECTIONS = _forms("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الاستوائية")
+DIRECTIONS = words("directions")
 
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")
 # Adjectives that follow a title: الوزير الأول، الرئيس السابق، الأمين العام.
-TITLE_ADJECTIVES = _forms("السابق", "الأسبق", "الجديد", "الحالي", "الأول", "العام", "الأعلى", "الأكبر", "التنفيذي", "الفخري")
+TITLE_ADJECTIVES = words("title_adjectives")
 NAME_LINKS = _forms("بن", "ابن", "بنت", "آل", "ولد")
 # ولد ("son of") in Mauritanian names (محمد ولد عبد العزيز); elsewhere the verb "was born"
 # (الذي ولد في), which the word before it (a relative, not a name) or after it (a
@@ -1230,8 +1227,8 @@ SON_OF_WORDS = _forms("بن", "ابن", "بنت")
 # (ديلا, Italian, is read here after a post — رئيس فيورنتينا أندريا ديلا فالي — but is not yet
 # a surname particle for linking, which would make ديلا فالي alone a surname.)
 SURNAME_PARTICLE_WORDS = words("surname_particles") | _forms("ديلا")
-ROYAL_TITLES = _forms("الأمير", "الأميرة", "الملك", "الملكة", "الشيخ", "الشيخة")
-COMPOUND_TAILS = _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
+ROYAL_TITLES = words("royal_titles")
+COMPOUND_TAILS = words("compound_name_tails")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن", "آية")  # (آية الله: a cleric's title, one word with الله)
 
@@ -1288,12 +1285,12 @@ def _is_name_word(w):
 
 # Posts named with a preposition: an envoy or ambassador إلى a country, a member of
 # parliament عن a party or constituency, and anyone من أصول (of some origin).
-ENVOY_TITLES = _forms("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "موفد", "الموفد", "مندوب", "المندوب", "سفير", "السفير")
-MEMBER_TITLES = _forms("نائب", "النائب", "نائبة", "النائبة", "عضو", "العضو")
+ENVOY_TITLES = words("envoy_titles")
+MEMBER_TITLES = words("member_titles")
 TO, FROM_WORD, ORIGINS = _norm("إلى"), _norm("من"), _norm("أصول")
 # إلى جانب، إلى حد: إلى in a compound preposition, no envoy's country.
 COMPOUND_PREPOSITION_NOUNS = _forms("جانب", "حد", "درجة", "حين", "أن", "ذلك", "هذا", "هنا", "الآن", "جوار")
-REPRESENTED_BODIES = _forms("تيار", "كتلة", "ائتلاف", "قائمة", "دائرة", "مدينة")
+REPRESENTED_BODIES = words("represented_bodies")
 POST_PREPOSITIONS = _forms("إلى", "عن", "من")
 
 
@@ -1392,7 +1389,7 @@ def _is_title_continuation(words, k, next_tok):
 
 # A rank's qualifiers (العقيد ركن طيار): adjectives of the rank, so they head no idafa and
 # the word after them opens the name (العقيد ركن تركي المالكي, not a Turkish staff officer).
-RANK_QUALIFIERS = _forms("ركن", "طيار")
+RANK_QUALIFIERS = words("rank_qualifiers")
 
 
 def _portfolio(norm):
@@ -1457,11 +1454,11 @@ def _trim_speaker(words):
 
 ASIDE_PRONOUNS = _forms("وهو", "وهي")
 AUDIENCES = words("audiences")
-OUTLET_HEADS = _forms("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "مجلة")
+OUTLET_HEADS = words("outlet_heads")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
-PUBLISHED_IT = _forms("نشرته", "نشره", "أصدرته", "أصدره", "أوردته", "أورده", "بثته", "بثه", "وزعته", "وزعه", "نقلته", "نقله")
+PUBLISHED_IT = words("published_it")
 NATIONALITIES = words("nationalities")
-COUNTRIES_BY_NISBA = _forms("السعودية")  # the kingdom itself: حذرت السعودية مواطنيها
+COUNTRIES_BY_NISBA = words("countries_by_nisba")  # the kingdom itself: حذرت السعودية مواطنيها
 
 
 def _nationality(tok):
@@ -1627,13 +1624,7 @@ def _without_family_name(name_words):
 
 
 # Indefinite kin and agent nouns in construct with a name: the speaker is the relative.
-RELATION_TITLES = _forms(
-    "محامي", "محامية", "شقيق", "شقيقة", "زوجة", "زوج", "والد", "والدة", "ابن", "ابنة", "نجل",
-    "نجلة", "وكيل", "وكيلة", "مستشار", "مستشارة", "مساعد", "مساعدة", "صديق", "صديقة", "متحدث",
-    "متحدثة", "محامو", "أقارب", "عائلة", "أسرة", "خطيبة", "خطيب", "أرملة", "أرمل", "ابنة", "حفيد",
-    "حفيدة", "عم", "خال", "موظفي", "فريق", "مكتب", "منتقدو", "مؤيدو", "أنصار", "عراب",
-    "شبيه",
-)
+RELATION_TITLES = words("relation_titles")
 
 
 def _is_name_particle(words, k):
@@ -1642,7 +1633,7 @@ def _is_name_particle(words, k):
         return False
     prev = words[k - 1].norm
     return prev in _forms("عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن") or (
-        words[k].norm in _forms("الله", "الدين", "الرحمن", "الرحيم", "العزيز")
+        words[k].norm in COMPOUND_TAILS
     )
 
 
@@ -1673,7 +1664,7 @@ def _verb_gender(norm):
     return MASCULINE
 
 
-EXPRESSED = _forms("عبر", "عبرت")
+EXPRESSED = verb_forms("verb", verb_class="express")
 # وعبر رئيس الوزراء المكلف عمر الرزاز عن …؛ عبر رئيس الوزراء القطري السابق، حمد بن جاسم
 # بن جبر، الإثنين، عن خشيته: a subject with its commas
 EXPRESSED_WINDOW = 14
@@ -1846,7 +1837,7 @@ def _skip_channel(state, j, stop):
     return None, channel, None
 
 
-ANONYMITY_OPENERS = _forms("عدم", "الكشف")
+ANONYMITY_OPENERS = words("anonymity_openers")
 
 
 def _relative_aside(tokens, k, limit):
@@ -2114,10 +2105,7 @@ def _content(state, opener, kind_of_opener, stop, object_verb):
 
 # How it was said (فأجاب بحدة: "…"): after the verb, or after its subject, where it ends the
 # subject (هاجم نائب الوزير الكوري الشمالي بشدة مستشار الأمن القومي: the object follows).
-MANNER_ADVERBS = _forms(
-    "بحدة", "بغضب", "بحزم", "بوضوح", "بصراحة", "بثقة", "بسخرية", "بهدوء", "باقتضاب", "بحسرة",
-    "بفخر", "بشدة", "بقوة",
-)
+MANNER_ADVERBS = words("manner_adverbs")
 LEADING_ADJUNCTS = _forms(
     "فيه", "فيها", "أيضا", "أيضاً", "كذلك", "بدوره", "بدورها", "عنه", "عنها", "عنهم", "اليوم",
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
@@ -2192,10 +2180,10 @@ def _opens_content(tokens, j, stop):
 
 # وأضاف بيان الخارجية أن …، وذكر بيان من رئاسة الجمهورية أن …: a statement right after
 # the verb, with no في before it, is who speaks (after في it is the channel: قال في بيان).
-DOCUMENT_SUBJECTS = _forms("بيان")
+DOCUMENT_SUBJECTS = words("document_subjects")
 SAME = _forms("نفس", "ذات")
 # A reply in construct with whoever made it: وجاء رد ترامب في تغريدة قال فيها …
-REPLY_NOUNS = _forms("رد", "تعليق", "تعقيب")
+REPLY_NOUNS = words("reply_nouns")
 FROM_WORDS = _forms("من", "عن")
 
 
@@ -2257,10 +2245,10 @@ def _verbal_noun_with_pronoun(tok):
 
 
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
-DENIALS = _forms("نفى", "نفت", "نفوا", "ينفي", "تنفي", "ينفون")
+DENIALS = verb_forms("verb", verb_class="deny")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
 # What a denial denies in one word: ونفى ماكيب الاتهامات (not ونفت … مزاعم الرئيس الإيراني)
-DENIED = _forms("الاتهام", "الاتهامات", "المزاعم", "الادعاءات", "التقارير", "الأنباء", "الخبر", "النبأ", "الشائعات")
+DENIED = words("denied")
 
 
 # لكنه أشاد بأداء لاعبيه: the pronoun is the subject of the verb after it.
@@ -2311,7 +2299,7 @@ def _action_after_relative(tokens, i):
     return i > 0 and _strip_clitic(tokens[i - 1].norm) in RELATIVES and _verb_form(tokens[i].norm) in WEAK_VERBS
 
 
-OPINION_VERBS = _forms("يرى", "ترى", "رأى", "رأت", "يعتقد", "تعتقد", "اعتبر", "اعتبرت")
+OPINION_VERBS = verb_forms("verb", verb_class="opinion")
 
 
 def _process_verb(state, i, s_begin, s_end, sentence_subject):
@@ -2538,11 +2526,10 @@ def _clitic_with_pronoun(norm):
     return False
 
 
-BARE_DESCRIBING_VERBS = _forms("وصف", "وصفت", "يصف", "تصف", "يصفون")
-DESCRIBING_VERBS = _forms(
-    "وصف", "وصفه", "وصفها", "وصفت", "وصفته", "وصفتها", "يصف", "تصف", "يصفه", "يصفها", "تصفه", "تصفها",
-    "يصفون", "يصفونه", "يصفونها", "واصفا", "واصفة", "سماه", "سماها", "سماهم", "سمته", "سمتها", "سمتهم",
-)
+# وصف and سمى, with the described person's pronoun (وصفه، سماها) or without it (the bare
+# forms, whose object follows: وصف الرئيس الاتفاق بـ…).
+DESCRIBING_VERBS = verb_forms(verb_class="describe")
+BARE_DESCRIBING_VERBS = verb_forms("verb", takes_object=True, verb_class="describe")
 
 
 def _described_as_quote(state, verb, after, stop):
@@ -2677,9 +2664,11 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
 
 
-RELAY_VERBS = _forms("نقل", "نقلت", "ونقل", "ونقلت", "نقلوا")
+# Compared with the token as written, so with و (ونقلت) as well.
+RELAY_VERBS = verb_forms("verb", verb_class="relay")
+RELAY_VERBS |= {AND + form for form in RELAY_VERBS}
 # An unnamed source's usual rider between it and what it said: عن مصادر لم تسمها بأن …
-UNNAMED_RIDERS = _forms("لم", "تسمها", "يسمها", "تسمه", "يسمه", "تكشف", "يكشف", "هويتها", "هويته", "اسمه", "اسمها")
+UNNAMED_RIDERS = words("unnamed_riders")
 
 
 def _relayed_speaker(state, j, stop, relay=False):

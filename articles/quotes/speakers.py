@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import RELATION_TITLES, titled_names
+from articles.quotes.extract import POST_LINKS, RELATION_TITLES, titled_names
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -453,26 +453,18 @@ def is_unnamed_source(name):
 ORGANISATION_HEADS = words("organisation_heads")
 TITLE_WORDS = words("titles")
 PORTFOLIOS = words("portfolios")
-POST_LINKS = frozenset(normalize_arabic(w) for w in ("باسم", "في", "لدى", "التابع", "التابعة"))
 NOT_NAMES = frozenset(normalize_arabic(w) for w in ("أنها", "أنه", "إنها", "إنه", "أن", "إن"))
 
 # A person named later by a bare title (وأضاف المسؤول الأمريكي، وتابع المتحدث الإيراني).
 # (Not المصدر: a source is one the article does not name, never the one person it names.)
 # These everyday posts are varied with a nationality the first mention did not give
 # (الرئيس رجب طيب أردوغان, then الرئيس التركي), so for them a nisba only has to agree.
-CORE_TITLES = {
-    normalize_arabic(w)
-    for w in (
-        "المسؤول", "المتحدث", "الناطق", "الوزير", "الرئيس", "السفير", "المبعوث", "المدرب",
-        "اللاعب", "النجم", "الدبلوماسي", "المسؤولة", "المتحدثة", "الوزيرة",
-        "الرئيسة", "السفيرة", "النائب", "الخبير", "المحلل", "الأمين",
-    )
-}
+CORE_TITLES = words("everyday_titles")
 GENERIC_TITLES = CORE_TITLES | {
     # Every title of the lexicon, with its article: وأكد المخرج after المخرج زياد دويري.
     t if t.startswith("ال") else "ال" + t
     for t in words("titles")
-    if t not in {normalize_arabic(w) for w in ("باسم", "باسمه", "باسمها", "رجل", "سيدة", "الشاب", "الدولي", "العالم", "الفني", "كبير", "كبيرة", "رئيسا")}
+    if t not in words("bare_title_exceptions")
 }
 
 
@@ -484,13 +476,10 @@ def _title_key(word):
 
 
 # Offices one person holds one of: a bare title of one is not the person named with another.
-OFFICES = {_title_key(normalize_arabic(w)) for w in ("الرئيس", "الرئيسة", "الوزير", "الوزيرة", "السفير", "السفيرة", "المبعوث", "المدرب", "الأمين")}
+OFFICES = {_title_key(w) for w in words("offices")}
 
 # Who speaks for someone else: a bare title of another kind is not them.
-AIDES = {
-    _title_key(normalize_arabic(w))
-    for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "المستشار", "المستشارة", "المساعد", "نائب", "مساعد")
-}
+AIDES = {_title_key(w) for w in words("aides")}
 
 
 def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):

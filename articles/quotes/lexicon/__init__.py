@@ -2,7 +2,7 @@
 
 Each list is a text file of forms as written (one a line, `#` comments); `words(name)`
 gives them in normalize_arabic() form. `speech_verbs()` reads the verb table, one row
-per form with its role, gender and flags. A duplicate form is an error: a list that
+per form with its role, gender, flags and class (`verb_forms(..., verb_class="deny")`). A duplicate form is an error: a list that
 says a word twice usually says it two different ways.
 """
 
@@ -32,8 +32,8 @@ def _unique(forms, filename):
 
 @lru_cache(maxsize=None)
 def words(name):
-    """A word list (a file of this folder: `titles`, `organisation_heads`, `outlets`,
-    `portfolios`, `object_nouns`, `addressees`) as normalized forms."""
+    """A word list (NAME.txt of this folder: `titles`, `outlets`, `channel_nouns` …) as
+    normalized forms."""
     filename = f"{name}.txt"
     return _unique([normalize_arabic(w) for w in _lines(filename)], filename)
 
@@ -46,6 +46,10 @@ class SpeechVerb:
     takes_object: bool
     weak: bool
     object_preposition: str = ""  # reports only with a phrase after it (تحدث عن)
+    verb_class: str = ""  # deny, opinion, describe, relay, express, write, approve or ""
+
+
+VERB_CLASSES = ("", "deny", "opinion", "describe", "relay", "express", "write", "approve")
 
 
 @lru_cache(maxsize=None)
@@ -55,20 +59,25 @@ def speech_verbs():
         SpeechVerb(
             normalize_arabic(r["form"]), r["role"], r["gender"], r["object"] == "yes", r["weak"] == "yes",
             normalize_arabic(r["object"]) if r["object"] not in ("yes", "no") else "",
+            r["class"] or "",  # (a row with no class has its trailing tab stripped)
         )
         for r in rows
     ]
     _unique([v.form for v in verbs], "speech_verbs.tsv")
+    for v in verbs:
+        if v.verb_class not in VERB_CLASSES:
+            raise ValueError(f"speech_verbs.tsv: {v.form!r} has an unknown class {v.verb_class!r}")
     return tuple(verbs)
 
 
-def verb_forms(role, gender=None, takes_object=None, weak=None, object_preposition=None):
+def verb_forms(role=None, gender=None, takes_object=None, weak=None, object_preposition=None, verb_class=None):
     """The normalized forms of the verb table's rows that match every given column."""
     return frozenset(
         v.form for v in speech_verbs()
-        if v.role == role
+        if (role is None or v.role == role)
         and (gender is None or v.gender == gender)
         and (takes_object is None or v.takes_object == takes_object)
         and (weak is None or v.weak == weak)
         and (object_preposition is None or v.object_preposition == object_preposition)
+        and (verb_class is None or v.verb_class == verb_class)
     )
