@@ -429,3 +429,12 @@ def test_a_club_of_several_words_after_an_indefinite_title_is_not_part_of_the_na
     # 'جرمان نيمار', and 'وقال نيمار' took it
     names = [m.words for m in titled_names("وقال لاعب سان جرمان نيمار جونيور إنه باق في باريس.")]
     assert names and names[0][:2] == ("نيمار", "جونيور")
+
+
+def test_a_club_after_an_indefinite_title_at_the_end_of_the_text_names_no_one():
+    from articles.quotes.extract import titled_names
+
+    # full corpus (Al Arabiya, AL-sport-1383): the skipped club reached past the last token
+    # (IndexError, the article's statements left unextracted)
+    assert titled_names("هذا ما قاله لاعب ريال مدريد") == []
+    assert titled_names("وقال مدرب باريس سان جرمان إن الفريق جاهز") == []

@@ -3377,10 +3377,11 @@ def titled_names(text):
                 first = i + max(1, _place_phrase_at(tokens, i))
             # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
             gender = FEMININE if _strip_clitic(tok.norm).endswith("ه") else MASCULINE
-            found.append(TitledName(
-                tokens[first].start, tuple(t.text for t in tokens[first:j]), text[tok.start : before.end],
-                gender, first > i,
-            ))
+            if first < j:  # (لاعب ريال مدريد with the place and no name after it: nobody)
+                found.append(TitledName(
+                    tokens[first].start, tuple(t.text for t in tokens[first:j]), text[tok.start : before.end],
+                    gender, first > i,
+                ))
         m = max(j, k)
     return found
 
