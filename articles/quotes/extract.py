@@ -503,6 +503,16 @@ def _written_definite(text):
     return _starts_with_al(_written(text))
 
 
+def _complementizer_ahead(tokens, k, stop):
+    """The index of the إن/أن that a run of words from k reaches within a speaker's length,
+    or None: the speech of a subject whose last words (a second person, a publisher) are
+    passed over."""
+    end = min(stop, k + MAX_SPEAKER_TOKENS - 1)
+    while k < end and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
+        k += 1
+    return k if k < stop and tokens[k].norm in COMPLEMENTIZERS else None
+
+
 def read_speaker(state, i, stop):
     """The noun phrase starting at token i: the speaker after a speech verb.
 
@@ -541,7 +551,7 @@ def read_speaker(state, i, stop):
             return issuer, after
     begin = j
     words = []
-    second_person_end = None
+    speech_at = None  # where the speech starts when words before it were passed over
     while j < stop and len(words) < MAX_SPEAKER_TOKENS:
         tok = tokens[j]
         if tok.quote is not None and tok.start == tok.quote.open_at:
@@ -621,11 +631,7 @@ def read_speaker(state, i, stop):
             # الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون: a second
             # person; the first one named is the subject, never the name that ends the run.
             # The second is passed over up to إن/أن, so that the speech starts there.
-            k = j + 1
-            while k < min(stop, j + MAX_SPEAKER_TOKENS) and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
-                k += 1
-            if k < stop and tokens[k].norm in COMPLEMENTIZERS:
-                second_person_end = k
+            speech_at = _complementizer_ahead(tokens, j + 1, stop)
             break
         if words and tok.norm in MANNER_ADVERBS:
             break  # هاجم الوزير بشدة مستشار الأمن القومي: how, then whom
@@ -648,11 +654,7 @@ def read_speaker(state, i, stop):
                 publisher.mention = state.text[words[0].start : publisher.end]
                 publisher.start = words[0].start
                 return publisher, after_publisher
-            k = j + 1
-            while k < min(stop, j + MAX_SPEAKER_TOKENS) and tokens[k].is_word and tokens[k].norm not in COMPLEMENTIZERS:
-                k += 1
-            if k < stop and tokens[k].norm in COMPLEMENTIZERS:
-                second_person_end = k
+            speech_at = _complementizer_ahead(tokens, j + 1, stop)
             break
         if words and (tok.norm in SPEECH_VERBS or _strip_clitic(tok.norm) in SPEECH_VERBS):
             break
@@ -667,10 +669,10 @@ def read_speaker(state, i, stop):
     words = _trim_speaker(words)
     if not words:
         return None, begin
-    if second_person_end is not None:
+    if speech_at is not None:
         start, end = words[0].start, words[-1].end
         name, description, kind = split_title(state.text, words)
-        return _Speaker(state.text[start:end], start, end, name, description, kind, ""), second_person_end
+        return _Speaker(state.text[start:end], start, end, name, description, kind, ""), speech_at
     described = _described_name(state, words, j, stop)
     if described is not None:
         # عملاق التكنولوجيا، أبل،: the name speaks, the description describes it.
