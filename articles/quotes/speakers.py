@@ -502,25 +502,29 @@ def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):
     return all(bare(w) in theirs for w in tokens[1:] if bare(w) in PORTFOLIOS or bare(w) in ORGANISATION_HEADS)
 
 
+def _masculine(word):
+    """الإيرانية → الإيراني: a nisba of either gender, one form."""
+    return word[:-1] if word.endswith("يه") else word
+
+
+def _title_nisbas(tokens):
+    """The nisbas after a bare title's first word (الرئيس التركي → التركي)."""
+    return [w for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4]
+
+
 def _every_nisba_agrees(tokens, description):
     """Every nisba of the bare title must be in the description (الحارس الدولي is not الحارس
     الشجاع), except a nationality an everyday post's description does not give (الرئيس
     التركي after الرئيس رجب طيب أردوغان)."""
-    def masculine(word):
-        return word[:-1] if word.endswith("يه") else word
-
-    theirs = {masculine(w) for w in normalize_arabic(description).split()}
-    missing = [w for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4 and masculine(w) not in theirs]
+    theirs = {_masculine(w) for w in normalize_arabic(description).split()}
+    missing = [w for w in _title_nisbas(tokens) if _masculine(w) not in theirs]
     return not missing or (tokens[0] in CORE_TITLES and all(_nationality(w) for w in missing))
 
 
 def _shares_a_nisba(tokens, theirs):
     """Does a nisba of the bare title appear among the description's words?"""
-    def masculine(word):
-        return word[:-1] if word.endswith("يه") else word
-
-    described = {masculine(w) for w in theirs}
-    return any(masculine(w) in described for w in tokens[1:] if w.endswith(("ي", "يه")) and len(w) > 4)
+    described = {_masculine(w) for w in theirs}
+    return any(_masculine(w) in described for w in _title_nisbas(tokens))
 
 
 # Nationalities without the article: الأمريكي and أمريكي (مسؤول أمريكي) are one.
@@ -529,7 +533,7 @@ NATIONALITIES = frozenset(w[2:] if w.startswith("ال") else w for w in words("n
 
 def _nationality(word):
     """الإيرانية → إيراني: the nationality of the lexicon a word names, or None."""
-    word = word[:-1] if word.endswith("يه") else word
+    word = _masculine(word)
     word = word[2:] if word.startswith("ال") else word
     return word if word in NATIONALITIES else None
 
