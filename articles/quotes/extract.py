@@ -1245,17 +1245,21 @@ def _prepositional(tok):
     return bare[:1] in "بل" and _starts_with_al(bare[1:]) and len(bare) > 4
 
 
-# Verbal nouns of the derived forms by their shape: تفاعل (تضاؤل)، تفعيل، افتعال، انفعال،
-# استفعال. No name is read as one after ب (بوتين، بيغديمونت do not fit). Not إفعال
+# Verbal nouns of the derived forms by their shape (normalized, a dot for a root letter).
+TAFAAUL, TAFIIL, IFAAL, IFTIAAL, INFIAAL, ISTIFAAL = "ت.ا..", "ت..ي.", "ا..ا.", "ا.ت.ا.", "ان..ا.", "است..ا."
+
+
+def _shapes_re(*shapes):
+    return re.compile("^(?:" + "|".join(shapes) + ")$")
+
+
+# After ب: تضاؤل، تعزيز … No name is read as one (بوتين، بيغديمونت do not fit). Not إفعال
 # without its hamza: باكياو fits it; with the hamza (بإطلاق) _prepositional knows it.
-MASDAR_SHAPE_RE = re.compile("^(?:ت.ا..|ت..ي.|ا.ت.ا.|ان..ا.|است..ا.)$")
-
-
-# The shapes again for a verbal noun with the article, where no name is mistaken for one.
-DEFINITE_MASDAR_RE = re.compile("^(?:ت.ا..|ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.)$")
-# The two shapes of MASDAR_SHAPE_RE that open with alef and fit no common name (not
-# انفعال: أنطوان).
-OBJECT_MASDAR_RE = re.compile("^(?:ا.ت.ا.|است..ا.)$")
+MASDAR_SHAPE_RE = _shapes_re(TAFAAUL, TAFIIL, IFTIAAL, INFIAAL, ISTIFAAL)
+# Every shape for a verbal noun with the article, where no name is mistaken for one.
+DEFINITE_MASDAR_RE = _shapes_re(TAFAAUL, TAFIIL, IFAAL, IFTIAAL, INFIAAL, ISTIFAAL)
+# The two that open with alef and fit no common name (not انفعال: أنطوان).
+OBJECT_MASDAR_RE = _shapes_re(IFTIAAL, ISTIFAAL)
 
 
 def _ba_object(tok):
