@@ -1797,3 +1797,27 @@ def test_ba_and_the_article_before_a_verbal_noun_ends_a_definite_subject():
 ])
 def test_a_verb_before_the_name_and_an_organisation_shaped_like_a_verbal_noun(text, expected):
     assert extract_statements(text)[0].speaker_name == expected
+
+
+def test_a_participle_continues_the_titled_subject_of_a_sentence_without_a_speech_verb():
+    # test7 (FR-economy-55): 'غادر الرئيس … ترامب القمة …، حيث أشاد' and the like: a
+    # participle after a narrated verb found no one to continue, so it was dropped
+    [span] = extract_statements(
+        "غادر الرئيس الأمريكي دونالد ترامب السبت قمة مجموعة السبع في كندا، مؤكدا أن النقاشات كانت بناءة."
+    )
+    assert (span.verb, span.speaker_name, span.text) == ("مؤكدا", "دونالد ترامب", "النقاشات كانت بناءة")
+
+
+def test_a_surname_after_the_opening_verb_is_the_sentence_subject():
+    # test6 (FR-economy-11): 'وطرح زوكربرغ هذا التعديل …، موضحا أن' gave Zuckerberg's
+    # explanation to no one
+    spans = extract_statements(
+        "قال الرئيس التنفيذي لشركة فيسبوك مارك زوكربرغ إن الشركة تتغير. "
+        "وطرح زوكربرغ هذا التعديل في تدوينة على فيس بوك موضحا أن خدمة البث الإخباري ستعطي أولوية للأخبار."
+    )
+    assert [(s.verb, s.speaker) for s in spans] == [("قال", "الرئيس التنفيذي لشركة فيسبوك مارك زوكربرغ"), ("موضحا", "زوكربرغ")]
+    # ... a word the article gives no one as a surname is the verb's object, not its subject
+    assert [s.verb for s in extract_statements(
+        "قال الرئيس التنفيذي لشركة فيسبوك مارك زوكربرغ إن الشركة تتغير. "
+        "وطرح تعديلا في تدوينة على فيس بوك موضحا أن خدمة البث ستتغير."
+    )] == ["قال", "موضحا"]

@@ -26,7 +26,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -293,6 +293,7 @@ class _State:
     # The article's full names, normalized word tuples (titled_names and the speakers so
     # far), read on first need: most sentences never ask.
     known_names: set = None
+    titled: list = None  # titled_names(text), read on first need
     # The titled person who opened the last sentence that quoted no one (ورفع المستشار …
     # سعود القحطاني شكره …), and that sentence's number: a verb without a subject at the
     # start of the next sentence (وقال إن …) continues with them. Held as the sentence's
@@ -2563,6 +2564,16 @@ def _addressee(state, sp):
     return re.search(rf"(?<![\w]){re.escape(word[1:])}(?![\w])", state.text) is not None
 
 
+def _known_names(state):
+    """The article's full names so far, as normalized word tuples: the titled names of the
+    whole text (read once) and the speakers of the statements found before."""
+    if state.known_names is None:
+        if state.titled is None:
+            state.titled = titled_names(state.text)
+        state.known_names = {tuple(_norm(w) for w in n.words) for n in state.titled}
+    return state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
+
+
 def _subject_then_object(state, sp, begin, after):
     """وحذر صالحي ترامب من …، حذر نتنياهو بوتين من أن: two bare surnames after a verb that
     takes an object are its subject and its object when the article names the first as
@@ -2575,9 +2586,7 @@ def _subject_then_object(state, sp, begin, after):
         return sp, after
     if state.text.count(words[0].text) < 2 or state.text.count(words[1].text) < 2:
         return sp, after  # either named once: not two people the article names
-    if state.known_names is None:
-        state.known_names = {tuple(_norm(w) for w in n.words) for n in titled_names(state.text)}
-    known = state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
+    known = _known_names(state)
     first, second = words[0].norm, words[1].norm
     if not any(len(name) >= 2 and name[-1] == first for name in known):
         return sp, after
@@ -2980,6 +2989,13 @@ def _sentence_subject(state, s_begin, i):
     tokens = state.tokens
     # Only the sentence's opening words are looked at: scanning up to every verb made a
     # long unpunctuated sentence quadratic.
+    if s_begin + 2 < i and _named_after_opening_verb(state, s_begin):
+        # ونشر واكد صورة الحكم …، مؤكدا أن …: a surname the article gives someone, right
+        # after the verb that opens the sentence, is its subject (before any titled
+        # object later in the sentence: … بحبس المنتج ممدوح شاهين).
+        word = tokens[s_begin + 1]
+        feminine = tokens[s_begin].norm.endswith("ت")
+        return _Speaker(word.text, word.start, word.end, word.text, "", PERSON, FEMININE if feminine else MASCULINE)
     for k in range(s_begin, min(i, s_begin + 9)):
         if tokens[k].norm in PERSON_TITLES and k - 2 >= s_begin and tokens[k - 1].norm == FAMILY:
             # أثار تركي آل الشيخ: a family name like a title (الشيخ) ends a person's name
@@ -3000,6 +3016,19 @@ def _sentence_subject(state, s_begin, i):
                 sp.kind = ORGANISATION
                 return sp
     return None
+
+
+def _named_after_opening_verb(state, s_begin):
+    """Does the sentence open with a conjoined verb and a surname of one of the article's
+    full names (وطرح زوكربرغ، ونشر واكد)? Only a word the article gives as the last of a
+    full name counts: after a verb most bare words are its object or an adverb."""
+    tokens = state.tokens
+    opener, word = tokens[s_begin], tokens[s_begin + 1]
+    if not (opener.is_word and opener.norm[:1] in "وف" and len(opener.norm) >= 4 and word.is_word):
+        return False
+    if _definite(word) or len(word.norm) < 3 or _token_role(word.norm) is not None:
+        return False
+    return any(len(name) >= 2 and name[-1] == word.norm for name in _known_names(state))
 
 
 def _attributed_source(state, j, stop):
@@ -3277,6 +3306,10 @@ def extract_statements(text):
             elif what == SAID_BY:
                 _verbal_noun_statement(state, i, s_end)
             elif what == CONTINUATION:
+                # غادر الرئيس … القمة، مؤكدا أن …: the participle continues the sentence's
+                # subject even when no speech verb came before it.
+                if sentence_subject is None:
+                    sentence_subject = _sentence_subject(state, s_begin, i)
                 _process_continuation(state, i, s_end, value, sentence_subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
@@ -3315,6 +3348,58 @@ class TitledName:
 
 MAX_TITLED_NAME_WORDS = 5
 PLACE_LINKS = _forms("إلى", "في", "لدى")
+
+
+# Head nouns an organisation is named after and referred back to by alone (شركة "سناب
+# شات" … وقالت الشركة): the nouns of speakers.ORGANISATION_BACK_REFERENCES.
+NAMED_BY_HEAD = words("back_reference_heads")
+
+
+@dataclass(frozen=True)
+class NamedOrganisation:
+    """An organisation named in the narration after its head noun: the head (normalized,
+    without the article) and the name a reader gives it."""
+
+    start: int
+    head: str
+    name: str
+
+
+def named_organisations(text):
+    """Every organisation named after its head noun, in reading order: a quoted name after
+    the head and its adjectives (شركة "سناب شات"، الشركة الأم "كيتي هوك"، صحيفة "كلارين"
+    الأرجنتينية → the quoted name), a quoted name that opens with a head ("مجلس سوريا
+    الديمقراطية"), or the head in construct with definite words (منظمة العفو الدولية،
+    وكالة الأنباء الفلسطينية → the whole phrase). What `وقالت المنظمة` refers back to when
+    no statement named it."""
+    tokens = tokenize(text)
+    find_quotes(text, tokens)
+    found = []
+    n = len(tokens)
+    for m, tok in enumerate(tokens):
+        if tok.quote is not None and tok.start == tok.quote.open_at:
+            inner = _norm(text[tok.quote.start : tok.quote.end]).split()
+            if 2 <= len(inner) <= MAX_SPEAKER_TOKENS and inner[0] in NAMED_BY_HEAD:
+                found.append(NamedOrganisation(tok.start, inner[0], text[tok.quote.start : tok.quote.end]))
+            continue
+        if not tok.is_word:
+            continue
+        definite = tok.norm.startswith("ال")
+        head = tok.norm[2:] if definite else tok.norm
+        if head not in NAMED_BY_HEAD:
+            continue
+        k = m + 1
+        while k < n and tokens[k].is_word and _definite(tokens[k]) and not _prepositional(tokens[k]) and k - m <= 2:
+            k += 1  # الشركة الأم، صحيفة … الأرجنتينية
+        if k < n and tokens[k].quote is not None and tokens[k].start == tokens[k].quote.open_at:
+            q = tokens[k].quote
+            if 1 <= q.words <= 4:
+                found.append(NamedOrganisation(tok.start, head, text[q.start : q.end]))
+            continue
+        if not definite and k > m + 1:
+            # منظمة العفو الدولية: the head in construct with its definite words
+            found.append(NamedOrganisation(tok.start, head, text[tok.start : tokens[k - 1].end]))
+    return found
 
 
 def titled_names(text):

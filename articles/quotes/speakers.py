@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import POST_LINKS, RELATION_TITLES, titled_names
+from articles.quotes.extract import POST_LINKS, RELATION_TITLES, named_organisations, titled_names
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -155,17 +155,9 @@ class ArticleSpeaker:
     gender: str = ""
 
 
-ORGANISATION_BACK_REFERENCES = {
-    normalize_arabic(w): normalize_arabic(h)
-    for w, h in [
-        ("الوزارة", "وزارة"), ("الوكالة", "وكالة"), ("الصحيفة", "صحيفة"), ("القناة", "قناة"),
-        ("الشركة", "شركة"), ("النادي", "نادي"), ("الهيئة", "هيئة"), ("المنظمة", "منظمة"),
-        ("اللجنة", "لجنة"), ("الحركة", "حركة"), ("الحزب", "حزب"), ("الجماعة", "جماعة"),
-        ("التحالف", "تحالف"), ("المجلة", "مجلة"), ("الموقع", "موقع"), ("الشبكة", "شبكة"),
-        ("الحكومة", "حكومة"), ("المرصد", "مرصد"), ("المحكمة", "محكمة"), ("الجمعية", "جمعية"),
-        ("المنظمة", "منظمة"), ("المفوضية", "مفوضية"), ("الاتحاد", "اتحاد"), ("المكتب", "مكتب"),
-    ]
-}
+# الوزارة after وزارة الدفاع الروسية: the head noun with the article refers back to the
+# organisation named after it.
+ORGANISATION_BACK_REFERENCES = {"ال" + head: head for head in words("back_reference_heads")}
 
 
 def resolve_in_article(spans, text=None):
@@ -177,6 +169,7 @@ def resolve_in_article(spans, text=None):
     """
     known = _KnownSpeakers()
     titled = None  # the article's titled full names, read only when a surname needs them
+    organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
     for span in spans:
@@ -184,7 +177,15 @@ def resolve_in_article(spans, text=None):
         if not name:
             resolved.append(None)
             continue
-        speaker = known.find(name, span.speaker_gender)
+        head = _organisation_back_reference(name) if text else None
+        speaker = None
+        if head is not None and not span.inherited and span.speaker_start is not None:
+            # بحسب ما أعلنته الشركة الأم "كيتي هوك": the mention names the organisation itself
+            if organisations is None:
+                organisations = named_organisations(text)
+            speaker = _organisation_named_at(known, organisations, head, span.speaker_start, span.speaker_end)
+        if speaker is None:
+            speaker = known.find(name, span.speaker_gender)
         # (the narration's titled names for a title with the article only: a title in
         # construct, رئيس الأهلي، finds the wrong words there too often)
         if speaker is None and text and (_bare_word(name) and span.speaker_kind != "organisation" or _definite_bare_title(name)):
@@ -193,6 +194,13 @@ def resolve_in_article(spans, text=None):
             full = titled.for_surname(name, span.speaker_gender) if _bare_word(name) else titled.for_title(name, span.speaker_gender)
             if full is not None:
                 speaker = known.find(full.name) or known.add(full, quoted=False)
+        if speaker is None and head is not None:
+            # وقالت المنظمة الحقوقية after منظمة العفو الدولية in the narration
+            if organisations is None:
+                organisations = named_organisations(text)
+            named = _named_organisation(organisations, head, span.start)
+            if named is not None:
+                speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
             if _bare_title(name):
@@ -215,6 +223,37 @@ def resolve_in_article(spans, text=None):
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
+
+
+def _organisation_back_reference(name):
+    """The head noun (normalized, without the article) when a speaker is an organisation's
+    head noun alone or with adjectives that are no nationality (الشركة، المنظمة الحقوقية،
+    الشركة الأم): it refers back to the one the article named. الحكومة السورية names
+    its organisation already."""
+    tokens = normalize_arabic(name).split()
+    head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
+    if head is None or len(tokens) > 2:
+        return None
+    if len(tokens) == 2 and not (tokens[1].startswith("ال") and _nationality(tokens[1]) is None):
+        return None
+    return head
+
+
+def _organisation_named_at(known, organisations, head, start, end):
+    """The speaker for an organisation the speaker mention itself names, if it does."""
+    for o in organisations:
+        if o.head == head and start <= o.start < (end or start + 1):
+            return known.find(o.name) or known.add(ArticleSpeaker(o.name, "organisation"), quoted=False, head=head)
+    return None
+
+
+def _named_organisation(organisations, head, offset):
+    """The name of the organisation with this head named last before `offset`, else first
+    after it."""
+    before = [o for o in organisations if o.head == head and o.start < offset]
+    if before:
+        return before[-1].name
+    return next((o.name for o in organisations if o.head == head), None)
 
 
 def _conjunct(word, surname):
@@ -576,12 +615,15 @@ class _KnownSpeakers:
         self.named = []  # people named in full as they were quoted
         self.named_ids = set()  # ... and people the article names only outside statements
 
-    def add(self, speaker, quoted=True):
+    def add(self, speaker, quoted=True, head=None):
         """`quoted`: named at a statement. A person the article names only in its narration
         is found by name and title but is not counted when a bare title (وقال الوزير) can
-        only mean the one person quoted by name."""
+        only mean the one person quoted by name. `head`: the head noun an organisation was
+        named after (شركة "سناب شات"), by which الشركة finds it again."""
         self.order[id(speaker)] = len(self.order)
         tokens = normalize_arabic(speaker.name).split()
+        if head is not None and (len(tokens) < 2 or tokens[0] != head):
+            self.by_head[head].append(speaker)
         self.by_skeleton[name_skeleton(speaker.name)].append(speaker)
         if len(tokens) > 1:
             # A father's name is no surname; nor is the name after محامي or شقيق, the lawyer's
