@@ -514,6 +514,22 @@ def _complementizer_ahead(tokens, k, stop):
     return k if k < stop and tokens[k].norm in COMPLEMENTIZERS else None
 
 
+IN_SPELLED = _norm("إن")
+ACTING = _forms("بالنيابة", "بالوكالة", "بالإنابة")
+
+
+def _hyphenated_name_part(tokens, j, stop):
+    """Is token j a hyphen glued to a name word before and a word after (جاي-إن)?"""
+    if j >= stop:
+        return False
+    tok = tokens[j]
+    return (
+        tok.text in ("-", "‐") and 0 < j and j + 1 < stop and tokens[j + 1].is_word
+        and tokens[j - 1].end == tok.start and tok.end == tokens[j + 1].start
+        and _is_name_word(tokens[j - 1]) and not _definite(tokens[j + 1])
+    )
+
+
 def read_speaker(state, i, stop):
     """The noun phrase starting at token i: the speaker after a speech verb.
 
@@ -575,12 +591,26 @@ def read_speaker(state, i, stop):
                     break  # a bare quoted name is the whole subject
                 continue
             break
+        if words and _hyphenated_name_part(tokens, j, stop):
+            # مون جاي-إن، كيم جونغ-أون: a hyphen glued on both sides joins a name's parts (the
+            # إن after it is no complementizer)
+            words.append(tokens[j + 1])
+            j += 2
+            continue
+        if words and tok.norm == IN_SPELLED and j + 1 < stop and tokens[j + 1].norm in COMPLEMENTIZERS and _is_name_word(words[-1]):
+            words.append(tok)  # مون جاي إن إن …: the name's last part, then the complementizer
+            j += 1
+            continue
         if not tok.is_word:
             break
         if words and words[-1].norm in (FAMILY, SON_OF_TRIBE) and len(words) > 1 and not _prepositional(tok):
             # تركي آل الشيخ، إسماعيل ولد الشيخ أحمد: after آل or the Mauritanian ولد, the
             # family's or the father's name, even a title's word
             words.append(tok)
+            j += 1
+            continue
+        if words and tok.norm in ACTING and any(_is_title_word(w.norm) for w in words):
+            words.append(tok)  # السكرتير الدائم بالنيابة أنديرس أولسون: acting, then the name
             j += 1
             continue
         if tok.norm == AT and any(_is_title_word(w.norm) for w in words) or _post_preposition(words, tok, tokens[j + 1] if j + 1 < stop else None):
@@ -620,6 +650,8 @@ def read_speaker(state, i, stop):
             break
         if tok.norm in NOT_A_NAME and not (not words and _quantified_group(tokens, j, stop)):
             break
+        if words and tok.norm[:1] == "و" and tok.norm[1:] in RELATIVES:
+            break  # الطبيب سيباستيان جارا والذي ترأس الدراسة: who he is, not his name
         if tok.norm in WHAT:
             break  # وندد الوزير بما وصفه بـ"…": what he condemned follows
         if _continuation(tok) is not None:
@@ -995,8 +1027,16 @@ def _apposition_name(state, words, j, stop):
     tokens = state.tokens
     if not any(_is_title_word(w.norm) for w in words):
         return j
-    if _name_run(words) and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
-        return j
+    run = _name_run(words)
+    owner_title = _is_title_word(words[0].norm) and not _definite(words[0])
+    construct = owner_title and (
+        len(words) - run == 1
+        # مستشار الرئيس الأمريكي دونالد ترامب للأمن القومي، جون بولتون،: the name in the
+        # post is the owner's, and the post goes on after it
+        or (j < stop and tokens[j].norm.startswith("لل") and len(tokens[j].norm) > 4)
+    )
+    if run and not construct and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
+        return j  # (مهاجم ريال مدريد، الفرنسي كريم بنزيما،: the plain words are the title's club)
     k = j
     # في لندن، / رئيس مجلس حكماء المسلمين، : a place or a second title before the name.
     for _ in range(2):
@@ -1010,6 +1050,10 @@ def _apposition_name(state, words, j, stop):
             m += 1
             while m < min(stop, k + 5) and tokens[m].is_word:
                 m += 1
+        elif m < stop and m == j and owner_title and tokens[m].norm.startswith("لل") and len(tokens[m].norm) > 4:
+            m += 1  # للأمن القومي، : the rest of the post, then the name
+            while m < min(stop, k + 4) and tokens[m].is_word and _definite(tokens[m]) and not _prepositional(tokens[m]):
+                m += 1
         if m < stop and tokens[m].text in ("،", ","):
             names = []
             n = m + 1
@@ -1019,14 +1063,21 @@ def _apposition_name(state, words, j, stop):
                     break
                 names.append(tokens[n])
                 n += 1
+                if names and _hyphenated_name_part(tokens, n, stop):
+                    names.append(tokens[n + 1])  # ، مون جاي-إن،
+                    n += 2
             # The name ends where the speech starts: a comma, إن/أن, a colon or the quote
             # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
             closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
             )
-            if names and closes and names[0].norm in PERSON_TITLES:
-                first = 1  # العقيد الركن صادق دويد: the rank's qualifiers before the name
-                while first < len(names) and (names[first].norm in PERSON_TITLES or names[first].norm in RANK_QUALIFIERS):
+            if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
+                # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال
+                # مدريد، الفرنسي كريم بنزيما،: his nationality
+                first = 1
+                while first < len(names) and (
+                    names[first].norm in PERSON_TITLES or names[first].norm in RANK_QUALIFIERS or _nationality(names[first])
+                ):
                     first += 1
                 if (
                     _definite(names[0]) and len(names) >= first + 1 and _is_name_word(names[first])
@@ -1081,6 +1132,8 @@ def _noun_phrase_ends(words, tok, nxt=None):
     """
     head = words[0].norm
     indefinite = not _definite(tok)
+    if words[-1].norm in ACTING:
+        return not (indefinite and _is_name_word(tok))  # السكرتير الدائم بالنيابة أنديرس أولسون
     # Counted once: each count asks every word whether it continues a title.
     name_run = _name_run(words)
     if _prepositional(tok) and name_run >= 1:
@@ -1211,6 +1264,10 @@ def _noun_phrase_ends(words, tok, nxt=None):
             return True
         if tok.norm in DIRECTIONS:
             return False  # كوريا الشمالية، أوروبا الشرقية: a place's own adjective
+        if tok.norm in COMPOUND_TAILS and _is_name_word(words[-1]) and _is_name_particle([*words, tok], len(words)):
+            return False  # حسن نصر الله: الله closes the name (no object in ة)
+        if len(words) >= 2 and words[-2].norm[:1] == "ل" and words[-2].norm[1:] in ORGANISATION_HEADS:
+            return False  # لمجلس سوريا الديمقراطية: the organisation's own adjective
         return tok.norm.endswith(("ه", "ات"))
     return False
 
@@ -1360,6 +1417,8 @@ def _is_title_continuation(words, k, next_tok):
         return True
     if w.norm == AT or (k and words[k - 1].norm == AT):
         return True  # السفيرة الأمريكية لدى الأمم المتحدة: the post
+    if k and w.norm in ACTING:
+        return True  # السكرتير الدائم بالنيابة: acting in the post
     if _post_preposition(words[:k], w, next_tok) or (k and _post_preposition(words[: k - 1], words[k - 1], w)):
         return True  # مبعوث الأمم المتحدة إلى اليمن، النائب عن حزب المحافظين
     if k >= 2 and words[k - 1].norm == ORIGINS and words[k - 2].norm == FROM_WORD:
@@ -1530,6 +1589,8 @@ def split_title(text, words):
         nxt = words[idx + 1] if idx + 1 < len(words) else None
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
         in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE))
+        if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
+            continue  # جاي-إن: the hyphen inside a name keeps it going
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
@@ -1639,6 +1700,8 @@ def _is_name_particle(words, k):
     if k == 0:
         return False
     prev = words[k - 1].norm
+    if prev in ORGANISATION_HEADS or (prev[:1] == "ل" and prev[1:] in ORGANISATION_HEADS):
+        return False  # لحزب الله حسن نصر الله: the party's name, no first name
     return prev in _forms("عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن") or (
         words[k].norm in COMPOUND_TAILS
     )
