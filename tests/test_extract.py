@@ -1851,3 +1851,12 @@ def test_names_after_posts_round_9(text, expected):
 def test_a_name_between_commas_running_to_the_end_of_the_text_is_no_error():
     # the corpus suite caught it: the hyphen check after such a name read past the last token
     assert extract_statements("وقال الرئيس الكوري الجنوبي، مون جاي") == []
+
+
+def test_the_verb_of_a_trailing_attribution_starts_no_statement_of_its_own():
+    # test7 (FR-economy-78) and dev sets: 'حسبما أعلنت الوزارة، في أوج توتر …' reported the
+    # clause before and then took the words after it as a second statement
+    spans = extract_statements(
+        "وقررت الصين استئناف المحادثات التجارية مع واشنطن، حسبما أعلنت وزارة التجارة الصينية، في أوج توتر تجاري متصاعد."
+    )
+    assert [(s.verb, s.text) for s in spans] == [("حسبما أعلنت", "وقررت الصين استئناف المحادثات التجارية مع واشنطن")]

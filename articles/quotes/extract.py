@@ -294,6 +294,9 @@ class _State:
     # far), read on first need: most sentences never ask.
     known_names: set = None
     titled: list = None  # titled_names(text), read on first need
+    # Tokens of the attribution phrases that report the clause before them (…، حسبما
+    # أعلنت الوزارة): their verbs start no statement of their own.
+    attribution_tokens: set = field(default_factory=set)
     # The titled person who opened the last sentence that quoted no one (ورفع المستشار …
     # سعود القحطاني شكره …), and that sentence's number: a verb without a subject at the
     # start of the next sentence (وقال إن …) continues with them. Held as the sentence's
@@ -3217,7 +3220,10 @@ def _trailing_attributions(state, s_begin, s_end):
             start, end = _span_from_tokens(state, a, end_tok)
             _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
             continue
-        # The clause before: back to the previous comma-plus-و or the sentence start.
+        # The clause before: back to the previous comma-plus-و or the sentence start. The
+        # phrase's own verb says where the clause came from; what follows it is no speech
+        # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …).
+        state.attribution_tokens.update(range(k, after))
         a = k - 1
         while a > s_begin and tokens[a].text in ("،", ",", "-"):
             a -= 1
@@ -3350,7 +3356,7 @@ def extract_statements(text):
                 continue
             tok = tokens[i]
             role = _token_role(tok.norm)  # one cached look-up: most words have no role
-            if role is None or _inside_a_statement(state, tok.start):
+            if role is None or _inside_a_statement(state, tok.start) or i in state.attribution_tokens:
                 # A verb inside what someone is already reported to have said starts no
                 # statement of its own (spans never overlap); looking for its content
                 # anyway made an unpunctuated run of verbs quadratic.
