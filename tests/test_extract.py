@@ -1860,3 +1860,24 @@ def test_the_verb_of_a_trailing_attribution_starts_no_statement_of_its_own():
         "وقررت الصين استئناف المحادثات التجارية مع واشنطن، حسبما أعلنت وزارة التجارة الصينية، في أوج توتر تجاري متصاعد."
     )
     assert [(s.verb, s.text) for s in spans] == [("حسبما أعلنت", "وقررت الصين استئناف المحادثات التجارية مع واشنطن")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # test6 (FR-internationalNews-275): a time between the speaker and the ب-phrase
+    ("أفاد المرصد السوري لحقوق الإنسان مساء الاثنين بوقوع 18 حالة اختناق بين المدنيين.",
+     "المرصد السوري لحقوق الإنسان", "بوقوع 18 حالة اختناق بين المدنيين"),
+    # test7 (SK-middleEast-3830, SK-sport-838): أبدى reports the will or feeling it shows,
+    # which is not part of the speaker's name
+    ("وكانت السعودية أبدت، الثلاثاء، استعدادها للتعاون مع تركيا في التحقيق.",
+     "السعودية", "استعدادها للتعاون مع تركيا في التحقيق"),
+    ("وأبدى كلوب رغبته في رؤية نفس الشغف والحماس من الجماهير.",
+     "كلوب", "رغبته في رؤية نفس الشغف والحماس من الجماهير"),
+    ("وأبدى المدرب الألماني رغبته في رؤية نفس الشغف.", "المدرب الألماني", "رغبته في رؤية نفس الشغف"),
+])
+def test_ba_phrase_after_a_time_and_what_a_speaker_shows(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.speaker_name, span.text) == (speaker, speaker, content)
+
+
+def test_showing_something_that_is_nobodys_own_is_no_statement():
+    assert extract_statements("وأبدى اللاعبون تحسنا كبيرا في الأداء.") == []

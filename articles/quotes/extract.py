@@ -2303,6 +2303,18 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+SHOWS = verb_forms("verb", verb_class="show")
+
+
+def _possessed(tok):
+    """رغبته، استعدادها، قلقهم: a noun with a possessive pronoun (read on the written word,
+    whose ة before a pronoun is ت)."""
+    written = _written(tok.text)
+    return tok.is_word and not _definite(tok) and any(
+        written.endswith(suffix) and len(written) - len(suffix) >= 3 for suffix in ("هما", "هم", "ها", "ه")
+    )
+
+
 def _verbal_noun_with_pronoun(tok):
     """اعتزاله، انسحابها، استعدادهم: a verbal noun of the derived forms (ا…ا‍ـ, a long ا
     before its last letter) with a possessive pronoun; no name is built so. Read on the
@@ -2450,6 +2462,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
+        if sp is not None and verb in SHOWS and after - i >= 3 and _possessed(tokens[after - 1]):
+            # وأبدى كلوب رغبته في …: what he showed is his, not part of his name
+            sp, after = read_speaker(state, i + 1, after - 1)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
         if sp is not None and _addressee(state, sp):
@@ -2500,9 +2515,17 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if before is not None:
         _add(state, DIRECT, before.start, before.end, tok.text, sp, "", 0.85)
         return sp
+    if verb in BA_VERBS and after < s_end and tokens[after].norm[:1] != "ب":
+        # أفاد المرصد … مساء الاثنين بوقوع …: a time between the speaker and what was reported
+        k = _skip_time_adjunct(tokens, after, s_end)
+        if k < s_end and tokens[k].norm[:1] == "ب" and len(tokens[k].norm) > 3:
+            after = k
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     channel = channel_override or channel
-    object_verb = verb in OBJECT_VERBS or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
+    object_verb = (verb in OBJECT_VERBS and verb not in SHOWS) or (
+        # أبدت السعودية، الثلاثاء، استعدادها: a will or a feeling shown, the speaker's own
+        verb in SHOWS and after < s_end and _possessed(tokens[_skip_time_adjunct(tokens, after, s_end)])
+    ) or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
         # (أقر only for a person named: أقر البرلمان القانون بأغلبية is an approval)
         verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end
         and tokens[after].norm[:1] == "ب" and len(tokens[after].norm) > 3
@@ -3739,6 +3762,8 @@ def _names_after_title(state, title, by_word, sentence_end):
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
         if sp is None or sp.kind != PERSON or not sp.description:
             continue
+        if " " not in sp.name and _possessed(tokenize(sp.name)[0]):
+            continue  # وأبدى المدرب الألماني رغبته: what he showed, no name
         if not any(_title_names_post(title, post) for post in re.split("[،,]", sp.description)):
             continue
         found.append((tokens[k].start, sp.name))

@@ -46,10 +46,10 @@ class SpeechVerb:
     takes_object: bool
     weak: bool
     object_preposition: str = ""  # reports only with a phrase after it (تحدث عن)
-    verb_class: str = ""  # deny, opinion, describe, relay, express, write, approve or ""
+    verb_class: str = ""  # deny, opinion, describe, relay, express, write, approve, show or ""
 
 
-VERB_CLASSES = ("", "deny", "opinion", "describe", "relay", "express", "write", "approve")
+VERB_CLASSES = ("", "deny", "opinion", "describe", "relay", "express", "write", "approve", "show")
 
 
 @lru_cache(maxsize=None)
