@@ -1881,3 +1881,9 @@ def test_ba_phrase_after_a_time_and_what_a_speaker_shows(text, speaker, content)
 
 def test_showing_something_that_is_nobodys_own_is_no_statement():
     assert extract_statements("وأبدى اللاعبون تحسنا كبيرا في الأداء.") == []
+
+
+def test_a_billionaire_is_titled_and_his_words_continue_the_sentence():
+    # test5 (SK-economy-486): 'اشترى الملياردير وارن بافيت …، ولمح إلى أنه' was lost
+    spans = extract_statements("اشترى الملياردير وارن بافيت عددا كبيرا من أسهم أبل، ولمح إلى أنه قد يشتري المزيد.")
+    assert [(s.verb, s.speaker_name) for s in spans] == [("ولمح", "وارن بافيت")]
