@@ -200,6 +200,8 @@ NOT_A_NAME = _forms(
     "حينما", "عندما", "بينما", "كلما", "لأن", "إذ", "إذا", "حتى",
     # times: وقد تحدثوا قبيل مغادرتهم عن …
     "قبيل", "قبل", "بعد", "عقب", "إثر", "خلال",
+    # quantities in the accusative, an object's first word: اشترى الملياردير وارن بافيت عددا
+    "عددا", "مزيدا", "كثيرا", "جزءا",
 )
 # Phrases after which the clause before them is attributed: …، وفق ما ذكرته إنترفاكس.
 _REPORT_VERBS = (
