@@ -62,6 +62,7 @@ from articles.quotes.speakers import (
     normalized_name,
     resolve_in_article,
     surname_alone,
+    syllable_key,
     vowel_variant,
 )
 from articles.text.normalize import normalize_arabic
@@ -161,6 +162,8 @@ class SpeakerDirectory:
         self.alias_norms[speaker_key].append(normalize_arabic(name))
         self.by_skeleton[name_skeleton(name)].add(speaker_key)
         self.by_skeleton[_joined_skeleton(name)].add(speaker_key)
+        if (syllables := syllable_key(name)) is not None:
+            self.by_skeleton[syllables].add(speaker_key)
         tokens = normalized_name(name).split()
         # Only people are named by surname alone (بلينكن); a bare البيان or الشرطة is not
         # "the surname" of an organisation whose name happens to end with that word.
@@ -468,6 +471,8 @@ class SpeakerDirectory:
             return _as_ref(key), _alias_confidence(self.names.get(key, name), name)
         best, best_conf = None, 0.0
         candidates = set(self.by_skeleton.get(name_skeleton(name), ())) | set(self.by_skeleton.get(_joined_skeleton(name), ()))
+        if (syllables := syllable_key(name)) is not None:
+            candidates |= self.by_skeleton.get(syllables, set())
         tokens = norm.split()
         candidates |= self._surname_candidates(article_speaker, tokens)
         for key in candidates:

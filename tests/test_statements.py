@@ -143,6 +143,25 @@ def test_spelling_variants_link_across_articles():
     assert Statement.objects.get(article=b).speaker_link_confidence == linked.speaker_link_confidence
 
 
+def test_a_korean_name_spelled_with_other_vowel_letters_links_across_articles():
+    # full corpus, extractor 1.9: Moon Jae-in was three speakers, مون جيه إن 13 statements,
+    # مون جاي إن 12 and مون جي إن 4 (the one-consonant syllables have no skeleton to meet on)
+    texts = [
+        "وقال الرئيس الكوري الجنوبي مون جاي إن إن القمة كانت ناجحة.",
+        "وقال الرئيس الكوري الجنوبي مون جيه إن إن المحادثات ستستمر.",
+        "وأكد الرئيس الكوري الجنوبي مون جي إن أن السلام ممكن.",
+    ]
+    articles = [make_article(str(n), text) for n, text in enumerate(texts)]
+    extract_and_store([a.pk for a in articles])
+    speaker = Speaker.objects.get()
+    assert speaker.statements.count() == 3
+    # ... and another person of the same family name and given name stays apart
+    other = make_article("x", "وقال الزعيم الكوري الشمالي كيم جونغ أون إن بلاده مستعدة.")
+    kim = make_article("y", "وقال المسؤول الكوري الشمالي كيم جونغ نام إن الأمر انتهى.")
+    extract_and_store([other.pk, kim.pk])
+    assert Speaker.objects.count() == 3
+
+
 def test_surname_alone_in_another_article_is_left_for_an_editor():
     a = make_article("a", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن واشنطن تدعم الحل الدبلوماسي.")
     b = make_article("b", "وقال بلينكن إن المحادثات ستستمر الأسبوع المقبل في جنيف.")

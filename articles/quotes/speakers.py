@@ -137,12 +137,43 @@ def match_confidence(a, b):
         # Every word spelled differently must be a spelling of the same name (see
         # close_spelling) for the link to be made without an editor.
         close = all(close_spelling(x, y) for x, y in zip(na.split(), nb.split()))
-        return SKELETON if close else 0.7
+        return SKELETON if close or _one_syllable_apart(na.split(), nb.split()) else 0.7
     ta, tb = na.split(), nb.split()
+    if _one_syllable_apart(ta, tb):
+        return SKELETON
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(long_) > 1 and close_spelling(short[0], long_[-1]):
         return SURNAME  # surname alone: likely, never certain across articles
     return 0.0
+
+
+def _one_syllable_apart(ta, tb):
+    """مون جاي إن / مون جيه إن / مون جي إن: a name of three words or more written the same
+    but for one syllable of one consonant, spelled with other vowel letters (or a final ه
+    that writes a vowel). One such word alone names no one (close_spelling); inside a full
+    name whose other words agree, it is a spelling of the same name."""
+    if len(ta) != len(tb) or len(ta) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return _syllable(x) and _syllable(y) and x[0] == y[0]
+
+
+def _syllable(word):
+    """جاي، جيه، جي: one consonant and vowel letters (a final ه writes a vowel)."""
+    return len(word) <= 3 and word[0] not in LONG_VOWELS and all(c in LONG_VOWELS or c == "ه" for c in word[1:])
+
+
+def syllable_key(name):
+    """The key under which a name of three words or more is found whatever the vowel letters
+    of its one-consonant syllables (مون جاي إن، مون جيه إن، مون جي إن), or None: the archive
+    looks a new spelling up by it (_one_syllable_apart then decides)."""
+    words = normalized_name(name).split()
+    if len(words) < 3 or not any(_syllable(w) for w in words):
+        return None
+    return "syllables:" + " ".join(w[0] if _syllable(w) else _token_skeleton(w) for w in words)
 
 
 @dataclass
