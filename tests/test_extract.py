@@ -1887,3 +1887,21 @@ def test_a_billionaire_is_titled_and_his_words_continue_the_sentence():
     # test5 (SK-economy-486): 'اشترى الملياردير وارن بافيت …، ولمح إلى أنه' was lost
     spans = extract_statements("اشترى الملياردير وارن بافيت عددا كبيرا من أسهم أبل، ولمح إلى أنه قد يشتري المزيد.")
     assert [(s.verb, s.speaker_name) for s in spans] == [("ولمح", "وارن بافيت")]
+
+
+def test_a_short_quoted_name_before_an_inna_is_the_subject_not_the_speech():
+    # found on test7 (FR-middleEast-612): three quoted words after the verb were taken for a
+    # quotation, and with إن right after them nothing was extracted at all
+    [span] = extract_statements('وقال "الجيش السوري الحر" إن قواته تقدمت في ريف حلب.')
+    assert (span.speaker, span.text) == ('"الجيش السوري الحر"', "قواته تقدمت في ريف حلب")
+    # ... and a quoted organisation's name, then what it is between commas, then its words
+    [span] = extract_statements(
+        'أعلن "مجلس سوريا الديمقراطية"، الواجهة السياسية للفصائل الكردية والعربية في "قوات سوريا '
+        'الديمقراطية"، استعداده الأحد للتفاوض "بلا شروط" مع دمشق.'
+    )
+    assert (span.speaker, span.text) == ('"مجلس سوريا الديمقراطية"', 'استعداده الأحد للتفاوض "بلا شروط" مع دمشق')
+
+
+def test_a_short_quotation_after_a_verb_is_still_the_speech():
+    [span] = extract_statements('وقال الوزير: "نحن مستعدون للحوار".')
+    assert span.text == "نحن مستعدون للحوار"

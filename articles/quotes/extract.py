@@ -523,6 +523,25 @@ IN_SPELLED = _norm("إن")
 ACTING = _forms("بالنيابة", "بالوكالة", "بالإنابة")
 
 
+def _quoted_subject(state, j, stop):
+    """Is the quote opening at token j the verb's subject, not what was said: a short quoted
+    name followed at once by إن/أن (وقال "الجيش السوري الحر" إن …), or one that opens with an
+    organisation's head noun and is followed by a comma (أعلن "مجلس سوريا الديمقراطية"،
+    الواجهة السياسية …، استعداده)?"""
+    tokens = state.tokens
+    q = tokens[j].quote if j < stop else None
+    if q is None or tokens[j].start != q.open_at or q.words > 4:
+        return False
+    close = _token_at(tokens, q.close_at - 1, j)
+    nxt = tokens[close + 1] if close + 1 < stop else None
+    if nxt is None:
+        return False
+    if nxt.norm in COMPLEMENTIZERS:
+        return True
+    first = _norm(state.text[q.start : q.end].split()[0])
+    return nxt.text in ("،", ",") and first in NAMED_BY_HEAD
+
+
 def _hyphenated_name_part(tokens, j, stop):
     """Is token j a hyphen glued to a name word before and a word after (جاي-إن)?"""
     if j >= stop:
@@ -2444,7 +2463,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp = _inherit(state, gender, sentence_subject)
     elif _opens_content(tokens, j, s_end) and not (
         j < s_end and tokens[j].quote is not None and tokens[j].quote.words < MIN_INTRODUCED_QUOTE_WORDS
-    ):
+    ) and not _quoted_subject(state, j, s_end):
         sp = None
         after = j
     elif (
@@ -2464,6 +2483,14 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
+        if sp is not None and after < s_end and tokens[after].text in ("،", ",") and _quoted_subject(state, i + 1, s_end):
+            # أعلن "مجلس سوريا الديمقراطية"، الواجهة السياسية …، استعداده: what it is, then
+            # what it announced
+            k = after + 1
+            while k < min(s_end, after + 15) and tokens[k].text not in ("،", ",") and tokens[k].norm not in COMPLEMENTIZERS:
+                k += 1
+            if k < min(s_end, after + 15) and tokens[k].text in ("،", ","):
+                after = k + 1
         if sp is not None and verb in SHOWS and after - i >= 3 and _possessed(tokens[after - 1]):
             # وأبدى كلوب رغبته في …: what he showed is his, not part of his name
             sp, after = read_speaker(state, i + 1, after - 1)
