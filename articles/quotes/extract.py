@@ -153,7 +153,7 @@ PREPOSITIONS = _forms(
     "تصريحات", "مقابلة", "مؤتمر", "تغريدة", "رسالة", "كلمة", "حديث", "بالتزامن",
     "إضافة", "فضلا", "خاصة", "نفسه", "نفسها", "شخصيا", "علنا", "صراحة", "مجددا",
     "مجدداً", "مرة", "حينها", "آنذاك", "حاليا", "لاحقا", "لاحقاً", "سابقا", "الأسبوع",
-    "رسميا", "رسمياً", "اليوم", "الليلة",
+    "رسميا", "رسمياً", "اليوم", "الليلة", "عشية",
     "الشهر", "الماضي", "المقبل", "الجاري", "الحالي",
 )
 # Time adjuncts that may open an object before its head: دعت موسكو في وقت مبكر من اليوم …
@@ -748,7 +748,7 @@ def read_speaker(state, i, stop):
     mention = state.text[start:end]
     name, description, kind = split_title(state.text, words)
     if (words[0].norm in DOCUMENT_SUBJECTS or words[0].norm in REPLY_NOUNS) and len(words) >= 2 and not (
-        len(words) == 2 and not _definite(words[1]) and words[1].norm.endswith("ي")  # بيان رسمي: no issuer named
+        len(words) == 2 and not _definite(words[1]) and (words[1].norm.endswith("ي") or words[1].norm == JOINT)  # بيان رسمي: no issuer named
     ):
         # بيان الرئاسة، بيان للهيئة القومية، رد ترامب: the one whose statement it is speaks.
         first = words[1]
@@ -1932,6 +1932,7 @@ def _skip_channel(state, j, stop):
 
 
 ANONYMITY_OPENERS = words("anonymity_openers")
+NOT_PAST = _norm("لم")
 
 
 def _relative_aside(tokens, k, limit):
@@ -1950,8 +1951,18 @@ def _anonymity_aside(tokens, k, limit):
     """، طلبوا عدم ذكر أسمائهم، / ، رفض الكشف عن هويته،: a source asking not to be named,
     set off by commas between the speaker and what they said. The index after the closing
     comma, or None."""
-    if not (k > 0 and tokens[k - 1].text in ("،", ",") and k + 1 < limit and tokens[k + 1].norm in ANONYMITY_OPENERS
-            and _speech_verb(tokens[k])):
+    if not (k > 0 and tokens[k - 1].text in ("،", ",") and k + 1 < limit):
+        return None
+    if tokens[k].norm == NOT_PAST:
+        # ، لم يذكر اسمه، / ، لم يكشف عن هويته،: the same asked of the outlet
+        for m in range(k + 1, min(limit, k + 6)):
+            if tokens[m].text in ("،", ","):
+                named = any(t.norm in UNNAMED_RIDERS and t.norm != NOT_PAST for t in tokens[k + 1 : m])
+                return m + 1 if named else None
+            if not tokens[m].is_word:
+                return None
+        return None
+    if not (tokens[k + 1].norm in ANONYMITY_OPENERS and _speech_verb(tokens[k])):
         return None
     for m in range(k + 2, min(limit, k + 8)):
         if tokens[m].text in ("،", ","):
@@ -2275,6 +2286,7 @@ def _opens_content(tokens, j, stop):
 # وأضاف بيان الخارجية أن …، وذكر بيان من رئاسة الجمهورية أن …: a statement right after
 # the verb, with no في before it, is who speaks (after في it is the channel: قال في بيان).
 DOCUMENT_SUBJECTS = words("document_subjects")
+JOINT = _norm("مشترك")
 SAME = _forms("نفس", "ذات")
 # A reply in construct with whoever made it: وجاء رد ترامب في تغريدة قال فيها …
 REPLY_NOUNS = words("reply_nouns")
@@ -2287,8 +2299,12 @@ def _document_subject(tokens, j, stop):
     nxt = tokens[j + 1]
     if _definite(nxt) or nxt.norm[:1] in "لم" or nxt.norm in PUBLISHED_IT:
         return True
-    # وقال بيان رسمي نشرته وكالة البحرين للأنباء إن …: a statement an outlet published
-    return j + 2 < stop and nxt.norm.endswith("ي") and tokens[j + 2].norm in PUBLISHED_IT
+    # وقال بيان رسمي نشرته وكالة البحرين للأنباء إن …: a statement an outlet published;
+    # قال بيان رسمي، الأحد، إن …: the statement itself, its speech after a time
+    if j + 2 >= stop or not (nxt.norm.endswith("ي") or nxt.norm == JOINT):
+        return False
+    after = tokens[j + 2]
+    return after.norm in PUBLISHED_IT or after.norm in COMPLEMENTIZERS or after.text in ("،", ",")
 
 
 def _explicit_subject_follows(state, j, stop):
@@ -2316,9 +2332,9 @@ def _is_background(tokens, i, s_begin):
         prev = tokens[i - 1].norm
         if prev in MASDAR_CONTEXT:
             return True
-        if prev in _forms("بعدما", "عندما", "حين", "حينما", "لما"):
-            # في حين قال …: "while" contrasts two reports; it is not a time clause.
-            return not (prev == _norm("حين") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("في", "وفي"))
+        if prev in _forms("بعدما", "لما"):
+            # (عندما قال إن …، حينما قال: "…": what he said then is reported all the same)
+            return True
         if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
             return True
     return False
