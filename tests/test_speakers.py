@@ -466,3 +466,13 @@ def test_a_head_noun_with_a_nationality_names_its_organisation_already():
     text = ("نشرت وكالة الأنباء السورية تقريرا عن الحادث. "
             "وقالت الحكومة السورية إن التحقيق مستمر.")
     assert [name for _, name in _resolved(text)] == ["الحكومة السورية"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    # test7 (FR-economy-78): 'وأضاف البيان' after 'ذكرت الوزارة في بيان' was a speaker
+    # called البيان, one record across the archive for every statement of every issuer
+    text = ("وذكرت وزارة التجارة الصينية في بيان أن نائب الوزير سيزور واشنطن. "
+            "وأضاف البيان أن الجانب الصيني يعارض النزعة الحمائية.")
+    assert [name for _, name in _resolved(text)] == ["وزارة التجارة الصينية", "وزارة التجارة الصينية"]
+    # ... and with no statement made in one before, البيان stays what it is
+    assert [name for _, name in _resolved("وأضاف البيان أن الجانب الصيني يعارض النزعة الحمائية.")] == ["البيان"]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import POST_LINKS, RELATION_TITLES, named_organisations, titled_names
+from articles.quotes.extract import CHANNEL_NOUNS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -203,10 +203,15 @@ def resolve_in_article(spans, text=None):
     organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
-    for span in spans:
+    for n, span in enumerate(spans):
         name = clean_name(span.speaker_name or span.speaker)
         if not name:
             resolved.append(None)
+            continue
+        issuer = _issuer_of(name, spans[:n], resolved)
+        if issuer is not None:
+            # وذكرت الوزارة في بيان أن …، وأضاف البيان أن …: the statement speaks for its issuer
+            resolved.append(issuer)
             continue
         head = _organisation_back_reference(name) if text else None
         speaker = None
@@ -254,6 +259,18 @@ def resolve_in_article(spans, text=None):
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
+
+
+def _issuer_of(name, earlier, resolved):
+    """The speaker of the latest earlier statement made through the channel that `name`
+    refers back to (البيان after قالت الوزارة في بيان, الرسالة after … في رسالة), or None."""
+    tokens = normalize_arabic(name).split()
+    if len(tokens) != 1 or not tokens[0].startswith("ال") or tokens[0][2:] not in CHANNEL_NOUNS:
+        return None
+    for span, speaker in zip(reversed(earlier), reversed(resolved)):
+        if speaker is not None and tokens[0][2:] in normalize_arabic(span.channel).split():
+            return speaker
+    return None
 
 
 def _organisation_back_reference(name):
