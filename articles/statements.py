@@ -1030,7 +1030,8 @@ def _fold_spelling_variants(directory, summary, changed):
     one skeleton (أنطونيو غوتيريس / انطونيو غوتيرش), with the skeleton link's confidence —
     the same decision `link` makes for a new spelling with a single candidate — and a first
     name shortened (جيم ماتيس / جيمس ماتيس) or a transliterated surname written with one
-    consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان) with the same confidence."""
+    consonant more (أفيغدور ليبرلمان / أفيغدور ليبرمان) with the same confidence, and a
+    one-consonant syllable written with other vowel letters (مون جاي إن / مون جيه إن)."""
     by_skeleton, by_rest, by_surname = defaultdict(set), defaultdict(set), defaultdict(set)
     by_ends, middles = defaultdict(set), defaultdict(set)
     for key, name in directory.names.items():
@@ -1038,6 +1039,8 @@ def _fold_spelling_variants(directory, summary, changed):
         words = _name_words(name)
         if isinstance(ref, int) and len(words) > 1 and key in directory.person_keys:
             by_skeleton[_joined_skeleton(name)].add(ref)
+            if (syllables := syllable_key(name)) is not None:
+                by_skeleton[syllables].add(ref)  # مون جاي إن / مون جيه إن
             by_rest[tuple(words[1:])].add(ref)
             by_surname[tuple(words[:-1]), words[-1]].add(ref)
             if len(words) in (2, 3):
