@@ -70,6 +70,10 @@ def test_one_megabyte_article_extracts_in_linear_time():
     "الفرنسي أرسين فينغر مدرب فريق أرسنال قال إن الفريق بخير، وذلك بحسب المصدر نفسه (CNN) – "
     "وهو اللبناني ومخرجه، بشدة متوقعا أن ",
     "قال الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون ",
+    # extractor 1.9: a surname after the opening verb, then a participle (each sentence
+    # asked for the article's names, rebuilt from every statement found so far)
+    "وقال مؤسس فيسبوك مارك زوكربرغ إن الأمر جيد. وطرح زوكربرغ الفكرة، مؤكدا أن الأمر جيد. ",
+    "وقال الرئيس الإيراني حسن روحاني إن الأمر جيد. وحذر روحاني ترامب من أن الأمر خطير. ",
 ])
 def test_hostile_repetition_stays_linear(unit):
     """Hostile testing: one endless sentence of attribution phrases made the clause search

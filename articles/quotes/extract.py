@@ -291,8 +291,14 @@ class _State:
     spans_by_start: list = field(default_factory=list)
     quote_starts: list = field(default_factory=list)
     # The article's full names, normalized word tuples (titled_names and the speakers so
-    # far), read on first need: most sentences never ask.
+    # far), read on first need: most sentences never ask. Kept up to date as spans come
+    # (known_folded of them are in), with their last words and adjacent word pairs:
+    # rebuilding them for every sentence that asks made an article quadratic.
     known_names: set = None
+    known_folded: int = 0
+    known_surnames: set = field(default_factory=set)
+    known_pairs: set = field(default_factory=set)
+    written_twice: dict = field(default_factory=dict)  # word -> in the text twice or more
     titled: list = None  # titled_names(text), read on first need
     # Tokens of the attribution phrases that report the clause before them (…، حسبما
     # أعلنت الوزارة): their verbs start no statement of their own.
@@ -2655,12 +2661,39 @@ def _addressee(state, sp):
 
 def _known_names(state):
     """The article's full names so far, as normalized word tuples: the titled names of the
-    whole text (read once) and the speakers of the statements found before."""
+    whole text (read once) and the speakers of the statements found before. Their last
+    words and adjacent pairs are in state.known_surnames and state.known_pairs."""
     if state.known_names is None:
         if state.titled is None:
             state.titled = titled_names(state.text)
-        state.known_names = {tuple(_norm(w) for w in n.words) for n in state.titled}
-    return state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
+        state.known_names = set()
+        _know_names(state, (tuple(_norm(w) for w in n.words) for n in state.titled))
+    if state.known_folded < len(state.spans):
+        # spans are only ever appended: fold in the ones found since the last call
+        fresh = state.spans[state.known_folded :]
+        state.known_folded = len(state.spans)
+        _know_names(state, (tuple(_norm(w) for w in s.speaker_name.split()) for s in fresh if s.speaker_name))
+    return state.known_names
+
+
+def _written_twice(state, word):
+    """Does the article's text hold `word` at least twice? Asked once per word: counting
+    over the whole text for every verb made a long article quadratic."""
+    twice = state.written_twice.get(word)
+    if twice is None:
+        first = state.text.find(word)
+        twice = state.written_twice[word] = first >= 0 and state.text.find(word, first + len(word)) >= 0
+    return twice
+
+
+def _know_names(state, names):
+    for name in names:
+        if name in state.known_names:
+            continue
+        state.known_names.add(name)
+        if len(name) >= 2:
+            state.known_surnames.add(name[-1])
+            state.known_pairs.update(zip(name, name[1:]))
 
 
 def _subject_then_object(state, sp, begin, after):
@@ -2673,13 +2706,11 @@ def _subject_then_object(state, sp, begin, after):
     words = [tokens[k] for k in at]
     if len(words) != 2 or sp.description or any(not w.is_word or _definite(w) for w in words):
         return sp, after
-    if state.text.count(words[0].text) < 2 or state.text.count(words[1].text) < 2:
+    if not _written_twice(state, words[0].text) or not _written_twice(state, words[1].text):
         return sp, after  # either named once: not two people the article names
-    known = _known_names(state)
+    _known_names(state)
     first, second = words[0].norm, words[1].norm
-    if not any(len(name) >= 2 and name[-1] == first for name in known):
-        return sp, after
-    if any(name[k : k + 2] == (first, second) for name in known for k in range(len(name) - 1)):
+    if first not in state.known_surnames or (first, second) in state.known_pairs:
         return sp, after
     return _Speaker(words[0].text, words[0].start, words[0].end, words[0].text, "", PERSON, ""), at[1]
 
@@ -3117,7 +3148,8 @@ def _named_after_opening_verb(state, s_begin):
         return False
     if _definite(word) or len(word.norm) < 3 or _token_role(word.norm) is not None:
         return False
-    return any(len(name) >= 2 and name[-1] == word.norm for name in _known_names(state))
+    _known_names(state)
+    return word.norm in state.known_surnames
 
 
 def _attributed_source(state, j, stop):
