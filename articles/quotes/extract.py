@@ -3506,24 +3506,46 @@ def named_organisations(text):
             if 2 <= len(inner) <= MAX_SPEAKER_TOKENS and inner[0] in NAMED_BY_HEAD:
                 found.append(NamedOrganisation(tok.start, inner[0], text[tok.quote.start : tok.quote.end]))
             continue
-        if not tok.is_word:
-            continue
-        definite = tok.norm.startswith("ال")
-        head = tok.norm[2:] if definite else tok.norm
-        if head not in NAMED_BY_HEAD:
+        head, definite, clitic = _named_by_head(tok)
+        if head is None:
             continue
         k = m + 1
-        while k < n and tokens[k].is_word and _definite(tokens[k]) and not _prepositional(tokens[k]) and k - m <= 2:
+        while (
+            k < n and tokens[k].is_word and _definite(tokens[k]) and not _prepositional(tokens[k]) and k - m <= 2
+            and _named_by_head(tokens[k])[0] is None  # وأمهلت المفوضية الشركة الأم "ألفابيت": another's
+        ):
             k += 1  # الشركة الأم، صحيفة … الأرجنتينية
         if k < n and tokens[k].quote is not None and tokens[k].start == tokens[k].quote.open_at:
             q = tokens[k].quote
-            if 1 <= q.words <= 4:
+            # (a quote right after the head with the article is what it did or was accused
+            # of: منددين بنية الحكومة "تدمير الخدمة العامة")
+            if 1 <= q.words <= 4 and not (definite and k == m + 1):
                 found.append(NamedOrganisation(tok.start, head, text[q.start : q.end]))
             continue
         if not definite and k > m + 1:
-            # منظمة العفو الدولية: the head in construct with its definite words
-            found.append(NamedOrganisation(tok.start, head, text[tok.start : tokens[k - 1].end]))
+            # منظمة العفو الدولية: the head in construct with its definite words (لموقع …:
+            # without the preposition)
+            found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k - 1].end]))
     return found
+
+
+def _named_by_head(tok):
+    """(head, definite, clitic): the head noun a word is, without the article (شركة،
+    الشركة), or behind a one-letter clitic (لموقع "غيزمودو"، وشبكة "السويداء 24"; the
+    clitic's length in the written word, else 0). (None, False, 0) for any other word."""
+    if not tok.is_word:
+        return None, False, 0
+    norm = tok.norm
+    if norm.startswith("ال") and norm[2:] in NAMED_BY_HEAD:
+        return norm[2:], True, 0
+    if norm in NAMED_BY_HEAD:
+        return norm, False, 0
+    if (
+        norm[:1] in "وفلب" and norm[1:] in NAMED_BY_HEAD and tok.text[:1] == norm[:1] and _norm(tok.text[1:]) == norm[1:]
+        and norm[:2] != "لل"  # للجنة is ل + اللجنة: the committee, named already
+    ):
+        return norm[1:], False, 1
+    return None, False, 0
 
 
 def titled_names(text):

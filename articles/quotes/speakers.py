@@ -158,6 +158,7 @@ class ArticleSpeaker:
 # الوزارة after وزارة الدفاع الروسية: the head noun with the article refers back to the
 # organisation named after it.
 ORGANISATION_BACK_REFERENCES = {"ال" + head: head for head in words("back_reference_heads")}
+KIND_ADJECTIVES = words("back_reference_adjectives")
 
 
 def resolve_in_article(spans, text=None):
@@ -198,7 +199,7 @@ def resolve_in_article(spans, text=None):
             # وقالت المنظمة الحقوقية after منظمة العفو الدولية in the narration
             if organisations is None:
                 organisations = named_organisations(text)
-            named = _named_organisation(organisations, head, span.start)
+            named = _named_organisation(organisations, head, span.start, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
         if speaker is None:
@@ -247,13 +248,27 @@ def _organisation_named_at(known, organisations, head, start, end):
     return None
 
 
-def _named_organisation(organisations, head, offset):
-    """The name of the organisation with this head named last before `offset`, else first
-    after it."""
-    before = [o for o in organisations if o.head == head and o.start < offset]
-    if before:
-        return before[-1].name
-    return next((o.name for o in organisations if o.head == head), None)
+def _named_organisation(organisations, head, offset, mention):
+    """The name of the organisation with this head named last before `offset` that the
+    mention's adjective fits (a kind, المنظمة الحقوقية, or a word of its name, المنظمة
+    الدولية of منظمة العفو الدولية). None when none was: one named only later is as often
+    another (the club a statement thanks, the Canadian agency listed after "حسبما أعلنت
+    الوكالة" of the American one) as the one referred to, and the bare head noun is no
+    one's wrong name."""
+    tokens = normalize_arabic(mention).split()
+    adjective = tokens[1] if len(tokens) == 2 and tokens[1] not in KIND_ADJECTIVES else None
+    before = [
+        o for o in organisations
+        if o.head == head and o.start < offset and (adjective is None or _names_with(o.name, adjective))
+    ]
+    return before[-1].name if before else None
+
+
+def _names_with(name, adjective):
+    """Is the adjective (with its article) a word of the name, with or without the article
+    (الاتحاد الأوروبي of اتحاد الكرة الأوروبي)?"""
+    bare = adjective[2:] if adjective.startswith("ال") else adjective
+    return any(w in (adjective, bare) for w in normalize_arabic(name).split())
 
 
 def _conjunct(word, surname):
