@@ -313,6 +313,7 @@ class _State:
 
     def __post_init__(self):
         self.quote_starts = [q.start for q in self.quotes]
+        self.token_starts = [t.start for t in self.tokens]
 
 
 # ---------------------------------------------------------------------------------------
@@ -2310,12 +2311,15 @@ def _is_background(tokens, i, s_begin):
 
 
 SHOWS = verb_forms("verb", verb_class="show")
+ALLAH = _written("الله")
 
 
 def _possessed(tok):
     """رغبته، استعدادها، قلقهم: a noun with a possessive pronoun (read on the written word,
     whose ة before a pronoun is ت)."""
     written = _written(tok.text)
+    if written.endswith(ALLAH):
+        return False  # عبدالله، نصرالله: a name's الله
     return tok.is_word and not _definite(tok) and any(
         written.endswith(suffix) and len(written) - len(suffix) >= 3 for suffix in ("هما", "هم", "ها", "ه")
     )
@@ -3138,6 +3142,50 @@ def _sentence_subject(state, s_begin, i):
     return None
 
 
+def _continued_subject(state, s_begin, i):
+    """The sentence's subject for a participle that no speech verb came before, unless the
+    phrase read after the narrated verb ran on into what the verb did (قدم … شكره لتركي آل
+    الشيخ، تقدم بشكوى) or is a word alone that names no one (كأس العالم …، مؤكدا; صندوق
+    النقد الدولي …، مشيرا): a wrong subject hides the last speaker the participle would
+    otherwise continue."""
+    sp = _sentence_subject(state, s_begin, i)
+    if sp is None:
+        return None
+    if sp.kind == PERSON and not sp.inherited:
+        sp = _first_titled_person(state, sp, i)
+    words = tokenize(sp.name)
+    if len(words) == 1 and sp.kind == PERSON and (_definite(words[0]) or words[0].norm in NOT_A_NAME):
+        return None
+    if any(_prepositional(w) or _possessed(w) for w in words):
+        return None
+    return sp
+
+
+def _first_titled_person(state, sp, stop):
+    """The first of two titled people a subject phrase ran over (استقبل الرئيس المصري عبد
+    الفتاح السيسي وزير الخارجية الأمريكي مايك بومبيو، مشيرا: the host, not his guest):
+    the phrase up to the title that follows a name."""
+    tokens = state.tokens
+    m = bisect.bisect_left(state.token_starts, sp.start)
+    named = False
+    for x in range(m, min(stop, m + MAX_SPEAKER_TOKENS * 2)):
+        if tokens[x].start >= sp.end:
+            break
+        if named and tokens[x].is_word and _is_title_word(tokens[x].norm) and not _definite(tokens[x]):
+            # (two or more plain name words: لاعب أفريقي وأفضل لاعب … is one title)
+            first, _ = read_speaker(state, m, x)
+            names = tokenize(first.name) if first is not None and first.kind == PERSON else []
+            if len(names) >= 2 and _is_name_word(names[0]) and all(
+                w.is_word and not _is_title_word(w.norm) and not _nationality(w) and w.norm[:1] != "و"
+                and w.norm not in NOT_A_NAME
+                for w in names
+            ):
+                return first
+            return sp
+        named = named or (_is_name_word(tokens[x]) and not _is_title_word(tokens[x].norm))
+    return sp
+
+
 def _named_after_opening_verb(state, s_begin):
     """Does the sentence open with a conjoined verb and a surname of one of the article's
     full names (وطرح زوكربرغ، ونشر واكد)? Only a word the article gives as the last of a
@@ -3277,8 +3325,10 @@ def _trailing_attributions(state, s_begin, s_end):
             continue
         # The clause before: back to the previous comma-plus-و or the sentence start. The
         # phrase's own verb says where the clause came from; what follows it is no speech
-        # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …).
-        state.attribution_tokens.update(range(k, after))
+        # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …), unless that is a complementizer's
+        # clause (وقال المسؤولون حسبما أفادت الصحيفة إنه …: the statement was lost).
+        if not (after < s_end and tokens[after].norm in COMPLEMENTIZERS):
+            state.attribution_tokens.update(range(k, after))
         a = k - 1
         while a > s_begin and tokens[a].text in ("،", ",", "-"):
             a -= 1
@@ -3433,7 +3483,7 @@ def extract_statements(text):
                 # غادر الرئيس … القمة، مؤكدا أن …: the participle continues the sentence's
                 # subject even when no speech verb came before it.
                 if sentence_subject is None:
-                    sentence_subject = _sentence_subject(state, s_begin, i)
+                    sentence_subject = _continued_subject(state, s_begin, i)
                 _process_continuation(state, i, s_end, value, sentence_subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
