@@ -1911,3 +1911,16 @@ def test_an_attribution_before_a_complementizer_loses_no_statement():
     # once the attribution's verb started no statement of its own
     [span] = extract_statements("وقال المسؤولون حسبما أفادت الصحيفة إنه ليس من المرجح سحب القوات الأميركية بالكامل.")
     assert span.text == "ليس من المرجح سحب القوات الأميركية بالكامل"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Hostile testing of 1.9 (corpus: 'قال خبير نفسي، لبي بي سي، إن'): once a title in
+    # construct looked for its name between commas, the outlet he spoke to was the name
+    ("قال خبير نفسي، لبي بي سي، إن الرسم عنصري.", "خبير نفسي"),
+    ("وقال مسؤول أمني، لوكالة فرانس برس، إن الهجوم أسفر عن قتلى.", "مسؤول أمني"),
+    ("وقال متحدث عسكري، لرويترز، إن القوات تقدمت.", "متحدث عسكري"),
+    ("وقال المتحدث باسم الوزارة، لوكالة الأنباء الألمانية، إن التحقيق مستمر.", "المتحدث باسم الوزارة"),
+])
+def test_the_outlet_between_commas_after_a_title_is_no_name(text, speaker):
+    [span] = extract_statements(text)
+    assert span.speaker_name == speaker

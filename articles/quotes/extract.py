@@ -1067,6 +1067,8 @@ def _apposition_name(state, words, j, stop):
         if m < stop and tokens[m].text in ("،", ","):
             names = []
             n = m + 1
+            if n < stop and _is_channel_word(tokens, n):
+                break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
             while n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4) and tokens[n].norm not in PREPOSITIONS:
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
