@@ -1924,3 +1924,15 @@ def test_an_attribution_before_a_complementizer_loses_no_statement():
 def test_the_outlet_between_commas_after_a_title_is_no_name(text, speaker):
     [span] = extract_statements(text)
     assert span.speaker_name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Hostile testing of 1.9: 'إن' of a name before the complementizer إن (مون جاي إن إن)
+    # read the outlet's إن إن as a person's name, or its last إن as the complementizer
+    ("ونقلت قناة سي إن إن أيضا أن الوثائق تحذر من خطر كبير.", "قناة سي إن إن", "الوثائق تحذر من خطر كبير"),
+    ("وقال مراسل شبكة سي إن إن إن الوضع هادئ.", "مراسل شبكة سي إن إن", "الوضع هادئ"),
+    ("وقال الرئيس الكوري الجنوبي مون جاي إن إن القمة ناجحة.", "مون جاي إن", "القمة ناجحة"),
+])
+def test_an_outlets_in_is_no_complementizer_nor_a_persons_name(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (speaker, content)

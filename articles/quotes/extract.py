@@ -601,6 +601,13 @@ def read_speaker(state, i, stop):
                     break  # a bare quoted name is the whole subject
                 continue
             break
+        outlet = _outlet_at(tokens, j, stop)
+        if outlet:
+            # قناة سي إن إن أيضا أن …، مراسل شبكة سي إن إن إن …: the outlet's name whole (its
+            # إن is no complementizer, nor the last part of a person's name)
+            words.extend(tokens[j : j + outlet])
+            j += outlet
+            continue
         if words and _hyphenated_name_part(tokens, j, stop):
             # مون جاي-إن، كيم جونغ-أون: a hyphen glued on both sides joins a name's parts (the
             # إن after it is no complementizer)
@@ -1514,6 +1521,15 @@ def _is_channel_word(tokens, j):
     )
 
 
+def _outlet_at(tokens, j, stop):
+    """The number of words of a multi-word outlet's name starting at token j (سي إن إن),
+    or 0."""
+    for outlet in OUTLET_PHRASES.get(tokens[j].norm, ()):
+        if j + len(outlet) <= stop and all(tokens[j + n].norm == w for n, w in enumerate(outlet)):
+            return len(outlet)
+    return 0
+
+
 def _outlet_opens_at(tokens, j):
     """لبي بي سي: a ل glued to the first word of a multi-word outlet's name."""
     for outlet in OUTLET_PHRASES.get(tokens[j].norm[1:], ()):
@@ -1596,9 +1612,12 @@ def split_title(text, words):
     # The name starts at the first plain word after the last title word, punctuation or
     # title continuation; definite words after it belong to it (حيدر العبادي).
     k = len(words)
+    outlet_until = 0
     for idx in range(len(words)):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
+        if idx < outlet_until or k == len(words) and (outlet_until := idx + _outlet_at(words, idx, len(words))) > idx:
+            continue  # مراسل شبكة سي إن إن: the outlet's name is his post's, not his
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
         in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE))
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
