@@ -1936,3 +1936,17 @@ def test_the_outlet_between_commas_after_a_title_is_no_name(text, speaker):
 def test_an_outlets_in_is_no_complementizer_nor_a_persons_name(text, speaker, content):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Hostile testing of 1.9 (corpus: 'وأبدى هاينكس خيبة أمله'): the noun in construct
+    # with what was shown was read as the speaker's surname, or as a name after a title
+    ("وأبدى هاينكس خيبة أمله من الأخطاء التي ارتكبها بايرن.", "هاينكس", "خيبة أمله من الأخطاء التي ارتكبها بايرن"),
+    ("وأبدى الوزير بالغ قلقه من التطورات.", "الوزير", "بالغ قلقه من التطورات"),
+    ("وأبدت الحكومة عدم ارتياحها للقرار.", "الحكومة", "عدم ارتياحها للقرار"),
+    # ... a surname before the possessed noun stays the speaker's
+    ("وأبدى محمد صلاح سعادته بالفوز.", "محمد صلاح", "سعادته بالفوز"),
+])
+def test_what_is_shown_may_be_a_noun_in_construct(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (speaker, content)

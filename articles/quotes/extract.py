@@ -2346,6 +2346,15 @@ def _possessed(tok):
     )
 
 
+SHOWN_IN_CONSTRUCT = words("shown_in_construct")
+
+
+def _shown_in_construct(tokens, k, stop):
+    """خيبة أمله، بالغ قلقه، عدم رضاه: a noun of the list in construct with one that has the
+    speaker's pronoun, what أبدى reports."""
+    return k + 1 < stop and tokens[k].norm in SHOWN_IN_CONSTRUCT and _possessed(tokens[k + 1])
+
+
 def _verbal_noun_with_pronoun(tok):
     """اعتزاله، انسحابها، استعدادهم: a verbal noun of the derived forms (ا…ا‍ـ, a long ا
     before its last letter) with a possessive pronoun; no name is built so. Read on the
@@ -2496,6 +2505,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         if sp is not None and verb in SHOWS and after - i >= 3 and _possessed(tokens[after - 1]):
             # وأبدى كلوب رغبته في …: what he showed is his, not part of his name
             sp, after = read_speaker(state, i + 1, after - 1)
+        if sp is not None and verb in SHOWS and after - i >= 3 and _shown_in_construct(tokens, after - 1, s_end):
+            # ... nor the noun before it (وأبدى هاينكس خيبة أمله، وأبدى الوزير بالغ قلقه)
+            sp, after = read_speaker(state, i + 1, after - 1)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
         if sp is not None and _addressee(state, sp):
@@ -2555,7 +2567,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     channel = channel_override or channel
     object_verb = (verb in OBJECT_VERBS and verb not in SHOWS) or (
         # أبدت السعودية، الثلاثاء، استعدادها: a will or a feeling shown, the speaker's own
-        verb in SHOWS and after < s_end and _possessed(tokens[_skip_time_adjunct(tokens, after, s_end)])
+        verb in SHOWS and after < s_end and (
+            _possessed(tokens[_skip_time_adjunct(tokens, after, s_end)])
+            or _shown_in_construct(tokens, _skip_time_adjunct(tokens, after, s_end), s_end)
+        )
     ) or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
         # (أقر only for a person named: أقر البرلمان القانون بأغلبية is an approval)
         verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end
