@@ -1076,7 +1076,10 @@ def _apposition_name(state, words, j, stop):
             n = m + 1
             if n < stop and _is_channel_word(tokens, n):
                 break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
-            while n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4) and tokens[n].norm not in PREPOSITIONS:
+            while (
+                n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
+                and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
+            ):
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
                     break
@@ -1089,7 +1092,7 @@ def _apposition_name(state, words, j, stop):
             # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
             closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
-            )
+            ) or (names and _is_channel_word(tokens, n))  # ، حكمت حبيب لفرانس برس "…": whom he told
             if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
                 # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال
                 # مدريد، الفرنسي كريم بنزيما،: his nationality
