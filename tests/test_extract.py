@@ -1928,3 +1928,76 @@ def test_statements_with_no_issuer_unnamed_sources_and_when_clauses(text, speake
 def test_a_verb_after_badama_stays_background():
     # بعدما أعلن …: the narrator's time clause, as the guidelines say
     assert [s.verb for s in extract_statements("وغادر اللاعب الملعب بعدما أعلن الحكم أن المباراة انتهت.")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hostile testing of 1.9 (corpus sentences): the subject a participle continues ran on
+    # into what the narrated verb did, and the run was taken for a name
+    ("قدم أحمد العقيل، رئيس نادي الشباب، شكره لتركي آل الشيخ، رئيس الهيئة العامة للرياضة، على دعمه الدائم، "
+     "مشيرا إلى أن النادي يعاني من التزامات مالية.", []),
+    # ... a name of الله read as a noun with a pronoun, and the last speaker took his words
+    ("وقال وزير الخارجية السعودي عادل الجبير إن المبادرة مهمة. من جهته، ثمن الملك عبدالله المبادرة السعودية "
+     "معربا عن أمله في نجاحها.", ["عادل الجبير", "عبدالله"]),
+    # ... the host and his guest, both titled: the guest's name was the subject
+    ("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي مايك بومبيو، مشيرا إلى أهمية العلاقات.",
+     ["عبد الفتاح السيسي"]),
+])
+def test_the_subject_a_participle_continues_is_a_name(text, expected):
+    assert [s.speaker_name for s in extract_statements(text)] == expected
+
+
+def test_a_name_ending_in_allah_is_no_noun_with_a_pronoun():
+    # Hostile testing of 1.9: after أبدى, الله's ه was read as a pronoun and the name cut
+    # off: speaker 'الملك', his words 'عبدالله، في كلمته أمس، ارتياحه …'
+    for text in ("وأبدى الملك عبدالله، في كلمته أمس، ارتياحه للاتفاق.", "وأبدى حسن نصرالله، في خطابه، ثقته بالنصر."):
+        assert [(s.speaker_name, s.text) for s in extract_statements(text)] == []
+
+
+def test_an_attribution_before_a_complementizer_loses_no_statement():
+    # Hostile testing of 1.9 (corpus): 'وقال المسؤولون حسبما أفادت الصحيفة إنه …' was lost
+    # once the attribution's verb started no statement of its own
+    [span] = extract_statements("وقال المسؤولون حسبما أفادت الصحيفة إنه ليس من المرجح سحب القوات الأميركية بالكامل.")
+    assert span.text == "ليس من المرجح سحب القوات الأميركية بالكامل"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Hostile testing of 1.9 (corpus: 'قال خبير نفسي، لبي بي سي، إن'): once a title in
+    # construct looked for its name between commas, the outlet he spoke to was the name
+    ("قال خبير نفسي، لبي بي سي، إن الرسم عنصري.", "خبير نفسي"),
+    ("وقال مسؤول أمني، لوكالة فرانس برس، إن الهجوم أسفر عن قتلى.", "مسؤول أمني"),
+    ("وقال متحدث عسكري، لرويترز، إن القوات تقدمت.", "متحدث عسكري"),
+    ("وقال المتحدث باسم الوزارة، لوكالة الأنباء الألمانية، إن التحقيق مستمر.", "المتحدث باسم الوزارة"),
+    # ... or ran on into it, when the name had no comma after it (فرانس برس is an outlet)
+    ('وقال عضو الهيئة الرئاسية لمجلس سوريا الديموقراطية، حكمت حبيب لفرانس برس "أحد أهداف المؤتمر تشكيل منصة".',
+     "حكمت حبيب"),
+    ("وقال مدير المرصد رامي عبد الرحمن لفرانس برس إن 80 مدنيا قتلوا.", "رامي عبد الرحمن"),
+])
+def test_the_outlet_between_commas_after_a_title_is_no_name(text, speaker):
+    [span] = extract_statements(text)
+    assert span.speaker_name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Hostile testing of 1.9: 'إن' of a name before the complementizer إن (مون جاي إن إن)
+    # read the outlet's إن إن as a person's name, or its last إن as the complementizer
+    ("ونقلت قناة سي إن إن أيضا أن الوثائق تحذر من خطر كبير.", "قناة سي إن إن", "الوثائق تحذر من خطر كبير"),
+    ("وقال مراسل شبكة سي إن إن إن الوضع هادئ.", "مراسل شبكة سي إن إن", "الوضع هادئ"),
+    ("وقال الرئيس الكوري الجنوبي مون جاي إن إن القمة ناجحة.", "مون جاي إن", "القمة ناجحة"),
+])
+def test_an_outlets_in_is_no_complementizer_nor_a_persons_name(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Hostile testing of 1.9 (corpus: 'وأبدى هاينكس خيبة أمله'): the noun in construct
+    # with what was shown was read as the speaker's surname, or as a name after a title
+    ("وأبدى هاينكس خيبة أمله من الأخطاء التي ارتكبها بايرن.", "هاينكس", "خيبة أمله من الأخطاء التي ارتكبها بايرن"),
+    ("وأبدى الوزير بالغ قلقه من التطورات.", "الوزير", "بالغ قلقه من التطورات"),
+    ("وأبدت الحكومة عدم ارتياحها للقرار.", "الحكومة", "عدم ارتياحها للقرار"),
+    # ... a surname before the possessed noun stays the speaker's
+    ("وأبدى محمد صلاح سعادته بالفوز.", "محمد صلاح", "سعادته بالفوز"),
+])
+def test_what_is_shown_may_be_a_noun_in_construct(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == (speaker, content)

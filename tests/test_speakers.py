@@ -476,3 +476,38 @@ def test_the_statement_speaks_for_whoever_issued_it():
     assert [name for _, name in _resolved(text)] == ["وزارة التجارة الصينية", "وزارة التجارة الصينية"]
     # ... and with no statement made in one before, البيان stays what it is
     assert [name for _, name in _resolved("وأضاف البيان أن الجانب الصيني يعارض النزعة الحمائية.")] == ["البيان"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hostile testing of 1.9: an organisation named only after the mention was taken for
+    # it: the company another one bought, the health organisation of the next sentence
+    ('وقالت الشركة إن الأرباح ارتفعت، وذلك بعد أن اشترت شركة "أمازون" المتجر.', ["الشركة"]),
+    ("قالت المنظمة الحقوقية إن السجناء يتعرضون للتعذيب. وكانت منظمة الصحة العالمية قد حذرت من تفشي الوباء.",
+     ["المنظمة الحقوقية", "منظمة الصحة العالمية"]),
+    # an adjective that is no kind of organisation names one of its own (the corpus: after
+    # محكمة الأمور المستعجلة, المحكمة الدستورية was that court)
+    ("أعلن اتحاد الكرة المصري إيقاف اللاعب. وقال الاتحاد الأوروبي إن العقوبات ستستمر.",
+     ["اتحاد الكرة المصري", "الاتحاد الأوروبي"]),
+    ("أصدرت محكمة الأمور المستعجلة حكمها. وقالت المحكمة الدستورية إن الحكم باطل.", ["المحكمة الدستورية"]),
+    ("التقى رئيس حزب العمال البريطاني بالسفير. وقال الحزب الحاكم إن الانتخابات في موعدها.", ["الحزب الحاكم"]),
+    # ... a word of the name still refers back
+    ("نشرت منظمة العفو الدولية تقريرا عن السجون. وقالت المنظمة الدولية إن السجناء يعذبون.", ["منظمة العفو الدولية"]),
+])
+def test_a_head_noun_refers_back_only_to_an_organisation_named_before_that_it_fits(text, expected):
+    assert [name for _, name in _resolved(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the corpus: a quote right after the head with the article is what the government was
+    # accused of, not its name
+    ('وتظاهر العمال منددين بنية الحكومة "تدمير الخدمة العامة". من جهتها، أكدت الحكومة تصميمها على المضي في مشروعها.',
+     "الحكومة"),
+    # ... and the company after the commission is the company's, not the commission's
+    ('وأمهلت المفوضية الشركة الأم "ألفابيت" مدة 90 يوما. وقالت المفوضية إن الشركة خالفت القانون.', "المفوضية"),
+    # a head noun behind a preposition names its organisation too (وفقا لصحيفة "…")
+    ('وفرضت الشركة رسوما جديدة، وفقا لصحيفة "وول ستريت جورنال". وقالت الصحيفة إن الرسوم كبيرة.', "وول ستريت جورنال"),
+    # ... but للجنة is ل + اللجنة, no لجنة with a name after it
+    ("وقدم الحزب طعنا للجنة الانتخابية العليا. وقالت اللجنة إن الطعن مرفوض.", "اللجنة"),
+])
+def test_which_words_name_an_organisation_after_its_head_noun(text, expected):
+    assert _resolved(text)[-1][1] == expected

@@ -293,8 +293,14 @@ class _State:
     spans_by_start: list = field(default_factory=list)
     quote_starts: list = field(default_factory=list)
     # The article's full names, normalized word tuples (titled_names and the speakers so
-    # far), read on first need: most sentences never ask.
+    # far), read on first need: most sentences never ask. Kept up to date as spans come
+    # (known_folded of them are in), with their last words and adjacent word pairs:
+    # rebuilding them for every sentence that asks made an article quadratic.
     known_names: set = None
+    known_folded: int = 0
+    known_surnames: set = field(default_factory=set)
+    known_pairs: set = field(default_factory=set)
+    written_twice: dict = field(default_factory=dict)  # word -> in the text twice or more
     titled: list = None  # titled_names(text), read on first need
     # Tokens of the attribution phrases that report the clause before them (…، حسبما
     # أعلنت الوزارة): their verbs start no statement of their own.
@@ -309,6 +315,7 @@ class _State:
 
     def __post_init__(self):
         self.quote_starts = [q.start for q in self.quotes]
+        self.token_starts = [t.start for t in self.tokens]
 
 
 # ---------------------------------------------------------------------------------------
@@ -615,6 +622,13 @@ def read_speaker(state, i, stop):
                     break  # a bare quoted name is the whole subject
                 continue
             break
+        outlet = _outlet_at(tokens, j, stop)
+        if outlet:
+            # قناة سي إن إن أيضا أن …، مراسل شبكة سي إن إن إن …: the outlet's name whole (its
+            # إن is no complementizer, nor the last part of a person's name)
+            words.extend(tokens[j : j + outlet])
+            j += outlet
+            continue
         if words and _hyphenated_name_part(tokens, j, stop):
             # مون جاي-إن، كيم جونغ-أون: a hyphen glued on both sides joins a name's parts (the
             # إن after it is no complementizer)
@@ -1081,7 +1095,12 @@ def _apposition_name(state, words, j, stop):
         if m < stop and tokens[m].text in ("،", ","):
             names = []
             n = m + 1
-            while n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4) and tokens[n].norm not in PREPOSITIONS:
+            if n < stop and _is_channel_word(tokens, n):
+                break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
+            while (
+                n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
+                and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
+            ):
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
                     break
@@ -1094,7 +1113,7 @@ def _apposition_name(state, words, j, stop):
             # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
             closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
-            )
+            ) or (names and _is_channel_word(tokens, n))  # ، حكمت حبيب لفرانس برس "…": whom he told
             if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
                 # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال
                 # مدريد، الفرنسي كريم بنزيما،: his nationality
@@ -1526,6 +1545,15 @@ def _is_channel_word(tokens, j):
     )
 
 
+def _outlet_at(tokens, j, stop):
+    """The number of words of a multi-word outlet's name starting at token j (سي إن إن),
+    or 0."""
+    for outlet in OUTLET_PHRASES.get(tokens[j].norm, ()):
+        if j + len(outlet) <= stop and all(tokens[j + n].norm == w for n, w in enumerate(outlet)):
+            return len(outlet)
+    return 0
+
+
 def _outlet_opens_at(tokens, j):
     """لبي بي سي: a ل glued to the first word of a multi-word outlet's name."""
     for outlet in OUTLET_PHRASES.get(tokens[j].norm[1:], ()):
@@ -1608,9 +1636,12 @@ def split_title(text, words):
     # The name starts at the first plain word after the last title word, punctuation or
     # title continuation; definite words after it belong to it (حيدر العبادي).
     k = len(words)
+    outlet_until = 0
     for idx in range(len(words)):
         w = words[idx]
         nxt = words[idx + 1] if idx + 1 < len(words) else None
+        if idx < outlet_until or k == len(words) and (outlet_until := idx + _outlet_at(words, idx, len(words))) > idx:
+            continue  # مراسل شبكة سي إن إن: the outlet's name is his post's, not his
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
         in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE))
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
@@ -2341,15 +2372,27 @@ def _is_background(tokens, i, s_begin):
 
 
 SHOWS = verb_forms("verb", verb_class="show")
+ALLAH = _written("الله")
 
 
 def _possessed(tok):
     """رغبته، استعدادها، قلقهم: a noun with a possessive pronoun (read on the written word,
     whose ة before a pronoun is ت)."""
     written = _written(tok.text)
+    if written.endswith(ALLAH):
+        return False  # عبدالله، نصرالله: a name's الله
     return tok.is_word and not _definite(tok) and any(
         written.endswith(suffix) and len(written) - len(suffix) >= 3 for suffix in ("هما", "هم", "ها", "ه")
     )
+
+
+SHOWN_IN_CONSTRUCT = words("shown_in_construct")
+
+
+def _shown_in_construct(tokens, k, stop):
+    """خيبة أمله، بالغ قلقه، عدم رضاه: a noun of the list in construct with one that has the
+    speaker's pronoun, what أبدى reports."""
+    return k + 1 < stop and tokens[k].norm in SHOWN_IN_CONSTRUCT and _possessed(tokens[k + 1])
 
 
 def _verbal_noun_with_pronoun(tok):
@@ -2510,6 +2553,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         if sp is not None and verb in SHOWS and after - i >= 3 and _possessed(tokens[after - 1]):
             # وأبدى كلوب رغبته في …: what he showed is his, not part of his name
             sp, after = read_speaker(state, i + 1, after - 1)
+        if sp is not None and verb in SHOWS and after - i >= 3 and _shown_in_construct(tokens, after - 1, s_end):
+            # ... nor the noun before it (وأبدى هاينكس خيبة أمله، وأبدى الوزير بالغ قلقه)
+            sp, after = read_speaker(state, i + 1, after - 1)
         if sp is not None and verb in OBJECT_VERBS and after - i <= 4:
             sp, after = _subject_then_object(state, sp, i + 1, after)
         if sp is not None and _addressee(state, sp):
@@ -2569,7 +2615,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     channel = channel_override or channel
     object_verb = (verb in OBJECT_VERBS and verb not in SHOWS) or (
         # أبدت السعودية، الثلاثاء، استعدادها: a will or a feeling shown, the speaker's own
-        verb in SHOWS and after < s_end and _possessed(tokens[_skip_time_adjunct(tokens, after, s_end)])
+        verb in SHOWS and after < s_end and (
+            _possessed(tokens[_skip_time_adjunct(tokens, after, s_end)])
+            or _shown_in_construct(tokens, _skip_time_adjunct(tokens, after, s_end), s_end)
+        )
     ) or (verb in ABOUT_VERBS and after < s_end and tokens[after].norm == ABOUT) or (
         # (أقر only for a person named: أقر البرلمان القانون بأغلبية is an approval)
         verb in BA_VERBS and (verb not in APPROVES or (sp.kind == PERSON and not sp.inherited)) and after < s_end
@@ -2700,12 +2749,39 @@ def _addressee(state, sp):
 
 def _known_names(state):
     """The article's full names so far, as normalized word tuples: the titled names of the
-    whole text (read once) and the speakers of the statements found before."""
+    whole text (read once) and the speakers of the statements found before. Their last
+    words and adjacent pairs are in state.known_surnames and state.known_pairs."""
     if state.known_names is None:
         if state.titled is None:
             state.titled = titled_names(state.text)
-        state.known_names = {tuple(_norm(w) for w in n.words) for n in state.titled}
-    return state.known_names | {tuple(_norm(w) for w in s.speaker_name.split()) for s in state.spans if s.speaker_name}
+        state.known_names = set()
+        _know_names(state, (tuple(_norm(w) for w in n.words) for n in state.titled))
+    if state.known_folded < len(state.spans):
+        # spans are only ever appended: fold in the ones found since the last call
+        fresh = state.spans[state.known_folded :]
+        state.known_folded = len(state.spans)
+        _know_names(state, (tuple(_norm(w) for w in s.speaker_name.split()) for s in fresh if s.speaker_name))
+    return state.known_names
+
+
+def _written_twice(state, word):
+    """Does the article's text hold `word` at least twice? Asked once per word: counting
+    over the whole text for every verb made a long article quadratic."""
+    twice = state.written_twice.get(word)
+    if twice is None:
+        first = state.text.find(word)
+        twice = state.written_twice[word] = first >= 0 and state.text.find(word, first + len(word)) >= 0
+    return twice
+
+
+def _know_names(state, names):
+    for name in names:
+        if name in state.known_names:
+            continue
+        state.known_names.add(name)
+        if len(name) >= 2:
+            state.known_surnames.add(name[-1])
+            state.known_pairs.update(zip(name, name[1:]))
 
 
 def _subject_then_object(state, sp, begin, after):
@@ -2718,13 +2794,11 @@ def _subject_then_object(state, sp, begin, after):
     words = [tokens[k] for k in at]
     if len(words) != 2 or sp.description or any(not w.is_word or _definite(w) for w in words):
         return sp, after
-    if state.text.count(words[0].text) < 2 or state.text.count(words[1].text) < 2:
+    if not _written_twice(state, words[0].text) or not _written_twice(state, words[1].text):
         return sp, after  # either named once: not two people the article names
-    known = _known_names(state)
+    _known_names(state)
     first, second = words[0].norm, words[1].norm
-    if not any(len(name) >= 2 and name[-1] == first for name in known):
-        return sp, after
-    if any(name[k : k + 2] == (first, second) for name in known for k in range(len(name) - 1)):
+    if first not in state.known_surnames or (first, second) in state.known_pairs:
         return sp, after
     return _Speaker(words[0].text, words[0].start, words[0].end, words[0].text, "", PERSON, ""), at[1]
 
@@ -3152,6 +3226,50 @@ def _sentence_subject(state, s_begin, i):
     return None
 
 
+def _continued_subject(state, s_begin, i):
+    """The sentence's subject for a participle that no speech verb came before, unless the
+    phrase read after the narrated verb ran on into what the verb did (قدم … شكره لتركي آل
+    الشيخ، تقدم بشكوى) or is a word alone that names no one (كأس العالم …، مؤكدا; صندوق
+    النقد الدولي …، مشيرا): a wrong subject hides the last speaker the participle would
+    otherwise continue."""
+    sp = _sentence_subject(state, s_begin, i)
+    if sp is None:
+        return None
+    if sp.kind == PERSON and not sp.inherited:
+        sp = _first_titled_person(state, sp, i)
+    words = tokenize(sp.name)
+    if len(words) == 1 and sp.kind == PERSON and (_definite(words[0]) or words[0].norm in NOT_A_NAME):
+        return None
+    if any(_prepositional(w) or _possessed(w) for w in words):
+        return None
+    return sp
+
+
+def _first_titled_person(state, sp, stop):
+    """The first of two titled people a subject phrase ran over (استقبل الرئيس المصري عبد
+    الفتاح السيسي وزير الخارجية الأمريكي مايك بومبيو، مشيرا: the host, not his guest):
+    the phrase up to the title that follows a name."""
+    tokens = state.tokens
+    m = bisect.bisect_left(state.token_starts, sp.start)
+    named = False
+    for x in range(m, min(stop, m + MAX_SPEAKER_TOKENS * 2)):
+        if tokens[x].start >= sp.end:
+            break
+        if named and tokens[x].is_word and _is_title_word(tokens[x].norm) and not _definite(tokens[x]):
+            # (two or more plain name words: لاعب أفريقي وأفضل لاعب … is one title)
+            first, _ = read_speaker(state, m, x)
+            names = tokenize(first.name) if first is not None and first.kind == PERSON else []
+            if len(names) >= 2 and _is_name_word(names[0]) and all(
+                w.is_word and not _is_title_word(w.norm) and not _nationality(w) and w.norm[:1] != "و"
+                and w.norm not in NOT_A_NAME
+                for w in names
+            ):
+                return first
+            return sp
+        named = named or (_is_name_word(tokens[x]) and not _is_title_word(tokens[x].norm))
+    return sp
+
+
 def _named_after_opening_verb(state, s_begin):
     """Does the sentence open with a conjoined verb and a surname of one of the article's
     full names (وطرح زوكربرغ، ونشر واكد)? Only a word the article gives as the last of a
@@ -3162,7 +3280,8 @@ def _named_after_opening_verb(state, s_begin):
         return False
     if _definite(word) or len(word.norm) < 3 or _token_role(word.norm) is not None:
         return False
-    return any(len(name) >= 2 and name[-1] == word.norm for name in _known_names(state))
+    _known_names(state)
+    return word.norm in state.known_surnames
 
 
 def _attributed_source(state, j, stop):
@@ -3290,8 +3409,10 @@ def _trailing_attributions(state, s_begin, s_end):
             continue
         # The clause before: back to the previous comma-plus-و or the sentence start. The
         # phrase's own verb says where the clause came from; what follows it is no speech
-        # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …).
-        state.attribution_tokens.update(range(k, after))
+        # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …), unless that is a complementizer's
+        # clause (وقال المسؤولون حسبما أفادت الصحيفة إنه …: the statement was lost).
+        if not (after < s_end and tokens[after].norm in COMPLEMENTIZERS):
+            state.attribution_tokens.update(range(k, after))
         a = k - 1
         while a > s_begin and tokens[a].text in ("،", ",", "-"):
             a -= 1
@@ -3446,7 +3567,7 @@ def extract_statements(text):
                 # غادر الرئيس … القمة، مؤكدا أن …: the participle continues the sentence's
                 # subject even when no speech verb came before it.
                 if sentence_subject is None:
-                    sentence_subject = _sentence_subject(state, s_begin, i)
+                    sentence_subject = _continued_subject(state, s_begin, i)
                 _process_continuation(state, i, s_end, value, sentence_subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
@@ -3519,24 +3640,46 @@ def named_organisations(text):
             if 2 <= len(inner) <= MAX_SPEAKER_TOKENS and inner[0] in NAMED_BY_HEAD:
                 found.append(NamedOrganisation(tok.start, inner[0], text[tok.quote.start : tok.quote.end]))
             continue
-        if not tok.is_word:
-            continue
-        definite = tok.norm.startswith("ال")
-        head = tok.norm[2:] if definite else tok.norm
-        if head not in NAMED_BY_HEAD:
+        head, definite, clitic = _named_by_head(tok)
+        if head is None:
             continue
         k = m + 1
-        while k < n and tokens[k].is_word and _definite(tokens[k]) and not _prepositional(tokens[k]) and k - m <= 2:
+        while (
+            k < n and tokens[k].is_word and _definite(tokens[k]) and not _prepositional(tokens[k]) and k - m <= 2
+            and _named_by_head(tokens[k])[0] is None  # وأمهلت المفوضية الشركة الأم "ألفابيت": another's
+        ):
             k += 1  # الشركة الأم، صحيفة … الأرجنتينية
         if k < n and tokens[k].quote is not None and tokens[k].start == tokens[k].quote.open_at:
             q = tokens[k].quote
-            if 1 <= q.words <= 4:
+            # (a quote right after the head with the article is what it did or was accused
+            # of: منددين بنية الحكومة "تدمير الخدمة العامة")
+            if 1 <= q.words <= 4 and not (definite and k == m + 1):
                 found.append(NamedOrganisation(tok.start, head, text[q.start : q.end]))
             continue
         if not definite and k > m + 1:
-            # منظمة العفو الدولية: the head in construct with its definite words
-            found.append(NamedOrganisation(tok.start, head, text[tok.start : tokens[k - 1].end]))
+            # منظمة العفو الدولية: the head in construct with its definite words (لموقع …:
+            # without the preposition)
+            found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k - 1].end]))
     return found
+
+
+def _named_by_head(tok):
+    """(head, definite, clitic): the head noun a word is, without the article (شركة،
+    الشركة), or behind a one-letter clitic (لموقع "غيزمودو"، وشبكة "السويداء 24"; the
+    clitic's length in the written word, else 0). (None, False, 0) for any other word."""
+    if not tok.is_word:
+        return None, False, 0
+    norm = tok.norm
+    if norm.startswith("ال") and norm[2:] in NAMED_BY_HEAD:
+        return norm[2:], True, 0
+    if norm in NAMED_BY_HEAD:
+        return norm, False, 0
+    if (
+        norm[:1] in "وفلب" and norm[1:] in NAMED_BY_HEAD and tok.text[:1] == norm[:1] and _norm(tok.text[1:]) == norm[1:]
+        and norm[:2] != "لل"  # للجنة is ل + اللجنة: the committee, named already
+    ):
+        return norm[1:], False, 1
+    return None, False, 0
 
 
 def titled_names(text):

@@ -10,6 +10,7 @@ Two jobs, both plain Python:
   caller links only above a threshold and leaves the rest for an editor.
 """
 
+import bisect
 import heapq
 import re
 from collections import defaultdict
@@ -189,6 +190,7 @@ class ArticleSpeaker:
 # الوزارة after وزارة الدفاع الروسية: the head noun with the article refers back to the
 # organisation named after it.
 ORGANISATION_BACK_REFERENCES = {"ال" + head: head for head in words("back_reference_heads")}
+KIND_ADJECTIVES = words("back_reference_adjectives")
 
 
 def resolve_in_article(spans, text=None):
@@ -218,7 +220,7 @@ def resolve_in_article(spans, text=None):
         if head is not None and not span.inherited and span.speaker_start is not None:
             # بحسب ما أعلنته الشركة الأم "كيتي هوك": the mention names the organisation itself
             if organisations is None:
-                organisations = named_organisations(text)
+                organisations = _NamedOrganisations(named_organisations(text))
             speaker = _organisation_named_at(known, organisations, head, span.speaker_start, span.speaker_end)
         if speaker is None:
             speaker = known.find(name, span.speaker_gender)
@@ -233,8 +235,8 @@ def resolve_in_article(spans, text=None):
         if speaker is None and head is not None:
             # وقالت المنظمة الحقوقية after منظمة العفو الدولية in the narration
             if organisations is None:
-                organisations = named_organisations(text)
-            named = _named_organisation(organisations, head, span.start)
+                organisations = _NamedOrganisations(named_organisations(text))
+            named = _named_organisation(organisations, head, span.start, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
         if speaker is None:
@@ -287,21 +289,63 @@ def _organisation_back_reference(name):
     return head
 
 
+class _NamedOrganisations:
+    """The organisations an article's narration names (extract.named_organisations), by
+    head noun and in reading order: a mention finds the one before it by bisection, not by
+    a scan of all of them (a long article naming thousands made resolution quadratic)."""
+
+    def __init__(self, organisations):
+        self.by_head = defaultdict(list)
+        for o in organisations:
+            self.by_head[o.head].append(o)
+        self.starts = {head: [o.start for o in named] for head, named in self.by_head.items()}
+
+    def at(self, head, start, end):
+        """The organisation named at offsets start..end, if any."""
+        named = self.by_head.get(head, ())
+        k = bisect.bisect_left(self.starts.get(head, ()), start)
+        return named[k] if k < len(named) and named[k].start < end else None
+
+    def before(self, head, offset, most):
+        """At most `most` of those named before `offset`, the latest first."""
+        named = self.by_head.get(head, ())
+        k = bisect.bisect_left(self.starts.get(head, ()), offset)
+        return [named[n] for n in range(k - 1, max(k - 1 - most, -1), -1)]
+
+
+# How many of the organisations named before a mention with an adjective are tried for one
+# the adjective fits: the latest few, so that thousands that do not fit cost nothing.
+ORGANISATIONS_TRIED = 20
+
+
 def _organisation_named_at(known, organisations, head, start, end):
     """The speaker for an organisation the speaker mention itself names, if it does."""
-    for o in organisations:
-        if o.head == head and start <= o.start < (end or start + 1):
-            return known.find(o.name) or known.add(ArticleSpeaker(o.name, "organisation"), quoted=False, head=head)
+    o = organisations.at(head, start, end or start + 1)
+    if o is None:
+        return None
+    return known.find(o.name) or known.add(ArticleSpeaker(o.name, "organisation"), quoted=False, head=head)
+
+
+def _named_organisation(organisations, head, offset, mention):
+    """The name of the organisation with this head named last before `offset` that the
+    mention's adjective fits (a kind, المنظمة الحقوقية, or a word of its name, المنظمة
+    الدولية of منظمة العفو الدولية). None when none was: one named only later is as often
+    another (the club a statement thanks, the Canadian agency listed after "حسبما أعلنت
+    الوكالة" of the American one) as the one referred to, and the bare head noun is no
+    one's wrong name."""
+    tokens = normalize_arabic(mention).split()
+    adjective = tokens[1] if len(tokens) == 2 and tokens[1] not in KIND_ADJECTIVES else None
+    for o in organisations.before(head, offset, ORGANISATIONS_TRIED):
+        if adjective is None or _names_with(o.name, adjective):
+            return o.name
     return None
 
 
-def _named_organisation(organisations, head, offset):
-    """The name of the organisation with this head named last before `offset`, else first
-    after it."""
-    before = [o for o in organisations if o.head == head and o.start < offset]
-    if before:
-        return before[-1].name
-    return next((o.name for o in organisations if o.head == head), None)
+def _names_with(name, adjective):
+    """Is the adjective (with its article) a word of the name, with or without the article
+    (الاتحاد الأوروبي of اتحاد الكرة الأوروبي)?"""
+    bare = adjective[2:] if adjective.startswith("ال") else adjective
+    return any(w in (adjective, bare) for w in normalize_arabic(name).split())
 
 
 def _conjunct(word, surname):
