@@ -3280,6 +3280,8 @@ def _named_after_opening_verb(state, s_begin):
         return False
     if _definite(word) or len(word.norm) < 3 or _token_role(word.norm) is not None:
         return False
+    if not _written_twice(state, word.text):
+        return False  # named once: no full name elsewhere, and the names need not be read
     _known_names(state)
     return word.norm in state.known_surnames
 
@@ -3692,6 +3694,12 @@ def titled_names(text):
     ووصف ترامب reads like a first name and a surname but is not one. Only title words are
     looked from: most words of an article are none, and this runs over whole articles.
     """
+    return list(_titled_names(text))
+
+
+@lru_cache(maxsize=8)
+def _titled_names(text):
+    # (cached: the extractor and the speakers' resolution both read an article's names)
     tokens = tokenize(text)
     n = len(tokens)
     found = []
@@ -3754,7 +3762,7 @@ def titled_names(text):
                     gender, first > i,
                 ))
         m = max(j, k)
-    return found
+    return tuple(found)
 
 
 VERB, DOCUMENT, CONTINUATION, ISSUED, SAID_BY = "verb", "document", "continuation", "issued", "said by"
