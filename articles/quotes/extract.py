@@ -3192,12 +3192,14 @@ def _opening_subject(state, i, s_begin):
     return sp
 
 
-def _sentence_subject(state, s_begin, i):
-    """A titled person named earlier in the sentence: أجرى وزير الخارجية … بلينكن اتصالات."""
+def _sentence_subject(state, s_begin, i, surname_after_verb=False):
+    """A titled person named earlier in the sentence: أجرى وزير الخارجية … بلينكن اتصالات;
+    with `surname_after_verb` (for a participle, whose speaker is nowhere else), also a
+    surname right after the opening verb."""
     tokens = state.tokens
     # Only the sentence's opening words are looked at: scanning up to every verb made a
     # long unpunctuated sentence quadratic.
-    if s_begin + 2 < i and _named_after_opening_verb(state, s_begin):
+    if surname_after_verb and s_begin + 2 < i and _named_after_opening_verb(state, s_begin):
         # ونشر واكد صورة الحكم …، مؤكدا أن …: a surname the article gives someone, right
         # after the verb that opens the sentence, is its subject (before any titled
         # object later in the sentence: … بحبس المنتج ممدوح شاهين).
@@ -3232,7 +3234,7 @@ def _continued_subject(state, s_begin, i):
     الشيخ، تقدم بشكوى) or is a word alone that names no one (كأس العالم …، مؤكدا; صندوق
     النقد الدولي …، مشيرا): a wrong subject hides the last speaker the participle would
     otherwise continue."""
-    sp = _sentence_subject(state, s_begin, i)
+    sp = _sentence_subject(state, s_begin, i, surname_after_verb=True)
     if sp is None:
         return None
     if sp.kind == PERSON and not sp.inherited:
