@@ -3644,6 +3644,8 @@ def named_organisations(text):
             if 2 <= len(inner) <= MAX_SPEAKER_TOKENS and inner[0] in NAMED_BY_HEAD:
                 found.append(NamedOrganisation(tok.start, inner[0], text[tok.quote.start : tok.quote.end]))
             continue
+        if tok.norm not in HEAD_FORMS:
+            continue  # (one look-up for the most words, which are no head)
         head, definite, clitic = _named_by_head(tok)
         if head is None:
             continue
@@ -3665,6 +3667,10 @@ def named_organisations(text):
             # without the preposition)
             found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k - 1].end]))
     return found
+
+
+# Every written form _named_by_head may accept: the head, with the article or a clitic.
+HEAD_FORMS = frozenset(NAMED_BY_HEAD) | {"ال" + h for h in NAMED_BY_HEAD} | {c + h for h in NAMED_BY_HEAD for c in "وفلب"}
 
 
 def _named_by_head(tok):
