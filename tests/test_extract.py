@@ -2001,3 +2001,9 @@ def test_an_outlets_in_is_no_complementizer_nor_a_persons_name(text, speaker, co
 def test_what_is_shown_may_be_a_noun_in_construct(text, speaker, content):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.text) == (speaker, content)
+
+
+def test_an_outlets_name_in_quotation_marks_is_no_statement():
+    # test5 (SK-internationalNews-1143): 'ونقلت شيكة "سي إن إن"' (a typo of شبكة) took the
+    # channel's quoted name for words it relayed
+    assert [s.text for s in extract_statements('ونقلت شيكة "سي إن إن" الإخبارية عن مصادر مطلعة.')] == []

@@ -2103,6 +2103,9 @@ def _span_from_tokens(state, a, b):
     return start, end
 
 
+MAX_OUTLET_CHARS = 40  # (longer than any outlet's name: a statement is not looked up)
+
+
 def _add(state, kind, start, end, verb, sp, channel, confidence):
     text = state.text
     # Trim whitespace and trailing commas so spans compare cleanly.
@@ -2112,6 +2115,8 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         end -= 1
     if end <= start:
         return None
+    if end - start <= MAX_OUTLET_CHARS and _norm(" ".join(TOKEN_RE.findall(text[start:end]))) in KNOWN_OUTLETS:
+        return None  # ونقلت شبكة "سي إن إن": an outlet's name quoted is nobody's words
     # Spans never overlap, so in start order only two can touch this one: the last that
     # starts at or before it, and the first that starts after it.
     at = bisect.bisect_right(state.span_starts, start)
