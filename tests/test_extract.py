@@ -2007,3 +2007,11 @@ def test_an_outlets_name_in_quotation_marks_is_no_statement():
     # test5 (SK-internationalNews-1143): 'ونقلت شيكة "سي إن إن"' (a typo of شبكة) took the
     # channel's quoted name for words it relayed
     assert [s.text for s in extract_statements('ونقلت شيكة "سي إن إن" الإخبارية عن مصادر مطلعة.')] == []
+
+
+def test_what_a_speaker_goes_on_to_say_after_qabla_an_is_reported():
+    # test7 (FR-economy-55): 'قبل أن يضيف "…"' was read as a background time clause
+    spans = extract_statements('ودعا ترامب إلى إلغاء الرسوم الجمركية، قبل أن يضيف "لا أعرف إن كان الأمر سينجح لكنني عرضته".')
+    assert [(s.verb, s.text) for s in spans][-1] == ("يضيف", "لا أعرف إن كان الأمر سينجح لكنني عرضته")
+    # ... while بعد أن stays the narrator's background
+    assert extract_statements("وغادر الوزير القاعة بعد أن أعلن أن الاجتماع انتهى.") == []

@@ -2371,8 +2371,8 @@ def _is_background(tokens, i, s_begin):
         if prev in _forms("بعدما", "لما"):
             # (عندما قال إن …، حينما قال: "…": what he said then is reported all the same)
             return True
-        if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ", "قبل"):
-            return True
+        if prev in _forms("أن") and i - 2 >= s_begin and tokens[i - 2].norm in _forms("بعد", "منذ"):
+            return True  # (قبل أن يضيف "…": what he went on to say, reported)
     return False
 
 
