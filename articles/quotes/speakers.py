@@ -205,12 +205,16 @@ def resolve_in_article(spans, text=None):
     organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
+    # (read only for an article where a statement speaks, as most never do)
+    channels = _Channels(text) if any(_channel_referred_to(clean_name(s.speaker_name or s.speaker)) for s in spans) else None
     for n, span in enumerate(spans):
+        if n and channels is not None:
+            channels.made(spans[n - 1], resolved[-1])
         name = clean_name(span.speaker_name or span.speaker)
         if not name:
             resolved.append(None)
             continue
-        issuer = _issuer_of(name, spans[:n], resolved)
+        issuer = channels.issuer_of(name, span.start if span.speaker_start is None else span.speaker_start) if channels else None
         if issuer is not None:
             # وذكرت الوزارة في بيان أن …، وأضاف البيان أن …: the statement speaks for its issuer
             resolved.append(issuer)
@@ -263,16 +267,81 @@ def resolve_in_article(spans, text=None):
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
-def _issuer_of(name, earlier, resolved):
-    """The speaker of the latest earlier statement made through the channel that `name`
-    refers back to (البيان after قالت الوزارة في بيان, الرسالة after … في رسالة), or None."""
-    tokens = normalize_arabic(name).split()
+def _channel_forms():
+    """Every word that names a statement made through a channel other than one already
+    named, by the channel noun it names: بيان، بيانا، ببيان، وبيان، بيانها، رسالته (not
+    البيان, the one named before; not بيانات, data)."""
+    forms = {}
+    for noun in CHANNEL_NOUNS:
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رسالة → رسالته
+        for word in {noun, noun + "ا"} | {stem + own for own in ("ه", "ها", "هم", "هما", "هن")}:
+            for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+                forms[prefix + word] = noun
+    return forms
+
+
+CHANNEL_FORMS = _channel_forms()
+_CHANNEL_WORD_RE = re.compile(r"[^\s\"'«»“”„()\[\]،,.:؛;!?؟\-–—_]+")
+
+
+@lru_cache(maxsize=100_000)
+def _normalized_word(word):
+    return normalize_arabic(word)
+
+
+def _channel_referred_to(name):
+    """The channel noun of a speaker that is one with the article (البيان، الرسالة), or None."""
+    tokens = normalize_arabic(name).split() if name else ()
     if len(tokens) != 1 or not tokens[0].startswith("ال") or tokens[0][2:] not in CHANNEL_NOUNS:
         return None
-    for span, speaker in zip(reversed(earlier), reversed(resolved)):
-        if speaker is not None and tokens[0][2:] in normalize_arabic(span.channel).split():
-            return speaker
-    return None
+    return tokens[0][2:]
+
+
+class _Channels:
+    """The article's statements made through a channel (قالت الوزارة في بيان, في رسالة)
+    and the words that name one: البيان as a speaker is the issuer of the latest, unless a
+    word naming another came since (وأصدرت الخارجية بيانا …، وحذر بيان للحوثيين …، وقالت
+    حماس في بيانها): whose البيان it is then, a word before the verb does not tell, and
+    another issuer's words are worse filed under the wrong one than under البيان. The latest
+    is kept as the spans are read and the words are found by bisection, so a long article
+    of 'وأضاف البيان أن' costs linear time (a scan back over every earlier statement cost
+    quadratic)."""
+
+    def __init__(self, text):
+        self.text = text
+        self.latest = {}  # channel noun -> (span, speaker)
+        self.named_at = None  # channel noun -> offsets of the words naming one, read when asked
+
+    def made(self, span, speaker):
+        if speaker is None:
+            return
+        for word in normalize_arabic(span.channel).split():
+            noun = CHANNEL_FORMS.get(word)
+            if noun is not None:
+                self.latest[noun] = (span, speaker)
+
+    def issuer_of(self, name, at):
+        """The speaker for a channel noun with the article as speaker (وأضاف البيان) at
+        offset `at`, or None."""
+        noun = _channel_referred_to(name)
+        found = self.latest.get(noun) if noun else None
+        if found is None:
+            return None
+        span, speaker = found
+        if self.text is not None and self._named_between(noun, span.end, at):
+            return None
+        return speaker
+
+    def _named_between(self, noun, start, end):
+        if self.named_at is None:
+            self.named_at = defaultdict(list)
+            for m in _CHANNEL_WORD_RE.finditer(self.text):
+                found = CHANNEL_FORMS.get(_normalized_word(m.group()))
+                if found is not None:
+                    self.named_at[found].append(m.start())
+        offsets = self.named_at.get(noun, ())
+        k = bisect.bisect_left(offsets, start)
+        return k < len(offsets) and offsets[k] < end
 
 
 def _organisation_back_reference(name):
