@@ -2001,3 +2001,22 @@ def test_an_outlets_in_is_no_complementizer_nor_a_persons_name(text, speaker, co
 def test_what_is_shown_may_be_a_noun_in_construct(text, speaker, content):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # hostile test of 1.9: the speaker's own short words before إن were read as a quoted
+    # name, the subject (the base gave them to the president as his words)
+    ('قال الرئيس الأميركي إن بلاده لن تنسحب. وأضاف "لن نسمح بذلك" إن الرد سيكون قاسيا.', "الرئيس الأميركي", "لن نسمح بذلك"),
+    ('قال رئيس الوزراء إن الحكومة مستمرة. وأوضح "لم نقرر بعد" أن المشاورات جارية.', "رئيس الوزراء", "لم نقرر بعد"),
+])
+def test_a_short_quotation_of_a_clause_before_an_inna_is_the_speech(text, speaker, content):
+    span = extract_statements(text)[-1]
+    assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_a_quoted_topic_before_an_anna_is_no_subject():
+    # the corpus (SK-middleEast-3876): 'لكنه أوضح "بخصوص القدوم للأردن" أن …' made a speaker
+    # of what the words were about
+    text = ('وقال وزير الداخلية الأردني سمير مبيضين إن الحدود مفتوحة. لكنه أوضح "بخصوص القدوم للأردن" '
+            'أن "الشخص القادم يحتاج إلى موافقة".')
+    assert all("بخصوص" not in s.speaker for s in extract_statements(text))

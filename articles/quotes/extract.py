@@ -530,6 +530,13 @@ IN_SPELLED = _norm("إن")
 ACTING = _forms("بالنيابة", "بالوكالة", "بالإنابة")
 
 
+# Words no quoted name holds: a negation, a pronoun or a particle of a clause (وأضاف "لن نسمح
+# بذلك" إن …: the speaker's own words, then more of them), or a preposition it opens with
+# (لكنه أوضح "بخصوص القدوم للأردن" أن …: what the words are about).
+NOT_IN_A_QUOTED_NAME = _forms("لم", "لن", "ليس", "ليست", "لسنا", "قد", "لقد", "سوف", "نحن", "أنا", "إننا", "إنني", "إنه")
+NOT_OPENING_A_QUOTED_NAME = _forms("بخصوص", "بشأن", "حول", "عن", "في", "على", "إلى", "من", "مع", "ضد")
+
+
 def _quoted_subject(state, j, stop):
     """Is the quote opening at token j the verb's subject, not what was said: a short quoted
     name followed at once by إن/أن (وقال "الجيش السوري الحر" إن …), or one that opens with an
@@ -538,6 +545,9 @@ def _quoted_subject(state, j, stop):
     tokens = state.tokens
     q = tokens[j].quote if j < stop else None
     if q is None or tokens[j].start != q.open_at or q.words > 4:
+        return False
+    quoted = [_norm(w) for w in state.text[q.start : q.end].split()]
+    if not quoted or quoted[0] in NOT_OPENING_A_QUOTED_NAME or any(w in NOT_IN_A_QUOTED_NAME for w in quoted):
         return False
     close = _token_at(tokens, q.close_at - 1, j)
     nxt = tokens[close + 1] if close + 1 < stop else None
