@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
+from articles.quotes.extract import CHANNEL_NOUNS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -153,13 +153,19 @@ def _one_syllable_apart(ta, tb):
     but for one syllable of one consonant, spelled with other vowel letters (or a final ه
     that writes a vowel). One such word alone names no one (close_spelling); inside a full
     name whose other words agree, it is a spelling of the same name."""
-    if len(ta) != len(tb) or len(ta) < 3:
+    if len(ta) != len(tb) or len(ta) < 3 or _arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
     if len(differ) != 1:
         return False
     x, y = differ[0]
     return _syllable(x) and _syllable(y) and x[0] == y[0]
+
+
+def _arabic_name(words):
+    """مي بنت محمد، مها عبد الله، طه بن علي: an Arabic name (بن، بنت، عبد، أبو، آل …), whose
+    short given names are names of their own (مي / مها), not one syllable spelled two ways."""
+    return any(w in NAME_LINKS or w in NAME_HEADS for w in words)
 
 
 def _syllable(word):
@@ -172,7 +178,7 @@ def syllable_key(name):
     of its one-consonant syllables (مون جاي إن، مون جيه إن، مون جي إن), or None: the archive
     looks a new spelling up by it (_one_syllable_apart then decides)."""
     words = normalized_name(name).split()
-    if len(words) < 3 or not any(_syllable(w) for w in words):
+    if len(words) < 3 or not any(_syllable(w) for w in words) or _arabic_name(words):
         return None
     return "syllables:" + " ".join(w[0] if _syllable(w) else _token_skeleton(w) for w in words)
 
