@@ -306,17 +306,20 @@ def _channel_referred_to(name):
 class _Channels:
     """The article's statements made through a channel (قالت الوزارة في بيان, في رسالة)
     and the words that name one: البيان as a speaker is the issuer of the latest, unless a
-    word naming another came since (وأصدرت الخارجية بيانا …، وحذر بيان للحوثيين …، وقالت
-    حماس في بيانها): whose البيان it is then, a word before the verb does not tell, and
-    another issuer's words are worse filed under the wrong one than under البيان. The latest
-    is kept as the spans are read and the words are found by bisection, so a long article
-    of 'وأضاف البيان أن' costs linear time (a scan back over every earlier statement cost
-    quadratic)."""
+    word naming another came since with no word of that issuer's name near it (وأصدرت
+    السفارة الأميركية بيانا …، وحذر بيان للحوثيين …، وقالت حماس في بيانها; but وزاد بيان
+    الوزارة، نشرت وزارة الداخلية بيانا، وأكد العبادي بحسب بيان are the issuer's own): whose
+    البيان it is then, a word before the verb does not tell, and another issuer's words are
+    worse filed under the wrong one than under البيان. The latest is kept as the spans are
+    read, the words are found by bisection and each is judged once per issuer, so a long
+    article of 'وأضاف البيان أن' costs linear time (a scan back over every earlier statement
+    cost quadratic)."""
 
     def __init__(self, text):
         self.text = text
         self.latest = {}  # channel noun -> (span, speaker)
         self.named_at = None  # channel noun -> offsets of the words naming one, read when asked
+        self.judged = {}  # channel noun -> (the latest span, how many words since are its issuer's)
 
     def made(self, span, speaker):
         if speaker is None:
@@ -334,11 +337,11 @@ class _Channels:
         if found is None:
             return None
         span, speaker = found
-        if self.text is not None and self._named_between(noun, span.end, at):
+        if self.text is not None and self._another_named(noun, span, speaker, at):
             return None
         return speaker
 
-    def _named_between(self, noun, start, end):
+    def _another_named(self, noun, span, speaker, end):
         if self.named_at is None:
             self.named_at = defaultdict(list)
             for m in _CHANNEL_WORD_RE.finditer(self.text):
@@ -346,8 +349,52 @@ class _Channels:
                 if found is not None:
                     self.named_at[found].append(m.start())
         offsets = self.named_at.get(noun, ())
-        k = bisect.bisect_left(offsets, start)
-        return k < len(offsets) and offsets[k] < end
+        judged_span, k = self.judged.get(noun, (None, 0))
+        if judged_span is not span:
+            k = bisect.bisect_left(offsets, span.end)
+        while k < len(offsets) and offsets[k] < end:
+            if not _issuer_near(self.text, offsets[k], speaker.name):
+                self.judged[noun] = (span, k)
+                return True
+            k += 1
+        self.judged[noun] = (span, k)
+        return False
+
+
+# How far around a word naming a statement its issuer is looked for.
+ISSUER_NEAR = 120
+SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+
+
+def _issuer_near(text, offset, issuer):
+    """Does the sentence around a word naming a statement (within ISSUER_NEAR characters)
+    name `issuer`: its whole name, its last word (العبادي، فيسبوك، الأردنية), or the head
+    of an organisation's name with the article (الوزارة for وزارة الإعلام)?"""
+    before = text[max(0, offset - ISSUER_NEAR) : offset]
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(before)]
+    after = text[offset : offset + ISSUER_NEAR]
+    stop = SENTENCE_END_RE.search(after)
+    near = [_without_preposition(w) for w in normalized_name(
+        before[ends[-1] if ends else 0 :] + " " + (after[: stop.start()] if stop else after)).split()]
+    words = normalized_name(issuer).split()
+    if not words:
+        return False
+    text = " " + " ".join(near) + " "
+    if f" {' '.join(words)} " in text or f" {words[-1]} " in text:
+        return True
+    # the head alone with the article: وزاد بيان الوزارة، وأوضحت المحكمة في بيانها (not
+    # الجيش اللبناني after الجيش الإسرائيلي: another adjective makes another one)
+    head = words[0] if words[0].startswith("ال") else "ال" + words[0]
+    return any(w == head and (k + 1 == len(near) or not near[k + 1].startswith("ال")) for k, w in enumerate(near))
+
+
+def _without_preposition(word):
+    """للجيش → الجيش, بالبيان → البيان: a definite word behind ل or ب."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    if word.startswith(("بال", "وال", "فال")) and len(word) > 5:
+        return word[1:]
+    return word
 
 
 def _organisation_back_reference(name):
