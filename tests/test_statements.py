@@ -165,7 +165,7 @@ def test_a_korean_name_spelled_with_other_vowel_letters_links_across_articles():
 @pytest.mark.parametrize("texts", [
     # hostile test of 976ae30: an Arabic name of three words with a short given name (مي،
     # مها، طه) is no transliteration; مي and مها are two names, and the corpus names both
-    # (مي بنت محمد, the Bahraini minister of culture)
+    # (مي بنت محمد, a Bahraini culture official)
     ["وقالت الشيخة مي بنت محمد إن المهرجان سيقام في موعده.", "وقالت الأميرة مها بنت محمد إن الجمعية ستفتح فرعا جديدا."],
     ["وقالت الناشطة مي عبد الله إن الحملة مستمرة.", "وقالت الطبيبة مها عبد الله إن المستشفى ممتلئ."],
 ])
