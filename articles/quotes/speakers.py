@@ -379,8 +379,8 @@ def _issuer_near(text, offset, issuer):
     words = normalized_name(issuer).split()
     if not words:
         return False
-    text = " " + " ".join(near) + " "
-    if f" {' '.join(words)} " in text or f" {words[-1]} " in text:
+    joined = " " + " ".join(near) + " "
+    if f" {' '.join(words)} " in joined or f" {words[-1]} " in joined:
         return True
     # the head alone with the article: وزاد بيان الوزارة، وأوضحت المحكمة في بيانها (not
     # الجيش اللبناني after الجيش الإسرائيلي: another adjective makes another one)
@@ -389,7 +389,7 @@ def _issuer_near(text, offset, issuer):
 
 
 def _without_preposition(word):
-    """للجيش → الجيش, بالبيان → البيان: a definite word behind ل or ب."""
+    """للجيش → الجيش, بالبيان → البيان, والجيش → الجيش: a definite word behind ل، ب، و or ف."""
     if word.startswith("لل") and len(word) > 4:
         return "ال" + word[2:]
     if word.startswith(("بال", "وال", "فال")) and len(word) > 5:
