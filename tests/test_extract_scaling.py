@@ -77,6 +77,11 @@ def test_one_megabyte_article_extracts_in_linear_time():
     # ... an organisation named after its head noun, then the head noun alone: each mention
     # scanned every organisation the article named
     'شركة "سناب شات" وقالت الشركة إن ',
+    # ... and البيان after a statement made in one looked back over every earlier statement
+    # for the latest made through a channel (400 kB: 23 s; 1 MB: 145 s)
+    "وأضاف البيان أن الوضع مستقر. ",
+    # ... and every word naming a statement since the latest is judged once
+    "قال الوزير في بيان إن الأمر جيد. " + "نشر الوزير بيانا. وأضاف البيان أن الوضع مستقر. " * 3,
 ])
 def test_hostile_repetition_stays_linear(unit):
     """Hostile testing: one endless sentence of attribution phrases made the clause search

@@ -530,6 +530,13 @@ IN_SPELLED = _norm("إن")
 ACTING = _forms("بالنيابة", "بالوكالة", "بالإنابة")
 
 
+# Words no quoted name holds: a negation, a pronoun or a particle of a clause (وأضاف "لن نسمح
+# بذلك" إن …: the speaker's own words, then more of them), or a preposition it opens with
+# (لكنه أوضح "بخصوص القدوم للأردن" أن …: what the words are about).
+NOT_IN_A_QUOTED_NAME = _forms("لم", "لن", "ليس", "ليست", "لسنا", "قد", "لقد", "سوف", "نحن", "أنا", "إننا", "إنني", "إنه")
+NOT_OPENING_A_QUOTED_NAME = _forms("بخصوص", "بشأن", "حول", "عن", "في", "على", "إلى", "من", "مع", "ضد")
+
+
 def _quoted_subject(state, j, stop):
     """Is the quote opening at token j the verb's subject, not what was said: a short quoted
     name followed at once by إن/أن (وقال "الجيش السوري الحر" إن …), or one that opens with an
@@ -538,6 +545,9 @@ def _quoted_subject(state, j, stop):
     tokens = state.tokens
     q = tokens[j].quote if j < stop else None
     if q is None or tokens[j].start != q.open_at or q.words > 4:
+        return False
+    quoted = [_norm(w) for w in state.text[q.start : q.end].split()]
+    if not quoted or quoted[0] in NOT_OPENING_A_QUOTED_NAME or any(w in NOT_IN_A_QUOTED_NAME for w in quoted):
         return False
     close = _token_at(tokens, q.close_at - 1, j)
     nxt = tokens[close + 1] if close + 1 < stop else None
@@ -2376,6 +2386,30 @@ def _is_background(tokens, i, s_begin):
     return False
 
 
+WHEN = _forms("عندما", "حينما", "حين")
+
+
+def _after_when(tokens, i, s_begin):
+    """Is the verb at i the first word of a time clause (عندما قال، حين أعلن), not of في حين?"""
+    return i - 1 >= s_begin and tokens[i - 1].norm in WHEN and not (
+        i - 2 >= s_begin and tokens[i - 2].norm in _forms("في", "وفي")
+    )
+
+
+def _named_subject(state, sp):
+    """Is a speaker read after a verb one the words name as such: titled, definite, quoted,
+    an organisation's or a post's head, or a name the article gives again? A time clause's
+    verb (عندما، حين) has its subject in the sentence as often as after it, and then the
+    words after it are its object."""
+    words = sp.mention.split()
+    if sp.description or not words or words[0][:1] in '"«“' or _written_definite(words[0]):
+        return True
+    first = _norm(words[0])
+    if first in PERSON_TITLES or first in ORGANISATION_HEADS:
+        return True
+    return tuple(_norm(w) for w in sp.name.split()) in _known_names(state) or _written_twice(state, sp.name)
+
+
 SHOWS = verb_forms("verb", verb_class="show")
 ALLAH = _written("الله")
 
@@ -2586,6 +2620,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
             return None
+    if not sp.inherited and _after_when(tokens, i, s_begin) and not _named_subject(state, sp):
+        # عندما طلبت شحن زيت الحشيش، حين أعلن خطة جديدة: the clause's subject is the one
+        # the sentence is about, and what follows its verb is the verb's object
+        return None
     head = _norm(sp.mention.split()[0]) if sp.mention else ""
     if _strip_clitic(head) in FOOTAGE_NOUNS:
         return None  # أظهر مقطع فيديو …: seen, not said

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
+from articles.quotes.extract import CHANNEL_NOUNS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -153,13 +153,19 @@ def _one_syllable_apart(ta, tb):
     but for one syllable of one consonant, spelled with other vowel letters (or a final ه
     that writes a vowel). One such word alone names no one (close_spelling); inside a full
     name whose other words agree, it is a spelling of the same name."""
-    if len(ta) != len(tb) or len(ta) < 3:
+    if len(ta) != len(tb) or len(ta) < 3 or _arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
     if len(differ) != 1:
         return False
     x, y = differ[0]
     return _syllable(x) and _syllable(y) and x[0] == y[0]
+
+
+def _arabic_name(words):
+    """مي بنت محمد، مها عبد الله، طه بن علي: an Arabic name (بن، بنت، عبد، أبو، آل …), whose
+    short given names are names of their own (مي / مها), not one syllable spelled two ways."""
+    return any(w in NAME_LINKS or w in NAME_HEADS for w in words)
 
 
 def _syllable(word):
@@ -172,7 +178,7 @@ def syllable_key(name):
     of its one-consonant syllables (مون جاي إن، مون جيه إن، مون جي إن), or None: the archive
     looks a new spelling up by it (_one_syllable_apart then decides)."""
     words = normalized_name(name).split()
-    if len(words) < 3 or not any(_syllable(w) for w in words):
+    if len(words) < 3 or not any(_syllable(w) for w in words) or _arabic_name(words):
         return None
     return "syllables:" + " ".join(w[0] if _syllable(w) else _token_skeleton(w) for w in words)
 
@@ -205,12 +211,16 @@ def resolve_in_article(spans, text=None):
     organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
+    # (read only for an article where a statement speaks, as most never do)
+    channels = _Channels(text) if any(_channel_referred_to(clean_name(s.speaker_name or s.speaker)) for s in spans) else None
     for n, span in enumerate(spans):
+        if n and channels is not None:
+            channels.made(spans[n - 1], resolved[-1])
         name = clean_name(span.speaker_name or span.speaker)
         if not name:
             resolved.append(None)
             continue
-        issuer = _issuer_of(name, spans[:n], resolved)
+        issuer = channels.issuer_of(name, span.start if span.speaker_start is None else span.speaker_start) if channels else None
         if issuer is not None:
             # وذكرت الوزارة في بيان أن …، وأضاف البيان أن …: the statement speaks for its issuer
             resolved.append(issuer)
@@ -263,16 +273,128 @@ def resolve_in_article(spans, text=None):
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
-def _issuer_of(name, earlier, resolved):
-    """The speaker of the latest earlier statement made through the channel that `name`
-    refers back to (البيان after قالت الوزارة في بيان, الرسالة after … في رسالة), or None."""
-    tokens = normalize_arabic(name).split()
+def _channel_forms():
+    """Every word that names a statement made through a channel other than one already
+    named, by the channel noun it names: بيان، بيانا، ببيان، وبيان، بيانها، رسالته (not
+    البيان, the one named before; not بيانات, data)."""
+    forms = {}
+    for noun in CHANNEL_NOUNS:
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun  # رسالة → رسالته
+        for word in {noun, noun + "ا"} | {stem + own for own in ("ه", "ها", "هم", "هما", "هن")}:
+            for prefix in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+                forms[prefix + word] = noun
+    return forms
+
+
+CHANNEL_FORMS = _channel_forms()
+_CHANNEL_WORD_RE = re.compile(r"[^\s\"'«»“”„()\[\]،,.:؛;!?؟\-–—_]+")
+
+
+@lru_cache(maxsize=100_000)
+def _normalized_word(word):
+    return normalize_arabic(word)
+
+
+def _channel_referred_to(name):
+    """The channel noun of a speaker that is one with the article (البيان، الرسالة), or None."""
+    tokens = normalize_arabic(name).split() if name else ()
     if len(tokens) != 1 or not tokens[0].startswith("ال") or tokens[0][2:] not in CHANNEL_NOUNS:
         return None
-    for span, speaker in zip(reversed(earlier), reversed(resolved)):
-        if speaker is not None and tokens[0][2:] in normalize_arabic(span.channel).split():
-            return speaker
-    return None
+    return tokens[0][2:]
+
+
+class _Channels:
+    """The article's statements made through a channel (قالت الوزارة في بيان, في رسالة)
+    and the words that name one: البيان as a speaker is the issuer of the latest, unless a
+    word naming another came since with no word of that issuer's name near it (وأصدرت
+    السفارة الأميركية بيانا …، وحذر بيان للحوثيين …، وقالت حماس في بيانها; but وزاد بيان
+    الوزارة، نشرت وزارة الداخلية بيانا، وأكد العبادي بحسب بيان are the issuer's own): whose
+    البيان it is then, a word before the verb does not tell, and another issuer's words are
+    worse filed under the wrong one than under البيان. The latest is kept as the spans are
+    read, the words are found by bisection and each is judged once per issuer, so a long
+    article of 'وأضاف البيان أن' costs linear time (a scan back over every earlier statement
+    cost quadratic)."""
+
+    def __init__(self, text):
+        self.text = text
+        self.latest = {}  # channel noun -> (span, speaker)
+        self.named_at = None  # channel noun -> offsets of the words naming one, read when asked
+        self.judged = {}  # channel noun -> (the latest span, how many words since are its issuer's)
+
+    def made(self, span, speaker):
+        if speaker is None:
+            return
+        for word in normalize_arabic(span.channel).split():
+            noun = CHANNEL_FORMS.get(word)
+            if noun is not None:
+                self.latest[noun] = (span, speaker)
+
+    def issuer_of(self, name, at):
+        """The speaker for a channel noun with the article as speaker (وأضاف البيان) at
+        offset `at`, or None."""
+        noun = _channel_referred_to(name)
+        found = self.latest.get(noun) if noun else None
+        if found is None:
+            return None
+        span, speaker = found
+        if self.text is not None and self._another_named(noun, span, speaker, at):
+            return None
+        return speaker
+
+    def _another_named(self, noun, span, speaker, end):
+        if self.named_at is None:
+            self.named_at = defaultdict(list)
+            for m in _CHANNEL_WORD_RE.finditer(self.text):
+                found = CHANNEL_FORMS.get(_normalized_word(m.group()))
+                if found is not None:
+                    self.named_at[found].append(m.start())
+        offsets = self.named_at.get(noun, ())
+        judged_span, k = self.judged.get(noun, (None, 0))
+        if judged_span is not span:
+            k = bisect.bisect_left(offsets, span.end)
+        while k < len(offsets) and offsets[k] < end:
+            if not _issuer_near(self.text, offsets[k], speaker.name):
+                self.judged[noun] = (span, k)
+                return True
+            k += 1
+        self.judged[noun] = (span, k)
+        return False
+
+
+# How far around a word naming a statement its issuer is looked for.
+ISSUER_NEAR = 120
+SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+
+
+def _issuer_near(text, offset, issuer):
+    """Does the sentence around a word naming a statement (within ISSUER_NEAR characters)
+    name `issuer`: its whole name, its last word (العبادي، فيسبوك، الأردنية), or the head
+    of an organisation's name with the article (الوزارة for وزارة الإعلام)?"""
+    before = text[max(0, offset - ISSUER_NEAR) : offset]
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(before)]
+    after = text[offset : offset + ISSUER_NEAR]
+    stop = SENTENCE_END_RE.search(after)
+    near = [_without_preposition(w) for w in normalized_name(
+        before[ends[-1] if ends else 0 :] + " " + (after[: stop.start()] if stop else after)).split()]
+    words = normalized_name(issuer).split()
+    if not words:
+        return False
+    joined = " " + " ".join(near) + " "
+    if f" {' '.join(words)} " in joined or f" {words[-1]} " in joined:
+        return True
+    # the head alone with the article: وزاد بيان الوزارة، وأوضحت المحكمة في بيانها (not
+    # الجيش اللبناني after الجيش الإسرائيلي: another adjective makes another one)
+    head = words[0] if words[0].startswith("ال") else "ال" + words[0]
+    return any(w == head and (k + 1 == len(near) or not near[k + 1].startswith("ال")) for k, w in enumerate(near))
+
+
+def _without_preposition(word):
+    """للجيش → الجيش, بالبيان → البيان, والجيش → الجيش: a definite word behind ل، ب، و or ف."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    if word.startswith(("بال", "وال", "فال")) and len(word) > 5:
+        return word[1:]
+    return word
 
 
 def _organisation_back_reference(name):
