@@ -3282,7 +3282,7 @@ def _continued_subject(state, s_begin, i):
         return None
     if sp.kind == PERSON and not sp.inherited:
         sp = _first_titled_person(state, sp, i)
-    words = tokenize(sp.name)
+    words = _tokenize(sp.name)  # (not tokenize: its one-text cache holds the article)
     if len(words) == 1 and sp.kind == PERSON and (_definite(words[0]) or words[0].norm in NOT_A_NAME):
         return None
     if any(_prepositional(w) or _possessed(w) for w in words):
@@ -3303,7 +3303,7 @@ def _first_titled_person(state, sp, stop):
         if named and tokens[x].is_word and _is_title_word(tokens[x].norm) and not _definite(tokens[x]):
             # (two or more plain name words: لاعب أفريقي وأفضل لاعب … is one title)
             first, _ = read_speaker(state, m, x)
-            names = tokenize(first.name) if first is not None and first.kind == PERSON else []
+            names = _tokenize(first.name) if first is not None and first.kind == PERSON else []
             if len(names) >= 2 and _is_name_word(names[0]) and all(
                 w.is_word and not _is_title_word(w.norm) and not _nationality(w) and w.norm[:1] != "و"
                 and w.norm not in NOT_A_NAME
@@ -4009,7 +4009,7 @@ def _names_after_title(state, title, by_word, sentence_end):
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
         if sp is None or sp.kind != PERSON or not sp.description:
             continue
-        if " " not in sp.name and _possessed(tokenize(sp.name)[0]):
+        if " " not in sp.name and _possessed(_tokenize(sp.name)[0]):
             continue  # وأبدى المدرب الألماني رغبته: what he showed, no name
         if not any(_title_names_post(title, post) for post in re.split("[،,]", sp.description)):
             continue
