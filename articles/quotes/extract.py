@@ -527,6 +527,7 @@ def _complementizer_ahead(tokens, k, stop):
 
 
 IN_SPELLED = _norm("إن")
+HYPHENS = ("-", "‐")
 ACTING = _forms("بالنيابة", "بالوكالة", "بالإنابة")
 
 
@@ -565,7 +566,7 @@ def _hyphenated_name_part(tokens, j, stop):
         return False
     tok = tokens[j]
     return (
-        tok.text in ("-", "‐") and 0 < j and j + 1 < stop and tokens[j + 1].is_word
+        tok.text in HYPHENS and 0 < j and j + 1 < stop and tokens[j + 1].is_word
         and tokens[j - 1].end == tok.start and tok.end == tokens[j + 1].start
         and _is_name_word(tokens[j - 1]) and not _definite(tokens[j + 1])
     )
@@ -632,14 +633,14 @@ def read_speaker(state, i, stop):
                     break  # a bare quoted name is the whole subject
                 continue
             break
-        outlet = _outlet_at(tokens, j, stop)
+        outlet = _outlet_at(tokens, j, stop) if tok.norm in OUTLET_PHRASES else 0
         if outlet:
             # قناة سي إن إن أيضا أن …، مراسل شبكة سي إن إن إن …: the outlet's name whole (its
             # إن is no complementizer, nor the last part of a person's name)
             words.extend(tokens[j : j + outlet])
             j += outlet
             continue
-        if words and _hyphenated_name_part(tokens, j, stop):
+        if words and tok.text in HYPHENS and _hyphenated_name_part(tokens, j, stop):
             # مون جاي-إن، كيم جونغ-أون: a hyphen glued on both sides joins a name's parts (the
             # إن after it is no complementizer)
             words.append(tokens[j + 1])

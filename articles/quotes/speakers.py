@@ -297,7 +297,9 @@ def _normalized_word(word):
 
 def _channel_referred_to(name):
     """The channel noun of a speaker that is one with the article (البيان، الرسالة), or None."""
-    tokens = normalize_arabic(name).split() if name else ()
+    if not name or " " in name or not name.startswith("ال"):
+        return None  # (most names, without normalizing them)
+    tokens = normalize_arabic(name).split()
     if len(tokens) != 1 or not tokens[0].startswith("ال") or tokens[0][2:] not in CHANNEL_NOUNS:
         return None
     return tokens[0][2:]
@@ -402,6 +404,8 @@ def _organisation_back_reference(name):
     head noun alone or with adjectives that are no nationality (الشركة، المنظمة الحقوقية،
     الشركة الأم): it refers back to the one the article named. الحكومة السورية names
     its organisation already."""
+    if not name.startswith("ال") or name.count(" ") > 1:
+        return None  # (most names, without normalizing them)
     tokens = normalize_arabic(name).split()
     head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
     if head is None or len(tokens) > 2:
