@@ -2056,3 +2056,13 @@ def test_the_object_of_a_time_clauses_verb_is_no_speaker(text):
 ])
 def test_a_named_subject_of_a_time_clause_still_speaks(text, speaker):
     assert [s.speaker for s in extract_statements(text)] == [speaker]
+
+
+def test_another_persons_surname_after_a_titled_name_is_the_narrated_verbs_object():
+    # full corpus (FR-internationalNews-2006): 'هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان قائلا'
+    # gave six statements to a person called 'ألكسندر فوسيتش أردوغان' (Erdoğan's page 0.96)
+    spans = extract_statements(
+        "وفاز الرئيس التركي رجب طيب أردوغان بالانتخابات. "
+        'وهنأ الرئيس الصربي ألكسندر فوسيتش أردوغان قائلا إن بلغراد "ستستمر في أن تكون شريكا موثوقا لتركيا".'
+    )
+    assert [s.speaker_name for s in spans] == ["ألكسندر فوسيتش"]

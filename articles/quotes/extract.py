@@ -3288,6 +3288,18 @@ def _continued_subject(state, s_begin, i):
         return None
     if any(_prepositional(w) or _possessed(w) for w in words):
         return None
+    if sp.kind == PERSON and sp.description and len(words) >= 3 and _written_twice(state, words[-1].text):
+        # هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان قائلا: the last word is another person's
+        # surname (رجب طيب أردوغان), the object the phrase ran into, not this name's end
+        last, before = words[-1].norm, words[-2].norm
+        if any(len(name) >= 2 and name[-1] == last and name[-2] != before for name in _known_names(state)):
+            first = bisect.bisect_left(state.token_starts, sp.start)
+            end = bisect.bisect_left(state.token_starts, sp.end)
+            if end - 1 > first and state.tokens[end - 1].norm == last:
+                shorter, _ = read_speaker(state, first, end - 1)
+                if shorter is not None and shorter.kind == PERSON and shorter.name.split()[-1:] == [words[-2].text]:
+                    shorter.gender = sp.gender
+                    return shorter
     return sp
 
 
