@@ -556,8 +556,7 @@ def _quoted_subject(state, j, stop):
         return False
     if nxt.norm in COMPLEMENTIZERS:
         return True
-    first = _norm(state.text[q.start : q.end].split()[0])
-    return nxt.text in ("،", ",") and first in NAMED_BY_HEAD
+    return nxt.text in ("،", ",") and quoted[0] in NAMED_BY_HEAD
 
 
 def _hyphenated_name_part(tokens, j, stop):
@@ -1078,12 +1077,10 @@ def _apposition_name(state, words, j, stop):
         return j
     run = _name_run(words)
     owner_title = _is_title_word(words[0].norm) and not _definite(words[0])
-    construct = owner_title and (
-        len(words) - run == 1
-        # مستشار الرئيس الأمريكي دونالد ترامب للأمن القومي، جون بولتون،: the name in the
-        # post is the owner's, and the post goes on after it
-        or (j < stop and tokens[j].norm.startswith("لل") and len(tokens[j].norm) > 4)
-    )
+    # مستشار الرئيس الأمريكي دونالد ترامب للأمن القومي، جون بولتون،: the name in the post is
+    # the owner's, and the post goes on after it
+    post_goes_on = owner_title and j < stop and tokens[j].norm.startswith("لل") and len(tokens[j].norm) > 4
+    construct = owner_title and (len(words) - run == 1 or post_goes_on)
     if run and not construct and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
         return j  # (مهاجم ريال مدريد، الفرنسي كريم بنزيما،: the plain words are the title's club)
     k = j
@@ -1099,7 +1096,7 @@ def _apposition_name(state, words, j, stop):
             m += 1
             while m < min(stop, k + 5) and tokens[m].is_word:
                 m += 1
-        elif m < stop and m == j and owner_title and tokens[m].norm.startswith("لل") and len(tokens[m].norm) > 4:
+        elif m == j and post_goes_on:
             m += 1  # للأمن القومي، : the rest of the post, then the name
             while m < min(stop, k + 4) and tokens[m].is_word and _definite(tokens[m]) and not _prepositional(tokens[m]):
                 m += 1
