@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names
+from articles.quotes.extract import CHANNEL_NOUNS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -287,12 +287,6 @@ def _channel_forms():
 
 
 CHANNEL_FORMS = _channel_forms()
-_CHANNEL_WORD_RE = re.compile(r"[^\s\"'«»“”„()\[\]،,.:؛;!?؟\-–—_]+")
-
-
-@lru_cache(maxsize=100_000)
-def _normalized_word(word):
-    return normalize_arabic(word)
 
 
 def _channel_referred_to(name):
@@ -346,10 +340,11 @@ class _Channels:
     def _another_named(self, noun, span, speaker, end):
         if self.named_at is None:
             self.named_at = defaultdict(list)
-            for m in _CHANNEL_WORD_RE.finditer(self.text):
-                found = CHANNEL_FORMS.get(_normalized_word(m.group()))
+            # (the extractor's tokens: the article's were just read, and are served again)
+            for tok in tokenize(self.text):
+                found = CHANNEL_FORMS.get(tok.norm)
                 if found is not None:
-                    self.named_at[found].append(m.start())
+                    self.named_at[found].append(tok.start)
         offsets = self.named_at.get(noun, ())
         judged_span, k = self.judged.get(noun, (None, 0))
         if judged_span is not span:
