@@ -20,13 +20,13 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from articles.quotes.lexicon import verb_forms, words
+from articles.quotes.lexicon import object_pronoun_forms, verb_forms, words
 from articles.text.normalize import INVISIBLE_CHARS, INVISIBLES_RE, normalize_arabic, strip_decoration, strip_invisibles
 from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "1.9"
+EXTRACTOR_VERSION = "2.0"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -865,6 +865,7 @@ WHAT_FORMS = _forms("ما", "بما", "مما", "لما")
 ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "منصة")
 ONLINE_VIA = _forms("على", "عبر")
 WROTE = verb_forms("verb", verb_class="write")
+TELLS_SOMEONE = object_pronoun_forms()
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -1957,6 +1958,9 @@ def _skip_channel(state, j, stop):
             and tokens[k - 1].norm not in WHOM
             and not _action_after_relative(tokens, k)
         ):
+            resumed = _inna_after_relative_clause(tokens, k, limit) if k - 1 == j else None
+            if resumed is not None:
+                return resumed, channel, "comp"
             # Another speech verb before any content: this one has no content of its own.
             return None, channel, None
         if _continuation(tok):
@@ -1972,6 +1976,21 @@ def _skip_channel(state, j, stop):
 
 ANONYMITY_OPENERS = words("anonymity_openers")
 NOT_PAST = _norm("لم")
+
+
+def _inna_after_relative_clause(tokens, k, limit):
+    """وقال الباحثون الذين وصفوا الرسوم في مجلة "نيتشر" إنها …: the speech verb at k is
+    in a relative clause on the speaker (the caller sees that its relative opens right after
+    the speaker: التي قالت إنها after an object is the object's), and the إن (written with
+    its kasra hamza) after it resumes the main verb. The index of that إن, or None."""
+    if not _strip_clitic(tokens[k - 1].norm) in RELATIVES:
+        return None
+    for m in range(k + 1, limit):
+        if _written(tokens[m].text) in RESUMING_INNA:
+            return m
+        if tokens[m].norm in COMPLEMENTIZERS or tokens[m].text in SENTENCE_END:
+            return None  # (أن is the relative verb's own)
+    return None
 
 
 def _relative_aside(tokens, k, limit):
@@ -2052,6 +2071,28 @@ def _verbal_noun_in_construct(tokens, m, stop):
     )
 
 
+def _what_one_is_told(tokens, j, stop):
+    """Does the ب-phrase of what was said open at j, right after اتهمه or طالبهم (بتهم،
+    برفع نسبة، بالتقصير، بأن)? Not a subject that starts with ب: بعض النواب, or a name
+    that a ب-phrase, أن or a comma follows (اتهمه بوتين بالتدخل، طالبهم بومبيو، أمس، بـ …)."""
+    tok = tokens[j]
+    bare = _written(tok.text)
+    if not tok.is_word or bare[:1] != "ب" or tok.norm in GROUP_QUANTIFIERS or tok.norm in NOT_A_NAME:
+        return False
+    if _prepositional(tok) or bare.startswith(("بم", "بت")):
+        return True  # بالتقصير، بأنه، بـ; بمحاولة، بتهم: a verbal noun's م or ت
+    nxt = tokens[j + 1] if j + 1 < stop else None
+    return nxt is not None and nxt.is_word and nxt.norm not in COMPLEMENTIZERS and _written(nxt.text)[:1] != "ب"
+
+
+def _tells_someone(tok):
+    """A speech verb with its object's pronoun (أبلغه، واتهمها، أخبروها): inside what
+    someone said it is more often their story (قال إن ولي العهد أبلغه بأنه …، وقالت
+    خديجة إنه ترك هاتفه معها، وأخبرها بالاتصال …) than a new statement, so it does not end
+    the content it is in."""
+    return _strip_clitic(tok.norm) in TELLS_SOMEONE
+
+
 def _clause_end(state, k, stop):
     """Where reported content starting at token k ends: the sentence end, or earlier at a
     continuation (، مضيفا), a new speech verb (، وقال), a trailing attribution, or a
@@ -2063,7 +2104,7 @@ def _clause_end(state, k, stop):
         tok = tokens[m]
         if tok.text in ("،", ",", "؛", ";") and m + 1 < stop:
             nxt = tokens[m + 1]
-            if _continuation(nxt) or _speech_verb(nxt) and _with_conjunction(nxt):
+            if _continuation(nxt) or _speech_verb(nxt) and _with_conjunction(nxt) and not _tells_someone(nxt):
                 break
             if nxt.norm in WHILE_WORDS and (
                 nxt.norm != IN or (m + 2 < stop and tokens[m + 2].norm == WHILE)
@@ -2076,11 +2117,14 @@ def _clause_end(state, k, stop):
             if nxt.norm in TIME_TURNS and m + 2 < stop and tokens[m + 2].norm in TIME_TURN_ENDS:
                 break
             # A clause with its own speech verb is someone's new statement: …، وأن بلينكن قال.
-            if any(_speech_verb(t) for t in tokens[m + 1 : min(stop, m + 5)]):
+            if any(_speech_verb(t) and not _tells_someone(t) for t in tokens[m + 1 : min(stop, m + 5)]):
                 break
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND and not _verbal_noun_in_construct(tokens, m, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
-        if m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m):
+        if (
+            m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m)
+            and not _tells_someone(tok)
+        ):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if m > k and tok.norm in PRONOUN_BUT and tok.norm not in AND_THAT_HE and m + 1 < stop and _speech_verb(tokens[m + 1]):
             # … دفعت لبينيت 380 ألف دولار ولكنها تنفي …: she says something else. وإنه
@@ -2577,6 +2621,11 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # the object, and the subject follows.)
         sp = None
         after = j
+    elif verb in TELLS_SOMEONE and j < s_end and _what_one_is_told(tokens, j, s_end):
+        # قس أمريكي تتهمه بتهم إرهابية، الذي اتهمه بتنظيم …: the pronoun is whom, the
+        # ب-phrase what; nobody is named between (the subject is said before).
+        sp = None
+        after = j
     else:
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and after < s_end and tokens[after].text in ("،", ",") and _quoted_subject(state, i + 1, s_end):
@@ -2602,6 +2651,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
+        and verb not in TELLS_SOMEONE  # (سوروس الذي اتهمه بتنظيم …: the antecedent is whom)
     ):
         # التي قالت: the relative clause's subject is its antecedent; الجماعة التي قال
         # إنها: a verb that does not agree has a subject of its own, said before.
@@ -2630,6 +2680,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if not sp.gender:
         sp.gender = gender
         sp.kind = guess_kind(sp, gender)
+    if not sp.inherited and sp.gender != PLURAL and (gender == PLURAL or _sound_plural(sp.mention)):
+        # وكان خبراء عبروا عن …، وقال الباحثون: a group (a verb before its subject stays
+        # singular), whom a later وأضافوا continues and a later وقال or مضيفا does not
+        sp.gender = PLURAL
     if verb in EXPRESSED and after < s_end and tokens[after].norm != ABOUT:
         # وعبر القائم بالأعمال الأمريكي في تركيا، فيليب كونسيت، عن خيبة أمله: what he
         # expressed starts at عن, past the rest of the subject, a time or a place
@@ -2685,13 +2739,20 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         return sp
     long_object = (
         object_verb and opener_kind == "comp" and sum(1 for t in tokens[after:opener] if t.is_word) >= LONG_OBJECT_WORDS
+        # (الباحثون الذين وصفوا الرسوم … إنها أقدم: the إن resumes the main verb)
+        and not (relative and _inna_after_relative_clause(tokens, i, opener + 1) == opener)
         # (… مشروع قانون ينص على أن، … منظمة التجارة، مدعيا أنها: that أن has a verb of its own)
         and not any(_speech_verb(t) or _continuation(t) is not None for t in tokens[after:opener])
         # (كشف الإسباني جوسيب غوارديولا، مدرب نادي مانشستر سيتي، أنه …: a comma right before
         # the أن closes an apposition to the speaker, not an object)
         and tokens[opener - 1].text not in ("،", ",")
     )
-    if (verb.startswith(_norm("وصف")) or long_object) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
+    # (a description has its ب, in بأن or before: الباحثون الذين وصفوا الرسوم … إنها أقدم
+    # is the main verb's إن after a relative clause)
+    described_by = verb.startswith(_norm("وصف")) and any(
+        _written(t.text)[:1] == "ب" for t in tokens[after : opener + 1]
+    )
+    if (described_by or long_object) and opener_kind == "comp" and _object_words_before(tokens, after, opener):
         # (توقع الصندوق استقرار عجز الموازنة عند نحو 1.6%، على أن تتحول …: a long object
         # before an أن is what was said, the أن a clause inside it.)
         # وصف الأسد اعتراض الغرب بأنه "هستيري": what is described belongs to the statement.
@@ -2744,6 +2805,15 @@ def _describer_before(state, i, s_begin, s_end):
     if sp is None or after != i:
         return None
     return sp
+
+
+def _sound_plural(mention):
+    """Does the mention open with a definite sound masculine plural (الباحثون، المحامون،
+    المسؤولون)? Eight letters at least: القانون is no group, and a name in ون (ماكرون)
+    has no article."""
+    first = _norm(mention.split()[0]) if mention else ""
+    first = _strip_clitic(first) if first[:1] in "وف" else first
+    return len(first) >= 8 and first.startswith("ال") and first.endswith("ون")
 
 
 def _clitic_with_pronoun(norm):
@@ -3240,12 +3310,13 @@ def _sentence_subject(state, s_begin, i, surname_after_verb=False):
     tokens = state.tokens
     # Only the sentence's opening words are looked at: scanning up to every verb made a
     # long unpunctuated sentence quadratic.
-    if surname_after_verb and s_begin + 2 < i and _named_after_opening_verb(state, s_begin):
+    named = _named_after_opening_verb(state, s_begin, i) if surname_after_verb else None
+    if named is not None:
         # ونشر واكد صورة الحكم …، مؤكدا أن …: a surname the article gives someone, right
         # after the verb that opens the sentence, is its subject (before any titled
         # object later in the sentence: … بحبس المنتج ممدوح شاهين).
-        word = tokens[s_begin + 1]
-        feminine = tokens[s_begin].norm.endswith("ت")
+        word = tokens[named]
+        feminine = tokens[named - 1].norm.endswith("ت")
         return _Speaker(word.text, word.start, word.end, word.text, "", PERSON, FEMININE if feminine else MASCULINE)
     for k in range(s_begin, min(i, s_begin + 9)):
         if tokens[k].norm in PERSON_TITLES and k - 2 >= s_begin and tokens[k - 1].norm == FAMILY:
@@ -3325,20 +3396,29 @@ def _first_titled_person(state, sp, stop):
     return sp
 
 
-def _named_after_opening_verb(state, s_begin):
-    """Does the sentence open with a conjoined verb and a surname of one of the article's
-    full names (وطرح زوكربرغ، ونشر واكد)? Only a word the article gives as the last of a
+# Particles a sentence's opening verb may follow: وقد هاجم ترامب، ثم انتقد …
+OPENING_PARTICLES = _forms("وقد", "فقد", "ثم", "كما")
+
+
+def _named_after_opening_verb(state, s_begin, stop):
+    """The index of a surname of one of the article's full names right after the verb
+    that opens the sentence, conjoined or after a particle (وطرح زوكربرغ، ونشر واكد، وقد
+    هاجم ترامب), before `stop`; or None. Only a word the article gives as the last of a
     full name counts: after a verb most bare words are its object or an adverb."""
     tokens = state.tokens
-    opener, word = tokens[s_begin], tokens[s_begin + 1]
-    if not (opener.is_word and opener.norm[:1] in "وف" and len(opener.norm) >= 4 and word.is_word):
-        return False
+    verb = s_begin + 1 if tokens[s_begin].norm in OPENING_PARTICLES else s_begin
+    if verb + 2 >= stop:
+        return None
+    opener, word = tokens[verb], tokens[verb + 1]
+    conjoined = verb > s_begin or opener.norm[:1] in "وف"
+    if not (opener.is_word and conjoined and len(opener.norm) >= (3 if verb > s_begin else 4) and word.is_word):
+        return None
     if _definite(word) or len(word.norm) < 3 or _token_role(word.norm) is not None:
-        return False
+        return None
     if not _written_twice(state, word.text):
-        return False  # named once: no full name elsewhere, and the names need not be read
+        return None  # named once: no full name elsewhere, and the names need not be read
     _known_names(state)
-    return word.norm in state.known_surnames
+    return verb + 1 if word.norm in state.known_surnames else None
 
 
 def _attributed_source(state, j, stop):
@@ -3610,7 +3690,11 @@ def extract_statements(text):
             what, value = role
             if what == VERB and _speech_verb_at(tokens, i, s_end):
                 if sentence_subject is None:
-                    sentence_subject = _sentence_subject(state, s_begin, i)
+                    # وكان زراب قد أدلى بشهادته …، وأشار إلى: a conjoined verb, like a
+                    # participle, continues the subject of the verb that opened the sentence.
+                    sentence_subject = (
+                        i > s_begin and _with_conjunction(tok) and _continued_subject(state, s_begin, i)
+                    ) or _sentence_subject(state, s_begin, i)
                 sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp

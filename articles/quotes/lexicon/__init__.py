@@ -81,3 +81,23 @@ def verb_forms(role=None, gender=None, takes_object=None, weak=None, object_prep
         and (object_preposition is None or v.object_preposition == object_preposition)
         and (verb_class is None or v.verb_class == verb_class)
     )
+
+
+OBJECT_PRONOUNS = ("ه", "ها", "هم")
+
+
+@lru_cache(maxsize=None)
+def object_pronoun_forms():
+    """The table's verb forms that carry their object's pronoun (اتهمه، أبلغتها، اتهموه):
+    a form ending in ه, ها or هم whose stem (with the وا of اتهموا back) is a row itself.
+    The describing verbs (وصفه، سماها) are left to their own class."""
+    forms = {v.form for v in speech_verbs() if v.role == "verb"}
+    found = set()
+    for v in speech_verbs():
+        if v.role != "verb" or v.verb_class == "describe":
+            continue
+        for pronoun in OBJECT_PRONOUNS:
+            stem = v.form[: -len(pronoun)]
+            if v.form.endswith(pronoun) and (stem in forms or stem.endswith("و") and stem + "ا" in forms):
+                found.add(v.form)
+    return frozenset(found)
