@@ -2241,3 +2241,15 @@ def test_accusing_someone_named_by_a_pronoun_is_the_speakers_next_statement():
         ("وأعلنت", "عن هوية المشتبه بهما وهما ألكساندر بتروف وراسلان بوشيروف"),
         ("واتهمتهما", "بالقتل العمد لسكريبال وابنته"),
     ]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # held-out test5 (SK-sport-171) and the corpus (BB-internationalNews-1001): whom it was
+    # said to, ل with the speaker's pronoun, was read into the name
+    ('وارتفعت حدة الكلام حين قال اللاعب لزميله "أنت تخسر الكرة باستمرار، لا تقوم سوى بالكلام".', "اللاعب"),
+    ('وكتبت غينتر لمتابعيها على موقع تويتر: "لا أستطيع أن أصدق ما حدث اليوم".', "غينتر"),
+    # ... a ل before a definite noun is no such thing (#الهيئة_العامة_للترفيه)
+    ("كشفت #الهيئة_العامة_للترفيه في السعودية عن نيتها استثمار 240 مليار ريال.", "الهيئة العامة للترفيه"),
+])
+def test_whom_a_speaker_addressed_is_not_in_the_name(text, speaker):
+    assert extract_statements(text)[0].speaker_name == speaker

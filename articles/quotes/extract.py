@@ -710,6 +710,8 @@ def read_speaker(state, i, stop):
             break  # ونفى وجود خلافات: the object, the speaker is the one before
         if tok.norm in ADDRESSEES:
             break  # وقال مخاطبا ترامب: whom he spoke to
+        if words and _to_someone_of_theirs(tok):
+            break  # حين قال ليفاندوفسكي لزميله "…": whom he said it to
         if words and _coordinated_title(tok) and _ends_with_persons_name(words):
             # الرئيس الأميركي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون: a second
             # person; the first one named is the subject, never the name that ends the run.
@@ -2881,6 +2883,14 @@ def _sound_plural(mention):
     first = _norm(mention.split()[0]) if mention else ""
     first = _strip_clitic(first) if first[:1] in "وف" else first
     return len(first) >= 8 and first.startswith("ال") and first.endswith("ون")
+
+
+def _to_someone_of_theirs(tok):
+    """لزميله، لنظيرها، لأنصارهم: ل, a noun and the speaker's pronoun, as written (a ة is
+    not a ه there): whom something was said to, never part of a name."""
+    bare = _written(tok.text)
+    # (a noun with a pronoun has no article: للترفيه is ل and الترفيه, whose ه is its own)
+    return bare[:1] == "ل" and bare[:2] != "لل" and len(bare) >= 5 and bare.endswith(("ه", "ها", "هم", "هما"))
 
 
 def _clitic_with_pronoun(norm):
