@@ -137,8 +137,9 @@ def match_confidence(a, b):
     if name_skeleton(a) == name_skeleton(b):
         # Every word spelled differently must be a spelling of the same name (see
         # close_spelling) for the link to be made without an editor.
-        close = all(close_spelling(x, y) for x, y in zip(na.split(), nb.split()))
-        return SKELETON if close or _one_syllable_apart(na.split(), nb.split()) else 0.7
+        ta, tb = na.split(), nb.split()
+        close = all(close_spelling(x, y) for x, y in zip(ta, tb))
+        return SKELETON if close or _one_syllable_apart(ta, tb) or _vowel_apart_in_a_foreign_name(ta, tb) else 0.7
     ta, tb = na.split(), nb.split()
     if _one_syllable_apart(ta, tb):
         return SKELETON
@@ -160,6 +161,23 @@ def _one_syllable_apart(ta, tb):
         return False
     x, y = differ[0]
     return _syllable(x) and _syllable(y) and x[0] == y[0]
+
+
+ARABIC_GIVEN_NAMES = words("arabic_given_names")
+
+
+def _vowel_apart_in_a_foreign_name(ta, tb):
+    """فلاديمير بوتين / فلاديمير بوتن، إيلون ماسك / إيلون موسك، باراك أوباما / بارك أوباما: one
+    word a vowel letter apart (vowel_variant), which alone could be two Arabic names (حسن /
+    حسين), in a name whose every other word reads as transliterated (foreign_first_name)
+    and is no Arabic given name of that shape (إبراهيم حسن / إبراهيم حسين are two people):
+    the foreign name around it says the vowel letter is a spelling."""
+    if len(ta) != len(tb) or len(ta) < 2 or _arabic_name(ta):
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(differ) != 1 or not vowel_variant(*differ[0]):
+        return False
+    return all(foreign_first_name(x) and x not in ARABIC_GIVEN_NAMES for x, y in zip(ta, tb) if x == y)
 
 
 def _arabic_name(words):
