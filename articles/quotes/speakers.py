@@ -167,17 +167,24 @@ ARABIC_GIVEN_NAMES = words("arabic_given_names")
 
 
 def _vowel_apart_in_a_foreign_name(ta, tb):
-    """فلاديمير بوتين / فلاديمير بوتن، إيلون ماسك / إيلون موسك، باراك أوباما / بارك أوباما: one
-    word a vowel letter apart (vowel_variant), which alone could be two Arabic names (حسن /
-    حسين), in a name whose every other word reads as transliterated (foreign_first_name)
+    """فلاديمير بوتين / فلاديمير بوتن، إيلون ماسك / إيلون موسك، باراك أوباما / بارك أوباما: words
+    a vowel letter apart (vowel_variant), which alone could be two Arabic names (حسن /
+    حسين), in a name whose other words read as transliterated (foreign_first_name)
     and is no Arabic given name of that shape (إبراهيم حسن / إبراهيم حسين are two people):
     the foreign name around it says the vowel letter is a spelling."""
     if len(ta) != len(tb) or len(ta) < 2 or _arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
-    if len(differ) != 1 or not vowel_variant(*differ[0]):
+    if not differ or not all(vowel_variant(x, y) for x, y in differ):
         return False
-    return all(foreign_first_name(x) and x not in ARABIC_GIVEN_NAMES for x, y in zip(ta, tb) if x == y)
+    if not all(_transliterated(x) for x, y in zip(ta, tb) if x == y):
+        return False
+    # (every word spelled two ways, جيريمي هنت / جيرمي هانت: one of them reads as foreign in both)
+    return len(differ) < len(ta) or any(_transliterated(x) and _transliterated(y) for x, y in differ)
+
+
+def _transliterated(word):
+    return foreign_first_name(word) and word not in ARABIC_GIVEN_NAMES
 
 
 def _arabic_name(words):
