@@ -175,7 +175,11 @@ def _vowel_apart_in_a_foreign_name(ta, tb):
     if len(ta) != len(tb) or len(ta) < 2 or _arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
-    if not differ or not all(vowel_variant(x, y) for x, y in differ):
+    # (a short word a vowel apart is another name, مايك لي / مايك لوي; a definite word is no
+    # transliteration, كبير المسؤولين / كبار المسؤولين)
+    if not differ or not all(vowel_variant(x, y) and min(len(x), len(y)) >= 3 for x, y in differ):
+        return False
+    if any(w.startswith("ال") for w in ta + tb):
         return False
     if not all(_transliterated(x) for x, y in zip(ta, tb) if x == y):
         return False
