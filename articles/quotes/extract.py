@@ -290,6 +290,7 @@ class _State:
     quotes: list
     spans: list = field(default_factory=list)
     last_speaker: dict = field(default_factory=dict)  # gender -> _Speaker
+    last_speaker_sentence: dict = field(default_factory=dict)  # gender -> sentence_no it spoke in
     # The spans again, sorted by start, for overlap checks in O(log n) (see _add).
     span_starts: list = field(default_factory=list)
     spans_by_start: list = field(default_factory=list)
@@ -619,6 +620,8 @@ def read_speaker(state, i, stop):
             # whole subject: وقال "يويفا" لبي بي سي.
             q = tok.quote
             bare = not words
+            if j + 1 < stop and _prepositional(tokens[j + 1]):
+                break  # يتهمهم الكرملين "بأنشطة غير قانونية": what, not who
             # (لشركة "بوينغ": the organisation behind ل of the post, as well)
             head_ok = bare or words[-1].norm in ORGANISATION_HEADS or words[-1].norm in PERSON_TITLES or (
                 words[-1].norm[:1] == "ل" and words[-1].norm[1:] in ORGANISATION_HEADS
@@ -1964,7 +1967,8 @@ def _skip_channel(state, j, stop):
             and tokens[k - 1].norm not in WHOM
             and not _action_after_relative(tokens, k)
         ):
-            resumed = _inna_after_relative_clause(tokens, k, limit) if k - 1 == j else None
+            # (right after the speaker, or on a word after it: الصين التي يتهمها البنتاغون …، إن)
+            resumed = _inna_after_relative_clause(tokens, k, limit, after_comma=k - 1 != j)
             if resumed is not None:
                 return resumed, channel, "comp"
             # Another speech verb before any content: this one has no content of its own.
@@ -2012,17 +2016,23 @@ ANONYMITY_OPENERS = words("anonymity_openers")
 NOT_PAST = _norm("لم")
 
 
-def _inna_after_relative_clause(tokens, k, limit):
+def _inna_after_relative_clause(tokens, k, limit, after_comma=False):
     """وقال الباحثون الذين وصفوا الرسوم في مجلة "نيتشر" إنها …: the speech verb at k is
-    in a relative clause on the speaker (the caller sees that its relative opens right after
-    the speaker: التي قالت إنها after an object is the object's), and the إن (written with
-    its kasra hamza) after it resumes the main verb. The index of that إن, or None."""
+    in a relative clause, and the إن (written with its kasra hamza) after it resumes the
+    main verb. The index of that إن, or None. With `after_comma` (a relative clause on a
+    word after the speaker: الصين التي يتهمها البنتاغون …، إن بلاده; or after the relative
+    verb's own أن) only an إن right after a comma resumes: التي قالت إنها is the clause's."""
     if not _strip_clitic(tokens[k - 1].norm) in RELATIVES:
         return None
-    for m in range(k + 1, limit):
-        if _written(tokens[m].text) in RESUMING_INNA:
+    start = k + 1
+    if start < limit and tokens[start].norm in COMPLEMENTIZERS:
+        # الذين قالوا إنهم سيستأنفون الحكم، إن موكلهم بريء: the relative verb's own إن, then
+        # the main verb's after the comma that closes the clause
+        start, after_comma = start + 1, True
+    for m in range(start, limit):
+        if _written(tokens[m].text) in RESUMING_INNA and (not after_comma or tokens[m - 1].text in ("،", ",")):
             return m
-        if tokens[m].norm in COMPLEMENTIZERS or tokens[m].text in SENTENCE_END:
+        if tokens[m].text in SENTENCE_END or (tokens[m].norm in COMPLEMENTIZERS and not after_comma):
             return None  # (أن is the relative verb's own)
     return None
 
@@ -2105,6 +2115,53 @@ def _verbal_noun_in_construct(tokens, m, stop):
     )
 
 
+NOW = frozenset((_written("الآن"), _written("الان")))
+CLAUSE_OPENERS = _forms("كان", "وكان", "فكان", "لكن", "ولكن", "إن", "أن", "وأن", "بينما", "فيما")
+
+
+def _group_before(state, i, s_begin):
+    """The group that opens the plural verb's clause, read from the clause's start (the
+    sentence's, a comma's, or after كان/لكن/أن) up to the verb: وكان موظفون بفندق توبوس
+    كونجرس قالوا. None when the phrase read there does not end at the verb."""
+    tokens = state.tokens
+    k = i - 1
+    while k >= s_begin and i - k <= MAX_SPEAKER_TOKENS and tokens[k].is_word and tokens[k].norm not in CLAUSE_OPENERS:
+        k -= 1
+    start = k + 1
+    if start >= i or (k >= s_begin and tokens[k].is_word and tokens[k].norm not in CLAUSE_OPENERS):
+        return None
+    end = i - 1 if tokens[i - 1].norm in _forms("قد", "لقد") else i
+    first = tokens[start]
+    if _strip_clitic(first.norm) in PRONOUNS_HE_SHE | ASIDE_PRONOUNS:
+        return None  # وهم يقولون: the group is the one the pronoun stands for, said before
+    # A group's noun: definite, a sound plural or a quantifier (الباحثون، موظفون، بعض). A
+    # clause's own verb opens with none of these (وقد تفاجأ الباحثون بالنتائج ويتوقعون،
+    # ويسيطر الحوثيون على …).
+    bare = _strip_clitic(first.norm) if first.norm[:1] in "وف" and not _definite(first) else first.norm
+    if not (_definite(first) or bare.endswith(("ون", "ين", "ات")) or bare in GROUP_QUANTIFIERS):
+        return None
+    sp, after = read_speaker(state, start, end)
+    if sp is None:
+        return None
+    if after != end:
+        # موظفون بفندق توبوس كونجرس قالوا: where the group is from goes on up to the verb
+        rest = tokens[after:end]
+        from_somewhere = any(_written(t.text)[:1] in "بل" or t.norm in PREPOSITIONS for t in tokens[start + 1 : end])
+        if not (from_somewhere and len(rest) <= 4 and all(t.is_word and not _speech_verb(t) for t in rest)):
+            return None
+        mention = state.text[tokens[start].start : tokens[end - 1].end]
+        sp = _Speaker(mention, tokens[start].start, tokens[end - 1].end, mention, "", sp.kind, "")
+    sp.gender = PLURAL
+    return sp
+
+
+def _object_pronoun_gender(verb):
+    """The gender of the pronoun on اتهمه، اتهمتها، اتهموهم (for a relative's antecedent)."""
+    if verb.endswith(("هم", "هما")):
+        return PLURAL
+    return FEMININE if verb.endswith("ها") else MASCULINE
+
+
 def _what_one_is_told(tokens, j, stop):
     """Does the ب-phrase of what was said open at j, right after اتهمه or طالبهم (بتهم،
     برفع نسبة، بالتقصير، بأن)? Not a subject that starts with ب: بعض النواب, or a name
@@ -2132,8 +2189,13 @@ def _said_of_a_noun(state, m, stop):
     if _verb_form(tokens[m].norm) not in SAYS:
         return False  # (تقارير تفيد بأن، معلومات تشير إلى أن: what the reports are)
     prev = tokens[m - 1]
-    if not prev.is_word or _definite(prev) or _prepositional(prev) or prev.norm in NOT_A_NAME:
-        return False
+    if not prev.is_word or _definite(prev) or _prepositional(prev) or prev.norm in NOT_A_NAME or prev.norm in WHAT:
+        return False  # (ما قالت إنه هجوم: what she called an attack, part of the content)
+    if _written(prev.text).endswith("ا"):
+        return False  # أن شخصا … على 80 عاما قال إنه: an accusative, the clause's own subject and its verb
+    for t in tokens[max(0, m - 4) : m - 1]:
+        if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
+            return False  # أن بيونغ يانغ قالت إنها، لكن إسرائيل تقول: a clause's subject and verb
     if _written(prev.text).endswith("ة") and _verb_gender(_verb_form(tokens[m].norm)) == FEMININE:
         return False  # رواية تقول إن …: a feminine noun the verb agrees with is its subject
     if m >= 2 and _is_title_word(tokens[m - 2].norm):
@@ -2157,8 +2219,16 @@ def _clause_end(state, k, stop):
     tokens = state.tokens
     last = k
     m = k
+    quoted_until = -1  # inside a quotation the content opened, nothing it says ends the content
     while m < stop:
         tok = tokens[m]
+        if tok.quote is not None and tok.start == tok.quote.open_at and m > k:
+            quoted_until = tok.quote.close_at
+        elif tok.start < quoted_until:
+            # (قالت إن المسؤولين "كاذبون .. فهم يقولون إنهم …"، "الخطوات ليست كافية ويدعون إلى …")
+            last = m
+            m += 1
+            continue
         if tok.text in ("،", ",", "؛", ";") and m + 1 < stop:
             nxt = tokens[m + 1]
             if _continuation(nxt) or _speech_verb(nxt) and _with_conjunction(nxt) and not _tells_someone(nxt):
@@ -2263,6 +2333,7 @@ def _add(state, kind, start, end, verb, sp, channel, confidence):
         span.speaker_gender = sp.gender
         span.inherited = sp.inherited
         state.last_speaker[sp.gender or MASCULINE] = sp
+        state.last_speaker_sentence[sp.gender or MASCULINE] = state.sentence_no
     # Quotes are disjoint and in text order: the ones inside the span are a run.
     for q in state.quotes[bisect.bisect_left(state.quote_starts, start) :]:
         if q.start >= end:
@@ -2302,6 +2373,10 @@ def _inherit(state, gender, sentence_subject):
             return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
     sp = state.last_speaker.get(gender)
     if sp is None:
+        return None
+    if gender == PLURAL and state.last_speaker_sentence[gender] < state.sentence_no - 1:
+        # وحذر المحللون …. وأعلن ترامب …. … ردود فعل من رفاقه في الحزب، وحذروا: a group is
+        # named again where it speaks again; a plural two sentences on is another group
         return None
     return _Speaker(sp.mention, sp.start, sp.end, sp.name, sp.description, sp.kind, sp.gender, True)
 
@@ -2657,6 +2732,24 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
+    elif gender == PLURAL and not (verb.endswith("ا") and not verb.endswith("وا")):
+        # (a dual, أكدا or حذرا, is as often a noun's accusative: يظل الأسقف حذرا)
+        # أبدوا مخاوفهم، حثوا الحكومات، واتهموا أردوغان: a verb with its plural ending has its
+        # subject in it (the subject after a verb leaves it singular: قال المسؤولون), so
+        # the noun after it is its object; the group was named before, in its clause
+        # (وكان موظفون بفندق توبوس كونجرس قالوا) or earlier.
+        sp = _group_before(state, i, s_begin)
+        after = j
+        if (
+            sp is None and j < s_end and _definite(tokens[j]) and not _prepositional(tokens[j]) and verb not in OBJECT_VERBS
+            and _written(tokens[j].text) not in NOW  # (يعتقدون الآن أن: when; آلان is a name, so written)
+        ):
+            # وقالوا الخبراء إن: the group after a verb that takes no object, as news is
+            # sometimes written (حثوا الحكومات: the object)
+            sp, after = read_speaker(state, j, s_end)
+        elif sp is None and joined:
+            # وحذر المحللون من …، ويرون أن: the sentence's group goes on
+            sp = _inherit(state, gender, sentence_subject)
     elif (
         # وأعلن انسحابه من السباق: his withdrawal is what he announced, he is who spoke;
         # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject, what follows the object.
@@ -2695,6 +2788,16 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         # ب-phrase what; nobody is named between (the subject is said before).
         sp = None
         after = j
+        if sentence_subject is None:
+            # (وأشاع ترامب أجواء من التوتر …، إذ طالبهم بـ: the surname after the opening verb)
+            sentence_subject = _sentence_subject(state, s_begin, i, surname_after_verb=True)
+        if not relative and (
+            sentence_subject is None or sentence_subject.gender == _object_pronoun_gender(verb)
+        ):
+            # (وأقامت كاثرين مايورغا دعوى … اتهمته فيها، ترامب … لمقال … يتهمه: with no
+            # subject of its own sentence, or one the pronoun may stand for, nobody is
+            # known; an earlier sentence's speaker is as likely the one accused)
+            return None
     else:
         sp, after = read_speaker(state, i + 1, s_end)
         if sp is not None and after < s_end and tokens[after].text in ("،", ",") and _quoted_subject(state, i + 1, s_end):
@@ -2720,7 +2823,9 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     if (
         sp is None and relative and RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)) == gender
         and not (i + 1 < s_end and tokens[i + 1].norm in PRONOUN_OBJECT_MARKERS)  # الذي طالب به: its object
-        and verb not in TELLS_SOMEONE  # (سوروس الذي اتهمه بتنظيم …: the antecedent is whom)
+        # (سوروس الذي اتهمه بتنظيم …: the antecedent is whom, its pronoun on the verb; the
+        # pronoun of another gender is someone else: الأحاديث التي اتهمته بأنه …)
+        and not (verb in TELLS_SOMEONE and _object_pronoun_gender(verb) == RELATIVE_GENDER.get(_strip_clitic(tokens[i - 1].norm)))
     ):
         # التي قالت: the relative clause's subject is its antecedent; الجماعة التي قال
         # إنها: a verb that does not agree has a subject of its own, said before.
@@ -2734,6 +2839,8 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
         )  # وكتب على "تويتر" "…": the last speaker's words, where he wrote them
         if verb in _forms("ذكر", "نقل", "نقلت") or (verb in WEAK_VERBS and not he_did and not opinion and not written_quote):
             return None  # ذُكر أن: passive background, no speaker; ولكنه أشاد: he did
+        if verb in TELLS_SOMEONE and relative:
+            return None  # الأحاديث … والتي اتهمته: an antecedent not found is no earlier speaker
         sp = _inherit(state, gender, sentence_subject)
         if sp is None:
             return None
@@ -2876,13 +2983,16 @@ def _describer_before(state, i, s_begin, s_end):
     return sp
 
 
+BODIES_IN_OON = words("bodies_in_oon")
+
+
 def _sound_plural(mention):
     """Does the mention open with a definite sound masculine plural (الباحثون، المحامون،
-    المسؤولون)? Eight letters at least: القانون is no group, and a name in ون (ماكرون)
-    has no article."""
+    المسؤولون)? Eight letters at least (a name in ون, ماكرون, has no article), and no body
+    whose name only ends that way (التلفزيون، البنتاغون)."""
     first = _norm(mention.split()[0]) if mention else ""
     first = _strip_clitic(first) if first[:1] in "وف" else first
-    return len(first) >= 8 and first.startswith("ال") and first.endswith("ون")
+    return len(first) >= 8 and first.startswith("ال") and first.endswith("ون") and first not in BODIES_IN_OON
 
 
 def _to_someone_of_theirs(tok):
@@ -3058,6 +3168,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         coordinated = k + 1 < s_end and tokens[k + 1].norm.startswith("وال")
         if k < s_end and tokens[k].text in ("،", ",") and not coordinated:
             after = _skip_time_adjunct(tokens, k + 1, s_end)
+    while after < s_end and (after in state.attribution_tokens or tokens[after].text in ("،", ",") and after - 1 in state.attribution_tokens):
+        after += 1  # ورفض المفاوضون الثلاثاء، وفق المصدر المعارض، مسودة …: the object follows the phrase
     if after >= s_end:
         return
     end_tok = _clause_end(state, after, s_end)
@@ -3069,7 +3181,7 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
     start, end = _span_from_tokens(state, after, end_tok)
     # A quote inside the object is the speaker's wording: حث على "…".
     q = _first_long_quote(state, after, end_tok)
-    if q is not None and verb in _forms("دعا", "دعت", "حث", "حثت", "طالب", "طالبت", "ندد", "نددت"):
+    if q is not None and (verb in _forms("دعا", "دعت", "حث", "حثت", "طالب", "طالبت", "ندد", "نددت") or verb in TELLS_SOMEONE):
         _add(state, PARTIAL, q.start, q.end, tok.text, sp, channel, 0.8)
     else:
         _add(state, REPORTED, start, end, tok.text, sp, channel, 0.6)
@@ -3699,6 +3811,8 @@ def _set_off_by_commas(state, s_begin, k, after, s_end):
     nxt = tokens[after + 1]
     if not (nxt.is_word and nxt.norm[:1] not in ("و", "ف") and not _speech_verb(nxt) and _continuation(nxt) is None):
         return False
+    if nxt.norm in RELATIVES:
+        return False  # حسبما قالت قناة الميادين، التي نقلت عنها …: who the source is
     # Only a clause begun before it, in a few words (وأسفرت المعارك، ما أدى، وشملت الرحلة):
     # after a whole clause (قدم الوزير استقالته في ساعة مبكرة، الثلاثاء، بحسب مكتبه، بعد
     # ساعات …) the phrase ends it, and what follows is the narrator's.
