@@ -2186,7 +2186,8 @@ def _said_of_a_noun(state, m, stop):
     tokens = state.tokens
     if not (m + 1 < stop and tokens[m + 1].norm in COMPLEMENTIZERS):
         return False
-    if _verb_form(tokens[m].norm) not in SAYS:
+    verb = _verb_form(tokens[m].norm)
+    if verb not in SAYS:
         return False  # (تقارير تفيد بأن، معلومات تشير إلى أن: what the reports are)
     prev = tokens[m - 1]
     if not prev.is_word or _definite(prev) or _prepositional(prev) or prev.norm in NOT_A_NAME or prev.norm in WHAT:
@@ -2196,7 +2197,7 @@ def _said_of_a_noun(state, m, stop):
     for t in tokens[max(0, m - 4) : m - 1]:
         if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
             return False  # أن بيونغ يانغ قالت إنها، لكن إسرائيل تقول: a clause's subject and verb
-    if _written(prev.text).endswith("ة") and _verb_gender(_verb_form(tokens[m].norm)) == FEMININE:
+    if _written(prev.text).endswith("ة") and _verb_gender(verb) == FEMININE:
         return False  # رواية تقول إن …: a feminine noun the verb agrees with is its subject
     if m >= 2 and _is_title_word(tokens[m - 2].norm):
         return False  # الرئيس بوتين يقول إن: a titled name
