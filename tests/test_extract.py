@@ -2254,3 +2254,22 @@ def test_accusing_someone_named_by_a_pronoun_is_the_speakers_next_statement():
 ])
 def test_whom_a_speaker_addressed_is_not_in_the_name(text, speaker):
     assert extract_statements(text)[0].speaker_name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # test8 (BB-economy-61) and the corpus (AL-economy-121, FR-internationalNews-732): a ب
+    # with a verbal noun and a pronoun is what was asked, admitted or alleged, never a name
+    ("وقال الادعاء إن شكريلي خدع المستثمرين. وطالب محاميه القاضي بمعاقبته بما يتراوح بين 12 و18 شهرا فقط.",
+     "محاميه القاضي", "بمعاقبته بما يتراوح بين 12 و18 شهرا فقط"),
+    ('وفيما يتعلق بالتضخم، اعترف باول بتراجعه نتيجة "عوامل مؤقتة".', "باول", 'بتراجعه نتيجة "عوامل مؤقتة"'),
+])
+def test_a_ba_phrase_with_a_pronoun_ends_the_speakers_name(text, speaker, content):
+    span = extract_statements(text)[-1]
+    assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_a_place_in_the_talk_is_no_speaker():
+    # test8 (AL-culture-199): 'تابعت وفي ذات السياق أنها' made 'وفي ذات السياق' the speaker
+    text = ("وقالت نانسي عجرم إن البرنامج ممتع. "
+            "وتابعت وفي ذات السياق أنها تسعد بالعمل مع الفنانين كاظم الساهر وتامر حسني.")
+    assert [s.speaker_name for s in extract_statements(text)] == ["نانسي عجرم", "نانسي عجرم"]

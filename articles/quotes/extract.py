@@ -723,11 +723,15 @@ def read_speaker(state, i, stop):
             break
         if words and tok.norm in MANNER_ADVERBS:
             break  # هاجم الوزير بشدة مستشار الأمن القومي: how, then whom
-        if words and _ba_object(tok):
-            break  # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم: what she welcomed
+        if words and (_ba_object(tok) or _phrase_with_pronoun(tok.text)):
+            # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم، وطالب محاميه القاضي بمعاقبته:
+            # what she welcomed, what he asked
+            break
         if not words and _prepositional(tok):
             # أشاد بأداء لاعبيه، وصفته بـ"…": a ب/ل phrase after the verb is its object.
             break
+        if not words and tok.norm in AND_PREPOSITIONS:
+            break  # تابعت وفي ذات السياق أنها …: where it was said, the speaker is the one before
         if _written(tok.text) == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
@@ -2116,6 +2120,7 @@ def _verbal_noun_in_construct(tokens, m, stop):
 
 
 NOW = frozenset((_written("الآن"), _written("الان")))
+AND_PREPOSITIONS = _forms("وفي", "ومن", "وعلى", "وعن", "ومع", "وحول", "وخلال")
 CLAUSE_OPENERS = _forms("كان", "وكان", "فكان", "لكن", "ولكن", "إن", "أن", "وأن", "بينما", "فيما")
 
 
@@ -2852,7 +2857,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     head = _norm(sp.mention.split()[0]) if sp.mention else ""
     if _strip_clitic(head) in FOOTAGE_NOUNS:
         return None  # أظهر مقطع فيديو …: seen, not said
-    if not sp.inherited and len(head) > 4 and (head.startswith(("لل", "بال")) or _clitic_with_pronoun(head)):
+    if not sp.inherited and len(head) > 4 and (head.startswith(("لل", "بال")) or _phrase_with_pronoun(sp.mention.split()[0])):
         return None  # أو نفي للتقارير، تطالب فيها بتمكينها: a ل/ب-phrase is never who spoke
     if not sp.gender:
         sp.gender = gender
@@ -3002,6 +3007,14 @@ def _to_someone_of_theirs(tok):
     bare = _written(tok.text)
     # (a noun with a pronoun has no article: للترفيه is ل and الترفيه, whose ه is its own)
     return bare[:1] == "ل" and bare[:2] != "لل" and len(bare) >= 5 and bare.endswith(("ه", "ها", "هم", "هما"))
+
+
+def _phrase_with_pronoun(word):
+    """بمعاقبته، بتجسسه، لمواصلتهم: ب/ل, a verbal noun (its م or ت) and a pronoun (as written,
+    where a ه is a pronoun and a ة is not): a phrase, never who spoke. (بروان-بيفيه، بائعوه:
+    a name, and the sellers, whose ب is their own.)"""
+    bare = _written(word)
+    return bare.startswith(("بم", "بت", "لم", "لت")) and len(bare) >= 6 and bare.endswith("ه") or _clitic_with_pronoun(_norm(word))
 
 
 def _clitic_with_pronoun(norm):
