@@ -2175,7 +2175,7 @@ def _what_one_is_told(tokens, j, stop):
     bare = _written(tok.text)
     if not tok.is_word or bare[:1] != "ب" or tok.norm in GROUP_QUANTIFIERS or tok.norm in NOT_A_NAME:
         return False
-    if _prepositional(tok) or bare.startswith(("بم", "بت")):
+    if _prepositional(tok) or _clitic_before_verbal_noun(bare, "ب"):
         return True  # بالتقصير، بأنه، بـ; بمحاولة، بتهم: a verbal noun's م or ت
     nxt = tokens[j + 1] if j + 1 < stop else None
     return nxt is not None and nxt.is_word and nxt.norm not in COMPLEMENTIZERS and _written(nxt.text)[:1] != "ب"
@@ -2200,7 +2200,7 @@ def _said_of_a_noun(state, m, stop):
     if _written(prev.text).endswith("ا"):
         return False  # أن شخصا … على 80 عاما قال إنه: an accusative, the clause's own subject and its verb
     for t in tokens[max(0, m - 4) : m - 1]:
-        if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
+        if t.norm in COMPLEMENTIZERS or t.norm in BUT:
             return False  # أن بيونغ يانغ قالت إنها، لكن إسرائيل تقول: a clause's subject and verb
     if _written(prev.text).endswith("ة") and _verb_gender(verb) == FEMININE:
         return False  # رواية تقول إن …: a feminine noun the verb agrees with is its subject
@@ -3014,7 +3014,13 @@ def _phrase_with_pronoun(word):
     where a ه is a pronoun and a ة is not): a phrase, never who spoke. (بروان-بيفيه، بائعوه:
     a name, and the sellers, whose ب is their own.)"""
     bare = _written(word)
-    return bare.startswith(("بم", "بت", "لم", "لت")) and len(bare) >= 6 and bare.endswith("ه") or _clitic_with_pronoun(_norm(word))
+    return _clitic_before_verbal_noun(bare, "بل") and len(bare) >= 6 and bare.endswith("ه") or _clitic_with_pronoun(_norm(word))
+
+
+def _clitic_before_verbal_noun(bare, clitics):
+    """بمحاولة، بتهم، لمواصلة: one of `clitics` before the م or ت that opens a derived verbal
+    noun (مفاعلة، تفعيل): a phrase, where a name's own ب seldom has either after it."""
+    return bare[:1] in clitics and bare[1:2] in ("م", "ت")
 
 
 def _clitic_with_pronoun(norm):
@@ -3333,7 +3339,7 @@ def _preverbal_subject(state, i, s_begin):
         t = tokens[k]
         if not t.is_word:
             return None
-        if t.norm in COMPLEMENTIZERS or t.norm in _forms("لكن", "ولكن"):
+        if t.norm in COMPLEMENTIZERS or t.norm in BUT:
             break
         if t.norm in PREPOSITIONS or t.norm in RELATIVES:
             return None
@@ -3355,7 +3361,8 @@ def _preverbal_subject(state, i, s_begin):
     return _Speaker(name, start, end, name, "", kind, "")
 
 
-TURNS = _forms("لكن", "ولكن", "بينما", "فيما", "أما", "وأما")
+BUT = _forms("لكن", "ولكن")
+TURNS = BUT | _forms("بينما", "فيما", "أما", "وأما")
 
 
 def _titled_subject_after_turn(state, i, s_begin):
