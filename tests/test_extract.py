@@ -2273,3 +2273,24 @@ def test_a_place_in_the_talk_is_no_speaker():
     text = ("وقالت نانسي عجرم إن البرنامج ممتع. "
             "وتابعت وفي ذات السياق أنها تسعد بالعمل مع الفنانين كاظم الساهر وتامر حسني.")
     assert [s.speaker_name for s in extract_statements(text)] == ["نانسي عجرم", "نانسي عجرم"]
+
+
+@pytest.mark.parametrize("text, name, description", [
+    # test9 (AL-sport-1389): the nisba, a compound first name, the surname, then his post
+    ("أبدى الفرنسي زين الدين زيدان المدير الفني لريال مدريد الإسباني سروره البالغ إزاء تأهل الفريق، "
+     "مؤكدا أن الإصرار وعدم الاستسلام هما مفتاح النجاح لدى الفريق.",
+     "زين الدين زيدان", "الفرنسي، المدير الفني لريال مدريد الإسباني"),
+    # test3 (AL-sport-521): a one-word name after the nisba, then a comma and his post
+    ("كشف الصربي رادي، مدرب نادي التضامن، أنه تفاجأ باختياره لتولي مهمة تدريب منتخب الكويت.",
+     "رادي", "الصربي"),
+    # corpus (BB-sport-136): a compound first name alone was cut before the surname
+    ("قال زين الدين زيدان، المدير الفني لفريق ريال مدريد الإسباني، إنه سيركز على الهجوم.",
+     "زين الدين زيدان", "المدير الفني لفريق ريال مدريد الإسباني"),
+    # corpus (FR-middleEast-719): a compound first name, then an indefinite post
+    ('وقال بهي الدين حسن مدير مركز القاهرة لدراسات حقوق الإنسان "إن هذه التقنيات أدت إلى اعتقال الآلاف"',
+     "بهي الدين حسن", "مدير مركز القاهرة لدراسات حقوق الإنسان"),
+])
+def test_a_compound_first_name_or_a_nisba_before_a_name_keeps_the_whole_name(text, name, description):
+    spans = extract_statements(text)
+    assert spans and all(s.speaker_name == name for s in spans)
+    assert spans[-1].description == description

@@ -1269,8 +1269,12 @@ def _noun_phrase_ends(words, tok, nxt=None):
             and not _prepositional(tok) and not any(w.norm.startswith("ل") for w in words[-name_run:])
             and not (after_construct and _is_name_particle([*words, tok], len(words)))):  # … زين الدين
         return True  # محمد بن سلمان المجتمع الدولي: after a full name a definite noun is the object
-    if name_run >= 2 and not indefinite and (_is_title_word(tok.norm) or _is_title_word(tok.norm[2:])):
-        return True  # غاريث ساوثغيت المدير الفني للمنتخب: the title after the name is no name
+    if (name_run >= 2 or name_run == 1 and _compound_first_name(words[:-1], words[-1])) and not indefinite and (
+        _is_title_word(tok.norm) or _is_title_word(tok.norm[2:])
+    ):
+        # غاريث ساوثغيت المدير الفني للمنتخب، زين الدين زيدان المدير الفني: the title after
+        # the name is no name
+        return True
     if name_run >= 2 and indefinite and (tok.norm.endswith("ات") or tok.norm.endswith("ه")) and words[-1].norm not in _forms("أبو", "بن", "ابن", "عبد", "أم", "بنت"):
         # A third "name" word in ة/ات is a noun: … أنتوني بلينكن اتصالات.
         return True
@@ -1305,9 +1309,14 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True
     nationality_only = all(_nationality(w) for w in words)
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None and not (
-        nationality_only and _is_name_word(tok) and nxt is not None and _is_name_word(nxt) and not _definite(nxt)
-    ):
-        # (اعترف الفرنسي أرسين فينغر: a nisba alone stands for a title, the name follows)
+        nationality_only and _is_name_word(tok) and nxt is not None and (
+            _is_name_word(nxt) and not _definite(nxt)
+            or _is_compound_tail([tok, nxt], 1)
+            or nxt.text in NAME_CLOSING_COMMAS
+        )
+    ) and not _compound_first_name(words, tok):
+        # (اعترف الفرنسي أرسين فينغر، الفرنسي نور الدين زيدان، كشف الصربي رادي، مدرب …: a
+        # nisba alone stands for a title, the name follows)
         # A definite noun is not followed by a name: الأسد اعتراض / الرقابة اللبنانية عرض.
         return True
     if words[-1].norm in NAME_HEADS:
@@ -1617,7 +1626,7 @@ def _name_before_title(words):
     ):
         lead += 1
     end = lead
-    while end < len(words) and _post_name_word(words, end):
+    while end < len(words) and (_post_name_word(words, end) or end > lead and _is_compound_tail(words, end)):
         end += 1
     if end - lead < 2 or end >= len(words):
         return None
@@ -1770,6 +1779,19 @@ def _without_family_name(name_words):
 
 # Indefinite kin and agent nouns in construct with a name: the speaker is the relative.
 RELATION_TITLES = words("relation_titles")
+
+
+NAME_CLOSING_COMMAS = frozenset("،,")
+
+
+def _is_compound_tail(words, k):
+    """الدين after بهي, الله after عبد: the second word of a compound first name."""
+    return words[k].norm in COMPOUND_TAILS and _is_name_particle(words, k)
+
+
+def _compound_first_name(words, tok):
+    """زين الدين زيدان: a compound first name (زين الدين) and the surname after it."""
+    return len(words) >= 2 and _is_compound_tail(words, len(words) - 1) and not _definite(tok) and _is_name_word(tok)
 
 
 def _is_name_particle(words, k):
