@@ -567,3 +567,37 @@ def test_the_statement_is_the_issuers_only_while_no_other_was_made_since(text, e
 ])
 def test_a_vowel_letter_apart_inside_a_foreign_name_is_a_spelling(a, b, same):
     assert (match_confidence(a, b) >= LINK_THRESHOLD) == same
+
+
+def _canonical(text):
+    spans = extract_statements(text)
+    return [sp.name if sp else None for sp in resolve_in_article(spans, text)]
+
+
+@pytest.mark.parametrize("text, epithet, person", [
+    # corpus (AL-sport-668): his nationality stated when he was first quoted
+    ("أعلن المدافع الأرجنتيني، ماركوس روخو، الجمعة، أنه مدد الخميس عقده مع مانشستر يونايتد. "
+     'وصرح اللاعب الدولي الأرجنتيني الذي يتضمن عقده الجديد خيار التمديد، "منذ أن انتقلت إلى مانشستر '
+     'يونايتد، سارت الأمور كما كنت أعتقد".',
+     "اللاعب الدولي الأرجنتيني", "ماركوس روخو"),
+    # corpus (CN-economy-28): the post's nationality is in the body's name (الهيئة السعودية)
+    ("قال سعود العسكر، نائب محافظ الهيئة السعودية للمواصفات والمقاييس، إن منظومة المعايير الحلال "
+     "ستساهم في توفير وظائف. وشدد المسؤول السعودي على أن بلاده تعمل وفق هذا التصور.",
+     "المسؤول السعودي", "سعود العسكر"),
+])
+def test_an_epithet_with_a_nationality_is_the_person_quoted_before(text, epithet, person):
+    assert _canonical(text) == [person, person]
+
+
+@pytest.mark.parametrize("text", [
+    # another post of the same nationality is another person
+    "قال وزير الخارجية الأمريكي مايك بومبيو إن المحادثات مستمرة. وقال الرئيس الأمريكي إن القمة ستعقد.",
+    # another nationality is another person
+    "قال المدرب الإسباني بيب غوارديولا إن الفريق جاهز. وقال المدرب الألماني إن المباراة صعبة.",
+    # dev (BB-culture-279): the actress named between them is the one the epithet means
+    "قالت الممثلة روز ماغوين إن ما حدث لم يكن من العدل. وكانت الممثلة آسيا أرجنتو في القضية. "
+    "وأقرت الممثلة الإيطالية أنها دفعت لبينيت 380 ألف دولار.",
+])
+def test_an_epithet_is_not_someone_else_quoted_before(text):
+    first, *rest = _canonical(text)
+    assert first not in rest

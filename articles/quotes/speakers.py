@@ -278,6 +278,10 @@ def resolve_in_article(spans, text=None):
             named = _named_organisation(organisations, head, span.start, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
+        if speaker is None and span.speaker_kind != "organisation" and text:
+            if titled is None:
+                titled = _TitledNames(titled_names(text))
+            speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, resolved, titled)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
             if _bare_title(name):
@@ -300,6 +304,47 @@ def resolve_in_article(spans, text=None):
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
+
+
+def _epithet_referent(tokens, gender, resolved, titled):
+    """وصرح المدرب الألماني، وتابع الهداف الإنجليزي، وقال الصربي: a post or a nationality with
+    the article and no name is a way of not repeating the name of someone quoted before. The
+    latest such person (`resolved`: the article's speakers so far) whose post and nationality
+    agree with the epithet's is the one; None when nobody does, or the epithet names a
+    source (المصدر الأمريكي), not someone quoted before. A post alone
+    (their nationality unstated) says who only when the article names nobody else with it:
+    وأقرت الممثلة الإيطالية after الممثلة روز ماغوين is the actress آسيا أرجنتو named
+    between them."""
+    if not 1 <= len(tokens) <= 3 or not all(w.startswith("ال") for w in tokens):
+        return None
+    nationality = _nationality(tokens[-1])
+    if nationality is None or is_unnamed_source(" ".join(tokens)):
+        return None
+    head = _title_key(tokens[0]) if len(tokens) > 1 else None
+    if head is not None and tokens[0] not in GENERIC_TITLES:
+        return None  # الجيش الأمريكي, الجانب الروسي: no person's post
+    seen = set()
+    for speaker in reversed(resolved):
+        if speaker is None or id(speaker) in seen:
+            continue
+        seen.add(id(speaker))
+        if speaker.kind != "person" or not _plausible_name(speaker.name) or _bare_title(speaker.name):
+            continue
+        if gender in ("m", "f") and speaker.gender in ("m", "f") and gender != speaker.gender:
+            continue
+        theirs = normalize_arabic(speaker.description).split()
+        their_head = _title_key(theirs[0]) if theirs else None
+        stated = {n for n in map(_nationality, theirs) if n}
+        if stated and nationality not in stated:
+            continue  # المدرب الألماني is not the Spanish coach quoted last
+        if head is not None and head != their_head and (head in OFFICES or their_head in OFFICES):
+            continue  # الرئيس الأمريكي is not وزير الخارجية الأمريكي مايك بومبيو
+        if stated:
+            return speaker
+        if head is not None and head == their_head:
+            others = set(titled.people_by_title.get(head, {})) - {name_skeleton(speaker.name)}
+            return None if others else speaker
+    return None
 
 
 def _channel_forms():
