@@ -601,3 +601,31 @@ def test_an_epithet_with_a_nationality_is_the_person_quoted_before(text, epithet
 def test_an_epithet_is_not_someone_else_quoted_before(text):
     first, *rest = _canonical(text)
     assert first not in rest
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # test9 (SK-middleEast-680): the ministry quoted, then its statement goes on
+    ('والجمعة أوضحت وزارة الداخلية المغربية أن الموقوف التاسع كان بصدد التوصل بالتمويل اللازم. '
+     'وأضاف البيان أن "أعضاء هذه الخلية خططوا لاستغلال ضيعة مهجورة تعود ملكيتها لأحد الموقوفين".',
+     "وزارة الداخلية المغربية"),
+    # test5 (FR-internationalNews-242): a statement quoted as the speaker, then البيان
+    ("اعتقلت السلطات البحرينية 116 شخصا، بحسب بيان رسمي نشرته وكالة البحرين الرسمية للأنباء السبت. "
+     "كما اتهم المعتقلون بأنهم أعضاء في خلية، وأورد البيان أن 48 منهم تلقوا التدريب العسكري في إيران.",
+     "بيان رسمي"),
+])
+def test_the_statement_named_again_is_its_issuers(text, issuer):
+    assert _canonical(text)[-1] == issuer
+
+
+def test_a_statement_of_the_agency_is_the_agencys():
+    # test3 (SK-economy-1479): وجاء في بيان الوكالة after وكالة موديز
+    text = ("خفضت وكالة موديز تصنيف إيطاليا درجة واحدة، وقالت الوكالة إن الدين مرتفع. "
+            'وجاء في بيان الوكالة أن "حجم الدين العام سيظل مستقرا على الأرجح".')
+    names = _canonical(text)
+    assert len(set(names)) == 1 and "بيان" not in names[-1]
+
+
+def test_a_statement_after_an_outlets_report_is_not_the_outlets():
+    text = ("ذكرت وكالة رويترز أن الحكومة ستعلن خطة جديدة الأسبوع المقبل. "
+            "وأضاف البيان أن الخطة تشمل خفض الضرائب.")
+    assert _canonical(text)[-1] == "البيان"

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -245,11 +245,13 @@ def resolve_in_article(spans, text=None):
     for n, span in enumerate(spans):
         if n and channels is not None:
             channels.made(spans[n - 1], resolved[-1])
-        name = clean_name(span.speaker_name or span.speaker)
+        name = _issuer_of_document(clean_name(span.speaker_name or span.speaker))
         if not name:
             resolved.append(None)
             continue
         issuer = channels.issuer_of(name, span.start if span.speaker_start is None else span.speaker_start) if channels else None
+        if issuer is None and channels is not None and channels.unnamed(name):
+            issuer = channels.issuer_quoted_last(spans[:n], resolved, span.start if span.speaker_start is None else span.speaker_start)
         if issuer is not None:
             # وذكرت الوزارة في بيان أن …، وأضاف البيان أن …: the statement speaks for its issuer
             resolved.append(issuer)
@@ -347,6 +349,25 @@ def _epithet_referent(tokens, gender, resolved, titled):
     return None
 
 
+def _issuer_of_document(name):
+    """وجاء في بيان الوكالة أن …: a statement of the agency's is the agency's (بيان الوكالة →
+    الوكالة, which then resolves as the agency named before)."""
+    tokens = name.split()
+    if len(tokens) >= 2 and normalize_arabic(tokens[0]) in DOCUMENT_SUBJECTS and normalize_arabic(tokens[1]).startswith("ال"):
+        return " ".join(tokens[1:])
+    return name
+
+
+OUTLET_WORDS = frozenset(normalize_arabic(w) for w in KNOWN_OUTLETS | OUTLET_HEADS)
+DOCUMENT_NOUN = normalize_arabic("بيان")
+
+
+def _issued_document(name):
+    """بيان رسمي, بيان مشترك: a statement quoted as the speaker, its issuer unnamed."""
+    tokens = normalize_arabic(name).split()
+    return bool(tokens) and tokens[0] in DOCUMENT_SUBJECTS
+
+
 def _channel_forms():
     """Every word that names a statement made through a channel other than one already
     named, by the channel noun it names: بيان، بيانا، ببيان، وبيان، بيانها، رسالته (not
@@ -398,6 +419,37 @@ class _Channels:
             noun = CHANNEL_FORMS.get(word)
             if noun is not None:
                 self.latest[noun] = (span, speaker)
+
+    def unnamed(self, name):
+        """Is `name` البيان while no statement so far was said to be made through one? (Not
+        الرسالة، المنشور، التغريدات: a letter, a leaflet or tweets are as often someone's
+        not yet quoted, the army's leaflets after the prime minister's words.)"""
+        noun = _channel_referred_to(name)
+        return noun in DOCUMENT_SUBJECTS and noun not in self.latest
+
+    def issuer_quoted_last(self, spans, resolved, at):
+        """وأوضحت الوزارة أن …، وأضاف البيان أن …: with no statement said to be made through a
+        channel, البيان is the statement quoted last as a statement (بحسب بيان رسمي), or
+        else the one of the speaker quoted last; not when that was an outlet (ذكرت رويترز
+        …، وأضاف البيان: an outlet reports someone else's statement) or when a statement
+        was named since with no word of that speaker's name near it (وجاء الإعلان في بيان
+        مشترك لخمس هيئات)."""
+        if self.text is None:
+            return None  # (which statement was named since cannot be read)
+        documents = [k for k, sp in enumerate(resolved) if sp is not None and _issued_document(sp.name)]
+        quoted = [k for k, sp in enumerate(resolved) if sp is not None]
+        if not quoted:
+            return None
+        k = documents[-1] if documents else quoted[-1]
+        latest = resolved[k]
+        tokens = normalize_arabic(latest.name).split()
+        if any(w in OUTLET_WORDS or w.removeprefix("ال") in OUTLET_WORDS for w in tokens[:2]) or (
+            is_unnamed_source(latest.name) and not documents
+        ):
+            return None
+        if self._another_named(DOCUMENT_NOUN, spans[k], latest, at):
+            return None
+        return latest
 
     def issuer_of(self, name, at):
         """The speaker for a channel noun with the article as speaker (وأضاف البيان) at
