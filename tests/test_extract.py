@@ -2294,3 +2294,22 @@ def test_a_compound_first_name_or_a_nisba_before_a_name_keeps_the_whole_name(tex
     spans = extract_statements(text)
     assert spans and all(s.speaker_name == name for s in spans)
     assert spans[-1].description == description
+
+
+@pytest.mark.parametrize("text", [
+    # test9 (FR-culture-82): a second verb of saying is no subject
+    "وقالت المخرجة نادين لبكي إن الطفولة المعذبة أساس الشر. وتابعت تقول: لا يمكننا أن نستمر بإدارة ظهورنا.",
+    # test2 (CN-middleEast-627): nor is "by saying"
+    "وقال الرئيس إيمانويل ماكرون إن فرنسا لم تغير موقفها. وأضاف بقوله: لم أقل إن فرنسا تنوي الالتزام عسكريا.",
+    # test9 (BB-internationalNews-434): nor is "recently"
+    "قال الزعيم كيم جونغ أون إن بلاده لم تعد بحاجة إلى تجارب. وأعلن مؤخرا تعليق التجارب النووية والصاروخية.",
+])
+def test_an_adverb_or_a_second_verb_after_the_verb_is_no_speaker(text):
+    first, second = extract_statements(text)
+    assert second.inherited and second.speaker_name == first.speaker_name
+
+
+def test_alan_is_a_name_and_not_now():
+    # corpus (BB-sport-24): آلان normalizes like الآن (now), which is no speaker
+    spans = extract_statements("وقال آلان بدرو، مدرب وست بروميتش، إن الفريق سيقاتل حتى النهاية.")
+    assert [s.speaker_name for s in spans] == ["آلان بدرو"]

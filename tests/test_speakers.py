@@ -629,3 +629,18 @@ def test_a_statement_after_an_outlets_report_is_not_the_outlets():
     text = ("ذكرت وكالة رويترز أن الحكومة ستعلن خطة جديدة الأسبوع المقبل. "
             "وأضاف البيان أن الخطة تشمل خفض الضرائب.")
     assert _canonical(text)[-1] == "البيان"
+
+
+def test_a_statement_of_a_ministry_written_with_li_is_the_ministrys():
+    # test9 (BB-economy-129): بيان لوزارة النقل gave the speaker لوزارة النقل المصرية
+    text = "وأشار بيان لوزارة النقل المصرية، نقلته الوكالة، إلى أن سعر التذكرة سيبلغ ثلاثة جنيهات."
+    assert _canonical(text) == ["وزارة النقل المصرية"]
+
+
+def test_the_posts_organisation_is_not_read_as_the_persons_name():
+    # test9 (AL-technology-210): الرئيس التنفيذي resolved to 'لشركة آبل أكبر', read after the
+    # same title in the narration
+    text = ("يريد #تيم_كوك، الرئيس التنفيذي لشركة #آبل أكبر شركة في العالم من حيث القيمة السوقية أن ينهي "
+            "أي إشاعات، حيث قال كوك إنه لا يعتقد أن المستخدمين يريدون دمج نظامي التشغيل. "
+            "وكشف الرئيس التنفيذي أنه لا يزال يستخدم جهاز ماك للعمل في مكاتب آبل.")
+    assert not any(name.startswith("ل") for name in _canonical(text))

@@ -789,6 +789,8 @@ def read_speaker(state, i, stop):
         first = words[1]
         glued = first.norm.startswith("لل") and len(first.norm) > 4
         name = ("ال" + state.text[first.start + 2 : words[-1].end]) if glued else state.text[first.start : words[-1].end]
+        if first.norm[:1] == "ل" and first.norm[1:] in ORGANISATION_HEADS:
+            name = state.text[first.start + 1 : words[-1].end]  # بيان لوزارة النقل: the ministry's
         kind = ORGANISATION
     if post_name is not None:
         name = state.text[tokens[name_at].start : end]
@@ -2476,6 +2478,10 @@ LEADING_ADJUNCTS = _forms(
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
     "مساء", "صباح", "مجددا", "مجدداً", "بعدها", "بعده", "قبلها", "قبله", "عندها", "وقتها",
     "حينها", "لاحقا", "لاحقاً", "خلاله", "خلالها", "خلالهم", "خلالهما",
+    # when (وكان قد أعلن مؤخرا): no one's name (الآن is NOW_WRITTEN: آلان is a name)
+    "مؤخرا", "مؤخراً", "حاليا", "حالياً", "سابقا", "سابقاً",
+    # the saying itself (وأضاف بقوله:، واستطرد بالقول:، وتابعت تقول:): the speaker is the one before
+    "بقوله", "بقولها", "بقولهم", "بالقول", "يقول", "تقول", "يقولون",
     # to whom, as a pronoun (وقالت لي، وقال له أحدهم)
     "لي", "له", "لها", "لهم", "لنا",
 ) | MANNER_ADVERBS
@@ -2498,6 +2504,8 @@ RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "الل
 
 SIDES = _forms("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم")
 SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
+# ولكنها تقول الآن إن: "now" as written; normalized it is the name آلان (وقال آلان بدرو).
+NOW_WRITTEN = frozenset(("الآن", "الان"))
 MORE = _norm("أكثر")
 
 
@@ -2513,7 +2521,7 @@ def _how_often_end(tokens, j, stop):
 def _skip_adjuncts(tokens, j, stop):
     while j < stop:
         tok = tokens[j]
-        if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ","):
+        if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ",") or _written(tok.text) in NOW_WRITTEN:
             j += 1
         elif tok.norm == FROM_WORD and j + 1 < stop and tokens[j + 1].norm in SIDES:
             j += 2  # تفيد من جهتها أيرينيه زيفونو: "for her part", then the speaker
@@ -4384,6 +4392,9 @@ def _names_after_title(state, title, by_word, sentence_end):
             continue
         if " " not in sp.name and _possessed(_tokenize(sp.name)[0]):
             continue  # وأبدى المدرب الألماني رغبته: what he showed, no name
+        first = _norm(sp.name.split()[0])
+        if first[:1] == "ل" and first[1:] in ORGANISATION_HEADS:
+            continue  # الرئيس التنفيذي لشركة آبل أكبر شركة: the post's company, no name
         if not any(_title_names_post(title, post) for post in re.split("[،,]", sp.description)):
             continue
         found.append((tokens[k].start, sp.name))

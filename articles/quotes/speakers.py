@@ -643,6 +643,8 @@ def _plausible_name(name):
     return bool(tokens) and not any(
         (w in TITLE_WORDS or w in GENERIC_TITLES or w in ORGANISATION_HEADS) and not (k and tokens[k - 1] == FAMILY_OF)
         or w in NOT_NAMES or w.startswith(("لل", "بال", "بب"))
+        # (لشركة آبل، لمجموعة ماتش: the post's organisation, read where the name was wanted)
+        or w[:1] == "ل" and w[1:] in ORGANISATION_HEADS
         for k, w in enumerate(tokens)  # (after آل a title word is the family's name: آل الشيخ)
     )
 
