@@ -2313,3 +2313,17 @@ def test_alan_is_a_name_and_not_now():
     # corpus (BB-sport-24): آلان normalizes like الآن (now), which is no speaker
     spans = extract_statements("وقال آلان بدرو، مدرب وست بروميتش، إن الفريق سيقاتل حتى النهاية.")
     assert [s.speaker_name for s in spans] == ["آلان بدرو"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus (BB-economy-240): ruling something out is said with أن
+    ("واستبعد ترامب أن تكون التوترات بين الولايات المتحدة وتركيا سببا في الأزمة.",
+     [("ترامب", "تكون التوترات بين الولايات المتحدة وتركيا سببا في الأزمة")]),
+    # ... and leaving a player out is no statement (AL-sport-1787)
+    ("واستبعد المدرب نبيل معلول ستة لاعبين بعد المعسكر التدريبي.", []),
+    # corpus (AL-internationalNews-758): denouncing reports its object
+    ("واستنكر وزير الخارجية الروسي سيرغي لافروف الاتهامات البريطانية اليوم الاثنين.",
+     [("سيرغي لافروف", "الاتهامات البريطانية اليوم الاثنين")]),
+])
+def test_ruling_out_and_denouncing(text, expected):
+    assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
