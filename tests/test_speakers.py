@@ -603,6 +603,27 @@ def test_an_epithet_is_not_someone_else_quoted_before(text):
     assert first not in rest
 
 
+def test_an_epithet_is_the_one_person_quoted_when_nothing_is_said_of_them():
+    # test7 (SK-sport-838): Klopp's nationality is never given; the German coach is still him
+    text = ("أوصى يورغن كلوب، مدرب ليفربول، جماهير الفريق بإظهار الاحترام لروما. "
+            "وأبدى كلوب رغبته في رؤية نفس الشغف والحماس من الجماهير. "
+            'وصرح المدرب الألماني للصحفيين "أعتقد أن الجماهير يجب أن تساند الفريق مرة أخرى".')
+    names = _canonical(text)
+    assert names[-1] == names[-2] and "كلوب" in names[-1]
+
+
+@pytest.mark.parametrize("text", [
+    # a spokesman named by his post is someone new, not the one quoted before
+    "قال نتنياهو إن إسرائيل لن تسمح بذلك. وأكد نتنياهو أن العملية مستمرة. "
+    "وقال المتحدث العسكري الإسرائيلي إن الطائرات أصابت أهدافها.",
+    # two people quoted before: the epithet does not say which
+    "قال كلوب إن الفريق جاهز. وقال صلاح إنه سعيد. وقال كلوب إن المباراة صعبة. وقال صلاح إنه مستعد. "
+    "وصرح المدرب الألماني بأن الجماهير رائعة.",
+])
+def test_an_epithet_with_nothing_to_agree_with_stays_unresolved(text):
+    assert _canonical(text)[-1] not in _canonical(text)[:-1]
+
+
 @pytest.mark.parametrize("text, issuer", [
     # test9 (SK-middleEast-680): the ministry quoted, then its statement goes on
     ('والجمعة أوضحت وزارة الداخلية المغربية أن الموقوف التاسع كان بصدد التوصل بالتمويل اللازم. '

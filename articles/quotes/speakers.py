@@ -283,7 +283,7 @@ def resolve_in_article(spans, text=None):
         if speaker is None and span.speaker_kind != "organisation" and text:
             if titled is None:
                 titled = _TitledNames(titled_names(text))
-            speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, resolved, titled)
+            speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, resolved, titled, text)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
             if _bare_title(name):
@@ -308,7 +308,7 @@ def resolve_in_article(spans, text=None):
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
-def _epithet_referent(tokens, gender, resolved, titled):
+def _epithet_referent(tokens, gender, resolved, titled, text):
     """وصرح المدرب الألماني، وتابع الهداف الإنجليزي، وقال الصربي: a post or a nationality with
     the article and no name is a way of not repeating the name of someone quoted before. The
     latest such person (`resolved`: the article's speakers so far) whose post and nationality
@@ -316,7 +316,8 @@ def _epithet_referent(tokens, gender, resolved, titled):
     source (المصدر الأمريكي), not someone quoted before. A post alone
     (their nationality unstated) says who only when the article names nobody else with it:
     وأقرت الممثلة الإيطالية after الممثلة روز ماغوين is the actress آسيا أرجنتو named
-    between them."""
+    between them. With a post, the one person quoted so far is the one when the article
+    says nothing of their post or nationality (most never give a famous coach's)."""
     if not 1 <= len(tokens) <= 3 or not all(w.startswith("ال") for w in tokens):
         return None
     nationality = _nationality(tokens[-1])
@@ -326,6 +327,8 @@ def _epithet_referent(tokens, gender, resolved, titled):
     if head is not None and tokens[0] not in GENERIC_TITLES:
         return None  # الجيش الأمريكي, الجانب الروسي: no person's post
     seen = set()
+    undescribed = []  # people quoted with nothing said of them that could disagree
+    people = 0
     for speaker in reversed(resolved):
         if speaker is None or id(speaker) in seen:
             continue
@@ -339,13 +342,24 @@ def _epithet_referent(tokens, gender, resolved, titled):
         stated = {n for n in map(_nationality, theirs) if n}
         if stated and nationality not in stated:
             continue  # المدرب الألماني is not the Spanish coach quoted last
-        if head is not None and head != their_head and (head in OFFICES or their_head in OFFICES):
+        if their_head is not None and head is not None and head != their_head and (head in OFFICES or their_head in OFFICES):
             continue  # الرئيس الأمريكي is not وزير الخارجية الأمريكي مايك بومبيو
         if stated:
             return speaker
         if head is not None and head == their_head:
             others = set(titled.people_by_title.get(head, {})) - {name_skeleton(speaker.name)}
             return None if others else speaker
+        people += 1
+        if not theirs:
+            undescribed.append(speaker)
+    if (
+        people == 1 and undescribed and head is not None and head not in AIDES
+        and not titled.people_by_title.get(head) and text.count(undescribed[0].name.split()[-1]) >= 2
+    ):
+        # وأبدى كلوب رغبته …، وصرح المدرب الألماني: the one person quoted so far, of whom
+        # the article says nothing that disagrees, and whom it names more than once (not a
+        # word misread as a name). A spokesman (المتحدث العسكري الإسرائيلي) is new.
+        return undescribed[0]
     return None
 
 
