@@ -1480,10 +1480,19 @@ def test_ayatollah_is_one_word_with_allah():
     # a post alone stays whole; so does a relation or a title with its own pronoun
     ("وقال مراسل بي بي سي إن الوضع هادئ.", ("مراسل بي بي سي", "")),
     ("وقالت مديرته كريستين لاغارد إن النمو سيتباطأ.", ("كريستين لاغارد", "مديرته")),
+    # test5 (BB-economy-217): the company's business after its own unquoted name gave the
+    # speaker 'تيسلا لصناعة'; a ل to an outlet is still whom it was said to
+    ("قال مؤسس شركة تيسلا لصناعة السيارات الكهربائية، إيلون ماسك، إنه ناقش تمويل الخطة.",
+     ("إيلون ماسك", "مؤسس شركة تيسلا لصناعة السيارات الكهربائية")),
 ])
 def test_a_club_or_place_of_several_words_after_a_title(text, expected):
     [span] = extract_statements(text)
     assert (span.speaker_name, span.description) == expected
+
+
+def test_a_company_named_after_a_title_does_not_take_the_outlet_it_spoke_to():
+    [span] = extract_statements("قال رئيس شركة أرامكو لوكالة الأنباء الفرنسية إن الشركة جاهزة.")
+    assert "لوكالة" not in span.speaker and span.channel.startswith("لوكالة")
 
 
 @pytest.mark.parametrize("text, expected", [

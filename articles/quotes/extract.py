@@ -1522,7 +1522,12 @@ def _is_title_continuation(words, k, next_tok):
     prev = words[k - 1].norm
     if w.norm.startswith("ل") and len(w.norm) >= 4:
         # (شركة "تيسلا" لصناعة السيارات: after a quoted name, the company's business)
-        return _is_title_word(prev) or _starts_with_al(prev) or words[k - 1].quote is not None
+        return _is_title_word(prev) or _starts_with_al(prev) or words[k - 1].quote is not None or (
+            # (مؤسس شركة تيسلا لصناعة السيارات الكهربائية: after the company's own name; not
+            # whom it was said to, رئيس شركة أرامكو لوكالة رويترز)
+            k >= 2 and words[k - 2].norm in ORGANISATION_HEADS and w.norm not in CHANNEL_PREFIXED
+            and w.norm[1:] not in KNOWN_OUTLETS
+        )
     # رئيس حزب القوات: an indefinite noun between a title and a definite word is idafa; a
     # definite title heads no idafa, so after العقيد the indefinite word opens the name
     # (العقيد تركي المالكي).
