@@ -2336,3 +2336,24 @@ def test_alan_is_a_name_and_not_now():
 ])
 def test_ruling_out_and_denouncing(text, expected):
     assert [(s.speaker_name, s.text) for s in extract_statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # test8 (CN-sport-180) and corpus: 'حديثه' was read as the name after a bare title
+    ('وتابع المهاجم الإنجليزي حديثه عن نظيره المصري قائلا "لا أستطيع التحكم بما يفعله".', "المهاجم الإنجليزي"),
+    ('وواصل أردوغان حديثه قائلا "هربوا إلى عفرين في سوريا وسنجار في العراق".', "أردوغان"),
+    # corpus (ANT 210): the one whose talk goes on says it, not the sentence's first subject
+    ('رفضت المطربة الأمر، ثم تابعت شيرين حديثها لتقول "حرمت أتكلم في السياسة".', "شيرين"),
+    ('رفضت المطربة الأمر، ثم تابعت شيرين حديثها قائلة "حرمت أتكلم في السياسة".', "شيرين"),
+])
+def test_ones_own_talk_after_the_subject_is_the_object_not_the_name(text, speaker):
+    [span] = extract_statements(text)
+    assert span.speaker == speaker
+
+
+def test_recent_is_not_his_talk_and_their_saying_stays_the_relays():
+    # حديثة (recent) normalizes like حديثه (his talk); قولهما is the relay's construction
+    [span] = extract_statements("وقالت دراسة حديثة إن ارتفاع ضغط الدم قد يظل كامنا لفترة طويلة.")
+    assert span.speaker == "دراسة حديثة"
+    [span] = extract_statements("ونقلت الصحيفة الأميركية عن مصدرين قولهما إن العقبة الأولى تتمثل في تكاليف الإقامة.")
+    assert span.speaker.startswith("مصدرين")

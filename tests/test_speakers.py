@@ -612,6 +612,15 @@ def test_an_epithet_is_the_one_person_quoted_when_nothing_is_said_of_them():
     assert names[-1] == names[-2] and "كلوب" in names[-1]
 
 
+def test_the_english_scorer_is_the_english_player_quoted_before():
+    # test8 (CN-sport-180): الهداف was no post an epithet could be made of
+    text = ("أشاد اللاعب الإنجليزي لتوتنهام هوتسبرز، هاري كين، بمنافسه محمد صلاح. "
+            'وقال كين "إنه يقوم بعمل رائع، وهو لاعب عظيم جدا". '
+            'وتابع الهداف الإنجليزي حديثه قائلا "لا أستطيع التحكم بما يفعله".')
+    names = _canonical(text)
+    assert names[-1] == names[0] == "هاري كين"
+
+
 @pytest.mark.parametrize("text", [
     # a spokesman named by his post is someone new, not the one quoted before
     "قال نتنياهو إن إسرائيل لن تسمح بذلك. وأكد نتنياهو أن العملية مستمرة. "

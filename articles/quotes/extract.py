@@ -1205,6 +1205,10 @@ def _noun_phrase_ends(words, tok, nxt=None):
     name_run = _name_run(words)
     if _prepositional(tok) and name_run >= 1:
         return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
+    if _own_words(tok.text) is not None and not tok.norm.startswith(SAYING):
+        # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name (نقلت عن
+        # مصدرين قولهما is the relay's own construction, read where relays are)
+        return True
     if tok.norm in OBJECT_NOUNS or (
         tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and name_run
         and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
@@ -3616,6 +3620,26 @@ def _continued_subject(state, s_begin, i):
     return sp
 
 
+def _talk_goes_on(state, i, s_begin):
+    """ثم تابعت شيرين حديثها لتقول "…"، وواصل الوزير كلمته قائلا: the one whose talk goes
+    on says what follows, not the sentence's first subject; None unless the word before the
+    verb at i is someone's own words after a speech verb and its subject."""
+    tokens = state.tokens
+    if i - 3 < s_begin or not tokens[i - 1].is_word or _own_words(tokens[i - 1].text) is None:
+        return None
+    if _norm(tokens[i - 1].text).startswith(SAYING):
+        return None  # نقلت الصحيفة عن مصدرين قولهما: the sources' saying, theirs the words
+    for v in range(i - 2, max(s_begin, i - 8) - 1, -1):
+        norm = tokens[v].norm
+        if _speech_verb(tokens[v]) is not None or norm in TALK_VERBS or norm[:1] in ("و", "ف") and norm[1:] in TALK_VERBS:
+            sp, _ = read_speaker(state, v + 1, i - 1)
+            return sp
+    return None
+
+
+TALK_VERBS = words("talk_verbs")
+
+
 def _first_titled_person(state, sp, stop):
     """The first of two titled people a subject phrase ran over (استقبل الرئيس المصري عبد
     الفتاح السيسي وزير الخارجية الأمريكي مايك بومبيو، مشيرا: the host, not his guest):
@@ -3698,6 +3722,7 @@ def _attributed_source(state, j, stop):
 
 
 # What someone said, which with a possessive pronoun is that person's: وفقا لتصريحاته.
+SAYING = _norm("قول")
 SAYING_NOUNS = CHANNEL_NOUNS | _forms("تعبير", "قول", "كلام", "رواية", "وصف", "رأي", "تقدير")
 POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), ("ه", MASCULINE))
 
@@ -3705,8 +3730,8 @@ POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), 
 def _own_words(mention):
     """The gender of the possessor when the mention is one saying noun with a possessive
     pronoun (تصريحاته، تعبيرها), else None."""
-    if len(mention.split()) != 1:
-        return None
+    if len(mention.split()) != 1 or mention.endswith("ة"):
+        return None  # (حديثة, recent: normalized it reads as حديثه, his talk)
     norm = _norm(mention)
     for suffix, gender in POSSESSIVE_GENDERS:
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
@@ -3987,7 +4012,7 @@ def extract_statements(text):
                     sentence_subject = (
                         i > s_begin and _with_conjunction(tok) and _continued_subject(state, s_begin, i)
                     ) or _sentence_subject(state, s_begin, i)
-                sp = _process_verb(state, i, s_begin, s_end, sentence_subject)
+                sp = _process_verb(state, i, s_begin, s_end, _talk_goes_on(state, i, s_begin) or sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
             elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm == IN:
@@ -4001,7 +4026,7 @@ def extract_statements(text):
                 # subject even when no speech verb came before it.
                 if sentence_subject is None:
                     sentence_subject = _continued_subject(state, s_begin, i)
-                _process_continuation(state, i, s_end, value, sentence_subject)
+                _process_continuation(state, i, s_end, value, _talk_goes_on(state, i, s_begin) or sentence_subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
             state.narrated, state.narrated_in = (s_begin, s_end), state.sentence_no
