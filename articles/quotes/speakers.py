@@ -251,7 +251,7 @@ def resolve_in_article(spans, text=None):
             continue
         issuer = channels.issuer_of(name, span.start if span.speaker_start is None else span.speaker_start) if channels else None
         if issuer is None and channels is not None and channels.unnamed(name):
-            issuer = channels.issuer_quoted_last(spans[:n], resolved, span.start if span.speaker_start is None else span.speaker_start)
+            issuer = channels.issuer_quoted_last(span.start if span.speaker_start is None else span.speaker_start)
         if issuer is not None:
             # وذكرت الوزارة في بيان أن …، وأضاف البيان أن …: the statement speaks for its issuer
             resolved.append(issuer)
@@ -425,10 +425,15 @@ class _Channels:
         self.latest = {}  # channel noun -> (span, speaker)
         self.named_at = None  # channel noun -> offsets of the words naming one, read when asked
         self.judged = {}  # channel noun -> (the latest span, how many words since are its issuer's)
+        self.quoted_last = None  # (span, speaker) of the statement read last with a speaker
+        self.document_last = None  # … and of the last whose speaker is a statement (بيان رسمي)
 
     def made(self, span, speaker):
         if speaker is None:
             return
+        self.quoted_last = (span, speaker)
+        if _issued_document(speaker.name):
+            self.document_last = (span, speaker)
         for word in normalize_arabic(span.channel).split():
             noun = CHANNEL_FORMS.get(word)
             if noun is not None:
@@ -441,7 +446,7 @@ class _Channels:
         noun = _channel_referred_to(name)
         return noun in DOCUMENT_SUBJECTS and noun not in self.latest
 
-    def issuer_quoted_last(self, spans, resolved, at):
+    def issuer_quoted_last(self, at):
         """وأوضحت الوزارة أن …، وأضاف البيان أن …: with no statement said to be made through a
         channel, البيان is the statement quoted last as a statement (بحسب بيان رسمي), or
         else the one of the speaker quoted last; not when that was an outlet (ذكرت رويترز
@@ -450,18 +455,15 @@ class _Channels:
         مشترك لخمس هيئات)."""
         if self.text is None:
             return None  # (which statement was named since cannot be read)
-        documents = [k for k, sp in enumerate(resolved) if sp is not None and _issued_document(sp.name)]
-        quoted = [k for k, sp in enumerate(resolved) if sp is not None]
-        if not quoted:
+        if self.quoted_last is None:
             return None
-        k = documents[-1] if documents else quoted[-1]
-        latest = resolved[k]
+        span, latest = self.document_last or self.quoted_last
         tokens = normalize_arabic(latest.name).split()
         if any(w in OUTLET_WORDS or w.removeprefix("ال") in OUTLET_WORDS for w in tokens[:2]) or (
-            is_unnamed_source(latest.name) and not documents
+            is_unnamed_source(latest.name) and self.document_last is None
         ):
             return None
-        if self._another_named(DOCUMENT_NOUN, spans[k], latest, at):
+        if self._another_named(DOCUMENT_NOUN, span, latest, at):
             return None
         return latest
 
