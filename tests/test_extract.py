@@ -2357,3 +2357,28 @@ def test_recent_is_not_his_talk_and_their_saying_stays_the_relays():
     assert span.speaker == "دراسة حديثة"
     [span] = extract_statements("ونقلت الصحيفة الأميركية عن مصدرين قولهما إن العقبة الأولى تتمثل في تكاليف الإقامة.")
     assert span.speaker.startswith("مصدرين")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # corpus (ANT 9720, 28363): the state it was said in was read into the name
+    ('وقال صلاح مازحا "جميعهم قالوا لا نريد اللعب ضد ليفربول".', "صلاح"),
+    ("وأضاف علي عدنان مازحا إن الزواج فكرة مؤجلة.", "علي عدنان"),
+    # hostile (round 10): after a nisba alone, a ḥāl before a comma is no name
+    ("وقال البرتغالي ضاحكا، إن الفريق يستحق الفوز.", "البرتغالي"),
+])
+def test_the_state_one_speaks_in_is_no_part_of_the_name(text, speaker):
+    [span] = extract_statements(text)
+    assert span.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # hostile (round 10): الدين after a plural is religion, and what follows their object
+    ("ودعا رجال الدين أتباعهم إلى الهدوء وعدم الانجرار وراء الشائعات.", "رجال الدين"),
+    ("ودعا علماء الدين شباب الأمة إلى الابتعاد عن التطرف.", "علماء الدين"),
+    # a known first word makes it a compound first name; الله after any word
+    ("وقال المدرب الفرنسي زين الدين زيدان إن الفريق جاهز.", "المدرب الفرنسي زين الدين زيدان"),
+    ("وقال محب الله محب إن الانفجار نجم عن قنبلة.", "محب الله محب"),
+])
+def test_al_din_makes_a_compound_first_name_only_after_a_first_name(text, speaker):
+    [span] = extract_statements(text)
+    assert span.speaker == speaker

@@ -1315,7 +1315,7 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True
     nationality_only = all(_nationality(w) for w in words)
     if not has_title and indefinite and _definite(words[-1]) and tok.quote is None and not (
-        nationality_only and _is_name_word(tok) and nxt is not None and (
+        nationality_only and _is_name_word(tok) and tok.norm not in SKIPPED_AFTER_VERB and nxt is not None and (
             _is_name_word(nxt) and not _definite(nxt)
             or _is_compound_tail([tok, nxt], 1)
             or nxt.text in NAME_CLOSING_COMMAS
@@ -1812,9 +1812,13 @@ def _is_name_particle(words, k):
     prev = words[k - 1].norm
     if prev in ORGANISATION_HEADS or (prev[:1] == "ل" and prev[1:] in ORGANISATION_HEADS):
         return False  # لحزب الله حسن نصر الله: the party's name, no first name
-    return prev in _forms("عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن") or (
-        words[k].norm in COMPOUND_TAILS
-    )
+    # (الله follows many a first word, عطاء الله، محب الله، الحمد الله; الدين only a known
+    # one: رجال الدين، علماء الدين are clerics and what follows is what they did)
+    return prev in COMPOUND_NAME_HEADS or words[k].norm in COMPOUND_TAILS and words[k].norm != RELIGION
+
+
+COMPOUND_NAME_HEADS = words("compound_name_heads")
+RELIGION = _norm("الدين")
 
 
 def guess_kind(sp, gender):
