@@ -786,12 +786,7 @@ def read_speaker(state, i, stop):
         len(words) == 2 and not _definite(words[1]) and (words[1].norm.endswith("ي") or words[1].norm == JOINT)  # بيان رسمي: no issuer named
     ):
         # بيان الرئاسة، بيان للهيئة القومية، رد ترامب: the one whose statement it is speaks.
-        first = words[1]
-        glued = first.norm.startswith("لل") and len(first.norm) > 4
-        name = ("ال" + state.text[first.start + 2 : words[-1].end]) if glued else state.text[first.start : words[-1].end]
-        if first.norm[:1] == "ل" and first.norm[1:] in ORGANISATION_HEADS:
-            name = state.text[first.start + 1 : words[-1].end]  # بيان لوزارة النقل: the ministry's
-        kind = ORGANISATION
+        name, kind = _document_issuer(state, words)
     if post_name is not None:
         name = state.text[tokens[name_at].start : end]
         description = state.text[start : tokens[name_at - 1].end].rstrip("،, ")
@@ -1205,6 +1200,9 @@ def _noun_phrase_ends(words, tok, nxt=None):
     name_run = _name_run(words)
     if _prepositional(tok) and name_run >= 1:
         return True  # اعترف بولانسكي بإقامة علاقة: a ب-phrase after a name is the object
+    if tok.norm in SKIPPED_AFTER_VERB and tok.norm not in ADJUNCTS_AS_NAMES:
+        # وقال الوزير مؤخرا إن، وعلق الوزير بقوله: an adjunct of the verb after its subject
+        return True
     if _own_words(tok.text) is not None and not tok.norm.startswith(SAYING):
         # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name (نقلت عن
         # مصدرين قولهما is the relay's own construction, read where relays are)
@@ -1233,6 +1231,13 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # لحقوق الإنسان، للأنباء: an ل-phrase still names the organisation, unless it names
         # another body, the one spoken to (وقالت الوزارة لوحدة تدقيق الوقائع، لوكالة رويترز).
         named_body = tok.norm[1:] in ORGANISATION_HEADS or tok.norm[1:] in KNOWN_OUTLETS
+        if (
+            len(words) >= 2 and _definite(words[-1]) and words[-1].norm.endswith(("ي", "يه"))
+            and tok.norm.startswith("ال") and _what_was_done(tok.norm[2:])
+        ):
+            # واستنكرت وزارة الخارجية المصرية الهجوم، الجامعة العربية الاعتداءات: a nisba
+            # closed the name, and a noun of something done after it is the object
+            return True
         return indefinite and seen_definite and not (tok.norm.startswith("ل") and len(tok.norm) > 3 and not named_body)
     last = words[-1]
     if (
@@ -1371,6 +1376,17 @@ ROYAL_TITLES = words("royal_titles")
 COMPOUND_TAILS = words("compound_name_tails")
 # Words that open a two-word name: عبد الله، أبو بكر، بن سلمان.
 NAME_HEADS = _forms("عبد", "أبو", "بن", "ابن", "آية")  # (آية الله: a cleric's title, one word with الله)
+
+
+def _what_was_done(stem):
+    """هجوم، اعتداءات، تفجير، إغلاق: a noun of something done (no adjective), the object of
+    a verb like أدان or استنكر."""
+    return (
+        stem in OBJECT_NOUNS or stem.endswith("ات") and len(stem) >= 5
+        or bool(OBJECT_MASDAR_RE.match(stem))
+        # تفعيل، تفجير (not التابعة، affiliated: a participle's alif)
+        or stem[:1] == "ت" and len(stem) >= 5 and stem[1:2] != "ا" and not stem.endswith(("ي", "يه"))
+    )
 
 
 def _prepositional(tok):
@@ -2517,6 +2533,8 @@ RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "الل
 
 SIDES = _forms("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم")
 SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
+# … that are names too after a subject: الشيخ صباح الأحمد، يانغي لي، جي يونغ لي
+ADJUNCTS_AS_NAMES = _forms("صباح", "لي")
 # ولكنها تقول الآن إن: "now" as written; normalized it is the name آلان (وقال آلان بدرو).
 NOW_WRITTEN = frozenset(("الآن", "الان"))
 MORE = _norm("أكثر")
@@ -4267,6 +4285,23 @@ def _past_commas_and_times(tokens, k, stop):
     return k
 
 
+def _document_issuer(state, words):
+    """(name, kind) of whose statement `words` (a document noun, then its issuer) is:
+    بيان الرئاسة، بيان للهيئة القومية (الهيئة القومية)، بيان لوزارة النقل (وزارة النقل)، بيان
+    لوزير الدفاع (وزير الدفاع, a person)."""
+    first = words[1]
+    end = words[-1].end
+    if first.norm[:1] == "ل" and first.norm[1:] in ORGANISATION_HEADS:
+        return state.text[first.start + 1 : end], ORGANISATION  # (بيان للجنة الانتخابات)
+    if first.norm[:1] == "ل" and _is_title_word(first.norm[1:]):
+        return state.text[first.start + 1 : end], PERSON
+    if _written(first.text)[:2] in ("لأ", "لإ", "لآ"):
+        return state.text[first.start + 1 : end], ORGANISATION  # بيان لأتلتيكو: no name starts with لأ
+    if first.norm.startswith("لل") and len(first.norm) > 4:
+        return "ال" + state.text[first.start + 2 : end], ORGANISATION
+    return state.text[first.start : end], ORGANISATION
+
+
 def _document_statement(state, i, s_end):
     tokens = state.tokens
     if _is_background(tokens, i, i):
@@ -4297,6 +4332,10 @@ def _document_statement(state, i, s_end):
     if sp is None and len(doc_words) == 1 and _definite(doc_words[0]):
         # وجاء في البيان أن …: the statement already named, so its author speaks again.
         sp = _inherit(state, MASCULINE, None) or _inherit(state, FEMININE, None)
+    if sp is None and len(doc_words) >= 2 and doc_words[0].norm in DOCUMENT_SUBJECTS and doc_words[1].norm[:1] == "ل":
+        # وجاء في بيان لوزارة الخارجية الروسية أن …: the ministry's
+        name, kind = _document_issuer(state, doc_words)
+        sp = _Speaker(document.mention, start, end, name, "", kind, "")
     sp = sp or document
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     if opener is None:

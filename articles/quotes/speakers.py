@@ -334,6 +334,8 @@ def _epithet_referent(tokens, gender, resolved, titled, text):
             continue
         seen.add(id(speaker))
         if speaker.kind != "person" or not _plausible_name(speaker.name) or _bare_title(speaker.name):
+            if head is not None and is_unnamed_source(speaker.name) and _title_key(normalize_arabic(speaker.name).split()[0]) == head:
+                return None  # مسؤول سعودي، طلب عدم ذكر اسمه: the one unnamed, never someone named before
             continue
         if gender in ("m", "f") and speaker.gender in ("m", "f") and gender != speaker.gender:
             continue
@@ -342,8 +344,8 @@ def _epithet_referent(tokens, gender, resolved, titled, text):
         stated = {n for n in map(_nationality, theirs) if n}
         if stated and nationality not in stated:
             continue  # المدرب الألماني is not the Spanish coach quoted last
-        if their_head is not None and head is not None and head != their_head and (head in OFFICES or their_head in OFFICES):
-            continue  # الرئيس الأمريكي is not وزير الخارجية الأمريكي مايك بومبيو
+        if their_head is not None and head is not None and head != their_head and head not in LOOSE_POSTS:
+            continue  # الرئيس الأمريكي is not وزير الخارجية الأمريكي مايك بومبيو, الطبيب not المحامي
         if stated:
             return speaker
         if head is not None and head == their_head:
@@ -431,7 +433,9 @@ class _Channels:
     def made(self, span, speaker):
         if speaker is None:
             return
-        self.quoted_last = (span, speaker)
+        # (said through another channel, في كلمة، في مقابلة: their البيان it is not)
+        elsewhere = any(CHANNEL_FORMS.get(w) not in (None, *DOCUMENT_SUBJECTS) for w in normalize_arabic(span.channel).split())
+        self.quoted_last = None if elsewhere else (span, speaker)
         if _issued_document(speaker.name):
             self.document_last = (span, speaker)
         for word in normalize_arabic(span.channel).split():
@@ -455,7 +459,7 @@ class _Channels:
         مشترك لخمس هيئات)."""
         if self.text is None:
             return None  # (which statement was named since cannot be read)
-        if self.quoted_last is None:
+        if self.document_last is None and self.quoted_last is None:
             return None
         span, latest = self.document_last or self.quoted_last
         tokens = normalize_arabic(latest.name).split()
@@ -873,6 +877,9 @@ def _title_key(word):
 
 # Offices one person holds one of: a bare title of one is not the person named with another.
 OFFICES = {_title_key(w) for w in words("offices")}
+
+# Posts an epithet uses loosely (المسؤول السعودي for a deputy governor named before).
+LOOSE_POSTS = {_title_key("ال" + w) for w in words("loose_posts")}
 
 # Who speaks for someone else: a bare title of another kind is not them.
 AIDES = {_title_key(w) for w in words("aides")}
