@@ -1828,12 +1828,19 @@ def _is_name_particle(words, k):
     prev = words[k - 1].norm
     if prev in ORGANISATION_HEADS or (prev[:1] == "ل" and prev[1:] in ORGANISATION_HEADS):
         return False  # لحزب الله حسن نصر الله: the party's name, no first name
+    if prev in NAME_PARTICLE_HEADS:
+        return True
     # (الله follows many a first word, عطاء الله، محب الله، الحمد الله; الدين only a known
     # one: رجال الدين، علماء الدين are clerics and what follows is what they did)
-    return prev in COMPOUND_NAME_HEADS or words[k].norm in COMPOUND_TAILS and words[k].norm != RELIGION
+    tail = words[k].norm
+    return tail in COMPOUND_TAILS and (tail != RELIGION or prev in RELIGION_NAME_HEADS)
 
 
-COMPOUND_NAME_HEADS = words("compound_name_heads")
+# After these any word continues the name (عبد الرحمن، أبو مازن، بن سلمان، نور الهدى).
+NAME_PARTICLE_HEADS = _forms(
+    "عبد", "نور", "سيف", "صلاح", "عز", "علاء", "شمس", "بدر", "زين", "جمال", "محي", "أبو", "بن", "ابن",
+)
+RELIGION_NAME_HEADS = words("compound_name_heads")
 RELIGION = _norm("الدين")
 
 
@@ -2533,7 +2540,8 @@ RELATIVES = _forms("الذي", "التي", "الذين", "اللذين", "الل
 
 SIDES = _forms("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم")
 SKIPPED_AFTER_VERB = LEADING_ADJUNCTS | PRONOUN_OBJECT_MARKERS | REPEATED
-# … that are names too after a subject: الشيخ صباح الأحمد، يانغي لي، جي يونغ لي
+# … that are names too after a subject: الشيخ صباح الأحمد، يانغي لي، جي يونغ لي (an outlet
+# with اليوم, روسيا اليوم, is in lexicon/outlets.txt)
 ADJUNCTS_AS_NAMES = _forms("صباح", "لي")
 # ولكنها تقول الآن إن: "now" as written; normalized it is the name آلان (وقال آلان بدرو).
 NOW_WRITTEN = frozenset(("الآن", "الان"))
@@ -2799,6 +2807,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
+    elif j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None and not tokens[j].norm.startswith(SAYING):
+        # وتابعت حديثها قائلة، واختتمت تصريحاتها: her talk goes on, she is the one before
+        sp = _inherit(state, gender, sentence_subject)
+        after = j + 1
     elif gender == PLURAL and not (verb.endswith("ا") and not verb.endswith("وا")):
         # (a dual, أكدا or حذرا, is as often a noun's accusative: يظل الأسقف حذرا)
         # أبدوا مخاوفهم، حثوا الحكومات، واتهموا أردوغان: a verb with its plural ending has its
@@ -3654,6 +3666,9 @@ def _talk_goes_on(state, i, s_begin):
     for v in range(i - 2, max(s_begin, i - 8) - 1, -1):
         norm = tokens[v].norm
         if _speech_verb(tokens[v]) is not None or norm in TALK_VERBS or norm[:1] in ("و", "ف") and norm[1:] in TALK_VERBS:
+            if v + 1 == i - 1:
+                # وتابعت حديثها قائلة: the verb's own pronoun, the one quoted before
+                return _inherit(state, _verb_gender(_speech_verb(tokens[v]) or ""), None)
             sp, _ = read_speaker(state, v + 1, i - 1)
             return sp
     return None
@@ -3752,8 +3767,8 @@ POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), 
 def _own_words(mention):
     """The gender of the possessor when the mention is one saying noun with a possessive
     pronoun (تصريحاته، تعبيرها), else None."""
-    if len(mention.split()) != 1 or mention.endswith("ة"):
-        return None  # (حديثة, recent: normalized it reads as حديثه, his talk)
+    if len(mention.split()) != 1 or _written(mention).endswith("ة"):
+        return None  # (حديثة، حديثةٌ, recent: normalized it reads as حديثه, his talk)
     norm = _norm(mention)
     for suffix, gender in POSSESSIVE_GENDERS:
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:

@@ -240,6 +240,9 @@ def resolve_in_article(spans, text=None):
     organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
+    # (for epithets: each person once, the latest quoted last, and the posts the narration
+    # gives them near their name, each read once)
+    recent, synced, posts_near = {}, 0, {}
     # (read only for an article where a statement speaks, as most never do)
     channels = _Channels(text) if any(_channel_referred_to(clean_name(s.speaker_name or s.speaker)) for s in spans) else None
     for n, span in enumerate(spans):
@@ -283,7 +286,12 @@ def resolve_in_article(spans, text=None):
         if speaker is None and span.speaker_kind != "organisation" and text:
             if titled is None:
                 titled = _TitledNames(titled_names(text))
-            speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, resolved, titled, text)
+            for earlier in resolved[synced:]:
+                if earlier is not None:
+                    recent.pop(id(earlier), None)
+                    recent[id(earlier)] = earlier
+            synced = len(resolved)
+            speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, recent, titled, text, posts_near)
         if speaker is None:
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
             if _bare_title(name):
@@ -308,16 +316,18 @@ def resolve_in_article(spans, text=None):
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
-def _epithet_referent(tokens, gender, resolved, titled, text):
+def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
     """وصرح المدرب الألماني، وتابع الهداف الإنجليزي، وقال الصربي: a post or a nationality with
     the article and no name is a way of not repeating the name of someone quoted before. The
-    latest such person (`resolved`: the article's speakers so far) whose post and nationality
+    latest such person (`recent`: the article's speakers so far, each once, the latest last) whose post and nationality
     agree with the epithet's is the one; None when nobody does, or the epithet names a
     source (المصدر الأمريكي), not someone quoted before. A post alone
     (their nationality unstated) says who only when the article names nobody else with it:
     وأقرت الممثلة الإيطالية after الممثلة روز ماغوين is the actress آسيا أرجنتو named
-    between them. With a post, the one person quoted so far is the one when the article
-    says nothing of their post or nationality (most never give a famous coach's)."""
+    between them. With a post, the one person quoted so far is the one when the mention
+    says nothing of their post or nationality (most never give a famous coach's) but the
+    narration gives them that post near their name (يورغن كلوب، مدرب ليفربول) and it is no
+    country's office (الرئيس الروسي is Russia's president, whoever was quoted)."""
     if not 1 <= len(tokens) <= 3 or not all(w.startswith("ال") for w in tokens):
         return None
     nationality = _nationality(tokens[-1])
@@ -326,13 +336,9 @@ def _epithet_referent(tokens, gender, resolved, titled, text):
     head = _title_key(tokens[0]) if len(tokens) > 1 else None
     if head is not None and tokens[0] not in GENERIC_TITLES:
         return None  # الجيش الأمريكي, الجانب الروسي: no person's post
-    seen = set()
     undescribed = []  # people quoted with nothing said of them that could disagree
     people = 0
-    for speaker in reversed(resolved):
-        if speaker is None or id(speaker) in seen:
-            continue
-        seen.add(id(speaker))
+    for speaker in reversed(recent.values()):
         if speaker.kind != "person" or not _plausible_name(speaker.name) or _bare_title(speaker.name):
             if head is not None and is_unnamed_source(speaker.name) and _title_key(normalize_arabic(speaker.name).split()[0]) == head:
                 return None  # مسؤول سعودي، طلب عدم ذكر اسمه: the one unnamed, never someone named before
@@ -344,7 +350,9 @@ def _epithet_referent(tokens, gender, resolved, titled, text):
         stated = {n for n in map(_nationality, theirs) if n}
         if stated and nationality not in stated:
             continue  # المدرب الألماني is not the Spanish coach quoted last
-        if their_head is not None and head is not None and head != their_head and head not in LOOSE_POSTS:
+        if their_head is not None and head is not None and head != their_head and not (
+            head in LOOSE_POSTS or head in PLAYER_POSTS and their_head in PLAYER_POSTS
+        ):
             continue  # الرئيس الأمريكي is not وزير الخارجية الأمريكي مايك بومبيو, الطبيب not المحامي
         if stated:
             return speaker
@@ -355,14 +363,43 @@ def _epithet_referent(tokens, gender, resolved, titled, text):
         if not theirs:
             undescribed.append(speaker)
     if (
-        people == 1 and undescribed and head is not None and head not in AIDES
-        and not titled.people_by_title.get(head) and text.count(undescribed[0].name.split()[-1]) >= 2
+        people == 1 and undescribed and head is not None and head not in AIDES and head not in COUNTRY_OFFICES
+        and not titled.people_by_title.get(head) and _post_near_name(text, undescribed[0].name, head, posts_near)
     ):
         # وأبدى كلوب رغبته …، وصرح المدرب الألماني: the one person quoted so far, of whom
-        # the article says nothing that disagrees, and whom it names more than once (not a
-        # word misread as a name). A spokesman (المتحدث العسكري الإسرائيلي) is new.
+        # the mention says nothing that disagrees, and whom the narration gives the post.
+        # A spokesman (المتحدث العسكري الإسرائيلي) is new.
         return undescribed[0]
     return None
+
+
+# How far from a name the narration's post for it is looked for (يورغن كلوب، مدرب ليفربول).
+POST_NEAR = 40
+
+
+def _post_near_name(text, name, head, cache):
+    """Does the text give the post `head` (a title key) within POST_NEAR characters of the
+    name's last word, anywhere? Each (name, head) read once per article."""
+    key = (name, head)
+    if key not in cache:
+        last = name.split()[-1]
+        found = False
+        first = text.find(last)
+        # named more than once: not a word misread as a name (مكان)
+        start = first if first >= 0 and text.find(last, first + len(last)) >= 0 else -1
+        while start >= 0 and not found:
+            window = normalize_arabic(text[max(0, start - POST_NEAR) : start + len(last) + POST_NEAR])
+            found = any(_title_key(w) == head for w in window.split()) or any(
+                phrase in window for phrase in POST_PHRASES.get(head, ())
+            )
+            start = text.find(last, start + len(last))
+        cache[key] = found
+    return cache[key]
+
+
+# A post also written as a phrase: a coach is as often المدير الفني (هيكتور كوبر، المدير
+# الفني للمنتخب المصري).
+POST_PHRASES = {normalize_arabic("مدرب"): (normalize_arabic("المدير الفني"), normalize_arabic("مدير فني"))}
 
 
 def _issuer_of_document(name):
@@ -878,8 +915,13 @@ def _title_key(word):
 # Offices one person holds one of: a bare title of one is not the person named with another.
 OFFICES = {_title_key(w) for w in words("offices")}
 
+# Offices a country has one holder of: الرئيس الروسي is Russia's president, never the
+# one person quoted before him (a coach, also an office, is one of many of a nationality).
+COUNTRY_OFFICES = OFFICES - {_title_key("المدرب")}
+
 # Posts an epithet uses loosely (المسؤول السعودي for a deputy governor named before).
 LOOSE_POSTS = {_title_key("ال" + w) for w in words("loose_posts")}
+PLAYER_POSTS = {_title_key("ال" + w) for w in words("player_posts")}
 
 # Who speaks for someone else: a bare title of another kind is not them.
 AIDES = {_title_key(w) for w in words("aides")}
