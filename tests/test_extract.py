@@ -2382,3 +2382,27 @@ def test_the_state_one_speaks_in_is_no_part_of_the_name(text, speaker):
 def test_al_din_makes_a_compound_first_name_only_after_a_first_name(text, speaker):
     [span] = extract_statements(text)
     assert span.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # test10 (SK-internationalNews-3032): 'أسفها لكون تركيا' was the speaker of four statements
+    ('وقالت المتحدثة باسم البيت الأبيض ساره ساندرز إن "الرسوم مؤسفة وخطوة في الاتجاه الخاطئ". '
+     'وأبدت أسفها لكون تركيا عاملت القس برانسون في شكل "ظالم جدا وسيء جدا". '
+     "واوضحت أن الرسوم ستظل سارية حتى لو تم الإفراج عن القس.", "ساره ساندرز"),
+    # corpus (ANT 3060): وجدد تمسكه "بالاتفاق"
+    ('وقال زعيم الرابطة ماتيو سالفيني إن فريقه جاهز. وجدد تمسكه "بالاتفاق" الذي ينص على أن الحزب الأول يترأس الحكومة.',
+     "ماتيو سالفيني"),
+])
+def test_the_subjects_own_noun_after_an_object_verb_is_the_object(text, speaker):
+    spans = extract_statements(text)
+    assert len(spans) >= 2 and all(speaker in s.speaker for s in spans)
+
+
+@pytest.mark.parametrize("text", [
+    # a name in ه, then the object; a coach or a guard of theirs is a person who speaks
+    'ووصف إينجه أردوغان بأنه "رجل مرهق عاجز عن مساعدة تركيا".',
+    'وأبدى مدربه أوسكار تاباريز قلقه من الإصابة.',
+])
+def test_a_name_or_a_post_in_h_after_an_object_verb_is_still_the_subject(text):
+    [span] = extract_statements(text)
+    assert span.speaker.split()[0] in ("إينجه", "مدربه")

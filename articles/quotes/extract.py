@@ -2709,6 +2709,28 @@ def _verbal_noun_with_pronoun(tok):
     return False
 
 
+def _the_subjects_own(tok, gender, nxt=None):
+    """وأبدت أسفها، وجدد دعمه، وأعلنوا رفضهم: a noun with the possessive pronoun of the
+    verb's own subject (ها after a feminine verb, ه after a masculine one, هم after a
+    plural) is what they showed or said, and the subject is the verb's pronoun. Read on the
+    written word (ه, not the ة a normalized name may end in: أسامة)."""
+    if _definite(tok) or not tok.is_word or "الله" in tok.norm or tok.norm[:1] in ("ب", "ل"):
+        return False  # (نصرالله: a name; اتهمته باغتصابها: the ب-phrase is the accusation)
+    written = _written(tok.text)
+    suffixes = {FEMININE: ("ها",), MASCULINE: ("ه",), PLURAL: ("هم", "هما")}.get(gender, ())
+    suffix = next((s for s in suffixes if written.endswith(s)), None)
+    if suffix is None or len(written) - len(suffix) < 3 or gender == MASCULINE and written.endswith(("ها", "هم")):
+        return False
+    stem = tok.norm[: -len(suffix)]
+    if (
+        gender == MASCULINE and nxt is not None and nxt.is_word and _is_name_word(nxt)
+        and not _definite(nxt) and not _prepositional(nxt) and nxt.norm[:1] not in ("ل", "ب")
+    ):
+        return False  # ووصف إينجه أردوغان: a name in ه (Turkish İnce), then the object's
+    # (مدربه، محاميه، حارسها: their coach, lawyer, guard, a person who speaks)
+    return not (_is_title_word(stem) or _is_title_word(stem + "ه") or stem in RELATION_TITLES or stem + "ي" in PERSON_TITLES)
+
+
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
 DENIALS = verb_forms("verb", verb_class="deny")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
@@ -2832,7 +2854,10 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     elif (
         # وأعلن انسحابه من السباق: his withdrawal is what he announced, he is who spoke;
         # ولكنها تنفي القيام بأي إساءة: the pronoun is the subject, what follows the object.
-        verb in OBJECT_VERBS and (he_did or j < s_end and _verbal_noun_with_pronoun(tokens[j]))
+        verb in OBJECT_VERBS and (he_did or j < s_end and (
+            _verbal_noun_with_pronoun(tokens[j])
+            or _the_subjects_own(tokens[j], gender, tokens[j + 1] if j + 1 < s_end else None)
+        ))
         and (inherited := _inherit(state, gender, sentence_subject)) is not None
     ):
         sp = inherited
