@@ -27,13 +27,14 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # test5, read and tuned on from the seventh round (extractor 1.8) after its two, test6
 # and test7, read and tuned on from the eighth round (extractor 1.9) after theirs, and test8,
 # read and tuned on from the ninth round (extractor 2.0) after its two, and test9, read and
-# tuned on from the tenth round after its two. test10 was scored at the tenth round's start
-# and end and not read.
+# tuned on from the tenth round after its two, and test10, read and tuned on from the
+# eleventh round after its two. test11 was scored at the eleventh round's start (eb1a237,
+# the tenth round's end) and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
         "dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6", "test7",
-        "test8", "test9", "test10",
+        "test8", "test9", "test10", "test11",
     )
 ]
 
