@@ -674,3 +674,23 @@ def test_the_posts_organisation_is_not_read_as_the_persons_name():
             "أي إشاعات، حيث قال كوك إنه لا يعتقد أن المستخدمين يريدون دمج نظامي التشغيل. "
             "وكشف الرئيس التنفيذي أنه لا يزال يستخدم جهاز ماك للعمل في مكاتب آبل.")
     assert not any(name.startswith("ل") for name in _canonical(text))
+
+
+@pytest.mark.parametrize("text, organisation", [
+    # test10 (CN-technology-47): the American company is Microsoft, named just before
+    ('ستشتري شركة "مايكروسوفت" طاقة شمسية من أسطح مباني سنغافورة. إذ أعلنت الشركة الامريكية مؤخراً '
+     'عن اتفاقية مع الشركة السنغافورية "Sunseap" لشراء الطاقة.', "مايكروسوفت"),
+    # corpus (ANT 8960): the English paper is the one quoted before, whatever its name's words
+    ('ذكرت صحيفة ليفربول إيكو أن اللاعب جاهز. وأضافت الصحيفة الإنجليزية أن الظهير '
+     'الأيسر بات جاهزا أيضا.', "ليفربول إيكو"),
+    # corpus (ANT 1900): a nationality of two words
+    ('كشفت شركة سامسونغ عن هاتفين جديدين. وقالت الشركة الكورية الجنوبية إن الكاميرا صممت '
+     'بعدسات مزدوجة.', "سامسونغ"),
+])
+def test_an_organisation_a_country_has_many_of_with_its_nationality_is_the_one_named(text, organisation):
+    assert organisation in _canonical(text)[-1]
+
+
+def test_a_government_with_its_nationality_still_names_itself():
+    text = ("قالت شركة أرامكو إن الإنتاج سيرتفع. وقالت الحكومة السعودية إن الخطة ستمضي قدما.")
+    assert _canonical(text)[-1] == "الحكومة السعودية"

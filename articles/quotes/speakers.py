@@ -225,6 +225,7 @@ class ArticleSpeaker:
 # الوزارة after وزارة الدفاع الروسية: the head noun with the article refers back to the
 # organisation named after it.
 ORGANISATION_BACK_REFERENCES = {"ال" + head: head for head in words("back_reference_heads")}
+NATIONAL_EPITHET_HEADS = words("national_epithet_heads")
 KIND_ADJECTIVES = words("back_reference_adjectives")
 
 
@@ -283,6 +284,9 @@ def resolve_in_article(spans, text=None):
             named = _named_organisation(organisations, head, span.start, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
+            elif _national_epithet(head, normalize_arabic(name).split()):
+                # وأضافت الصحيفة الإنجليزية after ذكرت صحيفة ليفربول إيكو: one quoted before
+                speaker = _quoted_with_head(resolved, head, _nationality(normalize_arabic(name).split()[1]))
         if speaker is None and span.speaker_kind != "organisation" and text:
             if titled is None:
                 titled = _TitledNames(titled_names(text))
@@ -582,15 +586,43 @@ def _organisation_back_reference(name):
     head noun alone or with adjectives that are no nationality (الشركة، المنظمة الحقوقية،
     الشركة الأم): it refers back to the one the article named. الحكومة السورية names
     its organisation already."""
-    if not name.startswith("ال") or name.count(" ") > 1:
+    if not name.startswith("ال") or name.count(" ") > 2:
         return None  # (most names, without normalizing them)
     tokens = normalize_arabic(name).split()
     head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
-    if head is None or len(tokens) > 2:
+    if head is None or len(tokens) > 2 and not _national_epithet(head, tokens):
         return None
-    if len(tokens) == 2 and not (tokens[1].startswith("ال") and _nationality(tokens[1]) is None):
+    if len(tokens) == 2 and not (tokens[1].startswith("ال") and (_nationality(tokens[1]) is None or _national_epithet(head, tokens))):
         return None
     return head
+
+
+# How many statements back a national epithet looks for the organisation quoted with its head.
+QUOTED_HEAD_LOOKBACK = 30
+
+
+def _quoted_with_head(resolved, head, nationality):
+    """The organisation quoted last (among the last QUOTED_HEAD_LOOKBACK statements) whose
+    name opens with `head` (صحيفة ليفربول إيكو for الصحيفة الإنجليزية), unless its name
+    gives another nationality."""
+    for speaker in reversed(resolved[-QUOTED_HEAD_LOOKBACK:]):
+        if speaker is None or speaker.kind != "organisation":
+            continue
+        tokens = normalize_arabic(speaker.name).split()
+        if tokens and tokens[0] == head:
+            stated = {n for n in map(_nationality, tokens) if n}
+            if not stated or nationality in stated:
+                return speaker
+    return None
+
+
+def _national_epithet(head, tokens):
+    """الشركة الأمريكية، الصحيفة الفرنسية، الشركة الأمريكية العملاقة: a head a country has
+    many of, its nationality, and at most one more definite adjective."""
+    return (
+        head in NATIONAL_EPITHET_HEADS and 2 <= len(tokens) <= 3 and _nationality(tokens[1]) is not None
+        and all(w.startswith("ال") for w in tokens[1:])
+    )
 
 
 class _NamedOrganisations:
@@ -638,6 +670,14 @@ def _named_organisation(organisations, head, offset, mention):
     الوكالة" of the American one) as the one referred to, and the bare head noun is no
     one's wrong name."""
     tokens = normalize_arabic(mention).split()
+    if _national_epithet(head, tokens):
+        # وأعلنت الشركة الأمريكية: the one named last, unless its name gives another nationality
+        nationality = _nationality(tokens[1])
+        for o in organisations.before(head, offset, ORGANISATIONS_TRIED):
+            stated = {n for n in map(_nationality, normalize_arabic(o.name).split()) if n}
+            if not stated or nationality in stated:
+                return o.name
+        return None
     adjective = tokens[1] if len(tokens) == 2 and tokens[1] not in KIND_ADJECTIVES else None
     for o in organisations.before(head, offset, ORGANISATIONS_TRIED):
         if adjective is None or _names_with(o.name, adjective):
