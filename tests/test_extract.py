@@ -2406,3 +2406,10 @@ def test_the_subjects_own_noun_after_an_object_verb_is_the_object(text, speaker)
 def test_a_name_or_a_post_in_h_after_an_object_verb_is_still_the_subject(text):
     [span] = extract_statements(text)
     assert span.speaker.split()[0] in ("إينجه", "مدربه")
+
+
+def test_a_military_rank_of_foreign_armies_opens_a_title():
+    # test10 (FR-internationalNews-1052): 'القومندان' was the speaker, his name left out
+    [span] = extract_statements('وقال القومندان بول داهلين المتحدث باسم الحرس الوطني "نؤكد أن الطائرة '
+                                'كان على متنها تسعة أشخاص".')
+    assert span.speaker_name == "بول داهلين"

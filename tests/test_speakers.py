@@ -694,3 +694,17 @@ def test_an_organisation_a_country_has_many_of_with_its_nationality_is_the_one_n
 def test_a_government_with_its_nationality_still_names_itself():
     text = ("قالت شركة أرامكو إن الإنتاج سيرتفع. وقالت الحكومة السعودية إن الخطة ستمضي قدما.")
     assert _canonical(text)[-1] == "الحكومة السعودية"
+
+
+def test_a_longer_post_quoted_first_is_the_person_named_later_with_one_word_of_it():
+    # test10 (BB-internationalNews-595): the minister of basic education, then الوزيرة and her name
+    text = ("دعت وزيرة التعليم الأساسي في جنوب أفريقيا إلى فتح تحقيق رسمي في ظهور تلميذات. "
+            'وقالت الوزيرة أنجي موتشيكا، إنها "شعرت بخيبة أمل كبيرة".')
+    assert _canonical(text) == ["أنجي موتشيكا", "أنجي موتشيكا"]
+
+
+def test_a_post_with_a_nationality_is_not_someone_named_with_the_post_alone():
+    # dev (BB-culture-279): the Italian actress is Asia Argento, not the actress Rose McGowan
+    text = ("وأقرت الممثلة الإيطالية أنها دفعت لبينيت 380 ألف دولار. "
+            "وقالت الممثلة روز ماغوين إن ما حدث لم يكن من العدل.")
+    assert _canonical(text)[0] != "روز ماغوين"

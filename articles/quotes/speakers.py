@@ -313,7 +313,10 @@ def resolve_in_article(spans, text=None):
             if sp is not bare and sp.description and (not bare.gender or not sp.gender or bare.gender == sp.gender)
             and _plausible_name(sp.name)
             and _title_key(normalize_arabic(sp.description).split()[0]) == _title_key(tokens[0])
-            and _title_agrees(tokens, sp)
+            # (وقالت الوزيرة أنجي موتشيكا after وزيرة التعليم الأساسي: a post of one word says
+            # nothing that could disagree with the fuller one, unless that one gives a
+            # nationality: الممثلة الإيطالية is not الممثلة روز ماغوين)
+            and (_title_agrees(tokens, sp) or len(sp.description.split()) == 1 and not any(map(_nationality, tokens)))
         }
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
