@@ -2413,3 +2413,13 @@ def test_a_military_rank_of_foreign_armies_opens_a_title():
     [span] = extract_statements('وقال القومندان بول داهلين المتحدث باسم الحرس الوطني "نؤكد أن الطائرة '
                                 'كان على متنها تسعة أشخاص".')
     assert span.speaker_name == "بول داهلين"
+
+
+def test_justifying_reports_what_follows_bi_an_and_the_next_verb_continues_it():
+    # test10 (FR-economy-64): برر was no speech verb, so Lighthizer's two quotes were missed
+    text = ('وبرر الممثل الأمريكي للتجارة روبرت لايتزر في بيان، هذه الشكوى بأن "الرسوم الجمركية '
+            'الأمريكية التي فرضها الرئيس ترامب هي مبررة بحسب الاتفاقات الدولية". وكانت واشنطن قد فرضت '
+            'رسوما. وأضاف "الإجراءات التي اتخذها ترامب قانونية بالكامل ومبررة تماما".')
+    spans = extract_statements(text)
+    assert [s.verb for s in spans] == ["وبرر", "وأضاف"]
+    assert all(s.speaker_name == "روبرت لايتزر" for s in spans)
