@@ -708,3 +708,11 @@ def test_a_post_with_a_nationality_is_not_someone_named_with_the_post_alone():
     text = ("وأقرت الممثلة الإيطالية أنها دفعت لبينيت 380 ألف دولار. "
             "وقالت الممثلة روز ماغوين إن ما حدث لم يكن من العدل.")
     assert _canonical(text)[0] != "روز ماغوين"
+
+
+def test_a_company_called_a_group_with_its_nationality_is_the_company_named():
+    # test10 (FR-economy-12): المجموعة الأمريكية is Apple, named as a company
+    text = ('أعلنت شركة "أبل" أنها ستدفع ضرائب بقيمة 38 مليار دولار على الأرباح التي حققتها خارج '
+            'الولايات المتحدة. وأوضحت المجموعة الأمريكية "هذا المبلغ هو الأكبر من هذا النوع الذي يدفع حتى الآن".')
+    names = _canonical(text)
+    assert len(names) == 2 and "أبل" in names[1]

@@ -612,11 +612,19 @@ def _quoted_with_head(resolved, head, nationality):
         if speaker is None or speaker.kind != "organisation":
             continue
         tokens = normalize_arabic(speaker.name).split()
-        if tokens and tokens[0] == head:
+        if tokens and tokens[0] in _alike_heads(head):
             stated = {n for n in map(_nationality, tokens) if n}
             if not stated or nationality in stated:
                 return speaker
     return None
+
+
+# A company is as often called a group (وأوضحت المجموعة الأمريكية after شركة "أبل").
+COMPANY_HEADS = (normalize_arabic("شركة"), normalize_arabic("مجموعة"))
+
+
+def _alike_heads(head):
+    return COMPANY_HEADS if head in COMPANY_HEADS else (head,)
 
 
 def _national_epithet(head, tokens):
@@ -676,7 +684,9 @@ def _named_organisation(organisations, head, offset, mention):
     if _national_epithet(head, tokens):
         # وأعلنت الشركة الأمريكية: the one named last, unless its name gives another nationality
         nationality = _nationality(tokens[1])
-        for o in organisations.before(head, offset, ORGANISATIONS_TRIED):
+        # (its own head first: المجموعة القطرية is مجموعة بي إن سبورتس, not شركة دو named since)
+        candidates = [o for h in _alike_heads(head) for o in organisations.before(h, offset, ORGANISATIONS_TRIED)]
+        for o in sorted(candidates, key=lambda o: (o.head != head, -o.start)):
             stated = {n for n in map(_nationality, normalize_arabic(o.name).split()) if n}
             if not stated or nationality in stated:
                 return o.name
