@@ -2423,3 +2423,11 @@ def test_justifying_reports_what_follows_bi_an_and_the_next_verb_continues_it():
     spans = extract_statements(text)
     assert [s.verb for s in spans] == ["وبرر", "وأضاف"]
     assert all(s.speaker_name == "روبرت لايتزر" for s in spans)
+
+
+def test_an_organisation_with_its_country_after_but_is_the_subject():
+    # test10 (SK-middleEast-1486): the statement went to the outlet quoted before
+    text = ('قال الوزير إن الخطة جاهزة. لكن وزارة الخارجية في باراغواي قالت إنه لم يتم حتى الآن اتخاذ '
+            'مثل هذا القرار.')
+    spans = extract_statements(text)
+    assert [s.speaker for s in spans] == ["الوزير", "وزارة الخارجية في باراغواي"]

@@ -3476,6 +3476,14 @@ def _titled_subject_after_turn(state, i, s_begin):
             sp, after = read_speaker(state, c + 1, i)
             while after < i and tokens[after].text in ("،", ","):
                 after += 1  # the comma that closes the apposition
+            if (
+                sp is not None and after < i and tokens[after].norm == IN and i - after <= 3
+                and sp.kind == ORGANISATION and all(t.is_word for t in tokens[after:i])
+            ):
+                # لكن وزارة الخارجية في باراغواي قالت: the organisation's country is its name's
+                end = tokens[i - 1].end
+                sp = _Speaker(state.text[sp.start:end], sp.start, end, state.text[sp.start:end], sp.description, sp.kind, sp.gender)
+                after = i
             return sp if sp is not None and after == i else None
         if not tokens[c].is_word and tokens[c].text not in ("،", ","):
             return None
