@@ -2431,3 +2431,11 @@ def test_an_organisation_with_its_country_after_but_is_the_subject():
             'مثل هذا القرار.')
     spans = extract_statements(text)
     assert [s.speaker for s in spans] == ["الوزير", "وزارة الخارجية في باراغواي"]
+
+
+def test_a_relayed_speaker_with_a_title_after_the_name_before_his_saying():
+    # test10 (SK-middleEast-1486): the statement went to the agency that relayed it
+    text = ('ونقلت رويترز عن عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله "يعتزم رئيس باراغواي '
+            'أوراسيو كارتيس المجيء إلى إسرائيل بنهاية الشهر".')
+    [span] = extract_statements(text)
+    assert span.speaker_name == "عمانوئيل نحشون"

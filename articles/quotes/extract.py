@@ -3352,6 +3352,14 @@ def _relayed_speaker(state, j, stop, relay=False):
             while m < min(stop, after + 4) and tokens[m].norm in UNNAMED_RIDERS:
                 m += 1
         says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
+        if not says and m > after and m < stop and _is_title_word(tokens[m].norm[2:] if _starts_with_al(tokens[m].norm) else tokens[m].norm):
+            # عن عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله: the title, then قوله
+            for n in range(m + 1, min(stop, m + MAX_SPEAKER_TOKENS)):
+                if not tokens[n].is_word or _speech_verb(tokens[n]) or tokens[n].norm in COMPLEMENTIZERS:
+                    break
+                if tokens[n].norm in _forms("قوله", "قولها", "قولهم"):
+                    m, says = n, True
+                    break
         if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
