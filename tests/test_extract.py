@@ -2439,3 +2439,10 @@ def test_a_relayed_speaker_with_a_title_after_the_name_before_his_saying():
             'أوراسيو كارتيس المجيء إلى إسرائيل بنهاية الشهر".')
     [span] = extract_statements(text)
     assert span.speaker_name == "عمانوئيل نحشون"
+
+
+def test_a_name_in_apposition_closed_by_kana_or_qad():
+    # test10 (SK-middleEast-1486): the speaker was the title alone, 'رئيس غواتيمالا'
+    [span] = extract_statements("يذكر أن رئيس غواتيمالا، جيمي موراليس كان قد أعلن في مارس الماضي، "
+                                "أن بلاده ستنقل سفارتها في إسرائيل إلى القدس.")
+    assert (span.speaker_name, span.description) == ("جيمي موراليس", "رئيس غواتيمالا")

@@ -1078,6 +1078,10 @@ def _post_place_run(words):
 PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف: a past verb of the افتعل form
 
 
+# كان and قد right after a name in apposition: the verb phrase has begun.
+WAS_THEN = _forms("كان", "كانت", "قد")
+
+
 def _apposition_name(state, words, j, stop):
     """وزير الخارجية الأمريكي، مايك بومبيو، إن …: the name after a title, between commas.
 
@@ -1119,6 +1123,7 @@ def _apposition_name(state, words, j, stop):
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
+                and not (names and tokens[n].norm in WAS_THEN)
             ):
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
@@ -1132,7 +1137,10 @@ def _apposition_name(state, words, j, stop):
             # itself (المدير العام للمنظمة، أحمد أوزومجو: "…").
             closes = n >= stop or tokens[n].text in ("،", ",", ":") or tokens[n].norm in COMPLEMENTIZERS or (
                 tokens[n].quote is not None and tokens[n].start == tokens[n].quote.open_at
-            ) or (names and _is_channel_word(tokens, n))  # ، حكمت حبيب لفرانس برس "…": whom he told
+            ) or (names and _is_channel_word(tokens, n)) or (  # ، حكمت حبيب لفرانس برس "…": whom he told
+                # رئيس غواتيمالا، جيمي موراليس كان قد أعلن: the name, then the verb's كان / قد
+                names and tokens[n].norm in WAS_THEN
+            )
             if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
                 # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال
                 # مدريد، الفرنسي كريم بنزيما،: his nationality
