@@ -2446,3 +2446,14 @@ def test_a_name_in_apposition_closed_by_kana_or_qad():
     [span] = extract_statements("يذكر أن رئيس غواتيمالا، جيمي موراليس كان قد أعلن في مارس الماضي، "
                                 "أن بلاده ستنقل سفارتها في إسرائيل إلى القدس.")
     assert (span.speaker_name, span.description) == ("جيمي موراليس", "رئيس غواتيمالا")
+
+
+def test_an_agency_that_relayed_the_speakers_words_is_not_their_speaker():
+    # test10 (CN-economy-241): the end of Erdogan's words was given to the agency
+    text = ('وأشار أردوغان إلى أن الحكومة التركية تسير بحزم في طريقها، داعيا الأتراك إلى الصمود أمام '
+            'الهجمات الاقتصادية، وتصنيفات وكالات الائتمان التي وصفها بـ"المحتالة"، وفقا لما نقلته الأناضول.')
+    assert {s.speaker for s in extract_statements(text)} == {"أردوغان"}
+    # corpus (ANT 4940): when the sentence's verb opened no content, the relayed clause stays
+    text = ('وقد ذكرت وكالة الأنباء الروسية الرسمية "تاس" نقلاً عن وزارة الدفاع الروسية خروج أكثر من سبعة '
+            'آلاف شخص من الغوطة الشرقية، وفقاً لما نقلته الوكالة على لسان المتحدث باسم المركز الروسي.')
+    assert any("سبعة آلاف" in s.text for s in extract_statements(text))

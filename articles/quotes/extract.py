@@ -3948,8 +3948,18 @@ def _trailing_attributions(state, s_begin, s_end):
         words = sum(1 for t in tokens[b : end_tok + 1] if t.is_word)
         if words < 3 or verbs_before[end_tok + 1 - s_begin] > verbs_before[b - s_begin]:
             continue
+        if verbs_before[b - s_begin] > 0 and RELAYED_RE.search(m.group()) and any(
+            t.norm in COMPLEMENTIZERS or t.text == ":" or _continuation(t) is not None for t in tokens[s_begin:b]
+        ):
+            # وأشار أردوغان إلى أن …، داعيا الأتراك إلى …، وتصنيفات …، وفقا لما نقلته الأناضول:
+            # the agency passed on the words of the one speaking in the sentence (whose verb
+            # opened content: أن، a colon, a participle; not ذكرت تاس نقلا عن الوزارة خروج …)
+            continue
         start, end = _span_from_tokens(state, b, end_tok)
         _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
+
+
+RELAYED_RE = re.compile(r"نقل")
 
 
 def _speech_verbs_before(tokens, s_begin, s_end):
