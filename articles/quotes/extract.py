@@ -1211,10 +1211,8 @@ def _noun_phrase_ends(words, tok, nxt=None):
     if tok.norm in SKIPPED_AFTER_VERB and tok.norm not in ADJUNCTS_AS_NAMES:
         # وقال الوزير مؤخرا إن، وعلق الوزير بقوله: an adjunct of the verb after its subject
         return True
-    if _own_words(tok.text) is not None and not tok.norm.startswith(SAYING):
-        # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name (نقلت عن
-        # مصدرين قولهما is the relay's own construction, read where relays are)
-        return True
+    if _own_talk(tok):
+        return True  # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name
     if tok.norm in OBJECT_NOUNS or (
         tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and name_run
         and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
@@ -2837,7 +2835,7 @@ def _process_verb(state, i, s_begin, s_end, sentence_subject):
     elif pre is not None:
         # Subject before the verb: وأن بلينكن قال …، وكانت تيريزا ماي قد أعلنت …
         sp = pre
-    elif j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None and not tokens[j].norm.startswith(SAYING):
+    elif j < s_end and _own_talk(tokens[j]):
         # وتابعت حديثها قائلة، واختتمت تصريحاتها: her talk goes on, she is the one before
         sp = _inherit(state, gender, sentence_subject)
         after = j + 1
@@ -3320,6 +3318,9 @@ RELAY_VERBS |= {AND + form for form in RELAY_VERBS}
 UNNAMED_RIDERS = words("unnamed_riders")
 
 
+HIS_SAYING = _forms("قوله", "قولها", "قولهم")
+
+
 def _relayed_speaker(state, j, stop, relay=False):
     """نقل X عن Y قوله / على لسان Y: (Y as _Speaker, index after Y) or None.
 
@@ -3359,13 +3360,13 @@ def _relayed_speaker(state, j, stop, relay=False):
         if relay:
             while m < min(stop, after + 4) and tokens[m].norm in UNNAMED_RIDERS:
                 m += 1
-        says = m < stop and tokens[m].norm in _forms("قوله", "قولها", "قولهم")
+        says = m < stop and tokens[m].norm in HIS_SAYING
         if not says and m > after and m < stop and _is_title_word(tokens[m].norm[2:] if _starts_with_al(tokens[m].norm) else tokens[m].norm):
             # عن عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله: the title, then قوله
             for n in range(m + 1, min(stop, m + MAX_SPEAKER_TOKENS)):
                 if not tokens[n].is_word or _speech_verb(tokens[n]) or tokens[n].norm in COMPLEMENTIZERS:
                     break
-                if tokens[n].norm in _forms("قوله", "قولها", "قولهم"):
+                if tokens[n].norm in HIS_SAYING:
                     m, says = n, True
                     break
         if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
@@ -3708,10 +3709,8 @@ def _talk_goes_on(state, i, s_begin):
     on says what follows, not the sentence's first subject; None unless the word before the
     verb at i is someone's own words after a speech verb and its subject."""
     tokens = state.tokens
-    if i - 3 < s_begin or not tokens[i - 1].is_word or _own_words(tokens[i - 1].text) is None:
+    if i - 3 < s_begin or not _own_talk(tokens[i - 1]):
         return None
-    if _norm(tokens[i - 1].text).startswith(SAYING):
-        return None  # نقلت الصحيفة عن مصدرين قولهما: the sources' saying, theirs the words
     for v in range(i - 2, max(s_begin, i - 8) - 1, -1):
         norm = tokens[v].norm
         if _speech_verb(tokens[v]) is not None or norm in TALK_VERBS or norm[:1] in ("و", "ف") and norm[1:] in TALK_VERBS:
@@ -3811,6 +3810,12 @@ def _attributed_source(state, j, stop):
 SAYING = _norm("قول")
 SAYING_NOUNS = CHANNEL_NOUNS | _forms("تعبير", "قول", "كلام", "رواية", "وصف", "رأي", "تقدير")
 POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), ("ه", MASCULINE))
+
+
+def _own_talk(tok):
+    """حديثه، كلمتها، تصريحاتهم: a word that is someone's own talk (not قولهما, the relay's
+    own construction: نقلت الصحيفة عن مصدرين قولهما, read where relays are)."""
+    return tok.is_word and _own_words(tok.text) is not None and not tok.norm.startswith(SAYING)
 
 
 def _own_words(mention):

@@ -284,9 +284,9 @@ def resolve_in_article(spans, text=None):
             named = _named_organisation(organisations, head, span.start, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
-            elif _national_epithet(head, normalize_arabic(name).split()):
+            elif _national_epithet(head, tokens := normalize_arabic(name).split()):
                 # وأضافت الصحيفة الإنجليزية after ذكرت صحيفة ليفربول إيكو: one quoted before
-                speaker = _quoted_with_head(resolved, head, _nationality(normalize_arabic(name).split()[1]))
+                speaker = _quoted_with_head(resolved, head, _nationality(tokens[1]))
         if speaker is None and span.speaker_kind != "organisation" and text:
             if titled is None:
                 titled = _TitledNames(titled_names(text))
@@ -477,15 +477,14 @@ class _Channels:
     def made(self, span, speaker):
         if speaker is None:
             return
+        nouns = [noun for noun in map(CHANNEL_FORMS.get, normalize_arabic(span.channel).split()) if noun is not None]
         # (said through another channel, في كلمة، في مقابلة: their البيان it is not)
-        elsewhere = any(CHANNEL_FORMS.get(w) not in (None, *DOCUMENT_SUBJECTS) for w in normalize_arabic(span.channel).split())
+        elsewhere = any(noun not in DOCUMENT_SUBJECTS for noun in nouns)
         self.quoted_last = None if elsewhere else (span, speaker)
         if _issued_document(speaker.name):
             self.document_last = (span, speaker)
-        for word in normalize_arabic(span.channel).split():
-            noun = CHANNEL_FORMS.get(word)
-            if noun is not None:
-                self.latest[noun] = (span, speaker)
+        for noun in nouns:
+            self.latest[noun] = (span, speaker)
 
     def unnamed(self, name):
         """Is `name` البيان while no statement so far was said to be made through one? (Not
@@ -593,9 +592,13 @@ def _organisation_back_reference(name):
         return None  # (most names, without normalizing them)
     tokens = normalize_arabic(name).split()
     head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
-    if head is None or len(tokens) > 2 and not _national_epithet(head, tokens):
+    if head is None:
         return None
-    if len(tokens) == 2 and not (tokens[1].startswith("ال") and (_nationality(tokens[1]) is None or _national_epithet(head, tokens))):
+    if _national_epithet(head, tokens):
+        return head  # الشركة الأمريكية: a head a country has many of
+    if len(tokens) > 2:
+        return None
+    if len(tokens) == 2 and not (tokens[1].startswith("ال") and _nationality(tokens[1]) is None):
         return None
     return head
 
@@ -612,11 +615,15 @@ def _quoted_with_head(resolved, head, nationality):
         if speaker is None or speaker.kind != "organisation":
             continue
         tokens = normalize_arabic(speaker.name).split()
-        if tokens and tokens[0] in _alike_heads(head):
-            stated = {n for n in map(_nationality, tokens) if n}
-            if not stated or nationality in stated:
-                return speaker
+        if tokens and tokens[0] in _alike_heads(head) and _nationality_allows(speaker.name, nationality):
+            return speaker
     return None
+
+
+def _nationality_allows(name, nationality):
+    """Does an organisation's name give no nationality, or this one?"""
+    stated = {n for n in map(_nationality, normalize_arabic(name).split()) if n}
+    return not stated or nationality in stated
 
 
 # A company is as often called a group (وأوضحت المجموعة الأمريكية after شركة "أبل").
@@ -687,8 +694,7 @@ def _named_organisation(organisations, head, offset, mention):
         # (its own head first: المجموعة القطرية is مجموعة بي إن سبورتس, not شركة دو named since)
         candidates = [o for h in _alike_heads(head) for o in organisations.before(h, offset, ORGANISATIONS_TRIED)]
         for o in sorted(candidates, key=lambda o: (o.head != head, -o.start)):
-            stated = {n for n in map(_nationality, normalize_arabic(o.name).split()) if n}
-            if not stated or nationality in stated:
+            if _nationality_allows(o.name, nationality):
                 return o.name
         return None
     adjective = tokens[1] if len(tokens) == 2 and tokens[1] not in KIND_ADJECTIVES else None
