@@ -2457,3 +2457,35 @@ def test_an_agency_that_relayed_the_speakers_words_is_not_their_speaker():
     text = ('وقد ذكرت وكالة الأنباء الروسية الرسمية "تاس" نقلاً عن وزارة الدفاع الروسية خروج أكثر من سبعة '
             'آلاف شخص من الغوطة الشرقية، وفقاً لما نقلته الوكالة على لسان المتحدث باسم المركز الروسي.')
     assert any("سبعة آلاف" in s.text for s in extract_statements(text))
+
+
+def test_a_singer_in_construct_opens_a_title():
+    # test3 (BB-culture-141): 'مغني الراب' was the speaker, Kanye West lost
+    [span] = extract_statements('قال مغني الراب الأمريكي، كاني ويست، إن الاستعباد ربما كان "اختيارا".')
+    assert (span.speaker_name, span.description) == ("كاني ويست", "مغني الراب الأمريكي")
+    [span] = extract_statements("وقال مطرب المهرجانات حمو بيكا إن الحفل كان رائعا.")
+    assert span.speaker_name == "حمو بيكا"
+
+
+def test_a_trailing_source_named_in_apposition_before_the_day():
+    # test3 (SK-internationalNews-2366): the minister's name became the statement and the
+    # statement went to the title alone
+    text = ("بدأت تركيا باستيراد البطاطس بكميات محدودة من الأراضي السورية، حسب ما أعلن وزير الاقتصاد "
+            "التركي، نهاد زيبكجي الأربعاء.")
+    [span] = extract_statements(text)
+    assert (span.speaker_name, span.text) == ("نهاد زيبكجي", "بدأت تركيا باستيراد البطاطس بكميات محدودة من الأراضي السورية")
+    [span] = extract_statements("وقال وزير الخارجية، سامح شكري الأحد، إن مصر ترفض القرار.")
+    assert span.speaker_name == "سامح شكري"
+
+
+def test_an_epithet_for_someone_named_with_a_nationality_alone():
+    # test3 (AL-sport-521): 'المدرب الصربي' after 'الصربي رادي' stayed a page of its own
+    text = ('كشف الصربي رادي، مدرب نادي التضامن، أنه تفاجأ باختياره لتولي مهمة تدريب منتخب الكويت.\n'
+            'وقال المدرب الصربي في حديثه لـ"العربية": "تفاجأت باختياري لتدريب المنتخب الكويتي كثيرا".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["رادي", "رادي"]
+    # a Serbian coach is not the Croatian named before
+    text = ('كشف الكرواتي زلاتكو، مدرب نادي التضامن، أنه تفاجأ باختياره.\n'
+            'وقال المدرب الصربي في حديثه لـ"العربية": "تفاجأت باختياري لتدريب المنتخب الكويتي كثيرا".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)][1] != "زلاتكو"

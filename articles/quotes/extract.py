@@ -164,6 +164,10 @@ TIME_WORDS = _forms(
     "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر", "السابق",
     "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري", "قبيل",
 )
+# The days a name can be followed by, as in نهاد زيبكجي الأربعاء (no name word is one).
+NAMED_DAYS = _forms(
+    "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+)
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
 CHANNEL_NOUNS = words("channel_nouns")
 # ل-words that name the outlet a speaker talked to: لـ"رويترز"، لوكالة، لصحيفة، لقناة.
@@ -1123,7 +1127,7 @@ def _apposition_name(state, words, j, stop):
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
-                and not (names and tokens[n].norm in WAS_THEN)
+                and not (names and tokens[n].norm in WAS_THEN) and not (names and tokens[n].norm in NAMED_DAYS)
             ):
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
@@ -1140,6 +1144,10 @@ def _apposition_name(state, words, j, stop):
             ) or (names and _is_channel_word(tokens, n)) or (  # ، حكمت حبيب لفرانس برس "…": whom he told
                 # رئيس غواتيمالا، جيمي موراليس كان قد أعلن: the name, then the verb's كان / قد
                 names and tokens[n].norm in WAS_THEN
+            ) or (
+                # حسب ما أعلن وزير الاقتصاد التركي، نهاد زيبكجي الأربعاء.: the day, or the
+                # sentence's end, after a trailing source's name
+                names and (tokens[n].norm in NAMED_DAYS or tokens[n].text in SENTENCE_END)
             )
             if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
                 # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال

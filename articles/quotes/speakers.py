@@ -353,7 +353,8 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         if gender in ("m", "f") and speaker.gender in ("m", "f") and gender != speaker.gender:
             continue
         theirs = normalize_arabic(speaker.description).split()
-        their_head = _title_key(theirs[0]) if theirs else None
+        # (a nationality alone, الصربي رادي, says nothing of the post: المدرب الصربي is he)
+        their_head = _title_key(theirs[0]) if theirs and not _nationality(theirs[0]) else None
         stated = {n for n in map(_nationality, theirs) if n}
         if stated and nationality not in stated:
             continue  # المدرب الألماني is not the Spanish coach quoted last
