@@ -1221,6 +1221,20 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True
     if _own_talk(tok):
         return True  # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name
+    if tok.norm in MODAL_VERBS:
+        return True  # قال ماكرون يجب "علينا …": what must be is what he said, no name
+    if len(words) == 1 and _definite(words[0]) and _definite(tok) and not _prepositional(tok) and not _is_title_word(head) and (
+        # ورفضت الشركة الكشف، ودعت المنظمة الرياض: a masculine word is no adjective of a
+        # feminine one-word subject (الشركة القابضة، اللجنة العليا، الشركة الأم are; the
+        # plurals الولايات، القوات take feminine ones, so only a singular in ة is asked);
+        # a masculine adjective of what follows agrees with that (الرباعة البالغ عمرها)
+        words[0].text.endswith("ة") and not tok.text.endswith(("ة", "ى", "ا", "اء", "ي", "ية")) and tok.norm != MOTHER
+        and tok.norm[:1] != "و"  # السعودية والإمارات: another of the subjects
+        and not (nxt is not None and nxt.norm.endswith(("ها", "ه")))
+        # واعتبر البيان الحادثة رفضا: a feminine word is no adjective of a document
+        or head[2:] in DOCUMENT_SUBJECTS and tok.text.endswith("ة")
+    ):
+        return True
     if tok.norm in OBJECT_NOUNS or (
         tok.norm[:2] == "ال" and tok.norm[2:] in OBJECT_NOUNS and name_run
         and head not in ORGANISATION_HEADS and _strip_clitic(head) not in ORGANISATION_HEADS
@@ -1401,6 +1415,13 @@ def _what_was_done(stem):
         # تفعيل، تفجير (not التابعة، affiliated: a participle's alif)
         or stem[:1] == "ت" and len(stem) >= 5 and stem[1:2] != "ا" and not stem.endswith(("ي", "يه"))
     )
+
+
+# Verbs of what must or may be, which open what was said: قال ماكرون يجب …
+MODAL_VERBS = _forms("يجب", "ينبغي", "يتعين", "يتوجب", "يمكن", "يجوز")
+
+
+MOTHER = _norm("الأم")
 
 
 def _prepositional(tok):
@@ -1766,6 +1787,12 @@ def split_title(text, words):
         # المدير الفني لباريس سان جرمان أوناي إيميري: the post's club, then a name of
         # two words (the usual length: the narration resolves any longer one).
         title_words, name_words = words[: len(words) - 2], words[-2:]
+    elif (
+        title_words and len(name_words) == 3 and _owner_glued(text, name_words[0])
+        and not any(_definite(w) for w in name_words[1:]) and name_words[0].norm[1:] not in ORGANISATION_HEADS
+    ):
+        # الرئيس التنفيذي لتويتر جاك دورسي: the company the post is of, then the name
+        title_words, name_words = words[: len(words) - 2], words[-2:]
     if title_words and title_words[-1].norm in PLACE_HEADS and len(name_words) <= 2 and any(
         _is_title_word(w.norm) for w in title_words
     ):
@@ -1806,6 +1833,15 @@ def split_title(text, words):
 
 
 FAMILY = _norm("آل")
+
+
+def _owner_glued(text, word):
+    """Is `word` ل glued to a name the article also writes alone (لتويتر, and تويتر
+    elsewhere)? A given name in ل (ليونيل، لويس) leaves no such word behind."""
+    written = word.text
+    if not (written[:1] == "ل" and len(written) > 3 and written[1] != "ل"):
+        return False
+    return re.search(rf"(?<!\w){re.escape(written[1:])}(?!\w)", text) is not None
 
 
 def _without_family_name(name_words):
@@ -2748,6 +2784,8 @@ def _the_subjects_own(tok, gender, nxt=None):
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
 DENIALS = verb_forms("verb", verb_class="deny")
 DEMONSTRATIVES = _forms("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان")
+REFUSAL = _norm("رفض")  # in every form of the verb: رفضت، يرفض، رفضوا
+DECLINED_ACTS = words("declined_acts")
 # What a denial denies in one word: ونفى ماكيب الاتهامات (not ونفت … مزاعم الرئيس الإيراني)
 DENIED = words("denied")
 
@@ -3310,6 +3348,8 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         # (لكن السعودية تنفي ذلك، ونفى ماكيب الاتهامات: a denial of what was just reported
         # is a statement)
         return
+    if REFUSAL in verb and words[0].norm in DECLINED_ACTS:
+        return  # ورفضت الشركة الكشف عن الموعد: what was withheld, nothing said
     start, end = _span_from_tokens(state, after, end_tok)
     # A quote inside the object is the speaker's wording: حث على "…".
     q = _first_long_quote(state, after, end_tok)

@@ -241,6 +241,7 @@ def resolve_in_article(spans, text=None):
     organisations = None  # the organisations its narration names, read only when asked
     resolved = []
     bare_titles = []  # speakers known only by a title, not (yet) by a name
+    bare_organisations = []  # (speaker, head): وقالت المنظمة before any منظمة was named
     # (for epithets: each person once, the latest quoted last, and the posts the narration
     # gives them near their name, each read once)
     recent, synced, posts_near = {}, 0, {}
@@ -300,6 +301,8 @@ def resolve_in_article(spans, text=None):
             speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
             if _bare_title(name):
                 bare_titles.append(speaker)
+            elif head is not None and text and (" " not in name or _national_epithet(head, normalize_arabic(name).split())):
+                bare_organisations.append((speaker, head, span.start))
         elif len(span.description) > len(speaker.description):
             known.describe(speaker, span.description)
         resolved.append(speaker)
@@ -320,6 +323,21 @@ def resolve_in_article(spans, text=None):
         }
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
+    # أصدرت منظمة هيومن رايتس ووتش تقريرا … ودعت المنظمة الرياض … then قالت منظمة هيومن
+    # رايتس ووتش إن: the one organisation of that head the article quotes, which the
+    # narration named before the bare head (in words the reader took for no name).
+    for bare, head, at in bare_organisations:
+        tokens = normalize_arabic(bare.name).split()
+        nationality = _nationality(tokens[1]) if len(tokens) > 1 else None
+        bodies = {
+            name_skeleton(sp.name): sp for sp in resolved
+            if sp is not None and sp is not bare and sp.kind == "organisation"
+            and len(sp_tokens := normalize_arabic(sp.name).split()) >= 2 and sp_tokens[0] == head
+            and (nationality is None or _nationality_allows(sp.name, nationality))
+            and 0 <= text.find(sp.name) < at
+        }
+        if len(bodies) == 1:
+            named_later[id(bare)] = next(iter(bodies.values()))
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
