@@ -32,13 +32,18 @@ run: seed
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Test processes (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one.
+PYTEST_WORKERS ?= auto
+
 # The whole suite on SQLite (the slow, marked tests included).
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
-# The same suite on a throwaway PostgreSQL cluster (needs initdb/pg_ctl on the machine).
+# On a throwaway PostgreSQL cluster (needs initdb/pg_ctl on the machine): every test that
+# uses the database. The plain-Python ones (extractor, analysis, query parser) cannot
+# touch it and ran in `make test`.
 test-postgres: install
-	$(PY) scripts/with_postgres.py $(PY) -m pytest
+	$(PY) scripts/with_postgres.py $(PY) -m pytest -n $(PYTEST_WORKERS) --database-only
 
 test-all: test test-postgres
 

@@ -19,6 +19,37 @@ def require_corpus(path=CORPUS_DIR):
     return path
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-only", action="store_true",
+        help="run only the tests that use the database (the PostgreSQL pass: the others are "
+             "plain Python, which pytest-django keeps off any database, and ran in the SQLite pass)",
+    )
+
+
+# Fixtures that give a test the database (pytest-django refuses it to every other test).
+DATABASE_FIXTURES = {
+    "db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+    "client", "admin_client", "admin_user", "django_user_model", "live_server",
+}
+
+
+def uses_database(item):
+    return (
+        item.get_closest_marker("django_db") is not None or item.get_closest_marker("postgres") is not None
+        or not DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
