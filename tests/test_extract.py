@@ -2549,3 +2549,33 @@ def test_a_refusal_to_disclose_or_comment_is_no_statement(text):
 def test_a_refusal_of_something_said_is_still_a_statement():
     [span] = extract_statements("ورفض الوزير الاتهامات الموجهة إليه.")
     assert span.text == "الاتهامات الموجهة إليه"
+
+
+def test_kana_a_name_then_its_post_then_qad():
+    # test9 (BB-internationalNews-434): the speaker was the post alone, and the Korean leader
+    # quoted next stayed a page of his own
+    text = ("وكان كيم جونغ أون زعيم كوريا الشمالية قد أعلن مؤخرا تعليق التجارب النووية والصاروخية. "
+            "وقال الزعيم الكوري، في بيان رسمي نقلته وكالة الأنباء الرسمية، إن بلاده لم تعد بحاجة إلى إجراء تجارب نووية.")
+    spans = extract_statements(text)
+    assert (spans[0].speaker_name, spans[0].description, spans[0].text[:5]) == ("كيم جونغ أون", "زعيم كوريا الشمالية", "تعليق")
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["كيم جونغ أون", "كيم جونغ أون"]
+
+
+def test_a_post_written_again_without_its_organisations_head_noun():
+    # test9 (CN-internationalNews-376): 'مؤسس فيسبوك' after 'مؤسس موقع "فيسبوك"، مارك زوكربيرغ'
+    text = ('اعتذر مؤسس موقع "فيسبوك"، مارك زوكربيرغ، على "التقصير" في منع التسبب بالأذى.\n'
+            'وأضاف مؤسس فيسبوك قائلا: "لم نتحمل مسؤوليتنا بما فيه الكفاية، قد كان هذا خطأ".')
+    [span] = extract_statements(text)
+    assert span.speaker_name == "مارك زوكربيرغ"
+    # the head noun is only skipped when the post does not match as written
+    text = ("وجه رئيس البرلمان العربي مشعل بن فهم السلمي رسائل إلى الأمين العام.\n"
+            "ودعا رئيس البرلمان العربي إلى عقد مؤتمر دولي لرعاية عملية السلام.")
+    [span] = extract_statements(text)
+    assert span.speaker_name == "مشعل بن فهم السلمي"
+
+
+def test_lately_is_skipped_before_an_object_but_sabah_stays_a_name():
+    [span] = extract_statements("وأعلن الوزير مؤخرا تعليق التجارب النووية.")
+    assert span.text == "تعليق التجارب النووية"
+    [span] = extract_statements("وقال المدرب صباح مؤخرا إن الفريق جاهز.")
+    assert span.speaker_name == "صباح"

@@ -164,6 +164,9 @@ TIME_WORDS = _forms(
     "الجمعة", "السبت", "يوم", "مساء", "صباح", "ظهر", "ليل", "فجر", "في", "وقت", "مبكر", "السابق",
     "متأخر", "سابق", "لاحق", "من", "أيضا", "كذلك", "مجددا", "الماضي", "الجاري", "قبيل",
 )
+# "Lately", skipped before an object like the time words (أعلن مؤخرا تعليق …), but no
+# time after صباح, which is then a name (وقال المدرب صباح مؤخرا إن).
+LATELY = _forms("مؤخرا", "مؤخراً")
 # The days a name can be followed by, as in نهاد زيبكجي الأربعاء (no name word is one).
 NAMED_DAYS = _forms(
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
@@ -3441,7 +3444,7 @@ def _past_first_letter(text, at):
 def _skip_time_adjunct(tokens, k, stop):
     """في وقت مبكر من اليوم الأربعاء / اليوم / أمس before an object: not its content."""
     j = k
-    while j < stop and (tokens[j].norm in TIME_WORDS or tokens[j].text in ("،", ",")):
+    while j < stop and (tokens[j].norm in TIME_WORDS or tokens[j].norm in LATELY or tokens[j].text in ("،", ",")):
         j += 1
     if j + 1 < stop and j > k and tokens[j - 1].norm == _norm("من") and tokens[j].norm in _forms("قبل", "جديد"):
         j += 1  # رفض من قبل هذا الاتهام، أكد من جديد
@@ -3650,6 +3653,12 @@ def _kana_subject(state, i, s_begin):
             m = after
             while m < i and (tokens[m].norm in _forms("قد", "،") or tokens[m].text in ("،", ",")):
                 m += 1
+            if m < i and m == after and _is_title_word(tokens[m].norm) and not sp.description and " " in sp.name:
+                # وكان كيم جونغ أون زعيم كوريا الشمالية قد أعلن: the name, then his post
+                post, post_after = read_speaker(state, m, i)
+                if post is not None and post.name == post.mention and post_after < i and tokens[post_after].norm == _norm("قد"):
+                    sp = _Speaker(state.text[sp.start : post.end], sp.start, post.end, sp.name, post.mention, PERSON, sp.gender)
+                    m = post_after + 1
             # Only when the subject runs up to the verb (a relative clause may sit between).
             if m == i or (m < i and tokens[m].norm in RELATIVES and tokens[i - 1].norm == "قد"):
                 sp.gender = FEMININE if norm.endswith("ت") else MASCULINE
@@ -4581,10 +4590,14 @@ def _names_after_title(state, title, by_word, sentence_end):
     tokens = state.tokens
     found = []
     for k in by_word.get(_strip_clitic(title[0]), ()):
-        words = [t for t in tokens[k : k + 2 * len(title) + 2] if t.is_word][: len(title)]
-        if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words)) != \
-                (_strip_clitic(title[0]), *title[1:]):
-            continue
+        words = [t for t in tokens[k : k + 2 * len(title) + 2] if t.is_word]
+        wanted = (_strip_clitic(title[0]), *title[1:])
+        if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words[: len(title)])) != wanted:
+            # مؤسس موقع "فيسبوك" for مؤسس فيسبوك: the post with its organisation's head noun
+            shorter = [words[0], *words[2:]] if len(title) >= 2 and len(words) > len(title) and \
+                words[1].norm in ORGANISATION_HEADS else []
+            if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(shorter[: len(title)])) != wanted:
+                continue
         if k and tokens[k - 1].is_word and _is_title_word(tokens[k - 1].norm):
             continue  # inside a longer title: المتحدث باسم الرئيس التركي إبراهيم كالين
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
@@ -4607,7 +4620,11 @@ def _title_names_post(title, post):
     or more, begins it (وزير المالية for وزير المالية والخزانة التركي). A person's posts
     are the parts of a description between commas."""
     words = _title_words(post)
-    return words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title)
+    if words[-len(title):] == title or (len(title) >= 2 and words[: len(title)] == title):
+        return True
+    # مؤسس فيسبوك for مؤسس موقع "فيسبوك": the post without its organisation's head noun
+    bare = [w for w in words if w not in ORGANISATION_HEADS]
+    return len(title) >= 2 and len(bare) < len(words) and bare[: len(title)] == list(title)
 
 
 # A participle after these is a predicate or an adjective, nobody's speech: كما كان متوقعا،
