@@ -2579,3 +2579,24 @@ def test_lately_is_skipped_before_an_object_but_sabah_stays_a_name():
     assert span.text == "تعليق التجارب النووية"
     [span] = extract_statements("وقال المدرب صباح مؤخرا إن الفريق جاهز.")
     assert span.speaker_name == "صباح"
+
+
+@pytest.mark.parametrize("text, said", [
+    # test9 (SK-economy-554), test9 (FR-internationalNews-2086): the event or the aircraft was the statement
+    ('وقال المزروعي على هامش "ملتقى أدنوك للاستثمار": "لدينا المساحة والقدرة والسوق لتنمية القطاع".',
+     "لدينا المساحة والقدرة والسوق لتنمية القطاع"),
+    ('وقال ترامب الجمعة لصحافيين على متن طائرة "إير فورس وان": "لقد قلصتُ إلى خمسة".', "لقد قلصتُ إلى خمسة"),
+    # corpus (BB-technology-10): the charity's name was the statement
+    ('وقالت ديبي لايكوك من مؤسسة "تيرنس هيجينز تروست": "لا يزال هناك نقاش قليل للغاية حول الحياة الجنسية".',
+     "لا يزال هناك نقاش قليل للغاية حول الحياة الجنسية"),
+])
+def test_a_quoted_name_before_the_colon_is_no_statement(text, said):
+    [span] = extract_statements(text)
+    assert (span.kind, span.text) == ("direct", said)
+
+
+def test_a_quote_after_inna_then_the_narrators_purpose_is_direct():
+    # test8 (FR-economy-7): the statement ran on into 'في مسعى لطمأنة قادة العالم'
+    [span] = extract_statements('قال الرئيس الأمريكي دونالد ترامب الجمعة في ختام منتدى دافوس، إن "أمريكا أولا ليست '
+                                'أمريكا وحدها" في مسعى لطمأنة قادة العالم وشركاء بلاده التجاريين.')
+    assert (span.kind, span.text) == ("direct", "أمريكا أولا ليست أمريكا وحدها")

@@ -2112,6 +2112,10 @@ def _name_before_the_speech(tokens, q, k, limit):
     if q.words > MAX_QUOTED_NAME_WORDS:
         return False
     after = _token_at(tokens, q.close_at - 1, k) + 1
+    if after < limit and tokens[after].text == ":" and k > 0 and tokens[k - 1].is_word and not _speech_verb(tokens[k - 1]):
+        # على هامش "ملتقى أدنوك": "…"، على متن طائرة "إير فورس وان": "…": a name in a
+        # noun phrase, and the colon opens what was said
+        return True
     if after >= limit or not tokens[after].is_word:
         return False
     if tokens[after].norm in COMPLEMENTIZERS:
@@ -2509,8 +2513,15 @@ NARRATOR_RESUMES = _forms("رغم", "بالرغم", "برغم", "وسط", "بع�
 NARRATOR_RESUMES_AT_ONCE = _forms("وذلك", "بينما", "فيما", "رغم", "بالرغم", "برغم", "وسط")
 
 
+# … "أمريكا أولا ليست أمريكا وحدها" في مسعى لطمأنة …، "…" في إشارة إلى …: why the narrator
+# says it was said, right after a closing quote.
+NARRATOR_PURPOSES = _forms("مسعى", "محاولة", "إشارة", "تلميح")
+
+
 def _narrator_resumes(tokens, k, stop):
     if k < stop and tokens[k].norm in NARRATOR_RESUMES_AT_ONCE:
+        return True
+    if k + 1 < stop and tokens[k].norm == IN and tokens[k + 1].norm in NARRATOR_PURPOSES:
         return True
     if k + 1 >= stop or tokens[k].text not in ("،", ","):
         return False
