@@ -20,37 +20,18 @@ that acts in the narration without being quoted is not yet a candidate issuer;
 docs/statements.md, tenth round).
 """
 
-import time
-
 import pytest
 
 from articles.quotes.extract import extract_statements
 from articles.quotes.speakers import resolve_in_article
-
-
-def _resolved(text):
-    spans = extract_statements(text)
-    return spans, resolve_in_article(spans, text)
-
-
-def _by_verb(text, verb):
-    spans, speakers = _resolved(text)
-    found = [(s, sp) for s, sp in zip(spans, speakers) if s.verb == verb]
-    assert found, (verb, [(s.verb, s.speaker) for s in spans])
-    return found[-1]
+from tests.extraction_probes import by_verb as _by_verb
+from tests.extraction_probes import resolve_seconds as _resolve_seconds
+from tests.extraction_probes import resolved as _resolved
 
 
 # ---------------------------------------------------------------------------------------
 # 1. Performance: البيان with no channel scans every earlier speaker (quadratic).
 # ---------------------------------------------------------------------------------------
-
-def _resolve_seconds(unit, size):
-    text = unit * (size // len(unit))
-    spans = extract_statements(text)
-    began = time.process_time()
-    resolve_in_article(spans, text)
-    return time.process_time() - began
-
 
 def test_a_long_run_of_albayan_resolves_in_linear_time():
     # _Channels.issuer_quoted_last rebuilds `documents` and `quoted` over every span resolved

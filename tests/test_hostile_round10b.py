@@ -24,47 +24,14 @@ real organisation names cut by the nisba rule (الإمارات العربية �
 الانتقالي، الحزب التقدمي الاشتراكي …: none found; Arabic names put the field after ل).
 """
 
-import time
-
 import pytest
 
 from articles.quotes.extract import extract_statements
 from articles.quotes.speakers import resolve_in_article
-
-
-def _resolved(text):
-    spans = extract_statements(text)
-    return spans, resolve_in_article(spans, text)
-
-
-def _by_verb(text, verb):
-    spans, speakers = _resolved(text)
-    found = [(s, sp) for s, sp in zip(spans, speakers) if s.verb == verb]
-    assert found, (verb, [(s.verb, s.speaker) for s in spans])
-    return found[-1]
-
-
-# (the best of two runs: a first run also fills the caches and may meet a collection,
-# which on a loaded machine made a linear case look 8.6 times slower at 4 times the size)
-def _resolve_seconds(unit, size):
-    text = unit * (size // len(unit))
-    spans = extract_statements(text)
-    times = []
-    for _ in range(2):
-        began = time.process_time()
-        resolve_in_article(spans, text)
-        times.append(time.process_time() - began)
-    return min(times)
-
-
-def _extract_seconds(unit, size):
-    text = unit * (size // len(unit))
-    times = []
-    for _ in range(2):
-        began = time.process_time()
-        extract_statements(text)
-        times.append(time.process_time() - began)
-    return min(times)
+from tests.extraction_probes import by_verb as _by_verb
+from tests.extraction_probes import extract_seconds as _extract_seconds
+from tests.extraction_probes import resolve_seconds as _resolve_seconds
+from tests.extraction_probes import resolved as _resolved
 
 
 # ---------------------------------------------------------------------------------------
