@@ -171,6 +171,21 @@ LATELY = _forms("مؤخرا", "مؤخراً")
 NAMED_DAYS = _forms(
     "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
 )
+DAY_PARTS = _forms("اليوم", "يوم", "مساء", "صباح", "الليلة", "ليلة", "ظهر", "فجر")
+TODAY_ALONE = _forms("اليوم", "أمس")
+
+
+def _day_at(tokens, n, stop):
+    """Does the day a name is followed by begin at n: الأربعاء، أمس، اليوم (الأربعاء)، يوم
+    الثلاثاء، مساء الأربعاء، or an adverb before it (هاتفيا الأحد)? صباح alone is a name
+    (الشيخ صباح الأحمد)."""
+    norm = tokens[n].norm
+    if norm in NAMED_DAYS or norm in TODAY_ALONE:
+        return True
+    following = tokens[n + 1].norm if n + 1 < stop else ""
+    return following in NAMED_DAYS and (norm in DAY_PARTS or tokens[n].text.endswith("يا"))
+
+
 # Channel openers: في بيان، في مقابلة مع، في تصريح لـ، في تغريدة، خلال مؤتمر صحفي.
 CHANNEL_NOUNS = words("channel_nouns")
 # ل-words that name the outlet a speaker talked to: لـ"رويترز"، لوكالة، لصحيفة، لقناة.
@@ -1130,7 +1145,7 @@ def _apposition_name(state, words, j, stop):
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
-                and not (names and tokens[n].norm in WAS_THEN) and not (names and tokens[n].norm in NAMED_DAYS)
+                and not (names and tokens[n].norm in WAS_THEN) and not (names and _day_at(tokens, n, stop))
             ):
                 if _speech_verb(tokens[n]) or _continuation(tokens[n]) is not None:
                     names = []  # ورحب الرئيس بالقرار، وقال إنه …: the next statement, no name
@@ -1149,8 +1164,9 @@ def _apposition_name(state, words, j, stop):
                 names and tokens[n].norm in WAS_THEN
             ) or (
                 # حسب ما أعلن وزير الاقتصاد التركي، نهاد زيبكجي الأربعاء.: the day, or the
-                # sentence's end, after a trailing source's name
-                names and (tokens[n].norm in NAMED_DAYS or tokens[n].text in SENTENCE_END)
+                # sentence's end, after a trailing source's name (of two words at least: a
+                # word alone there is as often a verb, ولي الله سيف، قدم أمس)
+                len(names) >= 2 and (_day_at(tokens, n, stop) or tokens[n].text in SENTENCE_END)
             )
             if names and closes and (names[0].norm in PERSON_TITLES or _nationality(names[0])):
                 # العقيد الركن صادق دويد: the rank's qualifiers before the name; مهاجم ريال
@@ -1170,7 +1186,12 @@ def _apposition_name(state, words, j, stop):
                     return n + 1 if n < stop and tokens[n].text in ("،", ",") else n
                 k = n  # a second title: skip it and look for the name after it
                 continue
-            if names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME:
+            if (
+                names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME
+                # (مغني الراب، 51 عاما،: his age; …، عما إذا كانت: no name)
+                and not names[0].text[:1].isdigit() and names[0].norm not in PREPOSITIONS
+                and not names[0].norm.endswith(tuple(WHAT))
+            ):
                 words.extend(tokens[j:n])
                 # The comma that closes the apposition is the subject's, not the object's:
                 # أعلن القائد العسكري الليبي، خليفة حفتر، سيطرة قواته …
@@ -1226,16 +1247,20 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True  # وتابع المهاجم الإنجليزي حديثه: what he said, the verb's object, no name
     if tok.norm in MODAL_VERBS:
         return True  # قال ماكرون يجب "علينا …": what must be is what he said, no name
+    if words and tok.norm in DECLINED_ACTS:
+        return True  # ورفض البيت الأبيض التعليق: what was refused, the verb's object
     if len(words) == 1 and _definite(words[0]) and _definite(tok) and not _prepositional(tok) and not _is_title_word(head) and (
-        # ورفضت الشركة الكشف، ودعت المنظمة الرياض: a masculine word is no adjective of a
-        # feminine one-word subject (الشركة القابضة، اللجنة العليا، الشركة الأم are; the
-        # plurals الولايات، القوات take feminine ones, so only a singular in ة is asked);
-        # a masculine adjective of what follows agrees with that (الرباعة البالغ عمرها)
-        words[0].text.endswith("ة") and not tok.text.endswith(("ة", "ى", "ا", "اء", "ي", "ية")) and tok.norm != MOTHER
+        # ورفضت الشركة الكشف، ودعت المنظمة الرياض: a masculine word is no adjective of an
+        # organisation's feminine head (الشركة القابضة، اللجنة العليا، الشركة الأم are; only
+        # heads are asked: a plural in ة, القادة العرب، الطلبة المحتجون, a masculine noun in
+        # ة, الداعية المعروف, or المرأة الحامل agree); a masculine adjective of what follows
+        # agrees with that (الرباعة البالغ عمرها)
+        head[2:] in ORGANISATION_HEADS and _undotted(words[0].text).endswith("ة")
+        and not _undotted(tok.text).endswith(("ة", "ى", "ا", "اء", "ي", "ية")) and tok.norm != MOTHER
         and tok.norm[:1] != "و"  # السعودية والإمارات: another of the subjects
         and not (nxt is not None and nxt.norm.endswith(("ها", "ه")))
         # واعتبر البيان الحادثة رفضا: a feminine word is no adjective of a document
-        or head[2:] in DOCUMENT_SUBJECTS and tok.text.endswith("ة")
+        or head[2:] in DOCUMENT_SUBJECTS and _undotted(tok.text).endswith("ة")
     ):
         return True
     if tok.norm in OBJECT_NOUNS or (
@@ -1425,6 +1450,12 @@ MODAL_VERBS = _forms("يجب", "ينبغي", "يتعين", "يتوجب", "يمك
 
 
 MOTHER = _norm("الأم")
+VOWEL_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")
+
+
+def _undotted(written):
+    """A word as written without its vowel marks and tatweel (الشرطةُ → الشرطة)."""
+    return VOWEL_MARKS_RE.sub("", written)
 
 
 def _prepositional(tok):
@@ -1844,7 +1875,14 @@ def _owner_glued(text, word):
     written = word.text
     if not (written[:1] == "ل" and len(written) > 3 and written[1] != "ل"):
         return False
-    return re.search(rf"(?<!\w){re.escape(written[1:])}(?!\w)", text) is not None
+    return written[1:] in _words_written(text)
+
+
+@lru_cache(maxsize=8)
+def _words_written(text):
+    """The words of a text as written, read once per text (a long article asks again and
+    again)."""
+    return frozenset(re.findall(r"\w+", text))
 
 
 def _without_family_name(name_words):
@@ -2372,7 +2410,8 @@ def _clause_end(state, k, stop):
         if m > k and _continuation(tok) is not None and tokens[m - 1].norm != AND and not _verbal_noun_in_construct(tokens, m, stop):
             break  # … في سوريا لافتا إلى أن: the participle starts a new statement
         if (
-            m > k + 1 and _speech_verb(tok) and not _action_after_relative(tokens, m) and not _tells_someone(tok)
+            (m > k + 1 or m == k + 1 and _with_conjunction(tok))  # ورفضت الحكومة الاتهامات وقالت إن
+            and _speech_verb(tok) and not _action_after_relative(tokens, m) and not _tells_someone(tok)
             # (… على ذوي شاب فلسطيني قالت إنه نفذ هجوما: a clause of its own on a noun of the
             # content, with its own إن, is a second statement)
             and (_with_conjunction(tok) or _said_of_a_noun(state, m, stop))
@@ -3363,7 +3402,12 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
         # is a statement)
         return
     if REFUSAL in verb and words[0].norm in DECLINED_ACTS:
-        return  # ورفضت الشركة الكشف عن الموعد: what was withheld, nothing said
+        # ورفضت الشركة الكشف عن الموعد: what was withheld, nothing said; the one who
+        # refused is still the one a verb without a subject goes on with
+        if sp is not None:
+            state.last_speaker[sp.gender or MASCULINE] = sp
+            state.last_speaker_sentence[sp.gender or MASCULINE] = state.sentence_no
+        return
     start, end = _span_from_tokens(state, after, end_tok)
     # A quote inside the object is the speaker's wording: حث على "…".
     q = _first_long_quote(state, after, end_tok)

@@ -326,18 +326,28 @@ def resolve_in_article(spans, text=None):
     # أصدرت منظمة هيومن رايتس ووتش تقريرا … ودعت المنظمة الرياض … then قالت منظمة هيومن
     # رايتس ووتش إن: the one organisation of that head the article quotes, which the
     # narration named before the bare head (in words the reader took for no name).
+    # (each organisation read once, by its head: an article of many epithets stays linear)
+    by_head, first_at = defaultdict(dict), {}
+    if bare_organisations:
+        for sp in {id(sp): sp for sp in resolved if sp is not None and sp.kind == "organisation"}.values():
+            sp_tokens = normalize_arabic(sp.name).split()
+            if len(sp_tokens) >= 2:
+                by_head[sp_tokens[0]][name_skeleton(sp.name)] = sp
     for bare, head, at in bare_organisations:
         tokens = normalize_arabic(bare.name).split()
         nationality = _nationality(tokens[1]) if len(tokens) > 1 else None
-        bodies = {
-            name_skeleton(sp.name): sp for sp in resolved
-            if sp is not None and sp is not bare and sp.kind == "organisation"
-            and len(sp_tokens := normalize_arabic(sp.name).split()) >= 2 and sp_tokens[0] == head
-            and (nationality is None or _nationality_allows(sp.name, nationality))
-            and 0 <= text.find(sp.name) < at
-        }
+        bodies = []
+        for sp in by_head.get(head, {}).values():
+            if sp is bare or (nationality is not None and not _nationality_allows(sp.name, nationality)):
+                continue
+            if id(sp) not in first_at:
+                first_at[id(sp)] = text.find(sp.name)
+            if 0 <= first_at[id(sp)] < at:
+                bodies.append(sp)
+                if len(bodies) > 1:
+                    break
         if len(bodies) == 1:
-            named_later[id(bare)] = next(iter(bodies.values()))
+            named_later[id(bare)] = bodies[0]
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
@@ -634,8 +644,8 @@ def _quoted_with_head(resolved, head, nationality):
         if speaker is None or speaker.kind != "organisation":
             continue
         tokens = normalize_arabic(speaker.name).split()
-        if tokens and tokens[0] in _alike_heads(head) and _nationality_allows(speaker.name, nationality):
-            return speaker
+        if tokens and tokens[0] in _alike_heads(head) and _nationality_allows(f"{speaker.name} {speaker.description}", nationality):
+            return speaker  # (صحيفة "آس" الإسبانية: the nationality in the description)
     return None
 
 
@@ -770,6 +780,10 @@ def _title_only(tokens):
     return all(w.startswith(("ال", "لل")) or w in ORGANISATION_HEADS or w in POST_LINKS for w in tokens[1:])
 
 
+# Adjectives of a post that follow its nationality (مسؤول أمريكي بارز).
+POST_ADJECTIVES = frozenset(normalize_arabic(w) for w in ("بارز", "رفيع", "كبير", "سابق", "رفيعة", "كبيرة", "سابقة", "بارزة"))
+
+
 def _plausible_name(name):
     """Is a name read from the narration a person's name, not a post or a phrase the reader
     took for one (المتحدث باسم تحالف، تحرير صحيفة، أنها تتمحور)? A looked-up name is only
@@ -777,6 +791,12 @@ def _plausible_name(name):
     tokens = normalize_arabic(name).split()
     return bool(tokens) and not any(
         (w in TITLE_WORDS or w in GENERIC_TITLES or w in ORGANISATION_HEADS) and not (k and tokens[k - 1] == FAMILY_OF)
+        # (مسؤول أمني يمني، طبيبة جنائية بريطانية، مسؤول أمريكي بارز: a nationality without
+        # the article is the post's, read where the name was wanted; a first name may look
+        # like one, تشيكي بيغريشتين, when no adjective follows it)
+        or not w.startswith("ال") and _nationality(w) is not None and (
+            k or len(tokens) > 1 and (tokens[1].endswith(("ي", "يه")) or tokens[1] in POST_ADJECTIVES)
+        )
         or w in NOT_NAMES or w.startswith(("لل", "بال", "بب"))
         # (لشركة آبل، لمجموعة ماتش: the post's organisation, read where the name was wanted)
         or w[:1] == "ل" and w[1:] in ORGANISATION_HEADS
