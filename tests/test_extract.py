@@ -2600,3 +2600,14 @@ def test_a_quote_after_inna_then_the_narrators_purpose_is_direct():
     [span] = extract_statements('قال الرئيس الأمريكي دونالد ترامب الجمعة في ختام منتدى دافوس، إن "أمريكا أولا ليست '
                                 'أمريكا وحدها" في مسعى لطمأنة قادة العالم وشركاء بلاده التجاريين.')
     assert (span.kind, span.text) == ("direct", "أمريكا أولا ليست أمريكا وحدها")
+
+
+def test_a_counterpart_speaks_with_his_name_and_is_no_object_of_his_own():
+    # hostile test (round 11): 'نظيره' was read as the minister's own object
+    text = ("وقال وزير الخارجية الأمريكي مايك بومبيو إن المحادثات كانت بناءة. وأكد نظيره الروسي سيرغي "
+            "لافروف أن موسكو لن تتراجع عن موقفها.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["مايك بومبيو", "سيرغي لافروف"]
+    # corpus (BB-economy-240): after a name, his counterpart is whom he asked
+    [span] = extract_statements("وطالب ترامب نظيره التركي رجب طيب أردوغان الاثنين الماضي بإطلاق سراح برونسون.")
+    assert span.speaker == "ترامب"

@@ -152,7 +152,6 @@ def test_guard_the_rounds_resolution_rules_run_in_linear_time(unit):
 #    statement goes to whoever was quoted last.
 # =======================================================================================
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, verb, not_them, them", [
     # corpus BB-middleEast-1010-20180929: the Qatari minister answering the Saudi one. Now:
     # 'عادل الجبير' (eb1a237: 'نظيره القطري'). In the corpus diff 4 statements (3 articles)
@@ -177,7 +176,6 @@ def test_a_counterpart_is_not_the_one_he_is_the_counterpart_of(text, verb, not_t
     assert them.split()[0] in span.speaker, span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, verb, not_them", [
     # corpus SK-internationalNews-1604-20180516 (also SK-economy-1294, SK-internationalNews-2570,
     # BB-economy-276: "الذي يصف نفسه بأنه"; of 5 such statements the diff changes, 4 went to
@@ -199,7 +197,6 @@ def test_himself_is_no_noun_of_his_own(text, verb, not_them):
     assert span.speaker != "الدولي", span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, verb, them", [
     # corpus FR-internationalNews-1429-20180525 and FR-internationalNews-1519-20180530: "whom his
     # opponents accuse of". Now: the accused himself, 'خليفة حفتر' (in the corpus articles

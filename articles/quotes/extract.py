@@ -1249,6 +1249,11 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True  # قال ماكرون يجب "علينا …": what must be is what he said, no name
     if words and tok.norm in DECLINED_ACTS:
         return True  # ورفض البيت الأبيض التعليق: what was refused, the verb's object
+    if (
+        name_run and not _definite(tok) and _is_title_word(tok.norm)
+        and _undotted(tok.text).endswith(("ه", "ها", "هم"))  # (as written: مدافعة is no مدافع+ه)
+    ):
+        return True  # وطالب ترامب نظيره التركي: his counterpart, whom he asked
     if len(words) == 1 and _definite(words[0]) and _definite(tok) and not _prepositional(tok) and not _is_title_word(head) and (
         # ورفضت الشركة الكشف، ودعت المنظمة الرياض: a masculine word is no adjective of an
         # organisation's feminine head (الشركة القابضة، اللجنة العليا، الشركة الأم are; only
@@ -2831,7 +2836,13 @@ def _the_subjects_own(tok, gender, nxt=None):
     ):
         return False  # ووصف إينجه أردوغان: a name in ه (Turkish İnce), then the object's
     # (مدربه، محاميه، حارسها: their coach, lawyer, guard, a person who speaks)
-    return not (_is_title_word(stem) or _is_title_word(stem + "ه") or stem in RELATION_TITLES or stem + "ي" in PERSON_TITLES)
+    return not (
+        _is_title_word(stem) or _is_title_word(stem + "ه") or stem in RELATION_TITLES or stem + "ي" in PERSON_TITLES
+        or stem in COUNTERPARTS  # نظيره، خصمه، زميله: a person, the verb's subject
+    )
+
+
+COUNTERPARTS = words("counterparts")
 
 
 TANWEEN_FATH = ("\u064b", "\u064bا", "ا\u064b")
