@@ -28,9 +28,9 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # and test7, read and tuned on from the eighth round (extractor 1.9) after theirs, and test8,
 # read and tuned on from the ninth round (extractor 2.0) after its two, and test9, read and
 # tuned on from the tenth round after its two, and test10, read and tuned on from the
-# eleventh round after its two. test11 was scored at the eleventh round's start (eb1a237,
-# the tenth round's end) and is not read; test12, drawn during the eleventh round, was
-# scored once at cbb9705 and is not read either.
+# eleventh round after its two, and test11, read and tuned on from the twelfth round after
+# its two (eb1a237, 5149ab6). test12, drawn during the eleventh round, was scored at
+# cbb9705 and 5149ab6 and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
