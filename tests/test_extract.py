@@ -2611,3 +2611,30 @@ def test_a_counterpart_speaks_with_his_name_and_is_no_object_of_his_own():
     # corpus (BB-economy-240): after a name, his counterpart is whom he asked
     [span] = extract_statements("وطالب ترامب نظيره التركي رجب طيب أردوغان الاثنين الماضي بإطلاق سراح برونسون.")
     assert span.speaker == "ترامب"
+
+
+def test_the_coach_epithet_finds_the_technical_director_of_another_countrys_team():
+    # test11 (SK-sport-1754): 'المدرب الأرجنتيني' stayed a page of its own; the description's
+    # المصري is the team's, and المدير الفني is the coach
+    text = ('قال المدير الفني للمنتخب المصري، هيكتور كوبر، إن صلاح في حالة جيدة.\n'
+            'وعن خطة مدرب روسيا لإيقاف صلاح، قال المدرب الأرجنتيني: "كل مدرب وله استراتيجيته الخاصة ويجهز لاعيبه".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["هيكتور كوبر", "هيكتور كوبر"]
+    # an Egyptian coach named so is not the Argentine
+    text = ('قال المدرب المصري حسام حسن إن الفريق جاهز.\n'
+            'وقال المدرب الأرجنتيني: "كل مدرب وله استراتيجيته الخاصة ويجهز لاعيبه".')
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[1].name != "حسام حسن"
+
+
+def test_a_nationality_alone_is_the_one_person_quoted_whom_the_narration_gives_it():
+    # test11 (SK-sport-2595): 'وأبدى البلجيكي' after Hazard, called البلجيكي in the narration
+    text = ("إلا أن هازار أكد في تصريحات في أغسطس أنه سيبقى في تشلسي. وكان البلجيكي إدين هازار قد تألق.\n"
+            "وأبدى البلجيكي استمتاعه بأسلوب لعب ساري الذي يختلف عن الأسلوب المتحفظ.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)][-1] in ("هازار", "إدين هازار")
+    # not when the narration never gives him that nationality
+    text = ("إلا أن هازار أكد في تصريحات في أغسطس أنه سيبقى في تشلسي.\n"
+            "وأبدى البلجيكي استمتاعه بأسلوب لعب ساري الذي يختلف عن الأسلوب المتحفظ.")
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == "البلجيكي"

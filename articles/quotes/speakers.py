@@ -288,7 +288,8 @@ def resolve_in_article(spans, text=None):
             elif _national_epithet(head, tokens := normalize_arabic(name).split()):
                 # وأضافت الصحيفة الإنجليزية after ذكرت صحيفة ليفربول إيكو: one quoted before
                 speaker = _quoted_with_head(resolved, head, _nationality(tokens[1]))
-        if speaker is None and span.speaker_kind != "organisation" and text:
+        # (a nationality alone, وأبدى البلجيكي, is guessed an organisation like الجيش الأمريكي)
+        if speaker is None and (span.speaker_kind != "organisation" or _nationality_alone(name)) and text:
             if titled is None:
                 titled = _TitledNames(titled_names(text))
             for earlier in resolved[synced:]:
@@ -383,7 +384,9 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         theirs = normalize_arabic(speaker.description).split()
         # (a nationality alone, الصربي رادي, says nothing of the post: المدرب الصربي is he)
         their_head = _title_key(theirs[0]) if theirs and not _nationality(theirs[0]) else None
-        stated = {n for n in map(_nationality, theirs) if n}
+        if theirs[:2] in (TECHNICAL_DIRECTOR, TECHNICAL_DIRECTOR_DEFINITE):
+            their_head = COACH  # المدير الفني للمنتخب المصري، هيكتور كوبر … المدرب الأرجنتيني
+        stated = _own_nationalities(theirs)
         if stated and nationality not in stated:
             continue  # المدرب الألماني is not the Spanish coach quoted last
         if their_head is not None and head is not None and head != their_head and not (
@@ -398,6 +401,10 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         people += 1
         if not theirs:
             undescribed.append(speaker)
+    if people == 1 and undescribed and head is None and _post_near_name(text, undescribed[0].name, nationality, posts_near):
+        # وأبدى البلجيكي استمتاعه after هازار, whom the narration calls البلجيكي: the one
+        # person quoted so far, of that nationality
+        return undescribed[0]
     if (
         people == 1 and undescribed and head is not None and head not in AIDES and head not in COUNTRY_OFFICES
         and not titled.people_by_title.get(head) and _post_near_name(text, undescribed[0].name, head, posts_near)
@@ -407,6 +414,33 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         # A spokesman (المتحدث العسكري الإسرائيلي) is new.
         return undescribed[0]
     return None
+
+
+COACH = normalize_arabic("مدرب")  # (the title key of المدرب)
+TEAMS = frozenset(normalize_arabic(w) for w in ("منتخب", "نادي", "فريق"))
+TECHNICAL_DIRECTOR = normalize_arabic("مدير فني").split()
+TECHNICAL_DIRECTOR_DEFINITE = normalize_arabic("المدير الفني").split()
+
+
+def _nationality_alone(name):
+    """البلجيكي، الصربية: a nationality with the article and nothing else."""
+    return " " not in name and name.startswith("ال") and _nationality(normalize_arabic(name)) is not None
+
+
+def _own_nationalities(description_words):
+    """The nationalities a description gives its person: those before the team it names
+    (المدير الفني للمنتخب المصري، مدرب المنتخب المصري is no Egyptian)."""
+    stated = set()
+    for k, w in enumerate(description_words):
+        bare = "ال" + w[2:] if w[:2] == "لل" else w  # للمنتخب → المنتخب
+        if k and (bare in TEAMS or bare[2:] in TEAMS):
+            # (a team's only: وزير الخارجية الأمريكي and the commander of the American forces,
+            # القائد العام للقوات الأمريكية, are American)
+            break
+        nationality = _nationality(w)
+        if nationality:
+            stated.add(nationality)
+    return stated
 
 
 # How far from a name the narration's post for it is looked for (يورغن كلوب، مدرب ليفربول).
