@@ -2638,3 +2638,18 @@ def test_a_nationality_alone_is_the_one_person_quoted_whom_the_narration_gives_i
             "وأبدى البلجيكي استمتاعه بأسلوب لعب ساري الذي يختلف عن الأسلوب المتحفظ.")
     spans = extract_statements(text)
     assert resolve_in_article(spans, text)[-1].name == "البلجيكي"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test11 (BB-economy-160, BB-culture-70): the speaker was 'السير' / 'الأخت' alone
+    ("وقال رئيس شركة طيران الإمارات السير تيم كلارك، إن الصور جيدة.\n"
+     "وقال السير تيم لبي بي سي إن الهدف النهائي هو الحصول على طائرات بدون نوافذ.", "تيم"),
+    # (a first name alone is not yet linked to the full name, as a surname alone is)
+    ('قالت الأخت ريتا كالانان إنها حزينة. وقالت الأخت: "رأيت مقاطع فيديو لها... ولم أكن سعيدة بأي منها".',
+     "ريتا كالانان"),
+    # corpus (BB-culture-274)
+    ('وقال القس الأمريكي الشهير آل شاربتون إن "أريثا مثلت أفضل ما في مجتمعنا".', "آل شاربتون"),
+])
+def test_sir_sister_and_reverend_open_a_title(text, name):
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == name
