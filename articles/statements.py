@@ -731,7 +731,11 @@ def _name_match(a, b):
     """match_confidence, with عبد/أبو joined (عبد الفتاح السيسي = عبدالفتاح السيسي) and a
     name split or joined elsewhere (شي جين بينغ = شي جينبينغ) a spelling of it."""
     conf = max(match_confidence(a, b), match_confidence(" ".join(_name_words(a)), " ".join(_name_words(b))))
-    if conf < SKELETON_LINK and len(a.split()) != len(b.split()) and "".join(_name_words(a)) == "".join(_name_words(b)):
+    if conf < SKELETON_LINK and len(a.split()) != len(b.split()) and (
+        "".join(_name_words(a)) == "".join(_name_words(b))
+        # (شي جين بينج / شي جينبينغ: split and spelled another way at once)
+        or close_spelling("".join(_name_words(a)), "".join(_name_words(b)))
+    ):
         return SKELETON_LINK
     return conf
 

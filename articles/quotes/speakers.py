@@ -53,13 +53,23 @@ def _folded(token):
 
 
 def _edit_distance(a, b):
-    previous = list(range(len(b) + 1))
+    """Edits from a to b, two neighbouring letters swapped counting as one: transliterations
+    move a vowel letter across a consonant (جيرمي / جريمي)."""
+    before, previous = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
     return previous[-1]
+
+
+# Endings no Arabic name has, which mark a transliteration even when few long vowels are
+# left (عراقجي / عرقجي، زيبكجي، لافروف، كوزنتسوف، أوغلو، باشينيان، فوسيتش).
+FOREIGN_ENDINGS = tuple(normalize_arabic(w) for w in ("جي", "وف", "وفا", "سكي", "وغلو", "يان", "يتش", "ينكو"))
 
 
 @lru_cache(maxsize=100_000)
@@ -76,7 +86,9 @@ def close_spelling(a, b):
     fa, fb = _folded(a), _folded(b)
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
-    foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2
+    foreign = len(skel) >= 4 or min(len(LONG_VOWELS_RE.findall(fa[1:])), len(LONG_VOWELS_RE.findall(fb[1:]))) >= 2 or (
+        normalize_arabic(a).endswith(FOREIGN_ENDINGS) and normalize_arabic(b).endswith(FOREIGN_ENDINGS)
+    )
     if fa == fb:
         # The sound classes are a transliteration's swaps; in an Arabic name each letter
         # is its own sound (جمال / كمال، جاسم / قاسم، ثامر / سامر). Only the names' own تش
