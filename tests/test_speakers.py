@@ -91,7 +91,7 @@ def test_named_speakers_are_not_unnamed_sources(name):
     ("تشانغ", "جانغ", True),
     # Nauert, two vowel letters written otherwise: the corpus filed 15 statements of هيذر
     # ناورت under a speaker نويرت of its own
-    ("ناورت", "نويرت", True),
+    ("ناورت", "نويرت", True), ("ناورت", "نوريت", True),
     # the identity benchmark: Araghchi under two records (0.62), a Persian ending with few
     # long vowels left; Corbyn's first name with two letters swapped
     ("عراقجي", "عرقجي", True), ("جيرمي", "جريمي", True), ("كوربين", "كوربن", True),
