@@ -29,6 +29,17 @@ def by_verb(text, verb):
     return found[-1]
 
 
+def assert_offsets_hold(text):
+    """Extract and resolve `text` (with and without the text) and check that every span and
+    every speaker mention is the stretch of `text` its offsets say."""
+    spans, _ = resolved(text)
+    resolve_in_article(spans)  # without the text too
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+        if s.speaker_start is not None:
+            assert text[s.speaker_start:s.speaker_end] == s.speaker
+
+
 def repeated(unit, size):
     """`unit` repeated as many whole times as fit in `size` characters."""
     return unit * (size // len(unit))
