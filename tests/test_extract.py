@@ -2653,3 +2653,12 @@ def test_a_nationality_alone_is_the_one_person_quoted_whom_the_narration_gives_i
 def test_sir_sister_and_reverend_open_a_title(text, name):
     spans = extract_statements(text)
     assert resolve_in_article(spans, text)[-1].name == name
+
+
+def test_what_the_speaker_did_not_do_is_the_narrators():
+    # test11 (SK-sport-2595): Hazard's statement ran on into 'من دون أن يكشف خططه'
+    [span] = extract_statements('إلا أن هازار أكد في تصريحات في أغسطس أنه سيبقى "هذه السنة" في تشلسي، '
+                                "من دون أن يكشف خططه حيال الفريق اللندني.")
+    assert span.text == 'سيبقى "هذه السنة" في تشلسي'
+    [span] = extract_statements('وقال الحارس إن الانتقال "أمر ممكن"، دون أن يحدد ناديه المفضل.')
+    assert span.text.endswith('"أمر ممكن"')

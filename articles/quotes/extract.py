@@ -104,6 +104,14 @@ WHILE_WORDS = _forms("في", "فيما", "بينما")
 TIME_TURNS = _forms("في", "بعد")
 TIME_TURN_ENDS = _forms("وقت", "أن")
 NARRATOR_ASIDES = _forms("وهو", "وهي", "وذلك")
+WITHOUT = _forms("دون", "بدون")
+
+
+def _without_that_at(tokens, k, stop):
+    """دون أن / من دون أن / بدون أن at k."""
+    if k < stop and tokens[k].norm == _norm("من"):
+        k += 1
+    return k + 1 < stop and tokens[k].norm in WITHOUT and tokens[k + 1].norm in _forms("أن")
 THAT_BEING = _norm("وذلك")
 CIRCUMSTANCES = _forms("بعد", "قبل", "مع", "تزامنا", "بالتزامن", "عقب", "إثر", "خلال", "وسط", "رغم", "بينما", "حين", "عندما")
 WHILE = _norm("حين")
@@ -2428,6 +2436,8 @@ def _clause_end(state, k, stop):
             break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
             break
+        if tok.text in ("،", ",") and _without_that_at(tokens, m + 1, stop):
+            break  # …، من دون أن يكشف خططه: what the speaker did not do, the narrator's
         if m > k + 1 and tok.norm == THAT_BEING and m + 1 < stop and tokens[m + 1].norm in CIRCUMSTANCES:
             # أعلنت الصين أنها مستعدة …، وذلك بعد أن حذر ترامب …: the narrator's when (وذلك
             # بالتعاون مع …، وذلك لإصابته …: the how and the why are still what was said)
