@@ -4313,6 +4313,8 @@ class NamedOrganisation:
     start: int
     head: str
     name: str
+    # the nisba written after a quoted name (صحيفة "آس" الإسبانية), "" when none is
+    nationality: str = ""
 
 
 def named_organisations(text):
@@ -4348,7 +4350,9 @@ def named_organisations(text):
             # (a quote right after the head with the article is what it did or was accused
             # of: منددين بنية الحكومة "تدمير الخدمة العامة")
             if 1 <= q.words <= 4 and not (definite and k == m + 1):
-                found.append(NamedOrganisation(tok.start, head, text[q.start : q.end]))
+                after = _token_at(tokens, q.close_at - 1, k) + 1
+                nisba = tokens[after].text if after < n and tokens[after].is_word and _nationality(tokens[after]) else ""
+                found.append(NamedOrganisation(tok.start, head, text[q.start : q.end], nisba))
             continue
         if not definite and k > m + 1:
             # منظمة العفو الدولية: the head in construct with its definite words (لموقع …:

@@ -769,7 +769,7 @@ def _named_organisation(organisations, head, offset, mention):
         # (its own head first: المجموعة القطرية is مجموعة بي إن سبورتس, not شركة دو named since)
         candidates = [o for h in _alike_heads(head) for o in organisations.before(h, offset, ORGANISATIONS_TRIED)]
         for o in sorted(candidates, key=lambda o: (o.head != head, -o.start)):
-            if _nationality_allows(o.name, nationality):
+            if _nationality_allows(f"{o.name} {o.nationality}", nationality):
                 return o.name
         return None
     adjective = tokens[1] if len(tokens) == 2 and tokens[1] not in KIND_ADJECTIVES else None
