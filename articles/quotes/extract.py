@@ -1259,7 +1259,7 @@ def _noun_phrase_ends(words, tok, nxt=None):
         return True  # ورفض البيت الأبيض التعليق: what was refused, the verb's object
     if (
         name_run and not _definite(tok) and _is_title_word(tok.norm)
-        and _undotted(tok.text).endswith(("ه", "ها", "هم"))  # (as written: مدافعة is no مدافع+ه)
+        and _written(tok.text).endswith(("ه", "ها", "هم"))  # (as written, marks off: مدافعة is no مدافع+ه)
     ):
         return True  # وطالب ترامب نظيره التركي: his counterpart, whom he asked
     if len(words) == 1 and _definite(words[0]) and _definite(tok) and not _prepositional(tok) and not _is_title_word(head) and (
@@ -1268,12 +1268,12 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # heads are asked: a plural in ة, القادة العرب، الطلبة المحتجون, a masculine noun in
         # ة, الداعية المعروف, or المرأة الحامل agree); a masculine adjective of what follows
         # agrees with that (الرباعة البالغ عمرها)
-        head[2:] in ORGANISATION_HEADS and _undotted(words[0].text).endswith("ة")
-        and not _undotted(tok.text).endswith(("ة", "ى", "ا", "اء", "ي", "ية")) and tok.norm != MOTHER
+        head[2:] in ORGANISATION_HEADS and _written(words[0].text).endswith("ة")
+        and not _written(tok.text).endswith(("ة", "ى", "ا", "اء", "ي", "ية")) and tok.norm != MOTHER
         and tok.norm[:1] != "و"  # السعودية والإمارات: another of the subjects
         and not (nxt is not None and nxt.norm.endswith(("ها", "ه")))
         # واعتبر البيان الحادثة رفضا: a feminine word is no adjective of a document
-        or head[2:] in DOCUMENT_SUBJECTS and _undotted(tok.text).endswith("ة")
+        or head[2:] in DOCUMENT_SUBJECTS and _written(tok.text).endswith("ة")
     ):
         return True
     if tok.norm in OBJECT_NOUNS or (
@@ -1463,12 +1463,6 @@ MODAL_VERBS = _forms("يجب", "ينبغي", "يتعين", "يتوجب", "يمك
 
 
 MOTHER = _norm("الأم")
-VOWEL_MARKS_RE = re.compile("[\u064b-\u0652\u0640]")
-
-
-def _undotted(written):
-    """A word as written without its vowel marks and tatweel (الشرطةُ → الشرطة)."""
-    return VOWEL_MARKS_RE.sub("", written)
 
 
 def _prepositional(tok):
@@ -4671,13 +4665,10 @@ def _names_after_title(state, title, by_word, sentence_end):
     found = []
     for k in by_word.get(_strip_clitic(title[0]), ()):
         words = [t for t in tokens[k : k + 2 * len(title) + 2] if t.is_word]
-        wanted = (_strip_clitic(title[0]), *title[1:])
-        if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words[: len(title)])) != wanted:
-            # مؤسس موقع "فيسبوك" for مؤسس فيسبوك: the post with its organisation's head noun
-            shorter = [words[0], *words[2:]] if len(title) >= 2 and len(words) > len(title) and \
-                words[1].norm in ORGANISATION_HEADS else []
-            if tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(shorter[: len(title)])) != wanted:
-                continue
+        # (مؤسس موقع "فيسبوك" for مؤسس فيسبوك: also the post without its organisation's head noun)
+        without_head = [words[0], *words[2:]] if len(words) > len(title) >= 2 and words[1].norm in ORGANISATION_HEADS else []
+        if not (_opens_with_title(words, title) or _opens_with_title(without_head, title)):
+            continue
         if k and tokens[k - 1].is_word and _is_title_word(tokens[k - 1].norm):
             continue  # inside a longer title: المتحدث باسم الرئيس التركي إبراهيم كالين
         sp, _ = read_speaker(state, k, sentence_end[k] or len(tokens))
@@ -4692,6 +4683,12 @@ def _names_after_title(state, title, by_word, sentence_end):
             continue
         found.append((tokens[k].start, sp.name))
     return found
+
+
+def _opens_with_title(words, title):
+    """Do the tokens open with the title's words (its first with or without a clitic)?"""
+    opening = tuple(_strip_clitic(w.norm) if n == 0 else w.norm for n, w in enumerate(words[: len(title)]))
+    return opening == (_strip_clitic(title[0]), *title[1:])
 
 
 def _title_names_post(title, post):
