@@ -40,6 +40,16 @@ def assert_offsets_hold(text):
             assert text[s.speaker_start:s.speaker_end] == s.speaker
 
 
+def assert_grows_linearly(seconds_at, small, large, factor=8):
+    """Time `seconds_at(size)` at two sizes and check that the larger (4 times or so the
+    smaller) costs less than `factor` times the smaller (at least 0.05 s, so that timer noise
+    on a fast case fails nothing). Returns the larger time, for a test's own bound."""
+    small_seconds = seconds_at(small)
+    large_seconds = seconds_at(large)
+    assert large_seconds < factor * max(small_seconds, 0.05), (small_seconds, large_seconds)
+    return large_seconds
+
+
 def repeated(unit, size):
     """`unit` repeated as many whole times as fit in `size` characters."""
     return unit * (size // len(unit))

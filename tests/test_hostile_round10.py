@@ -23,10 +23,9 @@ docs/statements.md, tenth round).
 import pytest
 
 from articles.quotes.extract import extract_statements
-from articles.quotes.speakers import resolve_in_article
+from tests.extraction_probes import assert_grows_linearly, assert_offsets_hold
 from tests.extraction_probes import by_verb as _by_verb
 from tests.extraction_probes import resolve_seconds as _resolve_seconds
-from tests.extraction_probes import resolved as _resolved
 
 
 # ---------------------------------------------------------------------------------------
@@ -40,10 +39,8 @@ def test_a_long_run_of_albayan_resolves_in_linear_time():
     # tests/test_extract_scaling.py's 'وأضاف البيان أن الوضع مستقر. ' at 400 kB now times out
     # (120 s) too. The _Channels docstring itself promises linear time for exactly this.
     unit = "وأضاف البيان أن الوزير سيزور القاهرة. "
-    small = _resolve_seconds(unit, 25_000)
-    large = _resolve_seconds(unit, 100_000)
-    assert large < 2.0, (small, large)
-    assert large < 10 * max(small, 0.05), (small, large)
+    large = assert_grows_linearly(lambda size: _resolve_seconds(unit, size), 25_000, 100_000, factor=10)
+    assert large < 2.0, large
 
 
 # ---------------------------------------------------------------------------------------
@@ -266,9 +263,4 @@ def test_guard_istabaada_with_a_plain_object_reports_nothing():
     "\n\n\nوأضاف البيان\n\n أن\n", "وقال الدين الدين الدين إن", "وقال عبد الله عبد الله إن",
 ])
 def test_guard_odd_input_neither_crashes_nor_misplaces_offsets(text):
-    spans, _ = _resolved(text)
-    resolve_in_article(spans)  # without the text too
-    for s in spans:
-        assert text[s.start:s.end] == s.text
-        if s.speaker_start is not None:
-            assert text[s.speaker_start:s.speaker_end] == s.speaker
+    assert_offsets_hold(text)

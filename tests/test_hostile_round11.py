@@ -46,6 +46,7 @@ import pytest
 
 from articles.quotes.extract import extract_statements
 from tests.extraction_probes import (
+    assert_grows_linearly,
     assert_offsets_hold,
     by_verb,
     extract_seconds,
@@ -100,9 +101,7 @@ def test_bare_national_epithets_resolve_in_linear_time():
     # *every* resolved speaker, normalizing each name (normalize_arabic(sp.name).split()):
     # O(distinct epithets × statements). Measured: 25 kB 0.69 s, 100 kB 9.4 s, 200 kB 34 s
     # (eb1a237: 0.05 / 0.2 / 0.48 s).
-    small = text_resolve_seconds(_press_digest(20_000))
-    large = text_resolve_seconds(_press_digest(80_000))
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_grows_linearly(lambda size: text_resolve_seconds(_press_digest(size)), 20_000, 80_000)
 
 
 def test_a_post_glued_to_its_company_extracts_in_linear_time():
@@ -112,9 +111,7 @@ def test_a_post_glued_to_its_company_extracts_in_linear_time():
     # Measured: 25 kB 0.18 s, 100 kB 2.9 s, 200 kB 12.3 s (eb1a237: 0.42 s at 200 kB);
     # with a different company each time 200 kB takes 22.6 s (eb1a237: 0.75 s).
     unit = "وقال الرئيس التنفيذي لتويتر جاك دورسي إن الشركة تؤمن بأهمية الإعلان. "
-    small = extract_seconds(unit, 25_000)
-    large = extract_seconds(unit, 100_000)
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_grows_linearly(lambda size: extract_seconds(unit, size), 25_000, 100_000)
 
 
 @pytest.mark.parametrize("unit", [
@@ -129,9 +126,7 @@ def test_a_post_glued_to_its_company_extracts_in_linear_time():
 ])
 def test_guard_the_rounds_extraction_rules_run_in_linear_time(unit):
     # Measured on 83cf958: 100 kB 0.12-0.34 s, 400 kB 0.55-1.3 s.
-    small = extract_seconds(unit, 100_000)
-    large = extract_seconds(unit, 400_000)
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_grows_linearly(lambda size: extract_seconds(unit, size), 100_000, 400_000)
 
 
 @pytest.mark.parametrize("unit", [
@@ -142,9 +137,7 @@ def test_guard_the_rounds_extraction_rules_run_in_linear_time(unit):
 ])
 def test_guard_the_rounds_resolution_rules_run_in_linear_time(unit):
     # Measured on 83cf958: 100 kB 0.03-0.09 s, 400 kB 0.17-0.31 s (800 kB: 0.42-0.54 s).
-    small = resolve_seconds(unit, 100_000)
-    large = resolve_seconds(unit, 400_000)
-    assert large < 8 * max(small, 0.05), (small, large)
+    assert_grows_linearly(lambda size: resolve_seconds(unit, size), 100_000, 400_000)
 
 
 # =======================================================================================
