@@ -2662,3 +2662,23 @@ def test_what_the_speaker_did_not_do_is_the_narrators():
     assert span.text == 'سيبقى "هذه السنة" في تشلسي'
     [span] = extract_statements('وقال الحارس إن الانتقال "أمر ممكن"، دون أن يحدد ناديه المفضل.')
     assert span.text.endswith('"أمر ممكن"')
+
+
+def test_the_opposition_figure_is_a_title_and_the_opposition_is_not():
+    # test11 (FR-internationalNews-1035): Pashinyan's page was 'المعارض الأرمني'
+    text = ('دعا المعارض الأرمني نيكول باشينيان الثلاثاء إلى "عصيان مدني" بعد أن فشل في نيل الغالبية.\n'
+            'وقال المعارض الأرمني: "غدا سيتم قطع كل الطرق".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["نيكول باشينيان", "نيكول باشينيان"]
+    # corpus (FR-middleEast-662): the opposition itself speaks; a word with the article
+    # takes no possessive, so المعارضة is no title and nobody else's name is looked for
+    text = ("وإن كانت أنقرة تدعم المعارضة لنظام بشار الأسد.\n"
+            "فاز أردوغان في الاستفتاء. ونددت المعارضة من جهتها بعمليات تزوير وتلاعب بالنتائج.")
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == "المعارضة"
+
+
+def test_an_aside_on_the_seat_of_the_one_named_is_no_name():
+    # corpus (BB-middleEast-1006): the speaker had become '… المعارض، ومقره بريطانيا'
+    [span] = extract_statements("وقال المرصد السوري لحقوق الإنسان المعارض، ومقره بريطانيا، إنه وردت تقارير عن انفجارات.")
+    assert span.speaker == "المرصد السوري لحقوق الإنسان المعارض"

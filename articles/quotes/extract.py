@@ -523,6 +523,8 @@ def _is_title_word(norm):
         return True
     if norm[:1] == "و" and len(norm) > 4 and _is_title_word(norm[1:]):
         return True  # ومؤسسها
+    if norm.startswith("ال"):
+        return False  # a word with the article takes no possessive: المعارضة is no معارض + ه
     for suffix in ("ها", "هم", "ه"):
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
             stem = norm[: -len(suffix)]
@@ -1150,6 +1152,8 @@ def _apposition_name(state, words, j, stop):
             n = m + 1
             if n < stop and _is_channel_word(tokens, n):
                 break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
+            if n < stop and _and_possessed(tokens[n]):
+                break  # المرصد … المعارض، ومقره بريطانيا،: an aside about the one named, no name
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
@@ -2785,6 +2789,15 @@ def _named_subject(state, sp):
 
 SHOWS = verb_forms("verb", verb_class="show")
 ALLAH = _written("الله")
+
+
+def _and_possessed(tok):
+    """ومقره، ومقرها: و and a noun with a pronoun, said of the one named before. (A name's
+    own و has a shorter word after it: وهبه، وجيه.)"""
+    written = _written(tok.text)
+    return tok.is_word and written[:1] == "و" and any(
+        written.endswith(suffix) and len(written) - len(suffix) >= 4 for suffix in ("هما", "هم", "ها", "ه")
+    )
 
 
 def _possessed(tok):
