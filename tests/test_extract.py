@@ -2682,3 +2682,18 @@ def test_an_aside_on_the_seat_of_the_one_named_is_no_name():
     # corpus (BB-middleEast-1006): the speaker had become '… المعارض، ومقره بريطانيا'
     [span] = extract_statements("وقال المرصد السوري لحقوق الإنسان المعارض، ومقره بريطانيا، إنه وردت تقارير عن انفجارات.")
     assert span.speaker == "المرصد السوري لحقوق الإنسان المعارض"
+
+
+@pytest.mark.parametrize("text, name, content", [
+    # test11 (FR-internationalNews-1485): the name after the post's place, then the day
+    ("أعلن المرشح لمنصب رئاسة الوزراء في إيطاليا جوزيبي كونتي الأحد تخليه عن تكليفه.",
+     "جوزيبي كونتي", "تخليه عن تكليفه"),
+    # test11 (FR-middleEast-705): where he spoke (أمام …) between the post and the name
+    ('وقال السفير الإماراتي لدى هولندا أمام محكمة العدل الدولية سعيد النويس "لقد طلبت حكومتنا من قطر أن تتوقف".',
+     "سعيد النويس", "لقد طلبت حكومتنا من قطر أن تتوقف"),
+    # corpus (SK-middleEast-2253)
+    ("وأدان المندوب الفلسطيني في الأمم المتحدة رياض منصور الجمعة عمليات القتل.", "رياض منصور", "عمليات القتل"),
+])
+def test_the_name_after_a_post_ends_at_the_day_and_may_follow_where_he_spoke(text, name, content):
+    [span] = extract_statements(text)
+    assert (resolve_in_article([span], text)[0].name, span.text) == (name, content)

@@ -910,6 +910,9 @@ TOLD = TELLS_SOMEONE & verb_forms(verb_class="tell")
 SAYS = _forms("قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون")
 # Links inside a title's post: باسم مكتب …، التابع للأمم المتحدة، في سوريا، لدى فرنسا.
 POST_LINKS = _forms("في", "لدى", "باسم", "التابع", "التابعة")
+# Where a titled person spoke, between the post and the name: السفير الإماراتي لدى هولندا
+# أمام محكمة العدل الدولية سعيد النويس.
+FORUM_LINKS = _forms("أمام")
 MAX_POST_TOKENS = 14
 
 
@@ -985,10 +988,12 @@ def _name_after_post(state, begin, j, stop):
         tok = tokens[n]
         if not tok.is_word or tok.norm in COMPLEMENTIZERS or _is_channel_word(tokens, n):
             break
-        if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS) or _speech_verb(tok) or _continuation(tok):
+        if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS and tok.norm not in FORUM_LINKS) or _speech_verb(tok) or _continuation(tok):
             break
         if n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS:
             break  # في مقابلة مع …: the channel, after the name
+        if n > j and _day_at(tokens, n, stop):
+            break  # … جوزيبي كونتي الأحد تخليه: the day, after the name
         n += 1
     if n >= stop:
         return None
@@ -1002,6 +1007,7 @@ def _name_after_post(state, begin, j, stop):
         or (end_tok.quote is not None and end_tok.start == end_tok.quote.open_at)
         or end_tok.norm in COMPLEMENTIZERS
         or _is_channel_word(tokens, n)
+        or _day_at(tokens, n, stop)
     )
     if not ends_subject:
         return None
