@@ -2697,3 +2697,15 @@ def test_an_aside_on_the_seat_of_the_one_named_is_no_name():
 def test_the_name_after_a_post_ends_at_the_day_and_may_follow_where_he_spoke(text, name, content):
     [span] = extract_statements(text)
     assert (resolve_in_article([span], text)[0].name, span.text) == (name, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # test11 (AL-internationalNews-371): the king's page was 'بجهود'
+    ("وأشاد الملك بجهود الولايات المتحدة الأميركية ودورها المحوري.", "الملك", "بجهود الولايات المتحدة الأميركية ودورها المحوري"),
+    # corpus (CN-middleEast-1041)
+    ("وطالب رئيس الوزراء الإسرائيلي بنيامين نتنياهو بخروج القوات الإيرانية من كل الأراضي السورية.",
+     "رئيس الوزراء الإسرائيلي بنيامين نتنياهو", "بخروج القوات الإيرانية من كل الأراضي السورية"),
+])
+def test_a_plural_or_verbal_noun_in_ba_after_the_subject_is_the_object(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, content)

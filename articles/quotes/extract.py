@@ -755,7 +755,9 @@ def read_speaker(state, i, stop):
             break
         if words and tok.norm in MANNER_ADVERBS:
             break  # هاجم الوزير بشدة مستشار الأمن القومي: how, then whom
-        if words and (_ba_object(tok) or _phrase_with_pronoun(tok.text)):
+        if words and (_ba_object(tok) or _phrase_with_pronoun(tok.text) or (
+            tok.norm[:1] == "ب" and FUUL_RE.match(tok.norm[1:]) and words[-1].norm not in ORGANISATION_HEADS
+        )):
             # ورحبت وزيرة الثقافة الإسرائيلية بعدم ترشيح فيلم، وطالب محاميه القاضي بمعاقبته:
             # what she welcomed, what he asked
             break
@@ -1500,6 +1502,9 @@ MASDAR_SHAPE_RE = _shapes_re(TAFAAUL, TAFIIL, IFTIAAL, INFIAAL, ISTIFAAL)
 DEFINITE_MASDAR_RE = _shapes_re(TAFAAUL, TAFIIL, IFAAL, IFTIAAL, INFIAAL, ISTIFAAL)
 # The two that open with alef and fit no common name (not انفعال: أنطوان).
 OBJECT_MASDAR_RE = _shapes_re(IFTIAAL, ISTIFAAL)
+# فعول: a broken plural or a verbal noun (جهود، خروج، سلوك، مثول). After ب it opens a
+# company's name as often (مجموعة بلتون، شركة بترول), so it is an object only after a person.
+FUUL_RE = _shapes_re("[^اوي][^اوي]و[^اوي]")
 
 
 def _ba_object(tok):
