@@ -2709,3 +2709,12 @@ def test_the_name_after_a_post_ends_at_the_day_and_may_follow_where_he_spoke(tex
 def test_a_plural_or_verbal_noun_in_ba_after_the_subject_is_the_object(text, speaker, content):
     [span] = extract_statements(text)
     assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_the_subject_of_a_passive_verb_is_no_speech_verb():
+    # test11 (BB-internationalNews-166): 'أُدين طالب لجوء' gave a statement by 'لجوء عراقي'
+    text = "أُدين طالب لجوء عراقي على خلفية التفجير الذي استهدف محطة للمترو في لندن."
+    assert extract_statements(text) == []
+    # the active verb still reports
+    [span] = extract_statements("طالب لاجئ عراقي بالإفراج عن شقيقه المعتقل منذ عام.")
+    assert span.verb == "طالب"

@@ -2013,6 +2013,8 @@ def _speech_verb_at(tokens, i, stop):
         return None
     if PASSIVE_PAST_RE.match(tok.text) is not None:
         return None  # وأُعلنت أول إمارة، ذُكر أن: no one is said to have announced it
+    if i and tokens[i - 1].is_word and PASSIVE_PAST_RE.match(tokens[i - 1].text) is not None:
+        return None  # أُدين طالب لجوء: the passive verb's subject, a noun (an asylum seeker)
     if tok.is_word and _verb_form(tok.norm) in EXPRESSED:
         return _speech_verb(tok, tokens[i + 1 : min(stop, i + 1 + EXPRESSED_WINDOW)])
     return _speech_verb(tok)
