@@ -2718,3 +2718,14 @@ def test_the_subject_of_a_passive_verb_is_no_speech_verb():
     # the active verb still reports
     [span] = extract_statements("طالب لاجئ عراقي بالإفراج عن شقيقه المعتقل منذ عام.")
     assert span.verb == "طالب"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test11 (FR-internationalNews-1316): the speaker was 'آخر إحصائيات'
+    ('وتفيد آخر إحصائيات "منظمة الصحة العالمية" أن عدد الذين توفوا بفيروس إيبولا ارتفع إلى 25 شخصا.',
+     "منظمة الصحة العالمية"),
+    ("وفق أحدث بيانات وزارة العمل الأميركية، تراجعت البطالة إلى أدنى مستوى.", "وزارة العمل الأميركية"),
+])
+def test_the_latest_figures_speak_for_their_owner(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

@@ -1041,13 +1041,20 @@ def _name_after_post(state, begin, j, stop):
     return k, n
 
 
+LATEST = _forms("آخر", "أحدث")
+
+
 def _owner_at(tokens, j, stop):
     """Where the real speaker starts when token j is figures in construct with their owner
     (أرقام البنك الدولي) or a quantity of a group (العديد من أسواق المال); else None."""
     norm = tokens[j].norm if j < stop else ""
+    if norm in LATEST and j + 1 < stop and tokens[j + 1].norm in EVIDENCE_NOUNS:
+        return _owner_at(tokens, j + 1, stop)  # آخر إحصائيات منظمة الصحة العالمية
     if (norm not in EVIDENCE_NOUNS and norm not in GROUP_QUANTIFIERS) or j + 1 >= stop:
         return None
     nxt = tokens[j + 1]
+    if nxt.text in OPEN_QUOTES and j + 2 < stop and tokens[j + 2].norm in ORGANISATION_HEADS and norm in EVIDENCE_NOUNS:
+        return j + 2  # إحصائيات "منظمة الصحة العالمية": the owner's name in quotation marks
     source_like = nxt.norm in ORGANISATION_HEADS or nxt.norm in ATTRIBUTION_SOURCE_HEADS or _definite(nxt)
     if norm in EVIDENCE_NOUNS and nxt.is_word and source_like:  # نتائج دراسة سابقة
         if not _prepositional(nxt) and nxt.norm not in PREPOSITIONS and nxt.norm not in TIME_WORDS:
