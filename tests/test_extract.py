@@ -2729,3 +2729,14 @@ def test_the_subject_of_a_passive_verb_is_no_speech_verb():
 def test_the_latest_figures_speak_for_their_owner(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+def test_kana_in_a_relative_clause_names_no_subject():
+    # test11 (CN-internationalNews-678): 'التي كانت تجلس بجانبه' became the speaker of ووصفها
+    text = ('وأعلن ترامب من المكتب البيضاوي استقالة هايلي التي كانت تجلس بجانبه، ووصفها بـ"الشخص الرائع".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["ترامب", "ترامب"]
+    # corpus (SK-sport-2413): حين سئل عن الجائزة التي كان يفضلها، قال صلاح
+    text = 'وحين سئل عن الجائزة التي كان يفضلها، قال صلاح: "الحذاء الذهبي للبريميرليغ بالتأكيد".'
+    [span] = extract_statements(text)
+    assert span.speaker == "صلاح"

@@ -3750,6 +3750,8 @@ def _kana_subject(state, i, s_begin):
         norm = _strip_clitic(tokens[c].norm) if tokens[c].norm not in KANA else tokens[c].norm
         if norm in KANA and not (norm in _forms("ظل") and c > s_begin and tokens[c - 1].norm in _forms("في", "وفي")):
             # (في ظل is "in light of", not "kept on")
+            if c > s_begin and tokens[c - 1].norm in RELATIVES:
+                continue  # هايلي التي كانت تجلس بجانبه، ووصفها: a relative clause's كان, no subject
             sp, after = read_speaker(state, c + 1, i)
             if sp is None:
                 return None
