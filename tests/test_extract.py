@@ -2740,3 +2740,21 @@ def test_kana_in_a_relative_clause_names_no_subject():
     text = 'وحين سئل عن الجائزة التي كان يفضلها، قال صلاح: "الحذاء الذهبي للبريميرليغ بالتأكيد".'
     [span] = extract_statements(text)
     assert span.speaker == "صلاح"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # test11 (CN-internationalNews-678) and corpus (SK-economy-1453, BB-internationalNews-1092)
+    ("أعلن ترامب استقالة هايلي من منصبها الثلاثاء.", "ترامب", "استقالة هايلي من منصبها الثلاثاء"),
+    ("يعلن الرئيس دونالد ترامب انسحاب الولايات المتحدة من الاتفاق النووي.", "الرئيس دونالد ترامب",
+     "انسحاب الولايات المتحدة من الاتفاق النووي"),
+    ("ونفى فرناندو حداد ارتكاب أي مخالفات.", "فرناندو حداد", "ارتكاب أي مخالفات"),
+    ("وأعلن الرئيس استقالة الحكومة.", "الرئيس", "استقالة الحكومة"),
+])
+def test_a_verbal_noun_with_a_bare_alef_after_the_subject_is_the_object(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_a_name_with_a_hamza_is_no_verbal_noun():
+    [span] = extract_statements("وقال الوزير أنطوان زهرا إن الحكومة مستقيلة.")
+    assert span.speaker == "الوزير أنطوان زهرا"

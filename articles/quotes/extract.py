@@ -1310,6 +1310,13 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # رفض … أفيغدور ليبرمان اعتذار الرئيس، رفض الوزير اعتذار …: a verbal noun of the
         # افتعال or استفعال form after a full name or a bare title is the object.
         return True
+    if indefinite and (name_run >= 1 or (len(words) == 1 and _definite(words[0]) and _is_title_word(words[0].norm[2:]))) and (
+        _written(tok.text)[:1] == "ا" and ALEF_MASDAR_RE.match(tok.norm)
+    ):
+        # أعلن ترامب انسحاب بلاده، أعلن ترامب استقالة هايلي: a verbal noun whose alef bears
+        # no hamza (انفعال، افتعال، استفعال) after a name or a bare title is the object; a
+        # name of that shape is written with its hamza (أنطوان) or is no name at all.
+        return True
     if indefinite and name_run >= 2 and tok.norm.endswith(POSSESSIVE_SUFFIXES) and len(tok.norm) > 4:
         # A noun with a possessive after a full name is the object: روز ماغوين دعمها.
         return True
@@ -1509,6 +1516,9 @@ MASDAR_SHAPE_RE = _shapes_re(TAFAAUL, TAFIIL, IFTIAAL, INFIAAL, ISTIFAAL)
 DEFINITE_MASDAR_RE = _shapes_re(TAFAAUL, TAFIIL, IFAAL, IFTIAAL, INFIAAL, ISTIFAAL)
 # The two that open with alef and fit no common name (not انفعال: أنطوان).
 OBJECT_MASDAR_RE = _shapes_re(IFTIAAL, ISTIFAAL)
+# Verbal nouns that open with a bare alef, with ة or not, and استفعال of a hollow root
+# (استقالة، استعادة), asked of the written word's first letter too (see _noun_phrase_ends).
+ALEF_MASDAR_RE = _shapes_re(IFTIAAL, INFIAAL, ISTIFAAL, IFTIAAL + "ه", INFIAAL + "ه", "است.اله")
 # فعول: a broken plural or a verbal noun (جهود، خروج، سلوك، مثول). After ب it opens a
 # company's name as often (مجموعة بلتون، شركة بترول), so it is an object only after a person.
 FUUL_RE = _shapes_re("[^اوي][^اوي]و[^اوي]")
