@@ -2758,3 +2758,16 @@ def test_a_verbal_noun_with_a_bare_alef_after_the_subject_is_the_object(text, sp
 def test_a_name_with_a_hamza_is_no_verbal_noun():
     [span] = extract_statements("وقال الوزير أنطوان زهرا إن الحكومة مستقيلة.")
     assert span.speaker == "الوزير أنطوان زهرا"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test8 (BB-middleEast-916): the coalition's page was 'التحالف المدعوم'
+    ("وقال التحالف المدعوم من الغرب إن الغارات استهدفت منصات صواريخ.", "التحالف المدعوم من الغرب"),
+    ("وأعلن التحالف العربي بقيادة السعودية الاثنين مقتل ثمانية عناصر.", "التحالف العربي بقيادة السعودية"),
+    # corpus (CN-middleEast-1480): the leader's title and name, not the statement's first words
+    ("أعلن الجيش الليبي بقيادة المشير خليفة حفتر القبض على هشام عشماوي.", "الجيش الليبي بقيادة المشير خليفة حفتر"),
+])
+def test_who_leads_or_backs_an_organisation_is_part_of_its_name(text, name):
+    [span] = extract_statements(text)
+    assert span.speaker == name
+

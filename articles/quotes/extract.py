@@ -786,6 +786,13 @@ def read_speaker(state, i, stop):
             break
         if tok.text.isdigit():
             break
+        led = _led_by_at(tokens, j, stop) if words and words[0].norm in ORGANISATION_HEADS else 0
+        if led:
+            # التحالف بقيادة السعودية، التحالف المدعوم من الغرب: who leads or backs it is
+            # part of its name (التحالف alone, or التحالف المدعوم, names nobody)
+            words.extend(tokens[j : j + led])
+            j += led
+            break
         if words and _noun_phrase_ends(words, tok, tokens[j + 1] if j + 1 < stop else None):
             break
         words.append(tok)
@@ -839,6 +846,33 @@ def read_speaker(state, i, stop):
 
 ALI = "علي"
 SABAH = _norm("صباح")
+
+
+LED_BY = _forms("بقيادة")
+BACKED = _forms("المدعوم", "المدعومة")
+
+
+def _led_by_at(tokens, j, stop):
+    """How many tokens from j say who leads or backs an organisation (بقيادة السعودية،
+    بقيادة الولايات المتحدة، المدعوم من الغرب), or 0: one definite word or a name of
+    at most two words, and no more."""
+    k = j + 1 if tokens[j].norm in LED_BY else j + 2 if (
+        tokens[j].norm in BACKED and j + 1 < stop and tokens[j + 1].norm == _norm("من")
+    ) else 0
+    if not k or k >= stop or not tokens[k].is_word or tokens[k].norm in COMPLEMENTIZERS or _possessed(tokens[k]):
+        return 0  # (منتخب إنجلترا بقيادة مدربه: how it was led, not its name)
+    end = k + 1
+    if _definite(tokens[k]) and (_is_title_word(tokens[k].norm) or _is_title_word(tokens[k].norm[2:])):
+        # بقيادة المشير خليفة حفتر: the leader's title and name
+        while end < stop and end - k <= 3 and _is_name_word(tokens[end]) and not _day_at(tokens, end, stop):
+            end += 1
+        return end - j if end - k >= 2 else 0
+    if (
+        end < stop and tokens[end].is_word and _definite(tokens[k]) and _definite(tokens[end])
+        and not _prepositional(tokens[end]) and not _day_at(tokens, end, stop)
+    ):
+        end += 1  # الولايات المتحدة
+    return end - j
 
 
 def _named_sabah(tokens, j, stop, words):
