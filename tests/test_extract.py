@@ -2771,3 +2771,12 @@ def test_who_leads_or_backs_an_organisation_is_part_of_its_name(text, name):
     [span] = extract_statements(text)
     assert span.speaker == name
 
+
+
+def test_an_announcement_in_a_time_clause_is_background():
+    # test123 (FR-internationalNews-2076): 'بعد إعلان التحالف … أنه قتل' is the narrator's when
+    text = "بعد إعلان التحالف العربي الاثنين أنه قتل ثمانية عناصر، نفى الحزب مقتل أي من مقاتليه."
+    assert [span.verb for span in extract_statements(text)] == ["نفى"]
+    # the same noun outside a time clause still reports
+    text = 'وسط إعلان الرئيس الأميركي دونالد ترامب أن "الاتفاق انتهى".'
+    assert [span.verb for span in extract_statements(text)] == ["إعلان"]

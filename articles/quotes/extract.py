@@ -4327,7 +4327,8 @@ def extract_statements(text):
             elif what == ISSUED and i > s_begin and tokens[i - 1].norm in SPEECH_NOUNS:
                 _issued_statement(state, i, s_end)
             elif what == SAID_BY:
-                _verbal_noun_statement(state, i, s_end)
+                if not (i > s_begin and tokens[i - 1].norm in TIME_BEFORE_NOUN):
+                    _verbal_noun_statement(state, i, s_end)
             elif what == CONTINUATION:
                 # غادر الرئيس … القمة، مؤكدا أن …: the participle continues the sentence's
                 # subject even when no speech verb came before it.
@@ -4539,6 +4540,7 @@ def _titled_names(text):
 
 
 VERB, DOCUMENT, CONTINUATION, ISSUED, SAID_BY = "verb", "document", "continuation", "issued", "said by"
+TIME_BEFORE_NOUN = _forms("بعد", "عقب", "إثر", "منذ", "قبل")
 
 
 @lru_cache(maxsize=400_000)
