@@ -393,7 +393,6 @@ def test_the_opposition_figure_named_before_is_the_one_who_goes_on():
     assert _names(text) == ["نيكول باشينيان", "نيكول باشينيان"]
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, name", [
     ("وقالت الروائية التركية إليف شافاق إن الكتابة مقاومة.", "إليف شافاق"),
     ("وقالت المهندسة المعمارية العراقية زها حديد إن العمارة فن.", "زها حديد"),
@@ -460,7 +459,6 @@ def test_a_name_that_opens_with_waw_is_still_a_name(text, name):
     assert span.speaker_name == name, span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text", [
     "وقالت منظمة العفو الدولية، ومقرها لندن، إن السلطات اعتقلت الناشطين.",
     "وقالت المنظمة، ومقرها لندن، إن السلطات اعتقلت الناشطين.",
@@ -474,7 +472,6 @@ def test_the_seat_after_amnesty_or_a_bare_head_is_no_name(text):
     assert not span.speaker_name.startswith("ومقر"), span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text", [
     "وقال الرجل، وهو موظف حكومي، إن ابنه خرج صباحا ولم يعد.",
     "وقالت الأم، وهي ربة منزل، إن ابنها خرج ولم يعد.",
@@ -487,7 +484,6 @@ def test_an_aside_in_wa_huwa_is_no_name(text):
     assert not span.speaker_name.startswith(("وهو", "وهي")), span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, name", [
     ("وقال مدير المستشفى، وهيبه الزين، إن الجرحى في حالة حرجة.", "وهيبه الزين"),
     ("وقال المتحدث باسم الوزارة، وديعه الحسن، إن الوزارة تتابع القضية.", "وديعه الحسن"),

@@ -204,6 +204,7 @@ CHANNEL_PREFIXED = _forms(
 
 # Words that open a title; the name follows the title: وزير الخارجية الأميركي أنتوني بلينكن.
 PERSON_TITLES = words("titles")
+NOT_FEMININE_TITLES = words("not_feminine_titles")
 ORGANISATION_HEADS = words("organisation_heads")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
@@ -523,8 +524,8 @@ def _is_title_word(norm):
         return True
     if norm[:1] == "و" and len(norm) > 4 and _is_title_word(norm[1:]):
         return True  # ومؤسسها
-    if norm.startswith("ال"):
-        return False  # a word with the article takes no possessive: المعارضة is no معارض + ه
+    if norm in NOT_FEMININE_TITLES:
+        return False  # المعارضة, the opposition, is no معارض + ه
     for suffix in ("ها", "هم", "ه"):
         if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
             stem = norm[: -len(suffix)]
@@ -1201,8 +1202,8 @@ def _apposition_name(state, words, j, stop):
             n = m + 1
             if n < stop and _is_channel_word(tokens, n):
                 break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
-            if n < stop and _and_possessed(tokens[n]):
-                break  # المرصد … المعارض، ومقره بريطانيا،: an aside about the one named, no name
+            if n < stop and _opens_aside(tokens[n]):
+                break  # المرصد … المعارض، ومقره بريطانيا، / الأم، وهي ربة منزل،: an aside, no name
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
@@ -1268,6 +1269,8 @@ def _described_name(state, words, j, stop):
     tokens = state.tokens
     if j >= stop or tokens[j].text not in ("،", ",") or not 1 <= len(words) <= 3:
         return None
+    if j + 1 < stop and _opens_aside(tokens[j + 1]):
+        return None  # المنظمة، ومقرها لندن، إن: where it sits, no name
     if not _definite(words[-1]) or any(_prepositional(w) for w in words):
         return None
     if any(_is_title_word(w.norm) for w in words):
@@ -1771,6 +1774,13 @@ def _trim_speaker(words):
 
 
 ASIDE_PRONOUNS = _forms("وهو", "وهي")
+NAME_ASIDES = words("name_asides")
+
+
+def _opens_aside(tok):
+    """وهو، وهي، ومقرها، وعمره: the first word of an aside between commas after the one
+    named, which is never their name."""
+    return tok.norm in ASIDE_PRONOUNS or tok.norm in NAME_ASIDES
 AUDIENCES = words("audiences")
 OUTLET_HEADS = words("outlet_heads")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
@@ -2853,15 +2863,6 @@ def _named_subject(state, sp):
 
 SHOWS = verb_forms("verb", verb_class="show")
 ALLAH = _written("الله")
-
-
-def _and_possessed(tok):
-    """ومقره، ومقرها: و and a noun with a pronoun, said of the one named before. (A name's
-    own و has a shorter word after it: وهبه، وجيه.)"""
-    written = _written(tok.text)
-    return tok.is_word and written[:1] == "و" and any(
-        written.endswith(suffix) and len(written) - len(suffix) >= 4 for suffix in ("هما", "هم", "ها", "ه")
-    )
 
 
 def _possessed(tok):
