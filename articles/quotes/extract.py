@@ -104,14 +104,29 @@ WHILE_WORDS = _forms("في", "فيما", "بينما")
 TIME_TURNS = _forms("في", "بعد")
 TIME_TURN_ENDS = _forms("وقت", "أن")
 NARRATOR_ASIDES = _forms("وهو", "وهي", "وذلك")
-WITHOUT = _forms("دون", "بدون")
+WITHOUT = _forms("دون", "بدون", "دونما")
+BUT_WORDS = _forms("لكن", "ولكن")
+OTHER_THAN = _norm("غير")
+# What a speaker did not give away (دون أن يكشف خططه، دون أن يحدد موعدا): after these the
+# دون أن clause is the narrator's note on what was said, not part of it (دون أن تدفع ثمنا،
+# دون أن تقوم دولة: the speaker's own condition).
+WITHHELD = words("withheld_details")
 
 
 def _without_that_at(tokens, k, stop):
-    """دون أن / من دون أن / بدون أن at k."""
+    """(ولكن) (من) دون أن، بدون أن، دونما أن، من غير أن, then a verb of what was not
+    disclosed, at k."""
+    if k < stop and tokens[k].norm in BUT_WORDS:
+        k += 1
     if k < stop and tokens[k].norm == _norm("من"):
         k += 1
-    return k + 1 < stop and tokens[k].norm in WITHOUT and tokens[k + 1].norm in _forms("أن")
+        without = k < stop and (tokens[k].norm in WITHOUT or tokens[k].norm == OTHER_THAN)
+    else:
+        without = k < stop and tokens[k].norm in WITHOUT
+    return (
+        without and k + 2 < stop and tokens[k + 1].norm in _forms("أن")
+        and tokens[k + 2].norm in WITHHELD
+    )
 THAT_BEING = _norm("وذلك")
 CIRCUMSTANCES = _forms("بعد", "قبل", "مع", "تزامنا", "بالتزامن", "عقب", "إثر", "خلال", "وسط", "رغم", "بينما", "حين", "عندما")
 WHILE = _norm("حين")
@@ -2176,6 +2191,8 @@ def _skip_channel(state, j, stop):
         if tok.norm in COMPLEMENTIZERS or _strip_clitic(tok.norm) in THAT_WITH_PRONOUN:
             if k > j and _strip_clitic(tokens[k - 1].norm) in TIME_TURNS | BEFORE:
                 return None, channel, None  # تفيد التقارير … بعد أن بسطوا: a time, not what was said
+            if k > j and tokens[k - 1].norm in WITHOUT:
+                return None, channel, None  # وأعلن الجيش مقتل جنود، دون أن يكشف …: what it did not say
             return k, channel, "comp"
         if tok.text == ":":
             return k, channel, "colon"
