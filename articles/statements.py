@@ -52,6 +52,7 @@ from articles.quotes.speakers import (
     NAME_PARTICLES,
     SURNAME_PARTICLES,
     TURKISH_SON,
+    arabic_name,
     clean_name,
     compound_name,
     close_spelling,
@@ -731,13 +732,29 @@ def _name_match(a, b):
     """match_confidence, with عبد/أبو joined (عبد الفتاح السيسي = عبدالفتاح السيسي) and a
     name split or joined elsewhere (شي جين بينغ = شي جينبينغ) a spelling of it."""
     conf = max(match_confidence(a, b), match_confidence(" ".join(_name_words(a)), " ".join(_name_words(b))))
-    if conf < SKELETON_LINK and len(a.split()) != len(b.split()) and (
-        "".join(_name_words(a)) == "".join(_name_words(b))
-        # (شي جين بينج / شي جينبينغ: split and spelled another way at once)
-        or close_spelling("".join(_name_words(a)), "".join(_name_words(b)))
-    ):
+    wa, wb = _name_words(a), _name_words(b)
+    if conf < SKELETON_LINK and len(wa) != len(wb) and _split_otherwise(wa, wb, arabic_name(normalized_name(f"{a} {b}").split())):
         return SKELETON_LINK
     return conf
+
+
+def _split_otherwise(wa, wb, arabic):
+    """حسن نصر الله / حسن نصرالله، شي جين بينج / شي جينبينغ: the words the two names share,
+    and the rest one word in one and several in the other. Written the same, joined; spelled
+    another way as well (بينج / بينغ) only in a transliterated name that shares a word, never
+    an Arabic one, whose letters tell names apart (سعد / سعيد عبدالله، خالد بن سلمان / بنسليمان)."""
+    head = 0
+    while head < min(len(wa), len(wb)) and wa[head] == wb[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(wa), len(wb)) - head and wa[-1 - tail] == wb[-1 - tail]:
+        tail += 1
+    ra, rb = wa[head : len(wa) - tail], wb[head : len(wb) - tail]
+    if not ra or not rb or (len(ra) > 1 and len(rb) > 1):
+        return False
+    if "".join(ra) == "".join(rb):
+        return True
+    return bool(head or tail) and not arabic and close_spelling("".join(ra), "".join(rb))
 
 
 def _speaker_id(value):

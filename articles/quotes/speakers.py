@@ -52,15 +52,15 @@ def _folded(token):
     return fold_name_sounds(normalize_arabic(token))
 
 
-def _edit_distance(a, b):
-    """Edits from a to b, two neighbouring letters swapped counting as one: transliterations
-    move a vowel letter across a consonant (جيرمي / جريمي)."""
+def _edit_distance(a, b, swaps=True):
+    """Edits from a to b, two neighbouring letters swapped counting as one when `swaps`:
+    transliterations move a vowel letter across a consonant (جيرمي / جريمي)."""
     before, previous = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+            if swaps and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
                 cost = min(cost, before[j - 2] + 1)
             current.append(cost)
         before, previous = previous, current
@@ -83,6 +83,8 @@ def close_spelling(a, b):
     skel = _token_skeleton(a)
     if skel != _token_skeleton(b):
         return False
+    if (_given_name(a) or _given_name(b)) and _written(a) != _written(b):
+        return False  # محمد / محمود، زياد / زايد: two Arabic names, not two spellings
     fa, fb = _folded(a), _folded(b)
     # Foreign names are rich in long vowels (بومبيو / بامبيو): two or more in each word
     # mark a transliteration even when only three consonants are left.
@@ -103,7 +105,9 @@ def close_spelling(a, b):
         # ناورت / نويرت / نوريت: the same consonants in the same order, as many letters, the
         # vowel letters moved between them
         return True
-    return _edit_distance(fa, fb) <= 1 + min(len(fa), len(fb)) // 6
+    # (a swap is a transliteration's only in a longer word: زايد / زياد، عايد / عياد are two
+    # Arabic names)
+    return _edit_distance(fa, fb, swaps=min(len(fa), len(fb)) >= 5) <= 1 + min(len(fa), len(fb)) // 6
 
 
 @lru_cache(maxsize=100_000)
@@ -166,7 +170,7 @@ def _one_syllable_apart(ta, tb):
     but for one syllable of one consonant, spelled with other vowel letters (or a final ه
     that writes a vowel). One such word alone names no one (close_spelling); inside a full
     name whose other words agree, it is a spelling of the same name."""
-    if len(ta) != len(tb) or len(ta) < 3 or _arabic_name(ta):
+    if len(ta) != len(tb) or len(ta) < 3 or arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
     if len(differ) != 1:
@@ -178,13 +182,17 @@ def _one_syllable_apart(ta, tb):
 ARABIC_GIVEN_NAMES = words("arabic_given_names")
 
 
+def _given_name(word):
+    return normalize_arabic(word) in ARABIC_GIVEN_NAMES
+
+
 def _vowel_apart_in_a_foreign_name(ta, tb):
     """فلاديمير بوتين / فلاديمير بوتن، إيلون ماسك / إيلون موسك، باراك أوباما / بارك أوباما: words
     a vowel letter apart (vowel_variant), which alone could be two Arabic names (حسن /
     حسين), in a name whose other words read as transliterated (foreign_first_name)
     and is no Arabic given name of that shape (إبراهيم حسن / إبراهيم حسين are two people):
     the foreign name around it says the vowel letter is a spelling."""
-    if len(ta) != len(tb) or len(ta) < 2 or _arabic_name(ta):
+    if len(ta) != len(tb) or len(ta) < 2 or arabic_name(ta):
         return False
     differ = [(x, y) for x, y in zip(ta, tb) if x != y]
     # (a short word a vowel apart is another name, مايك لي / مايك لوي; a definite word is no
@@ -203,7 +211,7 @@ def _transliterated(word):
     return foreign_first_name(word) and word not in ARABIC_GIVEN_NAMES
 
 
-def _arabic_name(words):
+def arabic_name(words):
     """مي بنت محمد، مها عبد الله، طه بن علي: an Arabic name (بن، بنت، عبد، أبو، آل …), whose
     short given names are names of their own (مي / مها), not one syllable spelled two ways."""
     return any(w in NAME_LINKS or w in NAME_HEADS for w in words)
@@ -219,7 +227,7 @@ def syllable_key(name):
     of its one-consonant syllables (مون جاي إن، مون جيه إن، مون جي إن), or None: the archive
     looks a new spelling up by it (_one_syllable_apart then decides)."""
     words = normalized_name(name).split()
-    if len(words) < 3 or not any(_syllable(w) for w in words) or _arabic_name(words):
+    if len(words) < 3 or not any(_syllable(w) for w in words) or arabic_name(words):
         return None
     return "syllables:" + " ".join(w[0] if _syllable(w) else _token_skeleton(w) for w in words)
 
