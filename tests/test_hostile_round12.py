@@ -158,7 +158,6 @@ def test_a_nationality_alone_stays_its_own_when_no_one_quoted_has_it(text, speak
     assert _names(text)[-1] == speaker
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text", [
     # the French player answers Salah, who was quoted twice just before
     "قال صلاح إن ليفربول قدم مباراة كبيرة. وأضاف صلاح أن الفوز مهم. من جهته، قال الفرنسي إن الحكم "
@@ -173,15 +172,15 @@ def test_the_epithets_own_mention_is_no_nationality_given_to_the_one_before(text
     assert _names(text)[-1] != "صلاح"
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, not_them", [
     # the coach praises his player, named with his nationality, and the player then speaks
     ("قال مورينيو إن الفريق لعب جيدا. وأشاد مورينيو باللاعب الفرنسي بول بوغبا.\n"
      "وقال الفرنسي إنه سعيد بالفوز.", "مورينيو"),
     ("قال كلوب إن الفريق قدم مباراة كبيرة. وأشاد كلوب باللاعب المصري محمد صلاح.\n"
      "وأكد المصري أنه سعيد بالفوز.", "كلوب"),
-    ("قال ترامب إن العلاقات مع روسيا جيدة. والتقى ترامب الروسي فلاديمير بوتين في هلسنكي.\n"
-     "وأكد الروسي أن القمة ناجحة.", "ترامب"),
+    # (still: the guest's nationality written right after the host's name reads as his)
+    pytest.param("قال ترامب إن العلاقات مع روسيا جيدة. والتقى ترامب الروسي فلاديمير بوتين في هلسنكي.\n"
+                 "وأكد الروسي أن القمة ناجحة.", "ترامب", marks=pytest.mark.xfail(strict=True, reason=KNOWN)),
 ])
 def test_the_nationality_of_the_man_named_next_is_not_the_quoted_mans(text, not_them):
     # (regression) "near his name" takes the nationality of whoever is named beside him
@@ -189,7 +188,6 @@ def test_the_nationality_of_the_man_named_next_is_not_the_quoted_mans(text, not_
     assert _names(text)[-1] != not_them
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_the_american_woman_is_serena_williams():
     # (pre-existing) the rule reads the narration's nationality as a title key; the feminine
     # الأمريكية (the commonest nationality epithet in women's sport) is never found.

@@ -421,7 +421,7 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         people += 1
         if not theirs:
             undescribed.append(speaker)
-    if people == 1 and undescribed and head is None and _post_near_name(text, undescribed[0].name, nationality, posts_near):
+    if people == 1 and undescribed and head is None and _nationality_next_to_name(text, undescribed[0].name, nationality, posts_near):
         # وأبدى البلجيكي استمتاعه after هازار, whom the narration calls البلجيكي: the one
         # person quoted so far, of that nationality
         return undescribed[0]
@@ -485,6 +485,39 @@ def _post_near_name(text, name, head, cache):
             start = text.find(last, start + len(last))
         cache[key] = found
     return cache[key]
+
+
+def _nationality_next_to_name(text, name, nationality, cache):
+    """Does the narration write the nationality right before the name (البلجيكي إدين هازار)
+    or right after it (هازار البلجيكي)? Only there is it his: a nationality a few words
+    away is as often the man named beside him (وأشاد كلوب باللاعب المصري محمد صلاح) or the
+    epithet itself. Read on the normalized words, each (name, nationality) once per article."""
+    key = ("nationality", name, nationality)
+    if key not in cache:
+        words_ = cache.get("words")
+        if words_ is None:
+            words_ = cache["words"] = [w.strip(NAME_EDGE_PUNCTUATION) for w in normalize_arabic(text).split()]
+        name_words = normalize_arabic(name).split()
+        size = len(name_words)
+        found = False
+        for i, w in enumerate(words_):
+            if w != name_words[-1]:
+                continue
+            # the mention ends here: the whole name, or the surname alone
+            start = i - size + 1 if i >= size - 1 and words_[i - size + 1 : i + 1] == name_words else i
+            before = start - 1
+            while before >= max(0, start - 3) and not words_[before].startswith("ال"):
+                before -= 1  # البلجيكي إدين هازار: the first names before the surname quoted
+            if (before >= 0 and _nationality(words_[before]) == nationality) or (
+                i + 1 < len(words_) and _nationality(words_[i + 1]) == nationality
+            ):
+                found = True
+                break
+        cache[key] = found
+    return cache[key]
+
+
+NAME_EDGE_PUNCTUATION = "،,.:؛;!?؟\"«»“”()"
 
 
 # A post also written as a phrase: a coach is as often المدير الفني (هيكتور كوبر، المدير
