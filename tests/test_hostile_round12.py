@@ -262,7 +262,6 @@ def test_walking_is_no_sir():
     assert (span.speaker, span.text) == ("الشرطة", "منع السير في الشارع الرئيسي")
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, speaker", [
     ("وقال الأب بحزن إن ابنه خرج ولم يعد.", "الأب"),
     ("وقال الأب مخاطبا الصحفيين إن ابنه خرج ولم يعد.", "الأب"),

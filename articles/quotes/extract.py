@@ -733,6 +733,8 @@ def read_speaker(state, i, stop):
             break  # وقالت لجمهور ضم …: to whom she spoke; the speaker is the one before
         if not words and tok.norm in ASIDE_PRONOUNS:
             break  # وقالت وهي تبكي: "…": "while she wept", the subject is the one before
+        if words and tok.norm in NAME_ASIDES:
+            break  # وقال الأب وعيناه تدمعان إن: how he was, no name
         if words and tok.norm in ASIDE_PRONOUNS:
             nxt = tokens[j + 1] if j + 1 < stop else None
             if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
@@ -1042,6 +1044,8 @@ def _name_after_post(state, begin, j, stop):
             break
         if (tok.norm in PREPOSITIONS and tok.norm not in POST_LINKS and tok.norm not in FORUM_LINKS) or _speech_verb(tok) or _continuation(tok):
             break
+        if tok.norm in ADDRESSEES or tok.norm in MANNER_ADVERBS or _opens_aside(tok):
+            break  # وقال المحامي مخاطبا الصحفيين إن: whom and how he spoke, no name
         if n + 1 < stop and tokens[n + 1].norm in CHANNEL_NOUNS:
             break  # في مقابلة مع …: the channel, after the name
         if n > j and _day_at(tokens, n, stop):
