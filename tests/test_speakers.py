@@ -731,3 +731,21 @@ def test_a_name_split_and_spelled_otherwise_at_once_is_one_speaker():
     assert _name_match("شي جينبينغ", "شي جين بينج") >= SKELETON
     assert _name_match("عبد الفتاح السيسي", "عبدالفتاح السيسي") >= SKELETON
     assert _name_match("محمد بن سلمان", "محمد سلمان") < SKELETON
+
+
+def test_the_name_after_an_aides_post_is_the_one_whose_post_follows():
+    # corpus (CN-internationalNews-643/645/646): 'نائب الرئيس الأمريكي دونالد ترامب' put
+    # Pence's words on Trump's page; the article calls Trump الرئيس الأمريكي elsewhere
+    text = ("وقال الرئيس الأمريكي، دونالد ترامب، إن الاقتصاد قوي. وقال نائب الرئيس الأمريكي دونالد ترامب "
+            "إن الإدارة موحدة.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == [
+        "دونالد ترامب", "نائب الرئيس الأمريكي دونالد ترامب"]
+    # the deputy named after the post is the deputy
+    text = "وقال نائب الرئيس الأمريكي مايك بنس إن الإدارة موحدة. وأضاف بنس أن الاقتصاد قوي."
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["مايك بنس", "مايك بنس"]
+    # and so is the president's spokesman, whom no one calls president
+    text = "وقال المتحدث باسم الرئيس التركي إبراهيم كالين إن أنقرة لن تتراجع."
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[0].name == "إبراهيم كالين"

@@ -274,6 +274,10 @@ def resolve_in_article(spans, text=None):
         if not name:
             resolved.append(None)
             continue
+        if text and span.description and span.speaker and _named_for_anothers_post(span, text, posts_near):
+            # نائب الرئيس الأمريكي دونالد ترامب: the name is the president's, whom the article
+            # calls so elsewhere; his deputy, unnamed here, speaks
+            name = clean_name(span.speaker)
         issuer = channels.issuer_of(name, span.start if span.speaker_start is None else span.speaker_start) if channels else None
         if issuer is None and channels is not None and channels.unnamed(name):
             issuer = channels.issuer_quoted_last(span.start if span.speaker_start is None else span.speaker_start)
@@ -487,6 +491,36 @@ def _post_near_name(text, name, head, cache):
     return cache[key]
 
 
+ON_BEHALF = normalize_arabic("باسم")
+
+
+def _named_for_anothers_post(span, text, cache):
+    """Is the name after an aide's post (نائب، مستشار، المتحدث باسم، زوجة …) that of the one
+    whose post follows the aide's word (الرئيس الأمريكي)? The words alone say either (نائب
+    الرئيس الأمريكي مايك بنس is the deputy; نائب الرئيس الأمريكي دونالد ترامب is the
+    president's deputy): the article tells, when it writes that post right before the same
+    name elsewhere without the aide's word (الرئيس الأمريكي، دونالد ترامب)."""
+    post = normalize_arabic(span.description).split()
+    if len(post) < 2 or _title_key(post[0]) not in AIDE_WORDS:  # (defined with AIDES, below)
+        return False
+    inner = 2 if post[1] == ON_BEHALF else 1
+    owner = post[inner:]
+    if not owner or not owner[0].startswith(("ال", "لل")) or _title_key(_without_preposition(owner[0])) not in OWNER_POSTS:
+        return False
+    owner = [_without_preposition(owner[0]), *owner[1:]]
+    words_ = _article_words(text, cache)
+    phrase = owner + normalize_arabic(span.speaker_name).split()
+    size = len(phrase)
+    for i in range(len(words_) - size + 1):
+        if words_[i : i + size] == phrase and (i == 0 or _title_key(words_[i - 1]) not in AIDE_WORDS | {ON_BEHALF}):
+            return True
+    return False
+
+
+# Posts whose holder an aide's post names (نائب الرئيس، مستشار الملك، المتحدث باسم الوزير).
+OWNER_POSTS = frozenset(normalize_arabic(w) for w in ("رئيس", "ملك", "أمير", "وزير", "وزيرة", "زعيم", "مرشد", "سلطان", "رئيسة", "ولي"))
+
+
 def _nationality_next_to_name(text, name, nationality, cache):
     """Does the narration write the nationality right before the name (البلجيكي إدين هازار)
     or right after it (هازار البلجيكي)? Only there is it his: a nationality a few words
@@ -494,9 +528,7 @@ def _nationality_next_to_name(text, name, nationality, cache):
     epithet itself. Read on the normalized words, each (name, nationality) once per article."""
     key = ("nationality", name, nationality)
     if key not in cache:
-        words_ = cache.get("words")
-        if words_ is None:
-            words_ = cache["words"] = [w.strip(NAME_EDGE_PUNCTUATION) for w in normalize_arabic(text).split()]
+        words_ = _article_words(text, cache)
         name_words = normalize_arabic(name).split()
         size = len(name_words)
         found = False
@@ -518,6 +550,13 @@ def _nationality_next_to_name(text, name, nationality, cache):
 
 
 NAME_EDGE_PUNCTUATION = "،,.:؛;!?؟\"«»“”()"
+
+
+def _article_words(text, cache):
+    """The article's words, normalized and without the punctuation around them, read once."""
+    if "words" not in cache:
+        cache["words"] = [w for w in (w.strip(NAME_EDGE_PUNCTUATION) for w in normalize_arabic(text).split()) if w]
+    return cache["words"]
 
 
 # A post also written as a phrase: a coach is as often المدير الفني (هيكتور كوبر، المدير
@@ -1110,6 +1149,9 @@ PLAYER_POSTS = {_title_key("ال" + w) for w in words("player_posts")}
 
 # Who speaks for someone else: a bare title of another kind is not them.
 AIDES = {_title_key(w) for w in words("aides")}
+# An aide's or a relative's post, which the name after another's post may not be (نائب
+# الرئيس دونالد ترامب, see _named_for_anothers_post).
+AIDE_WORDS = AIDES | {_title_key(w) for w in words("relation_titles")}
 
 
 def _title_agrees(tokens, speaker, unstated_nationality_agrees=False):
