@@ -749,3 +749,17 @@ def test_the_name_after_an_aides_post_is_the_one_whose_post_follows():
     text = "وقال المتحدث باسم الرئيس التركي إبراهيم كالين إن أنقرة لن تتراجع."
     spans = extract_statements(text)
     assert resolve_in_article(spans, text)[0].name == "إبراهيم كالين"
+
+
+def test_a_title_and_the_surname_with_the_article_is_the_person_named_with_that_title():
+    # identity benchmark: 'الرئيس السيسي' and 'رئيس الوزراء العبادي' were pages of their own
+    text = ("قال رئيس الوزراء العراقي حيدر العبادي إن الاقتصاد يتحسن. وأكد رئيس الوزراء العبادي أن "
+            "الاستثمارات زادت.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["حيدر العبادي", "حيدر العبادي"]
+    # not someone of the same surname named with another title, nor an organisation's last word
+    text = ("قال الأمير عبد الرحمن المهدي إن الحزب جاهز. وقال رئيس الوزراء السوداني الأسبق الصادق المهدي "
+            "إن الظروف لم تتغير. وأضاف نائب المتحدث باسم الأمم المتحدة أن الوضع غير مستقر.")
+    spans = extract_statements(text)
+    names = [sp.name for sp in resolve_in_article(spans, text)]
+    assert names[1] != "عبد الرحمن المهدي" and names[2] != "الأمم المتحدة"

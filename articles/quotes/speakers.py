@@ -1290,6 +1290,19 @@ class _KnownSpeakers:
     def find(self, name, gender=""):
         norm = normalize_arabic(name)
         tokens = norm.split()
+        if len(tokens) >= 2 and tokens[-1].startswith("ال") and _titled_reference(tokens[:-1]):
+            # الرئيس السيسي، رئيس الوزراء العبادي after عبد الفتاح السيسي: a title and the
+            # surname written with the article, which the article gave a person in full
+            # (the person was named with that title: the surname of another of the article's
+            # people, عبد الرحمن المهدي, or an organisation's last word, is not this one)
+            named = self._latest([
+                sp for (last, their_gender), speakers in self.by_surname.get(_token_skeleton(tokens[-1]), {}).items()
+                if last == tokens[-1] and not (gender and their_gender and gender != their_gender)
+                for sp in speakers[-1:]
+                if sp.kind == "person" and normalize_arabic(sp.description).split()[: len(tokens) - 1] == tokens[:-1]
+            ])
+            if named is not None:
+                return named
         by_title = self._title_reference(tokens, gender)
         if by_title is not None:
             return by_title
