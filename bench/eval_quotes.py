@@ -29,9 +29,10 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # read and tuned on from the ninth round (extractor 2.0) after its two, and test9, read and
 # tuned on from the tenth round after its two, and test10, read and tuned on from the
 # eleventh round after its two, and test11, read and tuned on from the twelfth round after
-# its two (eb1a237, 5149ab6). test12, drawn during the eleventh round, was scored at
-# cbb9705 and 5149ab6 and is not read; test13, drawn during the twelfth round
-# (bench/gold/sample_blind.py OUT 20261212 80), is not read either.
+# its two (eb1a237, 5149ab6), and test12, read and tuned on from the thirteenth round
+# after its three (cbb9705, 5149ab6, d38ac54). test13, drawn during the twelfth round
+# (bench/gold/sample_blind.py OUT 20261212 80), was scored at 6bb5251 and d38ac54 and is
+# not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
