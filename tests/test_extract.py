@@ -2780,3 +2780,30 @@ def test_an_announcement_in_a_time_clause_is_background():
     # the same noun outside a time clause still reports
     text = 'وسط إعلان الرئيس الأميركي دونالد ترامب أن "الاتفاق انتهى".'
     assert [span.verb for span in extract_statements(text)] == ["إعلان"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # test12 (FR-internationalNews-329): the agency relays sources where they are
+    ("وأشارت الوكالة نقلا عن مصادر مطلعة على الخطط، أن الدول ستحصل على إعفاء.",
+     "مصادر مطلعة على الخطط", "الدول ستحصل على إعفاء"),
+    # test12 (SK-internationalNews-2754)
+    ('وأشارت "رويترز" بدورها نقلا عن وكالة "تسنيم" أن الانفجار وقع في صهريج لتخزين النفط.',
+     'وكالة "تسنيم"', "الانفجار وقع في صهريج لتخزين النفط"),
+    # corpus (BB-internationalNews-973, BB-internationalNews-1024): the relayed source with
+    # where it is, and تأكيده like قوله
+    ("ونقلت وكالة رويترز عن مسؤول في البيت الأبيض قوله إن واشنطن تحذر تركيا.",
+     "مسؤول في البيت الأبيض", "واشنطن تحذر تركيا"),
+    ("ونقلت الوكالة عن مصدر مقرب من الحكومة السورية تأكيده أن القوات تستعد لهجوم.",
+     "مصدر مقرب من الحكومة السورية", "القوات تستعد لهجوم"),
+])
+def test_the_source_an_outlet_relays_speaks_with_where_it_is(text, speaker, content):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, content)
+
+
+def test_an_interview_with_an_outlet_is_no_speaker():
+    # test12 (SK-internationalNews-1202): 'وقال لفوكس نيوز' had the network as Trump's speaker
+    text = ('وقال ترامب إنه يتوقع لقاء كيم. وقال لفوكس نيوز عبر الهاتف "ربما سأنسحب سريعا باحترام لكن '
+            'من الممكن ألا يعقد الاجتماع".')
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["ترامب", "ترامب"]

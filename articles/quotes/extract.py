@@ -735,6 +735,8 @@ def read_speaker(state, i, stop):
             break  # وقالت وهي تبكي: "…": "while she wept", the subject is the one before
         if words and tok.norm in NAME_ASIDES:
             break  # وقال الأب وعيناه تدمعان إن: how he was, no name
+        if words and tok.norm in HIS_SAYING:
+            break  # عن المتحدث تأكيده أن: what he said, after the one relayed
         if words and tok.norm in ASIDE_PRONOUNS:
             nxt = tokens[j + 1] if j + 1 < stop else None
             if nxt is not None and nxt.is_word and any(_is_title_word(w.norm) for w in words) and (
@@ -3538,7 +3540,7 @@ RELAY_VERBS |= {AND + form for form in RELAY_VERBS}
 UNNAMED_RIDERS = words("unnamed_riders")
 
 
-HIS_SAYING = _forms("قوله", "قولها", "قولهم")
+HIS_SAYING = _forms("قوله", "قولها", "قولهم", "تأكيده", "تأكيدها", "تأكيدهم")
 
 
 def _relayed_speaker(state, j, stop, relay=False):
@@ -3554,6 +3556,8 @@ def _relayed_speaker(state, j, stop, relay=False):
             start = k + 1
         elif norm == _norm("عن"):
             start = k + 1
+            if k > j and tokens[k - 1].norm in QUOTING_FROM:
+                relay = True  # وأشارت الوكالة نقلا عن مصادر …: the sources speak
         elif (norm == _norm("عمن") and k + 2 < stop and _verb_form(tokens[k + 1].norm) in DESCRIBING_VERBS
               and tokens[k + 2].norm[:1] == "ب" and len(tokens[k + 2].norm) > 3):
             start = k + 2  # عمن وصفته بمسؤول رفيع: the one it described as a senior official
@@ -3589,13 +3593,46 @@ def _relayed_speaker(state, j, stop, relay=False):
                 if tokens[n].norm in HIS_SAYING:
                     m, says = n, True
                     break
+        if relay and not says and m == after and m < stop and tokens[m].norm in SOURCE_QUALIFIER_LINKS:
+            # نقلت … عن مسؤول في البيت الأبيض قوله، نقلا عن مصادر مطلعة على الخطط، أن: where
+            # the source is, then what it said
+            end_at = _speaker_goes_on(tokens, m, stop)
+            if end_at:
+                phrase = state.text[sp.start : tokens[end_at - 1].end]
+                sp = _Speaker(phrase, sp.start, tokens[end_at - 1].end, phrase, sp.description, sp.kind, sp.gender)
+                m = end_at
+                while m < stop and tokens[m].text in ("،", ","):
+                    m += 1
+                says = m < stop and tokens[m].norm in HIS_SAYING
         if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
             sp.kind = guess_kind(sp, gender)
-            return sp, m + 1 if tokens[m].norm.startswith("قول") else m
+            return sp, m + 1 if tokens[m].norm in HIS_SAYING else m
         return None
     return None
+
+
+QUOTING_FROM = _forms("نقلا", "نقلاً")
+
+
+# Where a relayed source is (في البيت الأبيض، على الخطط، من الحكومة، لدى الوزارة).
+SOURCE_QUALIFIER_LINKS = _forms("في", "على", "من", "لدى", "داخل")
+
+
+def _speaker_goes_on(tokens, m, stop):
+    """The index after a relayed source's qualifier of at most four words from m, which
+    ends at a comma, قوله or right before إن/أن; or 0. A day ends nothing (it is the
+    narrator's), nor does a second speech verb."""
+    n = m
+    while n < min(stop, m + 4) and tokens[n].is_word and tokens[n].norm not in COMPLEMENTIZERS and tokens[n].norm not in HIS_SAYING:
+        if _speech_verb(tokens[n]) or _day_at(tokens, n, stop):
+            return 0
+        n += 1
+    if n == m or n >= stop:
+        return 0
+    after = n + 1 if tokens[n].text in ("،", ",") else n
+    return n if after < stop and (tokens[after].norm in COMPLEMENTIZERS or tokens[after].norm in HIS_SAYING) else 0
 
 
 def _past_first_letter(text, at):
