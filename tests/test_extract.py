@@ -2807,3 +2807,22 @@ def test_an_interview_with_an_outlet_is_no_speaker():
             'من الممكن ألا يعقد الاجتماع".')
     spans = extract_statements(text)
     assert [sp.name for sp in resolve_in_article(spans, text)] == ["ترامب", "ترامب"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # test12 (CN-internationalNews-233, AL-culture-290): 'مصادر' and 'المصادر' were two pages
+    ("وقالت مصادر في البيت الأبيض إن المقربين حاولوا تخفيف وطأة الزيارة. وأضافت المصادر أن الرئيس غاضب.",
+     "مصادر في البيت الأبيض"),
+    ("وقال مصدر في الشرطة العمانية إن لديهم كافة المعلومات. وأضاف المصدر أن التشريح تم مرتين.",
+     "مصدر في الشرطة العمانية"),
+    # whom it told ends where it is; the place is never the name on its own
+    ("وقال مسؤول في وزارة الدفاع الأمريكية لرويترز إن القوات ستنسحب.", "مسؤول في وزارة الدفاع الأمريكية"),
+])
+def test_an_unnamed_source_speaks_with_where_it_is(text, name):
+    spans = extract_statements(text)
+    assert {sp.name for sp in resolve_in_article(spans, text)} == {name}
+
+
+def test_when_an_unnamed_source_spoke_is_not_where_it_is():
+    [span] = extract_statements("وقال مصدر مطلع في الشهر الماضي إن القوات ستنسحب.")
+    assert span.speaker == "مصدر مطلع"

@@ -720,6 +720,12 @@ def read_speaker(state, i, stop):
             words.append(tok)
             j += 1
             continue
+        if words and words[0].norm in UNNAMED_HEADS and tok.norm in SOURCE_QUALIFIER_LINKS and _speaker_goes_on(tokens, j, stop, True):
+            # وقالت مصادر في البيت الأبيض إن: where an unnamed source is, right before what it said
+            end = _speaker_goes_on(tokens, j, stop, True)
+            words.extend(tokens[j:end])
+            j = end
+            break
         if tok.norm in COMPLEMENTIZERS or (
             tok.norm in PREPOSITIONS and not (not words and tok.norm in DOCUMENT_SUBJECTS) and not _named_ali(tokens, j, stop, words or None)
             and not _named_sabah(tokens, j, stop, words)
@@ -1852,6 +1858,9 @@ def split_title(text, words):
     """
     head = words[0].norm
     quoted = [w for w in words if w.quote is not None]
+    if head in UNNAMED_HEADS and any(w.norm in SOURCE_QUALIFIER_LINKS for w in words[1:]):
+        # مسؤول في وزارة الدفاع الأمريكية: an unnamed source and where it is, all of it
+        return text[words[0].start : words[-1].end], "", PERSON
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
         if len(quoted) >= 2 and head in OUTLET_HEADS:
             q = quoted[0].quote
@@ -3616,18 +3625,23 @@ def _relayed_speaker(state, j, stop, relay=False):
 QUOTING_FROM = _forms("نقلا", "نقلاً")
 
 
+UNNAMED_HEADS = words("unnamed_heads")
+# Words of a time, not a place, after في: في الشهر الماضي، في أواخر مارس.
+PERIODS = _forms("الشهر", "الأسبوع", "العام", "السنة", "أواخر", "أوائل", "مطلع", "منتصف", "الماضي", "الماضية", "المقبل", "الجاري")
 # Where a relayed source is (في البيت الأبيض، على الخطط، من الحكومة، لدى الوزارة).
 SOURCE_QUALIFIER_LINKS = _forms("في", "على", "من", "لدى", "داخل")
 
 
-def _speaker_goes_on(tokens, m, stop):
-    """The index after a relayed source's qualifier of at most four words from m, which
-    ends at a comma, قوله or right before إن/أن; or 0. A day ends nothing (it is the
-    narrator's), nor does a second speech verb."""
+def _speaker_goes_on(tokens, m, stop, channel_ends=False):
+    """The index after a source's qualifier of at most five words from m, which ends at a
+    comma, قوله or right before إن/أن (or, with `channel_ends`, whom it told: لرويترز);
+    or 0. A day ends nothing (it is the narrator's), nor does a second speech verb."""
     n = m
-    while n < min(stop, m + 4) and tokens[n].is_word and tokens[n].norm not in COMPLEMENTIZERS and tokens[n].norm not in HIS_SAYING:
-        if _speech_verb(tokens[n]) or _day_at(tokens, n, stop):
-            return 0
+    while n < min(stop, m + 5) and tokens[n].is_word and tokens[n].norm not in COMPLEMENTIZERS and tokens[n].norm not in HIS_SAYING:
+        if channel_ends and n > m and _is_channel_word(tokens, n):
+            return n  # مسؤول في وزارة الدفاع لرويترز إن
+        if _speech_verb(tokens[n]) or _day_at(tokens, n, stop) or tokens[n].norm in PERIODS:
+            return 0  # (مصدر مطلع في الشهر الماضي: when, not where)
         n += 1
     if n == m or n >= stop:
         return 0

@@ -1094,7 +1094,7 @@ UNNAMED_SOURCES = {
     )
 }
 # First words that make a whole name anonymous: مصدر أمني, مصادر مطلعة, مسؤول أمريكي.
-UNNAMED_HEADS = {normalize_arabic(w) for w in ("مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين")}
+UNNAMED_HEADS = words("unnamed_heads")
 
 
 def is_unnamed_source(name):
