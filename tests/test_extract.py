@@ -2826,3 +2826,19 @@ def test_an_unnamed_source_speaks_with_where_it_is(text, name):
 def test_when_an_unnamed_source_spoke_is_not_where_it_is():
     [span] = extract_statements("وقال مصدر مطلع في الشهر الماضي إن القوات ستنسحب.")
     assert span.speaker == "مصدر مطلع"
+
+
+def test_a_relayed_source_described_in_a_relative_clause_speaks():
+    # test12 (BB-middleEast-208): the agency was the speaker
+    [span] = extract_statements("ونقلت وكالة تاس للأنباء عن مركز المصالحة في سوريا الذي تديره وزارة الدفاع الروسية "
+                                "قوله إن أكثر من سبعة آلاف شخص غادروا منطقة الغوطة.")
+    assert (span.speaker, span.text) == ("مركز المصالحة في سوريا", "أكثر من سبعة آلاف شخص غادروا منطقة الغوطة")
+
+
+def test_a_voice_and_its_adjective_are_no_speaker():
+    # test12 (SK-internationalNews-3569): 'رد بصوت متهدج' had the speaker 'متهدج'
+    text = 'قال المتهم إنه بريء. ثم رد بصوت متهدج "نعم أنا مذنب. أنا نادم بشدة".'
+    spans = extract_statements(text)
+    assert "متهدج" not in [sp.name for sp in resolve_in_article(spans, text)]
+    [span] = extract_statements("وقالت الأم بصوت مرتجف إن ابنها بريء.")
+    assert span.speaker == "الأم"

@@ -2784,6 +2784,8 @@ def _skip_adjuncts(tokens, j, stop):
         tok = tokens[j]
         if tok.norm in SKIPPED_AFTER_VERB or tok.text in ("،", ",") or _written(tok.text) in NOW_WRITTEN:
             j += 1
+            if tok.norm in VOICE_WORDS and j < stop and tokens[j].is_word and not _definite(tokens[j]):
+                j += 1  # رد بصوت متهدج: "…": a voice takes its adjective with it
         elif tok.norm == FROM_WORD and j + 1 < stop and tokens[j + 1].norm in SIDES:
             j += 2  # تفيد من جهتها أيرينيه زيفونو: "for her part", then the speaker
         elif tok.norm == MORE:
@@ -2794,6 +2796,9 @@ def _skip_adjuncts(tokens, j, stop):
         else:
             break
     return j
+
+
+VOICE_WORDS = _forms("بصوت", "بنبرة", "بلهجة")
 
 
 def _opens_content(tokens, j, stop):
@@ -3594,6 +3599,16 @@ def _relayed_speaker(state, j, stop, relay=False):
             while m < min(stop, after + 4) and tokens[m].norm in UNNAMED_RIDERS:
                 m += 1
         says = m < stop and tokens[m].norm in HIS_SAYING
+        if not says and relay:
+            # عن مركز المصالحة في سوريا الذي تديره وزارة الدفاع الروسية قوله: where the source
+            # is and who it is, in a relative clause, then قوله
+            said_at = _saying_after_relative(tokens, after, stop)
+            if said_at is not None:
+                r, m = said_at
+                if r > after:
+                    phrase = state.text[sp.start : tokens[r - 1].end]
+                    sp = _Speaker(phrase, sp.start, tokens[r - 1].end, phrase, sp.description, sp.kind, sp.gender)
+                says = True
         if not says and m > after and m < stop and _is_title_word(tokens[m].norm[2:] if _starts_with_al(tokens[m].norm) else tokens[m].norm):
             # عن عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله: the title, then قوله
             for n in range(m + 1, min(stop, m + MAX_SPEAKER_TOKENS)):
@@ -3623,6 +3638,22 @@ def _relayed_speaker(state, j, stop, relay=False):
 
 
 QUOTING_FROM = _forms("نقلا", "نقلاً")
+
+
+def _saying_after_relative(tokens, k, stop):
+    """(index of الذي/التي, index of قوله) when a relayed source's words from k run, within
+    a few words, into a relative clause about it that ends in قوله; else None."""
+    for r in range(k, min(stop, k + 6)):
+        if not tokens[r].is_word or tokens[r].norm in COMPLEMENTIZERS or _speech_verb(tokens[r]):
+            return None
+        if tokens[r].norm in RELATIVES:
+            for n in range(r + 1, min(stop, r + 9)):
+                if not tokens[n].is_word or tokens[n].norm in COMPLEMENTIZERS or _speech_verb(tokens[n]):
+                    return None
+                if tokens[n].norm in HIS_SAYING:
+                    return r, n
+            return None
+    return None
 
 
 UNNAMED_HEADS = words("unnamed_heads")
