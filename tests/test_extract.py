@@ -2842,3 +2842,21 @@ def test_a_voice_and_its_adjective_are_no_speaker():
     assert "متهدج" not in [sp.name for sp in resolve_in_article(spans, text)]
     [span] = extract_statements("وقالت الأم بصوت مرتجف إن ابنها بريء.")
     assert span.speaker == "الأم"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # test12 (FR-internationalNews-584), test11 (FR-internationalNews-1035): the speaker's own
+    # short wording after a threat or a call is a partial statement, however short
+    ('من جانبها، توعدت موسكو "برد قاس" على العقوبات.', "برد قاس"),
+    ('دعا المعارض الأرمني نيكول باشينيان الثلاثاء إلى "عصيان مدني" بعد أن فشل.', "عصيان مدني"),
+    ('وتوعد باشينيان بـ"تسونامي سياسي".', "تسونامي سياسي"),
+])
+def test_a_short_wording_after_a_threat_or_a_call_is_partial(text, quoted):
+    [span] = extract_statements(text)
+    assert (span.kind, span.text) == ("partial", quoted)
+
+
+def test_a_short_wording_inside_a_longer_object_keeps_the_object():
+    # tuning set (BB-internationalNews-398): the object goes on after the quote
+    [span] = extract_statements('وهدد الرئيس ترامب إيران بـ"مشاكل كبيرة" إذا استأنفت برنامجها النووي.')
+    assert span.kind == "reported" and span.text.endswith("برنامجها النووي")

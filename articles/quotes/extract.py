@@ -3373,17 +3373,56 @@ DESCRIBING_VERBS = verb_forms(verb_class="describe")
 BARE_DESCRIBING_VERBS = verb_forms("verb", takes_object=True, verb_class="describe")
 
 
+WORDING_VERBS = words("wording_verbs")
+# After the quoted wording, what the narrator adds (the when and the why) or what it is
+# aimed at (توعدت موسكو "برد قاس" على الإجراءات الأمريكية).
+AFTER_WORDING = CIRCUMSTANCES | _forms("على", "ضد", "في", "من", "إزاء", "تجاه", "لكن", "ولكن")
+
+
+def _wording_ends(state, q, k, stop):
+    """Does the quoted wording opened at token k end the object (the clause ends after it,
+    or the narrator's when or why follows: دعا إلى "عصيان مدني" بعد أن فشل)? When the
+    object goes on (بـ"مشاكل كبيرة" إذا استأنفت، بـ"الاعتداء" الإسرائيلي) the whole object
+    is what was said."""
+    tokens = state.tokens
+    while k < stop and tokens[k].start < q.close_at:
+        k += 1
+    while k < stop and not tokens[k].is_word and tokens[k].start <= q.close_at:
+        k += 1  # the closing mark
+    if k >= stop:
+        return True
+    nxt = tokens[k]
+    return not nxt.is_word or nxt.norm in AFTER_WORDING
+# Words right before a short quote that make it the object's own wording: بأنه "…"، إلى "…"،
+# إياها "…".
+WORDING_LINKS = _forms("بأنه", "بأنها", "بأنهم", "بأنهما", "إلى", "من", "إياه", "إياها", "إياهم", "بعبارة")
+
+
 def _described_as_quote(state, verb, after, stop):
-    """The quote after بـ that a describing verb's object ends with (وصفه … بـ"الشيطان"),
-    or None: a short quote elsewhere is a name or a scare quote, here the speaker's word."""
-    if verb not in DESCRIBING_VERBS:
+    """The quote that a describing verb's object ends with (وصفه … بـ"الشيطان"، بأنه "…"),
+    or a short quote right after the ب، إلى or من of a verb of wording (توعد بـ"تسونامي
+    سياسي"، دعا إلى "عصيان مدني"، توعدت موسكو "برد قاس"), or None: a short quote
+    elsewhere is a name or a scare quote, here the speaker's word."""
+    describing = verb in DESCRIBING_VERBS
+    if not describing and verb not in WORDING_VERBS:
         return None
     tokens = state.tokens
-    for k in range(after, min(stop - 1, after + 6)):
-        bare = _written(tokens[k].text)
-        if bare == "ب" and tokens[k + 1].quote is not None and tokens[k + 1].start == tokens[k + 1].quote.open_at:
-            return tokens[k + 1].quote
-        if not tokens[k].is_word:
+    for k in range(after, min(stop - 1, after + 7)):
+        tok = tokens[k]
+        opens = tok.quote is not None and tok.start == tok.quote.open_at
+        if opens:
+            q = tok.quote
+            prev = tokens[k - 1]
+            linked = _written(prev.text) == "ب" or prev.norm in WORDING_LINKS
+            # (توعدت موسكو "برد قاس": the quote's own ب; a short quote right after the
+            # subject otherwise names something)
+            own_ba = k + 1 < stop and _written(tokens[k + 1].text)[:1] == "ب" and len(_written(tokens[k + 1].text)) >= 3
+            if describing and _written(prev.text) == "ب":
+                return q  # وصفه ب"الشيطان"
+            if (linked or own_ba) and (describing or q.words < MIN_INTRODUCED_QUOTE_WORDS) and _wording_ends(state, q, k, stop):
+                return q
+            return None
+        if not tok.is_word:
             return None
     return None
 
