@@ -2860,3 +2860,14 @@ def test_a_short_wording_inside_a_longer_object_keeps_the_object():
     # tuning set (BB-internationalNews-398): the object goes on after the quote
     [span] = extract_statements('وهدد الرئيس ترامب إيران بـ"مشاكل كبيرة" إذا استأنفت برنامجها النووي.')
     assert span.kind == "reported" and span.text.endswith("برنامجها النووي")
+
+
+def test_after_according_to_an_outlet_the_verb_names_who_spoke():
+    # test12 (SK-internationalNews-915): the statement was the outlet's
+    text = ("وبحسب فرانس برس، أشار دبلوماسي آخر إلى أن أهداف هذه الزيارة هي الدفع في اتجاه تحسين "
+            "الظروف.")
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == ("دبلوماسي آخر", "أهداف هذه الزيارة هي الدفع في اتجاه تحسين الظروف")
+    # with no verb of its own the rest of the sentence is the outlet's
+    [span] = extract_statements("وبحسب فرانس برس، فإن القوات تقدمت نحو المدينة.")
+    assert span.speaker == "فرانس برس"

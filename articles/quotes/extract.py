@@ -4250,6 +4250,10 @@ def _trailing_attributions(state, s_begin, s_end):
                 a += 1
             if a >= s_end:
                 continue
+            if _speech_verb(tokens[a]) is not None and a + 1 < s_end and tokens[a + 1].is_word and not _opens_content(tokens, a + 1, s_end):
+                # وبحسب فرانس برس، أشار دبلوماسي آخر إلى أن …: the verb names who spoke; the
+                # outlet only carried it
+                continue
             end_tok = _clause_end(state, a, s_end)
             start, end = _span_from_tokens(state, a, end_tok)
             _add(state, REPORTED, start, end, m.group().strip(), sp, "", 0.6)
