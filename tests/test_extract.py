@@ -2871,3 +2871,25 @@ def test_after_according_to_an_outlet_the_verb_names_who_spoke():
     # with no verb of its own the rest of the sentence is the outlet's
     [span] = extract_statements("وبحسب فرانس برس، فإن القوات تقدمت نحو المدينة.")
     assert span.speaker == "فرانس برس"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test12 (SK-technology-563), test123 (AL-internationalNews-690): the spokesman's words
+    # were the prime minister's and the president's
+    ('وقال متحدث باسم ماي "رئيسة الوزراء كلفت خبراء في الهندسة والفضاء بمهمة إعداد خيارات".', "متحدث باسم ماي"),
+    ("وقال المتحدث باسم ترامب إن الرئيس سيزور المنطقة.", "المتحدث باسم ترامب"),
+    # the spokesman named after the ministry speaks for himself
+    ("وقال المتحدث باسم الخارجية الروسية ماريا زاخاروفا إن الأمر مرفوض.", "ماريا زاخاروفا"),
+])
+def test_whom_a_spokesman_speaks_for_is_not_the_speaker(text, name):
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[0].name == name
+
+
+def test_a_relayed_source_quoted_right_after_its_name_speaks():
+    # test12 (SK-technology-563): 'ونقلت رويترز عن المتحدث "…"' was Reuters' statement
+    [span] = extract_statements('ونقلت رويترز عن المتحدث "قد يسفر هذا عن قيام بريطانيا بتطوير نظامها الخاص للملاحة".')
+    assert (span.kind, span.speaker) == ("direct", "المتحدث")
+    # a name known by another (التي تعرف باسم) is hers
+    text = "وقالت الممثلة التي تعرف باسم ستورمي دانيالز إن ترامب تورط في علاقة معها."
+    assert "تعرف باسم" not in resolve_in_article(extract_statements(text), text)[0].name

@@ -1961,6 +1961,9 @@ def split_title(text, words):
     if name_words and len(title_words) == 1 and title_words[0].norm in RELATION_TITLES:
         # محامي كريستيانو رونالدو، شقيق الرئيس: the lawyer or brother of that person speaks.
         return text[words[0].start : words[-1].end], "", PERSON
+    if name_words and len(title_words) >= 2 and title_words[-1].norm == ON_BEHALF_OF and _is_title_word(title_words[-2].norm):
+        # متحدث باسم ماي، المتحدث باسم ترامب: the name is whom the spokesman speaks for
+        return text[words[0].start : words[-1].end], "", PERSON
     name_words = _without_family_name(name_words)
     if len(name_words) >= 3 and title_words and after_comma and PAST_IFTAAL_RE.match(name_words[0].norm):
         # وزير خارجية بريطانيا الجديد، ارتكب جيريمي هانت، ما وصفه …: a verb of the افتعل form
@@ -1980,6 +1983,7 @@ def split_title(text, words):
 
 
 FAMILY = _norm("آل")
+ON_BEHALF_OF = _norm("باسم")
 
 
 def _owner_glued(text, word):
@@ -3667,6 +3671,15 @@ def _relayed_speaker(state, j, stop, relay=False):
                 while m < stop and tokens[m].text in ("،", ","):
                     m += 1
                 says = m < stop and tokens[m].norm in HIS_SAYING
+        if relay and not says and m == after and m < stop and tokens[m].quote is not None and (
+            tokens[m].start == tokens[m].quote.open_at and _quoted_name_words(state, tokens[m].quote) >= MIN_QUOTE_WORDS
+            # (عن مدير منظمة "سوريون من أجل الحقيقة والعدالة" بسام الأحمد قوله: a quoted
+            # name, whose bearer's قوله follows)
+            and not any(t.norm in HIS_SAYING for t in tokens[m : min(stop, m + 40)] if t.start >= tokens[m].quote.close_at)
+        ):
+            # ونقلت رويترز عن المتحدث "…": the relayed words, quoted right after their speaker
+            sp.kind = guess_kind(sp, MASCULINE)
+            return sp, m
         if says or (m < stop and tokens[m].norm in COMPLEMENTIZERS and (relay or norm != _norm("عن"))):
             gender = FEMININE if tokens[m].norm.endswith("ها") else MASCULINE
             sp.gender = gender
