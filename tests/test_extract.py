@@ -2893,3 +2893,13 @@ def test_a_relayed_source_quoted_right_after_its_name_speaks():
     # a name known by another (التي تعرف باسم) is hers
     text = "وقالت الممثلة التي تعرف باسم ستورمي دانيالز إن ترامب تورط في علاقة معها."
     assert "تعرف باسم" not in resolve_in_article(extract_statements(text), text)[0].name
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # test12 (CN-internationalNews-276, CN-technology-168), dev (CN-technology-156/167)
+    ('ونشرت الشرطة تغريدة جاء فيها "لم يتعرض المتجر لأي أضرار، فالحادثة وقعت عند تقاطع بجانبه".', "الشرطة", "direct"),
+    ("وأصدرت الوزارة بيانا جاء فيه أن الحادث لم يسفر عن إصابات.", "الوزارة", "reported"),
+])
+def test_whoever_issued_the_document_speaks_in_what_came_in_it(text, speaker, kind):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.kind) == (speaker, kind)

@@ -4484,6 +4484,8 @@ def extract_statements(text):
                     sentence_subject = sp
             elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm == IN:
                 _document_statement(state, i, s_end)
+            elif what == DOCUMENT and i + 1 < s_end and tokens[i + 1].norm in IN_WHICH:
+                _in_which_statement(state, i, s_begin, s_end)
             elif what == ISSUED and i > s_begin and tokens[i - 1].norm in SPEECH_NOUNS:
                 _issued_statement(state, i, s_end)
             elif what == SAID_BY:
@@ -4796,6 +4798,22 @@ def _document_statement(state, i, s_end):
         return
     kind, start, end, _ = content
     _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
+
+
+def _in_which_statement(state, i, s_begin, s_end):
+    """ونشرت الشرطة تغريدة جاء فيها "…"، أصدرت الوزارة بيانا جاء فيه أن …: whoever issued
+    the document named just before speaks in it (as after قال فيه)."""
+    sp = _in_which_author(state, i, s_begin)
+    if sp is None:
+        return
+    opener, channel, opener_kind = _skip_channel(state, i + 2, s_end)
+    if opener is None:
+        return
+    content = _content(state, opener, opener_kind, s_end, False)
+    if content is None:
+        return
+    kind, start, end, _ = content
+    _add(state, kind, start, end, f"{state.tokens[i].text} {state.tokens[i + 1].text}", sp, channel, 0.7)
 
 
 def _issued_statement(state, i, s_end):
