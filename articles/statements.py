@@ -168,7 +168,9 @@ class SpeakerDirectory:
         tokens = normalized_name(name).split()
         # Only people are named by surname alone (بلينكن); a bare البيان or الشرطة is not
         # "the surname" of an organisation whose name happens to end with that word.
-        if is_person and len(tokens) > 1:
+        # (متحدثة باسم ميلانيا: a spokeswoman's phrase ends with her principal's name, which
+        # is no surname of hers)
+        if is_person and len(tokens) > 1 and ON_BEHALF_OF not in tokens:
             self.by_surname[name_skeleton(tokens[-1])].add(speaker_key)
             self.by_first_name[tokens[0]].add(speaker_key)
             words = _name_words(name)
@@ -720,6 +722,9 @@ def _fold_full_forms_into_mono_names(directory, summary, changed):
             continue
         _move_statements(_as_ref(full), ref, SKELETON_LINK, summary, changed)
         _credit_statements(directory, _as_ref(full), key)
+
+
+ON_BEHALF_OF = normalize_arabic("باسم")
 
 
 def _joined_skeleton(name):

@@ -452,10 +452,13 @@ def test_a_foreign_first_name_alone_is_the_well_known_person_of_that_name():
     for n in range(3):
         filed_statement(stray, f"x{n}", f"وانتقدت ميلانيا ترامب الديمقراطيين في الخطاب رقم {n} أمام الحضور.",
                         f"في الخطاب رقم {n} أمام الحضور")
+    # her spokeswoman's record ends with her name, which is no surname (identity benchmark:
+    # ميلانيا 25 statements apart once spokesmen were kept apart from whom they speak for)
+    spokeswoman = make_article("sp", 'وقالت متحدثة باسم ميلانيا "إن السيدة الأولى تتابع القضية عن كثب منذ أيام".')
     alone = make_article("a", "وقالت ميلانيا إن الأطفال يستحقون الحماية من التنمر.")
     arabic = [make_article(f"k{n}", f"وقال محمد صلاح إن المباراة رقم {n} صعبة.") for n in range(20)]
     first = make_article("f", "وقال محمد إن الجو جميل اليوم في الحديقة.")
-    extract_and_store([a.pk for a in melania + arabic] + [alone.pk, first.pk])
+    extract_and_store([a.pk for a in melania + arabic] + [alone.pk, first.pk, spokeswoman.pk])
     assert Statement.objects.get(article=alone).speaker.name == "ميلانيا ترامب"
     assert Statement.objects.get(article=first).speaker.name == "محمد"
 
