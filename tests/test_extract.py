@@ -2903,3 +2903,13 @@ def test_a_relayed_source_quoted_right_after_its_name_speaks():
 def test_whoever_issued_the_document_speaks_in_what_came_in_it(text, speaker, kind):
     [span] = extract_statements(text)
     assert (span.speaker, span.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # test12 (BB-internationalNews-1006): the mayor's statements were the title's alone
+    "وكان سوفان تشاتيرجي، رئيس بلدية كلكتا، قد زار الموقع وقال إنه عثر على جثث.",
+    "كما زار سوفان تشاتيرجي، رئيس بلدية كلكتا، الموقع وقال إنه عثر على جثث.",
+])
+def test_the_sentences_subject_is_the_name_its_title_is_set_off_after(text):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == "سوفان تشاتيرجي"

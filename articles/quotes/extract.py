@@ -4021,6 +4021,14 @@ def _sentence_subject(state, s_begin, i, surname_after_verb=False):
                 sp.gender, sp.kind = MASCULINE, PERSON
                 return sp
         if tokens[k].norm in PERSON_TITLES:
+            named = _name_before_apposition(tokens, s_begin, k)
+            if named is not None:
+                # وكان سوفان تشاتيرجي، رئيس بلدية كلكتا، قد زار الموقع وقال: the name the
+                # title is set off after is the subject
+                sp, _ = read_speaker(state, named, i)
+                if sp is not None and sp.kind == PERSON:
+                    sp.gender = MASCULINE if not tokens[k].norm.endswith("ه") else FEMININE
+                    return sp
             sp, _ = read_speaker(state, k, i)
             if sp is not None and sp.kind == PERSON:
                 sp.gender = MASCULINE if not tokens[k].norm.endswith("ه") else FEMININE
@@ -4032,6 +4040,24 @@ def _sentence_subject(state, s_begin, i, surname_after_verb=False):
                 sp.gender = MASCULINE if not tokens[s_begin].norm.endswith("ت") else FEMININE
                 sp.kind = ORGANISATION
                 return sp
+    return None
+
+
+def _name_before_apposition(tokens, s_begin, k):
+    """The index of a name of two or three words right after the sentence's opening verb
+    (or كان) and before the comma that sets off the title at k (وكان سوفان تشاتيرجي، رئيس
+    بلدية كلكتا، قد زار), or None."""
+    if tokens[k - 1].text not in ("،", ","):
+        return None
+    opener = s_begin
+    while opener < k and (not tokens[opener].is_word or tokens[opener].norm in OPENING_PARTICLES):
+        opener += 1  # (a dash or a quote's mark, كما or ثم before the opening verb)
+    first = opener + 1
+    if not 2 <= k - 1 - first <= 3:
+        return None
+    names = tokens[first : k - 1]
+    if all(_is_name_word(t) and t.norm not in NOT_A_NAME and _speech_verb(t) is None for t in names):
+        return first
     return None
 
 
