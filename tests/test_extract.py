@@ -2913,3 +2913,10 @@ def test_whoever_issued_the_document_speaks_in_what_came_in_it(text, speaker, ki
 def test_the_sentences_subject_is_the_name_its_title_is_set_off_after(text):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == "سوفان تشاتيرجي"
+
+
+def test_what_followed_from_a_statement_is_the_narrators():
+    # test9 (FR-internationalNews-2086): the judge's retirement ran on into what it allows
+    [span] = extract_statements("وأعلن القاضي أنتوني كينيدي أنه سيتقاعد في نهاية تموز/يوليو المقبل، ما يفسح المجال أمام "
+                                "ترامب لتعيين قاض جديد.")
+    assert span.text == "سيتقاعد في نهاية تموز/يوليو المقبل"

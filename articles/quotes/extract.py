@@ -2494,6 +2494,11 @@ def _tells_someone(tok):
     return _strip_clitic(tok.norm) in TOLD
 
 
+WHAT_WORD = _norm("ما")
+# …، ما أدى إلى …: what followed from what was said, in the narrator's words.
+CONSEQUENCE_VERBS = words("consequence_verbs")
+
+
 def _clause_end(state, k, stop):
     """Where reported content starting at token k ends: the sentence end, or earlier at a
     continuation (، مضيفا), a new speech verb (، وقال), a trailing attribution, or a
@@ -2546,6 +2551,8 @@ def _clause_end(state, k, stop):
             break
         if tok.text in ("،", ",") and _without_that_at(tokens, m + 1, stop):
             break  # …، من دون أن يكشف خططه: what the speaker did not do, the narrator's
+        if m > k + 2 and tok.text in ("،", ",") and m + 2 < stop and tokens[m + 1].norm == WHAT_WORD and tokens[m + 2].norm in CONSEQUENCE_VERBS:
+            break  # …، ما يفسح المجال أمام …، ما أثار غضب …: the narrator's consequence of what was said
         if m > k + 1 and tok.norm == THAT_BEING and m + 1 < stop and tokens[m + 1].norm in CIRCUMSTANCES:
             # أعلنت الصين أنها مستعدة …، وذلك بعد أن حذر ترامب …: the narrator's when (وذلك
             # بالتعاون مع …، وذلك لإصابته …: the how and the why are still what was said)
