@@ -720,7 +720,10 @@ def read_speaker(state, i, stop):
             words.append(tok)
             j += 1
             continue
-        if words and words[0].norm in UNNAMED_HEADS and tok.norm in SOURCE_QUALIFIER_LINKS and _speaker_goes_on(tokens, j, stop, True):
+        if (
+            words and words[0].norm in UNNAMED_HEADS and not any(_definite(w) for w in words[1:])
+            and tok.norm in SOURCE_QUALIFIER_LINKS and _speaker_goes_on(tokens, j, stop, True)
+        ):
             # وقالت مصادر في البيت الأبيض إن: where an unnamed source is, right before what it said
             end = _speaker_goes_on(tokens, j, stop, True)
             words.extend(tokens[j:end])
@@ -875,30 +878,55 @@ SABAH = _norm("صباح")
 
 
 LED_BY = _forms("بقيادة")
+CROWN = (_norm("ولي"), _norm("العهد"))
 BACKED = _forms("المدعوم", "المدعومة")
 
 
 def _led_by_at(tokens, j, stop):
     """How many tokens from j say who leads or backs an organisation (بقيادة السعودية،
-    بقيادة الولايات المتحدة، المدعوم من الغرب), or 0: one definite word or a name of
-    at most two words, and no more."""
+    بقيادة الولايات المتحدة، المدعوم من الغرب، بقيادة المشير خليفة حفتر), or 0: a country
+    of one or two definite words, or a leader's name (with its title) of at most three
+    words, and then the subject must end (إن، a comma, في بيان, a day): بقيادة after أشاد
+    is what was praised (وأشاد الجيش بقيادة الرئيس … للبلاد)."""
     k = j + 1 if tokens[j].norm in LED_BY else j + 2 if (
         tokens[j].norm in BACKED and j + 1 < stop and tokens[j + 1].norm == _norm("من")
     ) else 0
     if not k or k >= stop or not tokens[k].is_word or tokens[k].norm in COMPLEMENTIZERS or _possessed(tokens[k]):
         return 0  # (منتخب إنجلترا بقيادة مدربه: how it was led, not its name)
-    end = k + 1
+    end = k
     if _definite(tokens[k]) and (_is_title_word(tokens[k].norm) or _is_title_word(tokens[k].norm[2:])):
-        # بقيادة المشير خليفة حفتر: the leader's title and name
-        while end < stop and end - k <= 3 and _is_name_word(tokens[end]) and not _day_at(tokens, end, stop):
-            end += 1
-        return end - j if end - k >= 2 else 0
-    if (
-        end < stop and tokens[end].is_word and _definite(tokens[k]) and _definite(tokens[end])
-        and not _prepositional(tokens[end]) and not _day_at(tokens, end, stop)
-    ):
-        end += 1  # الولايات المتحدة
+        end = k + 1  # بقيادة المشير خليفة حفتر: the leader's title, then his name
+    elif k + 1 < stop and tokens[k].norm == CROWN[0] and tokens[k + 1].norm == CROWN[1]:
+        end = k + 2  # بقيادة ولي العهد: the crown prince, a title of two words
+    if end < stop and _leader_name_word(tokens, end, end):
+        n = end
+        while n < min(stop, end + 3) and _leader_name_word(tokens, n, end):
+            n += 1
+        end = n
+    elif end == k:
+        end = k + 1
+        if (
+            end < stop and tokens[end].is_word and _definite(tokens[k]) and _definite(tokens[end])
+            and not _prepositional(tokens[end]) and not _day_at(tokens, end, stop)
+        ):
+            end += 1  # الولايات المتحدة
+    else:
+        return 0  # a title and no name
+    if end < stop and tokens[end].is_word and (_prepositional(tokens[end]) or _written(tokens[end].text)[:1] == "ل"):
+        return 0  # بقيادة الرئيس … للبلاد: the leadership of … for something, what was praised
     return end - j
+
+
+def _leader_name_word(tokens, n, first):
+    """A word of a leader's name: no article (but the second word of عبد الفتاح), no
+    إن/أن, no preposition, no day."""
+    tok = tokens[n]
+    if not tok.is_word or tok.norm in COMPLEMENTIZERS or tok.norm in PREPOSITIONS or tok.norm in TIME_WORDS:
+        return False
+    if _definite(tok):
+        # عبد الفتاح، السيسي، العبادي: after عبد, or a surname in ي (not the object: القبض)
+        return n > first and (tokens[n - 1].norm in NAME_HEADS or _written(tok.text).endswith("ي"))
+    return not _is_title_word(tok.norm) and tok.norm not in NOT_A_NAME
 
 
 def _named_sabah(tokens, j, stop, words):
@@ -1374,7 +1402,11 @@ def _noun_phrase_ends(words, tok, nxt=None):
         # رفض … أفيغدور ليبرمان اعتذار الرئيس، رفض الوزير اعتذار …: a verbal noun of the
         # افتعال or استفعال form after a full name or a bare title is the object.
         return True
-    if indefinite and (name_run >= 1 or (len(words) == 1 and _definite(words[0]) and _is_title_word(words[0].norm[2:]))) and (
+    if indefinite and (name_run >= 1 or (
+        # (after a bare title a name is the rule: وقال الوزير انطوان زهرا; the verbal noun
+        # there is in construct with its object, استقالة الحكومة)
+        len(words) == 1 and _definite(words[0]) and _is_title_word(words[0].norm[2:]) and nxt is not None and _definite(nxt)
+    )) and (
         _written(tok.text)[:1] == "ا" and ALEF_MASDAR_RE.match(tok.norm)
     ):
         # أعلن ترامب انسحاب بلاده، أعلن ترامب استقالة هايلي: a verbal noun whose alef bears
@@ -1858,7 +1890,7 @@ def split_title(text, words):
     """
     head = words[0].norm
     quoted = [w for w in words if w.quote is not None]
-    if head in UNNAMED_HEADS and any(w.norm in SOURCE_QUALIFIER_LINKS for w in words[1:]):
+    if head in UNNAMED_HEADS and _unnamed_with_place(words):
         # مسؤول في وزارة الدفاع الأمريكية: an unnamed source and where it is, all of it
         return text[words[0].start : words[-1].end], "", PERSON
     if head in ORGANISATION_HEADS or _strip_clitic(head) in ORGANISATION_HEADS:
@@ -3385,6 +3417,7 @@ BARE_DESCRIBING_VERBS = verb_forms("verb", takes_object=True, verb_class="descri
 
 
 WORDING_VERBS = words("wording_verbs")
+THREAT_VERBS = _forms("توعد", "توعدت", "توعدوا", "هدد", "هددت", "هددوا")
 # After the quoted wording, what the narrator adds (the when and the why) or what it is
 # aimed at (توعدت موسكو "برد قاس" على الإجراءات الأمريكية).
 AFTER_WORDING = CIRCUMSTANCES | _forms("على", "ضد", "في", "من", "إزاء", "تجاه", "لكن", "ولكن")
@@ -3427,10 +3460,15 @@ def _described_as_quote(state, verb, after, stop):
             linked = _written(prev.text) == "ب" or prev.norm in WORDING_LINKS
             # (توعدت موسكو "برد قاس": the quote's own ب; a short quote right after the
             # subject otherwise names something)
-            own_ba = k + 1 < stop and _written(tokens[k + 1].text)[:1] == "ب" and len(_written(tokens[k + 1].text)) >= 3
             if describing and _written(prev.text) == "ب":
                 return q  # وصفه ب"الشيطان"
-            if (linked or own_ba) and (describing or q.words < MIN_INTRODUCED_QUOTE_WORDS) and _wording_ends(state, q, k, stop):
+            inner = [t for t in tokens[k + 1 : min(stop, k + 8)] if t.is_word and t.end <= q.close_at]
+            # (توعدت موسكو "برد قاس": a threat's own ب, after the subject)
+            own_ba = (verb in THREAT_VERBS or describing) and bool(inner) and _written(inner[0].text)[:1] == "ب"
+            # Wording is words of one's own, two or more and without the article; a name in
+            # quotation marks (داعش، "الحشد الشعبي"، "درع الفرات"، فيلم "بيت الأشباح") is not.
+            wording = describing or (2 <= len(inner) < MIN_INTRODUCED_QUOTE_WORDS and not any(_definite(t) for t in inner))
+            if (linked or own_ba) and wording and _wording_ends(state, q, k, stop):
                 return q
             return None
         if not tok.is_word:
@@ -3615,6 +3653,11 @@ def _relayed_speaker(state, j, stop, relay=False):
     tokens = state.tokens
     for k in range(j, min(stop, j + 6)):
         norm = tokens[k].norm
+        if norm in COMPLEMENTIZERS or tokens[k].text == ":" or (
+            tokens[k].quote is not None and tokens[k].start == tokens[k].quote.open_at
+            and _quoted_name_words(state, tokens[k].quote) >= MIN_QUOTE_WORDS  # (not وكالة "ريا نوفوستي")
+        ):
+            return None  # وقال الوزير: "نقلا عن مصادر …": what was said has begun; no relay of his
         start = None
         if norm == _norm("لسان") and k > 0 and tokens[k - 1].norm == _norm("على"):
             start = k + 1
@@ -3716,8 +3759,24 @@ def _saying_after_relative(tokens, k, stop):
 
 
 UNNAMED_HEADS = words("unnamed_heads")
+# Spans of time after في (في ساعة متأخرة، في وقت سابق، في عام 2017).
+SPAN_WORDS = _forms("ساعة", "وقت", "عام", "سنة", "شهر", "أسبوع", "يوم", "ليلة", "صباح", "مساء", "تصريح", "تصريحات", "مؤتمر", "مقابلة", "حديث", "كلمة", "بيان")
 # Words of a time, not a place, after في: في الشهر الماضي، في أواخر مارس.
 PERIODS = _forms("الشهر", "الأسبوع", "العام", "السنة", "أواخر", "أوائل", "مطلع", "منتصف", "الماضي", "الماضية", "المقبل", "الجاري")
+def _unnamed_with_place(words):
+    """مسؤول في وزارة الدفاع، مصادر مطلعة على الخطط: an unnamed source, its indefinite
+    adjectives and where it is, with no name set off after it (مسؤول في البيت الأبيض، جون
+    كيلي) and no post of its own (مسؤول الإعلام في حزب الله محمد عفيف)."""
+    if any(not w.is_word for w in words):
+        return False
+    for n, w in enumerate(words[1:], 1):
+        if w.norm in SOURCE_QUALIFIER_LINKS:
+            return n < len(words) - 1
+        if _definite(w):
+            return False
+    return False
+
+
 # Where a relayed source is (في البيت الأبيض، على الخطط، من الحكومة، لدى الوزارة).
 SOURCE_QUALIFIER_LINKS = _forms("في", "على", "من", "لدى", "داخل")
 
@@ -3726,6 +3785,12 @@ def _speaker_goes_on(tokens, m, stop, channel_ends=False):
     """The index after a source's qualifier of at most five words from m, which ends at a
     comma, قوله or right before إن/أن (or, with `channel_ends`, whom it told: لرويترز);
     or 0. A day ends nothing (it is the narrator's), nor does a second speech verb."""
+    if m + 1 < stop and (
+        tokens[m + 1].norm in CHANNEL_NOUNS or _strip_clitic(tokens[m + 1].norm) in CHANNEL_NOUNS
+        or tokens[m + 1].norm in TIME_WORDS or tokens[m + 1].norm in PERIODS or tokens[m + 1].norm in SPAN_WORDS
+        or tokens[m + 1].text.isdigit()
+    ):
+        return 0  # في تصريح خاص، في بيان، في وقت سابق، في عام 2017: how or when, not where
     n = m
     while n < min(stop, m + 5) and tokens[n].is_word and tokens[n].norm not in COMPLEMENTIZERS and tokens[n].norm not in HIS_SAYING:
         if channel_ends and n > m and _is_channel_word(tokens, n):
@@ -4916,9 +4981,12 @@ def _name_bare_titles(state, sentences):
     article names with that same title elsewhere (وزير الخارجية الروسي سيرغي لافروف), in
     any sentence, quoted or not; the nearest such mention before the statement wins."""
     tokens = state.tokens
+    # (an unnamed source with its place, مسؤول في مدينة …, names no one: each distinct place
+    # would be one more title to look up through the whole text)
     bare = [
         s for s in state.spans
         if s.speaker and s.speaker_name == s.speaker and _norm(s.speaker.split()[0]) in PERSON_TITLES
+        and not (_norm(s.speaker.split()[0]) in UNNAMED_HEADS and any(_norm(w) in SOURCE_QUALIFIER_LINKS for w in s.speaker.split()[1:]))
     ]
     if not bare:
         return

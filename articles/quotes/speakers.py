@@ -511,10 +511,28 @@ def _named_for_anothers_post(span, text, cache):
     words_ = _article_words(text, cache)
     phrase = owner + normalize_arabic(span.speaker_name).split()
     size = len(phrase)
-    for i in range(len(words_) - size + 1):
-        if words_[i : i + size] == phrase and (i == 0 or _title_key(words_[i - 1]) not in AIDE_WORDS | {ON_BEHALF}):
+    for i in _article_positions(text, cache).get(phrase[0], ()):
+        if words_[i : i + size] == phrase and (i == 0 or not _aide_word(words_[i - 1])):
             return True
     return False
+
+
+def _aide_word(word):
+    """نائب، ونائب، لنائب، بنائب، المتحدث، باسم: an aide's post word, with a clitic or not."""
+    if _title_key(word) in AIDE_WORDS or word == ON_BEHALF:
+        return True
+    return word[:1] in CLITICS and len(word) > 3 and _title_key(word[1:]) in AIDE_WORDS
+
+
+def _article_positions(text, cache):
+    """Where each of the article's normalized words stands (_article_words), read once: a
+    phrase is looked for where its first word is, not at every word of a long article."""
+    if "positions" not in cache:
+        positions = defaultdict(list)
+        for n, w in enumerate(_article_words(text, cache)):
+            positions[w].append(n)
+        cache["positions"] = positions
+    return cache["positions"]
 
 
 # Posts whose holder an aide's post names (نائب الرئيس، مستشار الملك، المتحدث باسم الوزير).
