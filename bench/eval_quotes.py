@@ -30,9 +30,9 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # tuned on from the tenth round after its two, and test10, read and tuned on from the
 # eleventh round after its two, and test11, read and tuned on from the twelfth round after
 # its two (eb1a237, 5149ab6), and test12, read and tuned on from the thirteenth round
-# after its three (cbb9705, 5149ab6, d38ac54). test13, drawn during the twelfth round
-# (bench/gold/sample_blind.py OUT 20261212 80), was scored at 6bb5251 and d38ac54 and is
-# not read.
+# after its three (cbb9705, 5149ab6, d38ac54), and test13 (drawn during the twelfth round,
+# bench/gold/sample_blind.py OUT 20261212 80), read from the fourteenth round after its
+# three (6bb5251, d38ac54, cf0f3fb).
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
