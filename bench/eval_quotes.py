@@ -32,12 +32,13 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # its two (eb1a237, 5149ab6), and test12, read and tuned on from the thirteenth round
 # after its three (cbb9705, 5149ab6, d38ac54), and test13 (drawn during the twelfth round,
 # bench/gold/sample_blind.py OUT 20261212 80), read from the fourteenth round after its
-# three (6bb5251, d38ac54, cf0f3fb).
+# three (6bb5251, d38ac54, cf0f3fb). test14, drawn during the thirteenth round
+# (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
         "dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6", "test7",
-        "test8", "test9", "test10", "test11", "test12", "test13",
+        "test8", "test9", "test10", "test11", "test12", "test13", "test14",
     )
 ]
 
