@@ -763,3 +763,14 @@ def test_a_title_and_the_surname_with_the_article_is_the_person_named_with_that_
     spans = extract_statements(text)
     names = [sp.name for sp in resolve_in_article(spans, text)]
     assert names[1] != "عبد الرحمن المهدي" and names[2] != "الأمم المتحدة"
+
+
+def test_an_organisations_head_with_describing_adjectives_is_the_one_named_before():
+    # test13 (BB-culture-25): 'المجلة الفنية الشهيرة' was a page of its own
+    text = 'وقالت مجلة "فانيتي فير" إن الصورة معدلة. وأضافت المجلة الفنية الشهيرة أن التعديل خطأ.'
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["فانيتي فير", "فانيتي فير"]
+    # not when no organisation of that head was named
+    text = 'وقالت صحيفة "الغارديان" إن الصورة معدلة. وأضافت المجلة الفنية الشهيرة أن التعديل خطأ.'
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[1].name == "المجلة الفنية الشهيرة"

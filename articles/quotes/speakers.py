@@ -770,6 +770,10 @@ def _organisation_back_reference(name):
     if _national_epithet(head, tokens):
         return head  # الشركة الأمريكية: a head a country has many of
     if len(tokens) > 2:
+        # المجلة الفنية الشهيرة، الشركة التقنية العملاقة: the head and its describing
+        # adjectives, none a nationality (those are the national epithets above)
+        if len(tokens) <= 4 and all(w.startswith("ال") and _nationality(w) is None for w in tokens[1:]):
+            return head
         return None
     if len(tokens) == 2 and not (tokens[1].startswith("ال") and _nationality(tokens[1]) is None):
         return None
