@@ -186,7 +186,6 @@ def test_the_anonymous_source_who_asked_not_to_be_named(text, speaker):
     assert _one(text).speaker == speaker
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text", [
     "قال الوزير إن الحوار مهم. ونقلت الوكالة عنه قوله إن الحوار مستمر.",
     "قال الوزير إن الحوار مهم. ونقلت الوكالة عنه تأكيده أن الحوار مستمر.",

@@ -3659,6 +3659,14 @@ def _relayed_speaker(state, j, stop, relay=False):
         ):
             return None  # وقال الوزير: "نقلا عن مصادر …": what was said has begun; no relay of his
         start = None
+        if relay and norm in FROM_HIM and k + 1 < stop and tokens[k + 1].norm in HIS_SAYING and not (
+            k and _is_name_word(tokens[k - 1])  # (المتحدثة باسم … جان كلود يونكر عنه قوله: the one just named)
+        ):
+            # ونقلت الوكالة عنه قوله إن …: the one the pronoun stands for, quoted before
+            said = _inherit(state, FROM_HIM[norm], None)
+            if said is None:
+                return None
+            return said, k + 2
         if norm == _norm("لسان") and k > 0 and tokens[k - 1].norm == _norm("على"):
             start = k + 1
         elif norm == _norm("عن"):
@@ -3740,6 +3748,7 @@ def _relayed_speaker(state, j, stop, relay=False):
 
 
 QUOTING_FROM = _forms("نقلا", "نقلاً")
+FROM_HIM = {_norm("عنه"): MASCULINE, _norm("عنها"): FEMININE, _norm("عنهم"): PLURAL}
 
 
 def _saying_after_relative(tokens, k, stop):
