@@ -4897,6 +4897,19 @@ def _document_statement(state, i, s_end):
         name, kind = _document_issuer(state, doc_words)
         sp = _Speaker(document.mention, start, end, name, "", kind, "")
     sp = sp or document
+    _what_came_in_it(state, after, s_end, tokens[i].text + " في", sp, False, 0.7 if author else 0.6)
+
+
+def _in_which_statement(state, i, s_begin, s_end):
+    """ونشرت الشرطة تغريدة جاء فيها "…"، أصدرت الوزارة بيانا جاء فيه أن …: whoever issued
+    the document named just before speaks in it (as after قال فيه)."""
+    sp = _in_which_author(state, i, s_begin)
+    if sp is not None:
+        _what_came_in_it(state, i + 2, s_end, f"{state.tokens[i].text} {state.tokens[i + 1].text}", sp, True, 0.7)
+
+
+def _what_came_in_it(state, after, s_end, verb, sp, with_channel, confidence):
+    """Add what a document (جاء في البيان، جاء فيه) says from `after` on, as `sp`'s."""
     opener, channel, opener_kind = _skip_channel(state, after, s_end)
     if opener is None:
         return
@@ -4904,23 +4917,7 @@ def _document_statement(state, i, s_end):
     if content is None:
         return
     kind, start, end, _ = content
-    _add(state, kind, start, end, tokens[i].text + " في", sp, "", 0.7 if author else 0.6)
-
-
-def _in_which_statement(state, i, s_begin, s_end):
-    """ونشرت الشرطة تغريدة جاء فيها "…"، أصدرت الوزارة بيانا جاء فيه أن …: whoever issued
-    the document named just before speaks in it (as after قال فيه)."""
-    sp = _in_which_author(state, i, s_begin)
-    if sp is None:
-        return
-    opener, channel, opener_kind = _skip_channel(state, i + 2, s_end)
-    if opener is None:
-        return
-    content = _content(state, opener, opener_kind, s_end, False)
-    if content is None:
-        return
-    kind, start, end, _ = content
-    _add(state, kind, start, end, f"{state.tokens[i].text} {state.tokens[i + 1].text}", sp, channel, 0.7)
+    _add(state, kind, start, end, verb, sp, channel if with_channel else "", confidence)
 
 
 def _issued_statement(state, i, s_end):
