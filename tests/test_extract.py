@@ -2920,3 +2920,14 @@ def test_what_followed_from_a_statement_is_the_narrators():
     [span] = extract_statements("وأعلن القاضي أنتوني كينيدي أنه سيتقاعد في نهاية تموز/يوليو المقبل، ما يفسح المجال أمام "
                                 "ترامب لتعيين قاض جديد.")
     assert span.text == "سيتقاعد في نهاية تموز/يوليو المقبل"
+
+
+@pytest.mark.parametrize("text", [
+    # 'البارز' after a bare title was read as the verb's object (وقال الوزير البارز، …)
+    "وقال الوزير البارز، تومر بار، إن الرد كان أقوى هجوم.",
+    # corpus (BB-middleEast-37), kept when جنرال became a rank of its own
+    "وقال الجنرال البارز في سلاح الجو الإسرائيلي، تومر بار، إن الرد كان أقوى هجوم.",
+])
+def test_a_prominent_title_keeps_its_name_set_off_after_it(text):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == "تومر بار"

@@ -384,7 +384,6 @@ def test_guard_national_epithets_the_round_resolves(text, verb, organisation):
 # 4. A longer post quoted first is the one named later with one word of it; new ranks.
 # =======================================================================================
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text", [
     "وقال الميجور جنرال آصف غفور المتحدث باسم الجيش إن الجنرال المتقاعد استدعي للتحقيق.",
     "وقال المتحدث باسم الجيش، الميجور جنرال آصف غفور، إن الجنرال المتقاعد استدعي للتحقيق.",
@@ -399,7 +398,6 @@ def test_major_general_is_one_rank_not_a_first_name(text):
     assert not span.speaker_name.startswith("جنرال"), span
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 @pytest.mark.parametrize("text, name", [
     ("وقال الأميرال علي شمخاني إن إيران لن تتفاوض على برنامجها الصاروخي.", "علي شمخاني"),
     ("وقال الميجر جنرال فلاديمير زولوتوخين إن الممر الإنساني يعمل.", "فلاديمير زولوتوخين"),
