@@ -38,6 +38,7 @@ from articles.models import (
 from articles.quotes import echoes
 from articles.quotes.extract import (
     EXTRACTOR_VERSION,
+    ON_BEHALF_OF,
     ORGANISATION_HEADS,
     PERSON_TITLES,
     PORTFOLIOS,
@@ -722,9 +723,6 @@ def _fold_full_forms_into_mono_names(directory, summary, changed):
             continue
         _move_statements(_as_ref(full), ref, SKELETON_LINK, summary, changed)
         _credit_statements(directory, _as_ref(full), key)
-
-
-ON_BEHALF_OF = normalize_arabic("باسم")
 
 
 def _joined_skeleton(name):

@@ -722,10 +722,9 @@ def read_speaker(state, i, stop):
             continue
         if (
             words and words[0].norm in UNNAMED_HEADS and not any(_definite(w) for w in words[1:])
-            and tok.norm in SOURCE_QUALIFIER_LINKS and _speaker_goes_on(tokens, j, stop, True)
+            and tok.norm in SOURCE_QUALIFIER_LINKS and (end := _speaker_goes_on(tokens, j, stop, True))
         ):
             # وقالت مصادر في البيت الأبيض إن: where an unnamed source is, right before what it said
-            end = _speaker_goes_on(tokens, j, stop, True)
             words.extend(tokens[j:end])
             j = end
             break
@@ -3458,8 +3457,6 @@ def _described_as_quote(state, verb, after, stop):
             q = tok.quote
             prev = tokens[k - 1]
             linked = _written(prev.text) == "ب" or prev.norm in WORDING_LINKS
-            # (توعدت موسكو "برد قاس": the quote's own ب; a short quote right after the
-            # subject otherwise names something)
             if describing and _written(prev.text) == "ب":
                 return q  # وصفه ب"الشيطان"
             inner = [t for t in tokens[k + 1 : min(stop, k + 8)] if t.is_word and t.end <= q.close_at]
@@ -3707,8 +3704,7 @@ def _relayed_speaker(state, j, stop, relay=False):
             if said_at is not None:
                 r, m = said_at
                 if r > after:
-                    phrase = state.text[sp.start : tokens[r - 1].end]
-                    sp = _Speaker(phrase, sp.start, tokens[r - 1].end, phrase, sp.description, sp.kind, sp.gender)
+                    sp = _speaker_through(state, sp, tokens[r - 1].end)
                 says = True
         if not says and m > after and m < stop and _is_title_word(tokens[m].norm[2:] if _starts_with_al(tokens[m].norm) else tokens[m].norm):
             # عن عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله: the title, then قوله
@@ -3723,8 +3719,7 @@ def _relayed_speaker(state, j, stop, relay=False):
             # the source is, then what it said
             end_at = _speaker_goes_on(tokens, m, stop)
             if end_at:
-                phrase = state.text[sp.start : tokens[end_at - 1].end]
-                sp = _Speaker(phrase, sp.start, tokens[end_at - 1].end, phrase, sp.description, sp.kind, sp.gender)
+                sp = _speaker_through(state, sp, tokens[end_at - 1].end)
                 m = end_at
                 while m < stop and tokens[m].text in ("،", ","):
                     m += 1
@@ -3745,6 +3740,13 @@ def _relayed_speaker(state, j, stop, relay=False):
             return sp, m + 1 if tokens[m].norm in HIS_SAYING else m
         return None
     return None
+
+
+def _speaker_through(state, sp, end):
+    """`sp` with its mention and name running on to offset `end` (the source's place, the
+    organisation's country): one phrase, whose name is the whole of it."""
+    phrase = state.text[sp.start : end]
+    return _Speaker(phrase, sp.start, end, phrase, sp.description, sp.kind, sp.gender)
 
 
 QUOTING_FROM = _forms("نقلا", "نقلاً")
@@ -3933,8 +3935,7 @@ def _titled_subject_after_turn(state, i, s_begin):
                 and sp.kind == ORGANISATION and all(t.is_word for t in tokens[after:i])
             ):
                 # لكن وزارة الخارجية في باراغواي قالت: the organisation's country is its name's
-                end = tokens[i - 1].end
-                sp = _Speaker(state.text[sp.start:end], sp.start, end, state.text[sp.start:end], sp.description, sp.kind, sp.gender)
+                sp = _speaker_through(state, sp, tokens[i - 1].end)
                 after = i
             return sp if sp is not None and after == i else None
         if not tokens[c].is_word and tokens[c].text not in ("،", ","):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -491,9 +491,6 @@ def _post_near_name(text, name, head, cache):
     return cache[key]
 
 
-ON_BEHALF = normalize_arabic("باسم")
-
-
 def _named_for_anothers_post(span, text, cache):
     """Is the name after an aide's post (نائب، مستشار، المتحدث باسم، زوجة …) that of the one
     whose post follows the aide's word (الرئيس الأمريكي)? The words alone say either (نائب
@@ -503,7 +500,7 @@ def _named_for_anothers_post(span, text, cache):
     post = normalize_arabic(span.description).split()
     if len(post) < 2 or _title_key(post[0]) not in AIDE_WORDS:  # (defined with AIDES, below)
         return False
-    inner = 2 if post[1] == ON_BEHALF else 1
+    inner = 2 if post[1] == ON_BEHALF_OF else 1
     owner = post[inner:]
     if not owner or not owner[0].startswith(("ال", "لل")) or _title_key(_without_preposition(owner[0])) not in OWNER_POSTS:
         return False
@@ -519,7 +516,7 @@ def _named_for_anothers_post(span, text, cache):
 
 def _aide_word(word):
     """نائب، ونائب، لنائب، بنائب، المتحدث، باسم: an aide's post word, with a clitic or not."""
-    if _title_key(word) in AIDE_WORDS or word == ON_BEHALF:
+    if _title_key(word) in AIDE_WORDS or word == ON_BEHALF_OF:
         return True
     return word[:1] in CLITICS and len(word) > 3 and _title_key(word[1:]) in AIDE_WORDS
 
@@ -567,13 +564,12 @@ def _nationality_next_to_name(text, name, nationality, cache):
     return cache[key]
 
 
-NAME_EDGE_PUNCTUATION = "،,.:؛;!?؟\"«»“”()"
-
-
 def _article_words(text, cache):
-    """The article's words, normalized and without the punctuation around them, read once."""
+    """The article's words as the extractor's tokenizer reads them (normalized, no
+    punctuation), once per article; the tokenizer keeps the article it read last, so this
+    costs nothing after extraction."""
     if "words" not in cache:
-        cache["words"] = [w for w in (w.strip(NAME_EDGE_PUNCTUATION) for w in normalize_arabic(text).split()) if w]
+        cache["words"] = [t.norm for t in tokenize(text) if t.is_word]
     return cache["words"]
 
 
@@ -1115,8 +1111,8 @@ UNNAMED_SOURCES = {
         "الحكومة", "الوزارة", "المنظمة", "الموقع", "القناة", "المجلة", "البحث", "الباحثون",
     )
 }
-# First words that make a whole name anonymous: مصدر أمني, مصادر مطلعة, مسؤول أمريكي.
-UNNAMED_HEADS = words("unnamed_heads")
+# First words that make a whole name anonymous (مصدر أمني, مصادر مطلعة, مسؤول أمريكي) are
+# the extractor's UNNAMED_HEADS.
 
 
 def is_unnamed_source(name):
