@@ -1,5 +1,5 @@
 """Probes shared by the extractor's hostile tests (tests/test_hostile_round10.py,
-test_hostile_round10b.py, test_hostile_round11.py): run a text through the extractor and
+test_hostile_round10b.py, test_hostile_round11.py to test_hostile_round13.py): run a text through the extractor and
 the in-article resolution, pick the statement of one verb, and time either step on a long
 text made of one repeated unit.
 
@@ -18,6 +18,12 @@ def resolved(text):
     article resolves it to: (spans, speakers)."""
     spans = extract_statements(text)
     return spans, resolve_in_article(spans, text)
+
+
+def resolved_names(text):
+    """The resolved name of every statement of `text`, in order (None when unresolved)."""
+    _, speakers = resolved(text)
+    return [sp.name if sp is not None else None for sp in speakers]
 
 
 def by_verb(text, verb):
@@ -77,7 +83,12 @@ def resolve_seconds(unit, size, runs=2):
 def extract_seconds(unit, size, runs=2):
     """Process time of extract_statements on `unit` repeated to `size` characters: the best
     of `runs` runs."""
-    text = repeated(unit, size)
+    return text_extract_seconds(repeated(unit, size), runs)
+
+
+def text_extract_seconds(text, runs=2):
+    """Process time of extract_statements on a given text (for texts that are not one unit
+    repeated): the best of `runs` runs."""
     return _best_of(runs, lambda: extract_statements(text))
 
 

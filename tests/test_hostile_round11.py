@@ -51,17 +51,11 @@ from tests.extraction_probes import (
     by_verb,
     extract_seconds,
     resolve_seconds,
-    resolved,
+    resolved_names,
     text_resolve_seconds,
 )
 
 KNOWN = "known, found in the eleventh round's hostile test"
-
-
-def _names(text):
-    """The resolved name of every statement of `text`, in order (None when unresolved)."""
-    _, speakers = resolved(text)
-    return [sp.name if sp is not None else None for sp in speakers]
 
 
 # =======================================================================================
@@ -597,7 +591,7 @@ def test_the_singers_age_is_not_his_name():
     # Now: name '51 عاما' (eb1a237: 'مغني الراب').
     text = ('وكانت حملة بعنوان "#ليصمت آركيلي" قد دعت إلى مقاطعة المغني آر كيلي. ونفى مغني الراب، 51 '
             "عاما، ارتكاب أية أفعال خاطئة. وكان المغني قد نفى أيضا صحة تقارير زعمت احتجازه شابات.")
-    names = _names(text)
+    names = resolved_names(text)
     assert "51 عاما" not in names, names
 
 
@@ -773,7 +767,7 @@ def test_guard_speakers_as_written(text, verb, speaker):
      ["جاك دورسي"]),
 ])
 def test_guard_names_the_round_resolves(text, names):
-    assert _names(text)[-len(names):] == names
+    assert resolved_names(text)[-len(names):] == names
 
 
 # =======================================================================================

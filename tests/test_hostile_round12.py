@@ -38,17 +38,11 @@ from tests.extraction_probes import (
     assert_grows_linearly,
     assert_offsets_hold,
     extract_seconds,
-    resolved,
+    resolved_names,
     text_resolve_seconds,
 )
 
 KNOWN = "known, found in the twelfth round's hostile test"
-
-
-def _names(text):
-    """The resolved name of every statement of `text`, in order (None when unresolved)."""
-    _, speakers = resolved(text)
-    return [sp.name if sp is not None else None for sp in speakers]
 
 
 def _archive_match(a, b):
@@ -79,21 +73,21 @@ CUPER = "قال المدير الفني للمنتخب المصري، هيكتو
 def test_the_argentine_coach_is_the_technical_director_of_egypt(first):
     # The round's rule under other punctuation and spellings of the same description.
     text = first + 'وقال المدرب الأرجنتيني: "كل مدرب وله استراتيجيته الخاصة".'
-    assert _names(text) == ["هيكتور كوبر", "هيكتور كوبر"]
+    assert resolved_names(text) == ["هيكتور كوبر", "هيكتور كوبر"]
 
 
 def test_a_companys_executive_director_is_no_coach():
     # المدير التنفيذي (not الفني) of Aramco, a Saudi company: the Argentine coach is someone else.
     text = ("قال المدير التنفيذي لشركة أرامكو السعودية أمين الناصر إن الإنتاج سيرتفع.\n"
             "وقال المدرب الأرجنتيني إن الفريق جاهز.")
-    assert _names(text)[-1] != "أمين الناصر"
+    assert resolved_names(text)[-1] != "أمين الناصر"
 
 
 def test_a_nationality_after_the_club_and_a_comma_is_the_coachs():
     # للنادي الأهلي، الإسباني ميتشل: the nisba between commas is the man's, not the club's.
     text = ("قال المدير الفني للنادي الأهلي، الإسباني ميتشل، إن الفريق جاهز.\n"
             "وقال المدرب الإسباني إن اللاعبين بخير.")
-    assert _names(text)[-1] == "ميتشل"
+    assert resolved_names(text)[-1] == "ميتشل"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -103,7 +97,7 @@ def test_the_argentine_coach_is_not_the_other_teams_coach_quoted_last():
     # Now: 'ستانيسلاف تشيرتشيسوف' (682e9a0: 'المدرب الأرجنتيني', nobody wrong).
     text = (CUPER + "وقال المدير الفني لمنتخب روسيا ستانيسلاف تشيرتشيسوف إن فريقه جاهز.\n"
             'وقال المدرب الأرجنتيني: "كل مدرب وله استراتيجيته الخاصة".')
-    assert _names(text)[-1] != "ستانيسلاف تشيرتشيسوف"
+    assert resolved_names(text)[-1] != "ستانيسلاف تشيرتشيسوف"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -111,7 +105,7 @@ def test_a_portuguese_coach_is_not_egypts_argentine_coach():
     # (regression) with the team's nationality no longer his, Cúper agrees with every
     # nationality: Portugal's coach becomes him. Now: 'هيكتور كوبر' (682e9a0: 'المدرب البرتغالي').
     text = CUPER + 'وقال المدرب البرتغالي: "كل مدرب وله استراتيجيته الخاصة".'
-    assert _names(text)[-1] != "هيكتور كوبر"
+    assert resolved_names(text)[-1] != "هيكتور كوبر"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -125,7 +119,7 @@ def test_the_team_written_with_l_and_no_article_also_stops_the_nationality(text,
     # (pre-existing) _own_nationalities knows للمنتخب / المنتخب / منتخب but not لفريق / لنادي /
     # لمنتخب (ل on a word without the article), the commonest way to name a club: the club's
     # nationality is read as the coach's. Now: 'المدرب الألماني' (and المدرب الإنجليزي → Klopp).
-    assert _names(text)[-1] == name
+    assert resolved_names(text)[-1] == name
 
 
 # =======================================================================================
@@ -140,7 +134,7 @@ HAZARD = "إلا أن هازار أكد أنه سيبقى في تشلسي. وك�
 def test_the_belgian_in_other_spellings_is_hazard(epithet):
     # ى for ي, a shadda in the epithet.
     text = HAZARD + f"وأبدى {epithet} استمتاعه بأسلوب لعب ساري."
-    assert _names(text)[-1] == "هازار"
+    assert resolved_names(text)[-1] == "هازار"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -155,7 +149,7 @@ def test_the_belgian_in_other_spellings_is_hazard(epithet):
 ])
 def test_a_nationality_alone_stays_its_own_when_no_one_quoted_has_it(text, speaker):
     # Where the rule must not fire: another gender, a nationality never given, a team's.
-    assert _names(text)[-1] == speaker
+    assert resolved_names(text)[-1] == speaker
 
 
 @pytest.mark.parametrize("text", [
@@ -169,7 +163,7 @@ def test_the_epithets_own_mention_is_no_nationality_given_to_the_one_before(text
     # (regression) _post_near_name reads 40 characters around every mention of the name,
     # and the window after the last one reaches the epithet itself: any nationality written
     # within 40 characters of a name is "given" to him. Now: 'صلاح' (682e9a0: 'الفرنسي').
-    assert _names(text)[-1] != "صلاح"
+    assert resolved_names(text)[-1] != "صلاح"
 
 
 @pytest.mark.parametrize("text, not_them", [
@@ -185,7 +179,7 @@ def test_the_epithets_own_mention_is_no_nationality_given_to_the_one_before(text
 def test_the_nationality_of_the_man_named_next_is_not_the_quoted_mans(text, not_them):
     # (regression) "near his name" takes the nationality of whoever is named beside him
     # (his player, his guest). Now: 'مورينيو', 'كلوب', 'ترامب' (682e9a0: the epithet itself).
-    assert _names(text)[-1] != not_them
+    assert resolved_names(text)[-1] != not_them
 
 
 def test_the_american_woman_is_serena_williams():
@@ -194,7 +188,7 @@ def test_the_american_woman_is_serena_williams():
     # Now: 'الأمريكية'.
     text = ("قالت سيرينا ويليامز إنها سعيدة بالعودة. وكانت الأمريكية سيرينا ويليامز قد غابت عن "
             "الملاعب.\nوأكدت الأمريكية أنها جاهزة للبطولة.")
-    assert _names(text)[-1] == "سيرينا ويليامز"
+    assert resolved_names(text)[-1] == "سيرينا ويليامز"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -204,7 +198,7 @@ def test_the_belgian_is_the_one_belgian_among_those_quoted():
     # quoted so far. Now: 'البلجيكي'. (With the coach described as الإيطالي it works.)
     text = ("قال ساري إن الفريق جاهز. وقال هازار إنه سيبقى في تشلسي. وكان البلجيكي إدين هازار قد تألق.\n"
             "وأبدى البلجيكي استمتاعه بأسلوب لعب ساري.")
-    assert _names(text)[-1] == "هازار"
+    assert resolved_names(text)[-1] == "هازار"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -214,7 +208,7 @@ def test_a_mark_inside_the_quoted_name_does_not_hide_it_from_the_narration(mark)
     # the name is cleaned (invisibles stripped): a tatweel or a vowel mark inside the
     # first هازار leaves one mention, "a word misread as a name". Now: 'البلجيكي'.
     text = HAZARD.replace("هازار", "ها" + mark + "زار", 1) + "وأبدى البلجيكي استمتاعه بأسلوب لعب ساري."
-    assert _names(text)[-1] == "هازار"
+    assert resolved_names(text)[-1] == "هازار"
 
 
 # =======================================================================================
@@ -238,7 +232,7 @@ def test_the_new_titles_find_the_name_after_them(text, name):
 def test_the_reverend_named_in_the_narration_is_the_reverend_quoted():
     # القس alone after the narration named him: Brunson, not a page of its own.
     text = "وطالب ترامب بالإفراج عن القس برانسون. وقال القس في رسالة إنه بريء."
-    assert _names(text)[-1] == "برانسون"
+    assert resolved_names(text)[-1] == "برانسون"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -283,7 +277,7 @@ def test_sir_tim_is_sir_tim_clark():
     # (pre-existing, and said in test_extract) British usage: Sir and the first name. Now: 'تيم'.
     text = ("وقال رئيس طيران الإمارات السير تيم كلارك إن الطائرات ستصل. وأضاف السير تيم أن الشركة "
             "تدرس الخيارات.")
-    assert _names(text) == ["تيم كلارك", "تيم كلارك"]
+    assert resolved_names(text) == ["تيم كلارك", "تيم كلارك"]
 
 
 # =======================================================================================
@@ -384,7 +378,7 @@ def test_the_opposition_figure_named_before_is_the_one_who_goes_on():
     # The bare المعارض after his full mention is Pashinyan.
     text = ('قال المعارض الأرمني نيكول باشينيان إن الشعب سينتصر.\n'
             'وتابع المعارض: "غدا سيتم قطع كل الطرق".')
-    assert _names(text) == ["نيكول باشينيان", "نيكول باشينيان"]
+    assert resolved_names(text) == ["نيكول باشينيان", "نيكول باشينيان"]
 
 
 @pytest.mark.parametrize("text, name", [

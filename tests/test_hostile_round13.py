@@ -37,7 +37,6 @@ sources or aides in one text (section 8).
 """
 
 import random
-import time
 
 import pytest
 
@@ -47,17 +46,12 @@ from tests.extraction_probes import (
     assert_offsets_hold,
     by_verb,
     extract_seconds,
-    resolved,
+    resolved_names,
+    text_extract_seconds,
     text_resolve_seconds,
 )
 
 KNOWN = "known, found in the thirteenth round's hostile test"
-
-
-def _names(text):
-    """The resolved name of every statement of `text`, in order (None when unresolved)."""
-    _, speakers = resolved(text)
-    return [sp.name if sp is not None else None for sp in speakers]
 
 
 def _one(text):
@@ -129,7 +123,7 @@ def test_naqlan_an_inside_what_was_said_without_anna_relays_nothing(text, speake
 def test_the_spokesman_relayed_with_his_name_between_commas_is_named():
     # The post, the rank and the name between commas before قوله.
     text = "ونقلت الوكالة عن المتحدث باسم التحالف، العقيد تركي المالكي، قوله إن الصاروخ اعترض."
-    assert _names(text) == ["تركي المالكي"]
+    assert resolved_names(text) == ["تركي المالكي"]
 
 
 def test_naqlan_an_inside_a_direct_quote_is_the_speakers_own_words():
@@ -158,7 +152,7 @@ def test_a_relayed_minister_named_after_his_place_is_named():
     # حكومة الوفاق محمد سيالة' (e1d9a1a: the agency; without the relay: 'محمد سيالة').
     text = ("ونقلت الوكالة عن وزير الخارجية في حكومة الوفاق محمد سيالة قوله إن الاتفاق قريب. "
             "وأضاف سيالة أن الحوار مستمر.")
-    assert _names(text) == ["محمد سيالة", "محمد سيالة"]
+    assert resolved_names(text) == ["محمد سيالة", "محمد سيالة"]
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -192,7 +186,7 @@ def test_the_anonymous_source_who_asked_not_to_be_named(text, speaker):
 ])
 def test_the_relayed_pronoun_is_the_one_named_before(text):
     # (pre-existing) نقلت عنه قوله، the relay of someone just named, is the agency's. Now: 'الوكالة'.
-    assert _names(text) == ["الوزير", "الوزير"]
+    assert resolved_names(text) == ["الوزير", "الوزير"]
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -219,7 +213,7 @@ def test_the_relayed_officials_are_the_officials_who_go_on():
     # المسؤولون: two pages, where المصادر after مصادر is one. Now: 'المسؤولون'.
     text = ("ونقلت الوكالة عن مسؤولين في البيت الأبيض قولهم إن الحوار مستمر. "
             "وأضاف المسؤولون أن القرار نهائي.")
-    assert _names(text) == ["مسؤولين في البيت الأبيض", "مسؤولين في البيت الأبيض"]
+    assert resolved_names(text) == ["مسؤولين في البيت الأبيض", "مسؤولين في البيت الأبيض"]
 
 
 # =======================================================================================
@@ -235,14 +229,14 @@ def test_the_relayed_officials_are_the_officials_who_go_on():
 ])
 def test_the_unnamed_source_with_its_place_in_other_spellings(text, name):
     # The round's unnamed source under other spellings and with whom it told.
-    assert set(_names(text)) == {name}
+    assert set(resolved_names(text)) == {name}
 
 
 def test_the_source_goes_on_past_an_official_named_in_between():
     # مصدر في الشرطة, then a hospital official, then المصدر: the police source again.
     text = ("وقال مصدر في الشرطة إن المشتبه به اعتقل. وأضاف مسؤول في المستشفى أن الجرحى بخير. "
             "وأضاف المصدر أن التحقيق مستمر.")
-    assert _names(text) == ["مصدر في الشرطة", "مسؤول في المستشفى", "مصدر في الشرطة"]
+    assert resolved_names(text) == ["مصدر في الشرطة", "مسؤول في المستشفى", "مصدر في الشرطة"]
 
 
 @pytest.mark.parametrize("text", [
@@ -256,7 +250,7 @@ def test_when_the_source_spoke_in_other_spellings_is_no_place(text):
 
 def test_the_official_with_the_article_keeps_his_name_after_the_place():
     # المسؤول (definite) is a post, not an anonymous source: the name after the place is his.
-    assert _names("وقال المسؤول في البيت الأبيض جون كيلي إن القوات ستنسحب.") == ["جون كيلي"]
+    assert resolved_names("وقال المسؤول في البيت الأبيض جون كيلي إن القوات ستنسحب.") == ["جون كيلي"]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -269,7 +263,7 @@ def test_a_named_official_after_masul_and_a_place_is_named(text, name):
     # an official named after his post and place ("مسؤول الإعلام في حزب الله محمد عفيف", the
     # Arabic for "head of media") loses his name. Now: 'مسؤول في البيت الأبيض جون كيلي',
     # 'مسؤول الإعلام في حزب الله محمد عفيف', … (e1d9a1a: 'جون كيلي', 'محمد عفيف', 'أسامة حمدان').
-    assert set(_names(text)) == {name}
+    assert set(resolved_names(text)) == {name}
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -330,13 +324,13 @@ TRUMP = "وقال ترامب إنه يتوقع لقاء كيم. "
 def test_trump_told_a_network_in_any_spelling(told):
     # Quotation marks, an RLM, Latin letters, ABC (e1d9a1a: 'لإيه بي سي' was the speaker).
     text = TRUMP + f"وقال {told} إن الاجتماع قد لا يعقد."
-    assert _names(text) == ["ترامب", "ترامب"]
+    assert resolved_names(text) == ["ترامب", "ترامب"]
     assert by_verb(text, "وقال")[0].text == "الاجتماع قد لا يعقد"
 
 
 def test_the_network_itself_still_speaks():
     # Where the rule must not fire: the network as the subject.
-    assert _names("وقالت شبكة فوكس نيوز إن الاجتماع قد لا يعقد. وذكرت سي بي إس أن القمة قائمة.") == [
+    assert resolved_names("وقالت شبكة فوكس نيوز إن الاجتماع قد لا يعقد. وذكرت سي بي إس أن القمة قائمة.") == [
         "شبكة فوكس نيوز", "سي بي إس"]
 
 
@@ -353,7 +347,7 @@ def test_the_in_of_cnn_and_nbc_opens_nothing(told):
 @pytest.mark.parametrize("told", ["لوول ستريت جورنال", "لفوكس"])
 def test_a_paper_or_fox_alone_is_no_speaker(told):
     # (pre-existing) whom Trump told becomes the speaker, ل and all. Now: 'لوول ستريت جورنال', 'لفوكس'.
-    assert _names(TRUMP + f"وقال {told} إن الاجتماع قد لا يعقد.") == ["ترامب", "ترامب"]
+    assert resolved_names(TRUMP + f"وقال {told} إن الاجتماع قد لا يعقد.") == ["ترامب", "ترامب"]
 
 
 # =======================================================================================
@@ -369,7 +363,7 @@ ACCUSED = "قال المتهم إنه بريء. "
 def test_the_accused_goes_on_in_a_voice_written_otherwise(how):
     # Tanween on the voice and its adjective, a tone, the voice between commas.
     text = ACCUSED + f'وأضاف {how} "نعم أنا مذنب".'
-    assert _names(text) == ["المتهم", "المتهم"]
+    assert resolved_names(text) == ["المتهم", "المتهم"]
 
 
 def test_the_tone_after_a_name_or_title_is_not_part_of_it():
@@ -391,7 +385,7 @@ def test_a_voice_with_more_than_one_adjective_is_still_no_speaker(how, not_name)
     # (pre-existing) the voice takes one adjective; a second one, an adverb or a clause
     # describing the voice is the speaker. Now: the word shown.
     text = ACCUSED + f'وأضاف {how} "نعم أنا مذنب".'
-    assert _names(text) == ["المتهم", "المتهم"], not_name
+    assert resolved_names(text) == ["المتهم", "المتهم"], not_name
 
 
 # =======================================================================================
@@ -485,7 +479,7 @@ DEPUTY = "وقال نائب الرئيس الأمريكي دونالد ترام�
 ])
 def test_the_presidents_deputy_is_not_the_president_in_any_spelling(president):
     # Vowel marks, an RLM, ى where the article names the president.
-    assert _names(president + DEPUTY)[1] != "دونالد ترامب"
+    assert resolved_names(president + DEPUTY)[1] != "دونالد ترامب"
 
 
 @pytest.mark.parametrize("text", [
@@ -494,14 +488,14 @@ def test_the_presidents_deputy_is_not_the_president_in_any_spelling(president):
 ])
 def test_the_deputy_named_twice_is_the_deputy(text):
     # Where the rule must not fire: the post before the name again, in narration or content.
-    assert _names(text)[0] == "مايك بنس"
+    assert resolved_names(text)[0] == "مايك بنس"
 
 
 def test_peskov_named_after_the_presidents_spokesman_is_peskov():
     # The spokesman named between commas right after the post.
     text = ("وقال المتحدث باسم الرئيس الروسي، ديمتري بيسكوف، إن الكرملين يرحب بالقمة. "
             "وقال الرئيس الروسي فلاديمير بوتين إن العلاقات جيدة.")
-    assert _names(text) == ["ديمتري بيسكوف", "فلاديمير بوتين"]
+    assert resolved_names(text) == ["ديمتري بيسكوف", "فلاديمير بوتين"]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -512,7 +506,7 @@ def test_peskov_named_after_the_presidents_spokesman_is_peskov():
 ])
 def test_the_title_and_surname_in_other_spellings(text, name):
     # ى for ي, another prime minister quoted in between.
-    assert _names(text)[-1] == name
+    assert resolved_names(text)[-1] == name
 
 
 @pytest.mark.parametrize("later", [
@@ -526,7 +520,7 @@ def test_pence_named_again_with_a_clitic_on_the_post_is_still_the_deputy(later):
     # post, and Pence's statement goes to 'نائب الرئيس الأمريكي مايك بنس'
     # (201519e: 'مايك بنس'). Pence named again with و/ب/ل is the ordinary case.
     text = "وقال نائب الرئيس الأمريكي مايك بنس إن الإدارة موحدة. " + later
-    assert _names(text)[0] == "مايك بنس"
+    assert resolved_names(text)[0] == "مايك بنس"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -541,7 +535,7 @@ def test_the_aide_named_after_his_principal_is_the_aide(text, name):
     # aide after a comma or his portfolio; the mention stops at the principal. Now: 'المتحدث
     # باسم الرئيس الروسي فلاديمير بوتين', 'مستشار الرئيس الأمريكي دونالد ترامب' (and,
     # without the president named elsewhere, Putin and Trump).
-    assert _names(text) == [name]
+    assert resolved_names(text) == [name]
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -550,7 +544,7 @@ def test_the_national_security_adviser_of_the_president_is_not_the_president():
     # (مستشار الأمن القومي للرئيس …): the rule never asks. Now: 'دونالد ترامب'.
     text = ("وقال مستشار الأمن القومي للرئيس الأمريكي دونالد ترامب إن إيران تشكل تهديدا. "
             "وقال الرئيس الأمريكي دونالد ترامب إن الاقتصاد قوي.")
-    assert _names(text)[0] != "دونالد ترامب"
+    assert resolved_names(text)[0] != "دونالد ترامب"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -560,7 +554,7 @@ def test_the_president_sisi_after_another_sisi_was_quoted():
     # Now: 'الرئيس السيسي'.
     text = ("قال الرئيس المصري عبد الفتاح السيسي إن الاقتصاد يتحسن. وقال الصحفي أحمد السيسي إن "
             "الصحافة حرة. وأكد الرئيس السيسي أن الاستثمارات زادت.")
-    assert _names(text)[-1] == "عبد الفتاح السيسي"
+    assert resolved_names(text)[-1] == "عبد الفتاح السيسي"
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN)
@@ -568,7 +562,7 @@ def test_the_prime_minister_of_iraq_is_the_prime_minister_abadi():
     # (pre-existing) رئيس وزراء العراق (the country in construct) is not read as رئيس
     # الوزراء. Now: 'رئيس الوزراء العبادي'.
     text = "قال رئيس وزراء العراق حيدر العبادي إن الاقتصاد يتحسن. وأكد رئيس الوزراء العبادي أن الاستثمارات زادت."
-    assert _names(text)[-1] == "حيدر العبادي"
+    assert resolved_names(text)[-1] == "حيدر العبادي"
 
 
 # =======================================================================================
@@ -589,7 +583,7 @@ def test_the_leader_or_backer_in_other_forms(text, speaker):
 
 def test_the_coalition_led_by_saudi_arabia_is_the_coalition_that_goes_on():
     text = "وقال التحالف بقيادة السعودية إن الصاروخ اعترض. وأضاف التحالف أن الحوثيين أطلقوه."
-    assert _names(text) == ["التحالف بقيادة السعودية", "التحالف بقيادة السعودية"]
+    assert resolved_names(text) == ["التحالف بقيادة السعودية", "التحالف بقيادة السعودية"]
 
 
 @pytest.mark.parametrize("text", [
@@ -741,20 +735,10 @@ def _digest(size, sentence):
     return "".join(out)
 
 
-def _extract_text_seconds(text, runs=2):
-    best = None
-    for _ in range(runs):
-        began = time.process_time()
-        extract_statements(text)
-        spent = time.process_time() - began
-        best = spent if best is None else min(best, spent)
-    return best
-
-
 def test_guard_many_distinct_unnamed_sources_without_a_title_word_run_in_linear_time():
     # مصادر is no title word: distinct places cost nothing more (1f08be1: 0.02 s -> 0.07 s).
     sentence = "وقالت مصادر في مدينة {name} إن القوات ستنسحب. "
-    assert_grows_linearly(lambda size: _extract_text_seconds(_digest(size, sentence)), 20_000, 80_000)
+    assert_grows_linearly(lambda size: text_extract_seconds(_digest(size, sentence)), 20_000, 80_000)
 
 
 def test_many_distinct_officials_with_a_place_run_in_linear_time():
@@ -762,7 +746,7 @@ def test_many_distinct_officials_with_a_place_run_in_linear_time():
     # name is itself: every distinct place makes _name_bare_titles scan every مسؤول of the
     # text. Now: 20 kB 0.3 s, 80 kB 4.4 s (e1d9a1a: 0.04 s, 0.15 s).
     sentence = "وقال مسؤول في مدينة {name} إن القوات ستنسحب. "
-    assert_grows_linearly(lambda size: _extract_text_seconds(_digest(size, sentence)), 20_000, 80_000)
+    assert_grows_linearly(lambda size: text_extract_seconds(_digest(size, sentence)), 20_000, 80_000)
 
 
 def test_many_distinct_aides_resolve_in_linear_time():
