@@ -3770,8 +3770,9 @@ def _saying_after_relative(tokens, k, stop):
 
 
 UNNAMED_HEADS = words("unnamed_heads")
-# Spans of time after في (في ساعة متأخرة، في وقت سابق، في عام 2017).
-SPAN_WORDS = _forms("ساعة", "وقت", "عام", "سنة", "شهر", "أسبوع", "يوم", "ليلة", "صباح", "مساء", "تصريح", "تصريحات", "مؤتمر", "مقابلة", "حديث", "كلمة", "بيان")
+# Spans of time after في (في ساعة متأخرة، في عام 2017) that TIME_WORDS does not hold; how
+# a source spoke (في تصريح، في بيان، في مؤتمر) is CHANNEL_NOUNS'.
+SPAN_WORDS = _forms("ساعة", "عام", "سنة", "شهر", "أسبوع", "ليلة")
 # Words of a time, not a place, after في: في الشهر الماضي، في أواخر مارس.
 PERIODS = _forms("الشهر", "الأسبوع", "العام", "السنة", "أواخر", "أوائل", "مطلع", "منتصف", "الماضي", "الماضية", "المقبل", "الجاري")
 def _unnamed_with_place(words):
