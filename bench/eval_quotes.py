@@ -34,11 +34,13 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # bench/gold/sample_blind.py OUT 20261212 80), read from the fourteenth round after its
 # three (6bb5251, d38ac54, cf0f3fb). test14, drawn during the thirteenth round
 # (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and is not read.
+# test15, drawn during the fourteenth round (bench/gold/sample_blind.py OUT 20261226 80),
+# was scored at 0de449a and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
         "dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6", "test7",
-        "test8", "test9", "test10", "test11", "test12", "test13", "test14",
+        "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15",
     )
 ]
 
