@@ -774,3 +774,13 @@ def test_an_organisations_head_with_describing_adjectives_is_the_one_named_befor
     text = 'وقالت صحيفة "الغارديان" إن الصورة معدلة. وأضافت المجلة الفنية الشهيرة أن التعديل خطأ.'
     spans = extract_statements(text)
     assert resolve_in_article(spans, text)[1].name == "المجلة الفنية الشهيرة"
+
+
+@pytest.mark.parametrize("text", [
+    # corpus (AL-technology-266, AL-technology-364): the platform named before, described again
+    'أعلنت منصة "فيسبوك" أنها ستغير سياستها. وأوضحت منصة التواصل الاجتماعي أنها علمت بالخرق منذ عامين.',
+    'أعلنت منصة "فيسبوك" أنها ستغير سياستها. وأوضحت المنصة أنها علمت بالخرق منذ عامين.',
+])
+def test_a_platform_described_again_is_the_one_named_before(text):
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == ["منصة فيسبوك", "منصة فيسبوك"]

@@ -221,6 +221,7 @@ CHANNEL_PREFIXED = _forms(
 PERSON_TITLES = words("titles")
 NOT_FEMININE_TITLES = words("not_feminine_titles")
 ORGANISATION_HEADS = words("organisation_heads")
+DESCRIBING_ADJECTIVES = words("describing_adjectives")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
@@ -676,6 +677,16 @@ def read_speaker(state, i, stop):
             ) or (
                 # موقع التواصل الاجتماعي "فيس بوك": the organisation's description, then its name
                 _definite(words[-1]) and len(words) >= 3 and words[-3].norm in ORGANISATION_HEADS
+            ) or (
+                # شركة النفط السعودية العملاقة "أرامكو"، وكالة الأنباء التركية الرسمية
+                # "الأناضول": an organisation's head and the definite words describing it,
+                # then its name (not words it says: لن، لا، نحن open no name)
+                len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and all(_definite(w) for w in words[1:])
+                and _quoted_name_words(state, q) <= 2
+                and not any(
+                    t.norm in QUOTE_OPENS_SPEECH or t.norm in PREPOSITIONS or t.norm in TIME_WORDS
+                    for t in tokens[j + 1 : _token_at(tokens, q.close_at - 1, j) + 1]
+                )
             )
             if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
@@ -684,6 +695,11 @@ def read_speaker(state, i, stop):
                 if bare:
                     break  # a bare quoted name is the whole subject
                 continue
+            break
+        if len(words) >= 2 and tok.is_word and state.text[tok.start - 1 : tok.start] == "#" and _described_organisation(words):
+            # موقع التواصل الاجتماعي #إنستغرام: the description, then the name as a hashtag
+            words.append(tok)
+            j += 1
             break
         outlet = _outlet_at(tokens, j, stop) if tok.norm in OUTLET_PHRASES else 0
         if outlet:
@@ -1153,6 +1169,19 @@ def _owner_at(tokens, j, stop):
     return None
 
 
+def _described_organisation(words):
+    """شركة النفط السعودية العملاقة، موقع التواصل الاجتماعي: an organisation's head and
+    words that only describe it (lexicon/describing_adjectives.txt, nationalities), after
+    which its name follows, quoted or as a hashtag."""
+    return len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and all(
+        w.norm in DESCRIBING_ADJECTIVES or _definite(w) and _nationality(w) for w in words[1:]
+    )
+
+
+# Words a quotation opens with that no organisation's name does: what it says, not who.
+QUOTE_OPENS_SPEECH = _forms("لا", "لم", "لن", "نحن", "إننا", "إن", "أن", "هذا", "هذه", "ما", "كل", "قد", "لقد", "سوف")
+
+
 def _quoted_name_words(state, q):
     """Words of a quoted name as written: قناة "سي.إن.إن ترك" is two, though the dots
     split it into four for counting a statement's words."""
@@ -1232,7 +1261,9 @@ def _apposition_name(state, words, j, stop):
     # the owner's, and the post goes on after it
     post_goes_on = owner_title and j < stop and tokens[j].norm.startswith("لل") and len(tokens[j].norm) > 4
     construct = owner_title and (len(words) - run == 1 or post_goes_on)
-    if run and not construct and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
+    # (the plain words after باسم are the body spoken for: الناطق باسم حركة حماس، فوزي برهوم،)
+    spokesman = any(w.norm == ON_BEHALF_OF for w in words[: len(words) - run])
+    if run and not construct and not spokesman and not any(w.norm.startswith("ل") and len(w.norm) > 3 for w in words[1:]) and not _post_place_run(words):
         return j  # (مهاجم ريال مدريد، الفرنسي كريم بنزيما،: the plain words are the title's club)
     k = j
     # في لندن، / رئيس مجلس حكماء المسلمين، : a place or a second title before the name.
@@ -1896,6 +1927,17 @@ def split_title(text, words):
         if len(quoted) >= 2 and head in OUTLET_HEADS:
             q = quoted[0].quote
             return text[q.start : q.end], text[words[0].start : words[-1].end], ORGANISATION
+        at = next((n for n, w in enumerate(words) if w.quote is not None or text[w.start - 1 : w.start] == "#"), None)
+        if (
+            at is not None and _described_organisation(words[:at])
+            and (words[-1].quote is words[at].quote if words[at].quote is not None else at == len(words) - 1)
+        ):
+            # شركة النفط السعودية العملاقة "أرامكو"، موقع التواصل الاجتماعي #إنستغرام: the
+            # head and the name are what a reader calls it (شركة أرامكو); the words between
+            # describe it
+            named = text[words[at].quote.start : words[at].quote.end] if words[at].quote is not None else words[at].text
+            # (the head with the article, الشركة الأم "كيتي هوك", is no part of the name)
+            return named if _definite(words[0]) else f"{words[0].text} {named}", text[words[0].start : words[-1].end], ORGANISATION
         return text[words[0].start : words[-1].end], "", ORGANISATION
     if head in KNOWN_OUTLETS:
         return text[words[0].start : words[-1].end], "", ORGANISATION
@@ -1971,6 +2013,17 @@ def split_title(text, words):
     ):
         # الرئيس التنفيذي لتويتر جاك دورسي: the company the post is of, then the name
         title_words, name_words = words[: len(words) - 2], words[-2:]
+    if title_words and 1 <= len(name_words) <= 2 and any(_is_title_word(w.norm) or _is_title_word(w.norm[2:]) for w in title_words):
+        owner = name_words[0]
+        if owner.norm[:1] == "ل" and owner.norm[1:] in ORGANISATION_HEADS or _owner_glued(text, owner) and (
+            len(name_words) == 1 or re.search(rf"(?<!\w){re.escape(owner.text[1:])} {re.escape(name_words[1].text)}(?!\w)", text)
+        ):
+            # الرئيس التنفيذي لفيس بوك، مدير عام لشركة آبل: the post and whose it is, no
+            # name; nobody is called لفيس بوك
+            return text[words[0].start : words[-1].end], "", PERSON
+        if len(name_words) == 2 and _owner_glued(text, owner) and not _definite(name_words[1]):
+            # الرئيس التنفيذي لتويتر دورسي: the company the post is of, then his surname
+            title_words, name_words = words[: len(words) - 1], words[-1:]
     if title_words and title_words[-1].norm in PLACE_HEADS and len(name_words) <= 2 and any(
         _is_title_word(w.norm) for w in title_words
     ):
@@ -4799,6 +4852,10 @@ def _titled_names(text):
                 # title is in construct with the word after it, which is no first name; or
                 # with a place of several words (لاعب سان جرمان نيمار: not جرمان نيمار).
                 first = i + max(1, _place_phrase_at(tokens, i))
+            elif j - i == 2 and _owner_glued(text, tokens[i]) and not re.search(
+                rf"(?<!\w){re.escape(tokens[i].text[1:])} {re.escape(tokens[i + 1].text)}(?!\w)", text
+            ):
+                first = i + 1  # الرئيس التنفيذي لتويتر دورسي: the company the post is of, then his name
             # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
             gender = FEMININE if _strip_clitic(tok.norm).endswith("ه") else MASCULINE
             if first < j:  # (لاعب ريال مدريد with the place and no name after it: nobody)

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -287,7 +287,9 @@ def resolve_in_article(spans, text=None):
             continue
         head = _organisation_back_reference(name) if text else None
         speaker = None
-        if head is not None and not span.inherited and span.speaker_start is not None:
+        # (منصة التواصل الاجتماعي describes the one named before; the narration's reading
+        # of it as a name is its own words again)
+        if head is not None and not span.inherited and span.speaker_start is not None and name.startswith("ال"):
             # بحسب ما أعلنته الشركة الأم "كيتي هوك": the mention names the organisation itself
             if organisations is None:
                 organisations = _NamedOrganisations(named_organisations(text))
@@ -306,7 +308,10 @@ def resolve_in_article(spans, text=None):
             # وقالت المنظمة الحقوقية after منظمة العفو الدولية in the narration
             if organisations is None:
                 organisations = _NamedOrganisations(named_organisations(text))
-            named = _named_organisation(organisations, head, span.start, name)
+            # (a described head, منصة التواصل الاجتماعي, is read as named where it stands:
+            # only those before the mention are others)
+            before = span.speaker_start if span.speaker_start is not None and not name.startswith("ال") else span.start
+            named = _named_organisation(organisations, head, before, name)
             if named is not None:
                 speaker = known.find(named) or known.add(ArticleSpeaker(named, "organisation"), quoted=False, head=head)
             elif _national_epithet(head, tokens := normalize_arabic(name).split()):
@@ -323,7 +328,10 @@ def resolve_in_article(spans, text=None):
             synced = len(resolved)
             speaker = _epithet_referent(normalize_arabic(name).split(), span.speaker_gender, recent, titled, text, posts_near)
         if speaker is None:
-            speaker = known.add(ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender))
+            speaker = known.add(
+                ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender),
+                head=_described_head(span) if span.speaker_kind == "organisation" else None,
+            )
             if _bare_title(name):
                 bare_titles.append(speaker)
             elif head is not None and text and (" " not in name or _national_epithet(head, normalize_arabic(name).split())):
@@ -506,10 +514,15 @@ def _named_for_anothers_post(span, text, cache):
         return False
     owner = [_without_preposition(owner[0]), *owner[1:]]
     words_ = _article_words(text, cache)
-    phrase = owner + normalize_arabic(span.speaker_name).split()
-    size = len(phrase)
-    for i in _article_positions(text, cache).get(phrase[0], ()):
-        if words_[i : i + size] == phrase and (i == 0 or not _aide_word(words_[i - 1])):
+    name = normalize_arabic(span.speaker_name).split()
+    if not name:
+        return False
+    phrase = owner + name
+    # (looked for where the name stands, not the post: every sentence may say الرئيس, and an
+    # article of many aides then read the whole article once per aide)
+    for n in _article_positions(text, cache).get(name[0], ()):
+        i = n - len(owner)
+        if i >= 0 and words_[i : i + len(phrase)] == phrase and (i == 0 or not _aide_word(words_[i - 1])):
             return True
     return False
 
@@ -752,14 +765,29 @@ def _without_preposition(word):
     return word
 
 
+def _described_head(span):
+    """The head noun an organisation's description opens with (الشركة الأم "كيتي هوك",
+    شركة النفط السعودية العملاقة "أرامكو"), by which the article may refer back to it."""
+    words_ = normalize_arabic(clean_name(span.description)).split()
+    if len(words_) - len(normalize_arabic(clean_name(span.speaker_name)).split()) < 2:
+        return None  # صحيفة "الحياة": a head and a name, as any outlet is named; not described
+    return ORGANISATION_BACK_REFERENCES.get(words_[0]) or (words_[0] if "ال" + words_[0] in ORGANISATION_BACK_REFERENCES else None)
+
+
 def _organisation_back_reference(name):
     """The head noun (normalized, without the article) when a speaker is an organisation's
     head noun alone or with adjectives that are no nationality (الشركة، المنظمة الحقوقية،
     الشركة الأم): it refers back to the one the article named. الحكومة السورية names
     its organisation already."""
-    if not name.startswith("ال") or name.count(" ") > 2:
-        return None  # (most names, without normalizing them)
+    if name.count(" ") > 2:
+        return None
     tokens = normalize_arabic(name).split()
+    if not name.startswith("ال"):
+        # منصة التواصل الاجتماعي، موقع التواصل الاجتماعي: a head in construct with words
+        # that only describe it (extract.DESCRIBING_ADJECTIVES), no name
+        if len(tokens) >= 2 and "ال" + tokens[0] in ORGANISATION_BACK_REFERENCES and all(w in DESCRIBING_ADJECTIVES for w in tokens[1:]):
+            return tokens[0]
+        return None  # (most names)
     head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
     if head is None:
         return None
