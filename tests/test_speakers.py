@@ -784,3 +784,36 @@ def test_an_organisations_head_with_describing_adjectives_is_the_one_named_befor
 def test_a_platform_described_again_is_the_one_named_before(text):
     spans = extract_statements(text)
     assert [sp.name for sp in resolve_in_article(spans, text)] == ["منصة فيسبوك", "منصة فيسبوك"]
+
+
+def test_a_post_in_construct_is_the_one_named_with_it_as_a_second_title():
+    # test11 (AL-internationalNews-371): ملك البحرين is the king named العاهل البحريني، الملك …
+    text = ("قال العاهل البحريني، الملك حمد بن عيسى آل خليفة، الثلاثاء، إن حل أزمة قطر في الرياض. "
+            'وقال ملك البحرين خلال استقباله وفدا صحافيا "كنا نحث قطر على التوقف عن هذه الممارسات".')
+    names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
+    assert names == ["حمد بن عيسى", "حمد بن عيسى"]
+
+
+def test_a_word_inside_a_post_is_no_post_of_its_own():
+    # corpus (SK-technology-901): قائد فريق البحث is no الفريق
+    text = ("وأورد الفريق في دورية للطب النفسي أن التمرينات مرتبطة بتراجع أعراض الاكتئاب. "
+            'وأوضح قائد فريق البحث بريت جوردون "الدراسات السابقة أظهرت أن التمرين يحسن الأعراض".')
+    names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
+    assert names == ["الفريق", "بريت جوردون"]
+
+
+def test_the_technical_director_with_a_nationality_is_the_coach_quoted_before():
+    # test13 (BB-sport-232): المدير الفني الأرجنتيني after المدير الفني لمنتخب مصر هيكتور كوبر
+    text = ("أكد المدير الفني لمنتخب مصر هيكتور كوبر أنه لا يشعر بالغضب من الانتقادات. "
+            'وقال المدير الفني الأرجنتيني: "هذه مباراة هامة لأننا نسعى لتحقيق الفوز".')
+    names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
+    assert names == ["هيكتور كوبر", "هيكتور كوبر"]
+
+
+def test_the_nationality_set_off_after_the_clubs_words_is_the_players():
+    # test11 (SK-sport-2595): the club's sport, then his nationality and name between commas;
+    # البلجيكي later is he
+    text = ("أكد مهاجم فريق تشلسي الإنجليزي لكرة القدم، البلجيكي إدين هازارد، أنه يستمتع باللعب. "
+            "وأبدى البلجيكي استمتاعه بأسلوب لعب المدرب الجديد.")
+    names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
+    assert names == ["إدين هازارد", "إدين هازارد"]

@@ -1243,6 +1243,8 @@ def _post_place_run(words):
 PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف: a past verb of the افتعل form
 
 
+FOR_THE_GAME_OF = _norm("لكرة")
+
 # كان and قد right after a name in apposition: the verb phrase has begun.
 WAS_THEN = _forms("كان", "كانت", "قد")
 
@@ -1278,6 +1280,8 @@ def _apposition_name(state, words, j, stop):
             m += 1
             while m < min(stop, k + 5) and tokens[m].is_word:
                 m += 1
+        elif m + 1 < stop and tokens[m].norm == FOR_THE_GAME_OF and tokens[m + 1].is_word:
+            m += 2  # مهاجم فريق تشلسي الإنجليزي لكرة القدم، البلجيكي إدين هازارد: the club's sport
         elif m == j and post_goes_on:
             m += 1  # للأمن القومي، : the rest of the post, then the name
             while m < min(stop, k + 4) and tokens[m].is_word and _definite(tokens[m]) and not _prepositional(tokens[m]):

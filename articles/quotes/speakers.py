@@ -348,7 +348,9 @@ def resolve_in_article(spans, text=None):
             name_skeleton(sp.name): sp for sp in known.named
             if sp is not bare and sp.description and (not bare.gender or not sp.gender or bare.gender == sp.gender)
             and _plausible_name(sp.name)
-            and _title_key(normalize_arabic(sp.description).split()[0]) == _title_key(tokens[0])
+            # (the post may be the description's second title: العاهل البحريني، الملك حمد
+            # بن عيسى is the one ملك البحرين names)
+            and _title_key(tokens[0]) in _posts_of(sp.description)
             # (وقالت الوزيرة أنجي موتشيكا after وزيرة التعليم الأساسي: a post of one word says
             # nothing that could disagree with the fuller one, unless that one gives a
             # nationality: الممثلة الإيطالية is not الممثلة روز ماغوين)
@@ -384,6 +386,13 @@ def resolve_in_article(spans, text=None):
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
 
 
+def _posts_of(description):
+    """The title keys a description opens its posts with: its first word, and the first after
+    each comma (العاهل البحريني، الملك → عاهل، ملك); not a word inside a post (قائد فريق
+    البحث is no فريق)."""
+    return {_title_key(part.split()[0]) for part in normalize_arabic(re.sub(r"[،,]", " ، ", description)).split("،") if part.split()}
+
+
 def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
     """وصرح المدرب الألماني، وتابع الهداف الإنجليزي، وقال الصربي: a post or a nationality with
     the article and no name is a way of not repeating the name of someone quoted before. The
@@ -404,6 +413,8 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
     head = _title_key(tokens[0]) if len(tokens) > 1 else None
     if head is not None and tokens[0] not in GENERIC_TITLES:
         return None  # الجيش الأمريكي, الجانب الروسي: no person's post
+    if tokens[:2] == TECHNICAL_DIRECTOR_DEFINITE and len(tokens) == 3:
+        head = COACH  # وقال المدير الفني الأرجنتيني: the coach, as the description is read below
     undescribed = []  # people quoted with nothing said of them that could disagree
     people = 0
     for speaker in reversed(recent.values()):
@@ -463,13 +474,20 @@ def _own_nationalities(description_words):
     """The nationalities a description gives its person: those before the team it names
     (المدير الفني للمنتخب المصري، مدرب المنتخب المصري is no Egyptian)."""
     stated = set()
+    teams = False
     for k, w in enumerate(description_words):
+        if teams:
+            # (after the comma that closes the team's words, the person's again: مهاجم فريق
+            # تشلسي الإنجليزي لكرة القدم، البلجيكي)
+            teams = not w.endswith(("،", ","))
+            continue
         bare = "ال" + w[2:] if w[:2] == "لل" else w  # للمنتخب → المنتخب
         if k and (bare in TEAMS or bare[2:] in TEAMS):
             # (a team's only: وزير الخارجية الأمريكي and the commander of the American forces,
             # القائد العام للقوات الأمريكية, are American)
-            break
-        nationality = _nationality(w)
+            teams = not w.endswith(("،", ","))
+            continue
+        nationality = _nationality(w.rstrip("،,"))
         if nationality:
             stated.add(nationality)
     return stated
