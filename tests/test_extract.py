@@ -2979,3 +2979,17 @@ def test_an_organisations_name_after_its_description_is_the_speaker(text, name):
 def test_words_quoted_after_an_organisations_name_stay_out_of_it(text, speaker):
     spans = extract_statements(text)
     assert spans and all(resolve_in_article(spans, text)[k].name == speaker for k in range(len(spans)))
+
+
+@pytest.mark.parametrize("text, names", [
+    # test13 (CN-internationalNews-470), corpus (FR-internationalNews-1722): where the police
+    # or the authorities are is who they are; the bare head later is they
+    ("وأعلنت الشرطة في سياتل أن الطائرة سقطت. وقالت الشرطة إن الطيار كان وحده.", ["الشرطة في سياتل", "الشرطة في سياتل"]),
+    ("وقالت السلطات في غواتيمالا إن حصيلة الضحايا بلغت 109 قتلى.", ["السلطات في غواتيمالا"]),
+    # (how or when they said it is no place)
+    ("وقالت الشرطة في بيان إن الطائرة سقطت.", ["الشرطة"]),
+    ("وقالت الشرطة في وقت لاحق إن الطائرة سقطت.", ["الشرطة"]),
+])
+def test_the_police_say_where_they_are(text, names):
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == names

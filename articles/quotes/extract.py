@@ -222,6 +222,7 @@ PERSON_TITLES = words("titles")
 NOT_FEMININE_TITLES = words("not_feminine_titles")
 ORGANISATION_HEADS = words("organisation_heads")
 DESCRIBING_ADJECTIVES = words("describing_adjectives")
+PLACED_BODIES = words("placed_bodies")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
@@ -741,6 +742,14 @@ def read_speaker(state, i, stop):
             and tok.norm in SOURCE_QUALIFIER_LINKS and (end := _speaker_goes_on(tokens, j, stop, True))
         ):
             # وقالت مصادر في البيت الأبيض إن: where an unnamed source is, right before what it said
+            words.extend(tokens[j:end])
+            j = end
+            break
+        if (
+            len(words) == 1 and words[0].norm in PLACED_BODIES and tok.norm == IN
+            and (end := _speaker_goes_on(tokens, j, stop, True))
+        ):
+            # وأعلنت الشرطة في سياتل أن: where the police is, right before what it said
             words.extend(tokens[j:end])
             j = end
             break
