@@ -2993,3 +2993,14 @@ def test_words_quoted_after_an_organisations_name_stay_out_of_it(text, speaker):
 def test_the_police_say_where_they_are(text, names):
     spans = extract_statements(text)
     assert [sp.name for sp in resolve_in_article(spans, text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # test12 (AL-culture-290), corpus (SK-economy-1315): كان … قد, with an unnamed source and
+    # where it is between them; the قد ended nothing and the source lost its place
+    ("وكان مصدر في الشرطة العمانية قد نفى وجود أي شبهة جنائية.", "مصدر في الشرطة العمانية"),
+    ("وكان مسؤول في وزارة الدفاع قد قال إن الزيارة ألغيت.", "مسؤول في وزارة الدفاع"),
+])
+def test_the_kana_source_keeps_where_it_is(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

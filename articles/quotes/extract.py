@@ -3855,6 +3855,8 @@ def _unnamed_with_place(words):
     return False
 
 
+ALREADY = _norm("قد")
+
 # Where a relayed source is (في البيت الأبيض، على الخطط، من الحكومة، لدى الوزارة).
 SOURCE_QUALIFIER_LINKS = _forms("في", "على", "من", "لدى", "داخل")
 
@@ -3873,6 +3875,8 @@ def _speaker_goes_on(tokens, m, stop, channel_ends=False):
     while n < min(stop, m + 5) and tokens[n].is_word and tokens[n].norm not in COMPLEMENTIZERS and tokens[n].norm not in HIS_SAYING:
         if channel_ends and n > m and _is_channel_word(tokens, n):
             return n  # مسؤول في وزارة الدفاع لرويترز إن
+        if n > m + 1 and tokens[n].norm == ALREADY:
+            return n  # وكان مصدر في الشرطة العمانية قد نفى: the verb's قد ends the subject
         if _speech_verb(tokens[n]) or _day_at(tokens, n, stop) or tokens[n].norm in PERIODS:
             return 0  # (مصدر مطلع في الشهر الماضي: when, not where)
         n += 1
