@@ -3004,3 +3004,30 @@ def test_the_police_say_where_they_are(text, names):
 def test_the_kana_source_keeps_where_it_is(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # test13 (BB-internationalNews-1211, SK-economy-1308), corpus (SK-internationalNews-3102):
+    # an officer, a judge, an investigator are posts a name follows
+    ("وقال ضابط الشرطة بول دوروشوف إن القضية غريبة حقا.", "بول دوروشوف"),
+    ("وقال ضابط الشرطة عبد الله حسين: \"سيارة ملغومة يقودها انتحاري صدمت المديرية\".", "عبد الله حسين"),
+    ("وقال ضابط في الشرطة المحلية إن القرود تهاجم المنازل بحثا عن الطعام.", "ضابط في الشرطة المحلية"),
+    # (a nationality and another adjective after a post name nobody: corpus FR-middleEast-222,
+    # SK-middleEast-1629)
+    ("وقال ضابط يمني ميداني إن القوات تقدمت نحو المدينة.", "ضابط يمني ميداني"),
+    ("وقال مسؤول قطري رفيع إن المبلغ دفع في أبريل.", "مسؤول قطري رفيع"),
+    # (the verb's إلى before أن ends where the source is: BB-internationalNews-166)
+    ("وخلص ضابط في برنامج مكافحة التطرف إلى أن حسن يجب أن يحصل على دعم متخصص.", "ضابط في برنامج مكافحة التطرف"),
+    # (in which case is no place: BB-economy-164)
+    ("وذكرت الشرطة في إحدى القضايا أن شخصين انتحلا شخصية رجل أعمال.", "الشرطة"),
+])
+def test_posts_and_places_of_officers_and_officials(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name
+
+
+def test_a_standalone_article_before_a_quoted_name_is_no_description():
+    # corpus (SK-technology-69): تقرير الـ"فاينينشال تايمز" read the next word into the name
+    text = 'ويتوقع تقرير الـ"فاينينشال تايمز" لمشاركة "فيسبوك" في المعرض، أن تكون مثمرة عبر صفقات.'
+    [span] = extract_statements(text)
+    assert "لمشاركة" not in resolve_in_article([span], text)[0].name

@@ -130,15 +130,14 @@ def test_a_loose_post_is_not_someone_of_another_trade(text, verb, not_them):
     assert speaker.name != not_them, speaker
 
 
-@pytest.mark.xfail(strict=True, reason="known, not fixed in the tenth round (docs/statements.md)")
 @pytest.mark.parametrize("text", [
     "وقال مسؤول سعودي رفيع إن المحادثات ستستأنف الأسبوع المقبل.",
     "وقال مسؤول سعودي رفيع المستوى إن المحادثات ستستأنف الأسبوع المقبل.",
 ])
 def test_a_senior_official_is_unnamed(text):
-    # (pre-existing, extract.py) "a senior Saudi official" is read as the post مسؤول and
-    # the name 'سعودي رفيع' / 'سعودي رفيع المستوى'; an epithet (وأضاف المسؤول السعودي)
-    # then resolves to that "name".
+    # (found in the tenth round, fixed in the fourteenth) "a senior Saudi official" was read
+    # as the post مسؤول and the name 'سعودي رفيع' / 'سعودي رفيع المستوى'; an epithet
+    # (وأضاف المسؤول السعودي) then resolved to that "name".
     (span,) = extract_statements(text)
     assert span.speaker_name not in ("سعودي رفيع", "سعودي رفيع المستوى"), span
 

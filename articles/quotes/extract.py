@@ -682,7 +682,7 @@ def read_speaker(state, i, stop):
                 # شركة النفط السعودية العملاقة "أرامكو"، وكالة الأنباء التركية الرسمية
                 # "الأناضول": an organisation's head and the definite words describing it,
                 # then its name (not words it says: لن، لا، نحن open no name)
-                len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and all(_definite(w) for w in words[1:])
+                len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and all(_definite(w) and len(w.norm) > 3 for w in words[1:])
                 and _quoted_name_words(state, q) <= 2
                 and not any(
                     t.norm in QUOTE_OPENS_SPEECH or t.norm in PREPOSITIONS or t.norm in TIME_WORDS
@@ -747,6 +747,7 @@ def read_speaker(state, i, stop):
             break
         if (
             len(words) == 1 and words[0].norm in PLACED_BODIES and tok.norm == IN
+            and j + 1 < stop and tokens[j + 1].norm not in ONE_OF_THEM  # (في إحدى القضايا: in which case, not where)
             and (end := _speaker_goes_on(tokens, j, stop, True))
         ):
             # وأعلنت الشرطة في سياتل أن: where the police is, right before what it said
@@ -1253,6 +1254,8 @@ PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف
 
 
 FOR_THE_GAME_OF = _norm("لكرة")
+OF_RANK = _norm("المستوى")
+ONE_OF_THEM = _forms("أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك")
 
 # كان and قد right after a name in apposition: the verb phrase has begun.
 WAS_THEN = _forms("كان", "كانت", "قد")
@@ -2051,6 +2054,15 @@ def split_title(text, words):
         # مسؤول أمريكي، مصدر أمني: an indefinite title and a nisba name nobody; the whole
         # phrase is who spoke, not a person called أمريكي.
         return text[words[0].start : words[1].end], "", PERSON
+    if (
+        len(name_words) in (2, 3) and len(words) == len(name_words) + 1 and not _definite(words[0])
+        and "ال" + name_words[0].norm in NATIONALITIES
+        and not _definite(name_words[1]) and (name_words[1].norm.endswith("ي") or "ال" + name_words[1].norm in TITLE_ADJECTIVES)
+        and (len(name_words) == 2 or name_words[2].norm == OF_RANK)
+    ):
+        # ضابط يمني ميداني، مسؤول أمريكي رفيع (المستوى): the nationality and another
+        # adjective; nobody is called يمني ميداني
+        return text[words[0].start : words[-1].end], "", PERSON
     after_comma = bool(title_words) and title_words[-1].text in ("،", ",")
     # The comma of an apposition belongs to neither: الرئيس الأمريكي، دونالد ترامب.
     while title_words and not title_words[-1].is_word and title_words[-1].quote is None:
@@ -3877,6 +3889,8 @@ def _speaker_goes_on(tokens, m, stop, channel_ends=False):
             return n  # مسؤول في وزارة الدفاع لرويترز إن
         if n > m + 1 and tokens[n].norm == ALREADY:
             return n  # وكان مصدر في الشرطة العمانية قد نفى: the verb's قد ends the subject
+        if n > m + 1 and tokens[n].norm in PREPOSITIONS and n + 1 < stop and tokens[n + 1].norm in COMPLEMENTIZERS:
+            return n  # وخلص ضابط في برنامج مكافحة التطرف إلى أن: the verb's preposition
         if _speech_verb(tokens[n]) or _day_at(tokens, n, stop) or tokens[n].norm in PERIODS:
             return 0  # (مصدر مطلع في الشهر الماضي: when, not where)
         n += 1
