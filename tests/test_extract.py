@@ -3031,3 +3031,25 @@ def test_a_standalone_article_before_a_quoted_name_is_no_description():
     text = 'ويتوقع تقرير الـ"فاينينشال تايمز" لمشاركة "فيسبوك" في المعرض، أن تكون مثمرة عبر صفقات.'
     [span] = extract_statements(text)
     assert "لمشاركة" not in resolve_in_article([span], text)[0].name
+
+
+@pytest.mark.parametrize("text, name", [
+    # test13 (CN-economy-418, CN-economy-215, SK-sport-2249): who published the data, the
+    # report or the statement speaks
+    ("قفز معدل التضخم في السودان إلى 68% خلال الشهر الماضي، وفقا لبيانات أصدرها الجهاز المركزي للإحصاء، الخميس.",
+     "الجهاز المركزي للإحصاء"),
+    ("ووفقا لتقرير بثته وكالة الأنباء التركية الرسمية، فإن الصين والمكسيك هي الوجهات المتوقعة.",
+     "وكالة الأنباء التركية الرسمية"),
+    ('وجاء في بيان نشره رئيس الاتحاد: "كان هيمير خيارنا الأول بفضل عمله الرائع".', "رئيس الاتحاد"),
+])
+def test_the_publisher_of_data_or_a_report_speaks(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name
+
+
+def test_the_report_again_is_its_publisher():
+    # corpus (SK-technology-64): وقال التقرير after تقرير جديد أصدرته شركة غارتنر
+    text = ("كشف تقرير جديد أصدرته شركة غارتنر للأبحاث تراجع مبيعات الهواتف الذكية. "
+            "وقال التقرير إن المبيعات تراجعت بنسبة 5.8 في المئة.")
+    names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
+    assert names == ["شركة غارتنر للأبحاث", "شركة غارتنر للأبحاث"]

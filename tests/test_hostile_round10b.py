@@ -211,13 +211,11 @@ def test_bayan_li_wazir_keeps_the_ministers_name():
     assert span.speaker_name == "مايك بومبيو", span
 
 
-@pytest.mark.xfail(strict=True, reason="known, not fixed in the tenth round (docs/statements.md)")
 def test_albayan_after_an_interview_is_the_named_statements():
     # The statement was named as the ministry's (بيان لوزارة النقل); the minister then spoke
-    # in an interview; "وأضاف البيان" goes on with the ministry's statement.
-    # Now: 'البيان' (unresolved: _document_issuer drops بيان from the name, so
-    # _issued_document no longer sees a statement, and the interview blanks quoted_last).
-    # 0b504e4: 'الوزير' (wrong too). A 'بيان رسمي' in the same place resolves right.
+    # in an interview; "وأضاف البيان" goes on with the ministry's statement. (Found in the
+    # tenth round, 'البيان' unresolved; passes since the fourteenth, where the publisher a
+    # document mention opens with is known by the document's noun.)
     text = ("وذكر بيان لوزارة النقل أن الطريق سيفتح غدا أمام السيارات. "
             "وقال الوزير في مقابلة تلفزيونية إن الطريق آمن تماما. "
             "وأضاف البيان أن أعمال الصيانة انتهت.")

@@ -826,11 +826,12 @@ def read_speaker(state, i, stop):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
             break
-        if words and words[0].norm in DOCUMENT_SUBJECTS and tok.norm in PUBLISHED_IT:
+        if words and words[0].norm in PUBLISHED_DOCUMENTS and tok.norm in PUBLISHED_IT:
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
             # which speaks; بيان صحفي نشره أيبوش: its author speaks. The words start at إن.
             publisher, after_publisher = read_speaker(state, j + 1, stop)
-            if publisher is not None and _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS:
+            # (a report is the outlet's own: تقرير بثته وكالة الأنباء التركية)
+            if publisher is not None and (words[0].norm == REPORT or _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS):
                 publisher.mention = state.text[words[0].start : publisher.end]
                 publisher.start = words[0].start
                 return publisher, after_publisher
@@ -1255,6 +1256,7 @@ PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف
 
 FOR_THE_GAME_OF = _norm("لكرة")
 OF_RANK = _norm("المستوى")
+REPORT = _norm("تقرير")
 ONE_OF_THEM = _forms("أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك")
 
 # كان and قد right after a name in apposition: the verb phrase has begun.
@@ -1890,6 +1892,7 @@ AUDIENCES = words("audiences")
 OUTLET_HEADS = words("outlet_heads")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
 PUBLISHED_IT = words("published_it")
+PUBLISHED_DOCUMENTS = words("published_documents")
 NATIONALITIES = words("nationalities")
 COUNTRIES_BY_NISBA = words("countries_by_nisba")  # the kingdom itself: حذرت السعودية مواطنيها
 
@@ -4442,7 +4445,7 @@ def _trailing_attributions(state, s_begin, s_end):
         mention_head = _norm(sp.mention.split()[0]) if sp.mention else ""
         if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
-        ) and mention_head not in DOCUMENT_SUBJECTS:
+        ) and mention_head not in DOCUMENT_SUBJECTS and _strip_clitic(mention_head) not in PUBLISHED_DOCUMENTS:
             continue
         floor, clause_floor = clause_floor, j
         sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""

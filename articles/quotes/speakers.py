@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, PUBLISHED_DOCUMENTS, PUBLISHED_IT, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -330,7 +330,7 @@ def resolve_in_article(spans, text=None):
         if speaker is None:
             speaker = known.add(
                 ArticleSpeaker(name, span.speaker_kind, span.description, span.speaker_gender),
-                head=_described_head(span) if span.speaker_kind == "organisation" else None,
+                head=(_described_head(span) if span.speaker_kind == "organisation" else None) or _published_by(span),
             )
             if _bare_title(name):
                 bare_titles.append(speaker)
@@ -615,6 +615,8 @@ def _issuer_of_document(name):
     tokens = name.split()
     if len(tokens) >= 2 and normalize_arabic(tokens[0]) in DOCUMENT_SUBJECTS and normalize_arabic(tokens[1]).startswith("ال"):
         return " ".join(tokens[1:])
+    if len(tokens) >= 3 and normalize_arabic(tokens[0]) in PUBLISHED_DOCUMENTS and normalize_arabic(tokens[1]) in PUBLISHED_IT:
+        return " ".join(tokens[2:])  # وجاء في بيان نشره رئيس الاتحاد: its author's
     return name
 
 
@@ -790,6 +792,15 @@ def _described_head(span):
     if len(words_) - len(normalize_arabic(clean_name(span.speaker_name)).split()) < 2:
         return None  # صحيفة "الحياة": a head and a name, as any outlet is named; not described
     return ORGANISATION_BACK_REFERENCES.get(words_[0]) or (words_[0] if "ال" + words_[0] in ORGANISATION_BACK_REFERENCES else None)
+
+
+def _published_by(span):
+    """The document noun a mention opens with when its publisher speaks (تقرير جديد أصدرته
+    شركة غارتنر): a later وقال التقرير is that publisher's."""
+    first = normalize_arabic(clean_name(span.speaker)).split()[:1]
+    if first and first[0] in PUBLISHED_DOCUMENTS and normalize_arabic(clean_name(span.speaker_name)).split()[:1] != first:
+        return first[0]
+    return None
 
 
 def _organisation_back_reference(name):
