@@ -817,3 +817,31 @@ def test_the_nationality_set_off_after_the_clubs_words_is_the_players():
             "وأبدى البلجيكي استمتاعه بأسلوب لعب المدرب الجديد.")
     names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
     assert names == ["إدين هازارد", "إدين هازارد"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # test13 (SK-technology-509, BB-culture-25): an organisation named by its head and a plain
+    # name the article also writes alone is the one its head refers back to
+    ("طلب مدعون إجبار شركة مايكروسوفت على تغيير نظام التشغيل. وتواجه مايكروسوفت انتقادات. "
+     "وأكدت الشركة أن حماية البيانات من أولوياتها.", "شركة مايكروسوفت"),
+    ("وتنشر عادة مجلة فانيتي فير كل عام صورة لنجوم هوليود. لكن المجلة الفنية الشهيرة، قالت إن "
+     "الصورة تظهر بطانة الفستان. وحاولت فانيتي فير أن تتماشى مع النجمتين.", "مجلة فانيتي فير"),
+    # corpus (AL-sport-1105): the nationality after the name is no construct
+    ("اعتذر نادي مانشستر سيتي الإنجليزي للمدرب. وكان مانشستر سيتي قد فاز. "
+     'وقال النادي: "نعتذر لغوارديولا ولاعبيه ولكل من تعرض لهذا الموقف".', "نادي مانشستر سيتي"),
+])
+def test_the_head_again_is_the_organisation_named_with_a_plain_name(text, name):
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == name
+
+
+@pytest.mark.parametrize("text", [
+    # corpus (CN-middleEast-683, BB-middleEast-920): a construct that goes on, or an adjective,
+    # is no plain name
+    "أعلنت منظمة حظر الأسلحة الكيماوية أن فريقها زار دوما. وتعمل اتفاقية حظر الأسلحة منذ عقود. "
+    "وقالت المنظمة إن العينات ستحلل.",
+    "تبنت جماعة موالية للحكومة الهجوم. وتقاتل قوات موالية في المنطقة. وقالت الجماعة إن العملية نجحت.",
+])
+def test_a_construct_or_an_adjective_after_the_head_is_no_plain_name(text):
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name not in ("منظمة حظر", "جماعة موالية")

@@ -17,6 +17,7 @@ The rules follow how Arabic news reports speech (see ARABIC.md):
 
 import bisect
 import re
+from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -4760,6 +4761,7 @@ def named_organisations(text):
     find_quotes(text, tokens)
     found = []
     n = len(tokens)
+    seen = {}
     for m, tok in enumerate(tokens):
         if tok.quote is not None and tok.start == tok.quote.open_at:
             inner = _norm(text[tok.quote.start : tok.quote.end]).split()
@@ -4790,7 +4792,42 @@ def named_organisations(text):
             # منظمة العفو الدولية: the head in construct with its definite words (لموقع …:
             # without the preposition)
             found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k - 1].end]))
+        elif not definite and k == m + 1 and (size := _name_written_alone(tokens, k, n, seen)):
+            # شركة مايكروسوفت … وتواجه مايكروسوفت، مجلة فانيتي فير … وحاولت فانيتي فير: a
+            # plain name after the head, which the article also writes without it
+            found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k + size - 1].end]))
     return found
+
+
+def _name_written_alone(tokens, k, n, seen):
+    """How many plain words from token k (at most three) the article also writes elsewhere
+    as a phrase of their own, not right after an organisation's head; the longest, or 0.
+    `seen` holds the article's word positions and the answers so far (read once each)."""
+    if "positions" not in seen:
+        positions = defaultdict(list)
+        for p, t in enumerate(tokens):
+            if t.is_word:
+                positions[t.text].append(p)
+        seen["positions"] = positions
+    best = 0
+    for size in range(1, 4):
+        words_ = tokens[k : k + size]
+        if k + size > n or not all(w.is_word and not _definite(w) and not _prepositional(w) and len(w.norm) > 2 for w in words_):
+            break
+        if words_[-1].norm.endswith("يه"):
+            break  # جماعة موالية: an adjective, not a name
+        if k + size < n and tokens[k + size].is_word and _definite(tokens[k + size]) and not _nationality(tokens[k + size]):
+            continue  # منظمة حظر الأسلحة الكيماوية: in construct, the name goes on (not نادي مانشستر سيتي الإنجليزي)
+        key = tuple(w.text for w in words_)
+        if key not in seen:
+            seen[key] = any(
+                p != k and tuple(t.text for t in tokens[p : p + size]) == key
+                and not (p and _named_by_head(tokens[p - 1])[0] is not None)
+                for p in seen["positions"][key[0]]
+            )
+        if seen[key]:
+            best = size
+    return best
 
 
 # Every written form _named_by_head may accept: the head, with the article or a clitic.
