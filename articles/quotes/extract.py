@@ -224,6 +224,7 @@ NOT_FEMININE_TITLES = words("not_feminine_titles")
 ORGANISATION_HEADS = words("organisation_heads")
 DESCRIBING_ADJECTIVES = words("describing_adjectives")
 PLACED_BODIES = words("placed_bodies")
+MONTHS = words("months")
 # Agencies and outlets named alone: رويترز، إنترفاكس …
 KNOWN_OUTLETS = words("outlets")
 PORTFOLIOS = words("portfolios")
@@ -683,12 +684,18 @@ def read_speaker(state, i, stop):
                 # شركة النفط السعودية العملاقة "أرامكو"، وكالة الأنباء التركية الرسمية
                 # "الأناضول": an organisation's head and the definite words describing it,
                 # then its name (not words it says: لن، لا، نحن open no name)
-                len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and all(_definite(w) and len(w.norm) > 3 for w in words[1:])
+                # (an indefinite head only, and what follows the quote is what it said: الشركة
+                # الحكومية "التزامها" بالعقود، وصفت وكالة الأنباء الرسمية "الضربة" بأنها are
+                # what was said, not who)
+                len(words) >= 2 and words[0].norm in ORGANISATION_HEADS and not _definite(words[0])
+                and all(_definite(w) and len(w.norm) > 3 for w in words[1:])
                 and _quoted_name_words(state, q) <= 2
                 and not any(
                     t.norm in QUOTE_OPENS_SPEECH or t.norm in PREPOSITIONS or t.norm in TIME_WORDS
+                    or t.norm.endswith(("ها", "هم")) and len(t.norm) > 4
                     for t in tokens[j + 1 : _token_at(tokens, q.close_at - 1, j) + 1]
                 )
+                and _name_closes_before(tokens, _token_at(tokens, q.close_at - 1, j) + 1, stop)
             )
             if _quoted_name_words(state, q) <= 3 and head_ok:
                 close = _token_at(tokens, q.close_at - 1, j)
@@ -700,8 +707,12 @@ def read_speaker(state, i, stop):
             break
         if len(words) >= 2 and tok.is_word and state.text[tok.start - 1 : tok.start] == "#" and _described_organisation(words):
             # موقع التواصل الاجتماعي #إنستغرام: the description, then the name as a hashtag
+            # (all of it: #سناب_شات)
             words.append(tok)
             j += 1
+            while j < stop and tokens[j].is_word and state.text[tokens[j - 1].end : tokens[j].start] == "_":
+                words.append(tokens[j])
+                j += 1
             break
         outlet = _outlet_at(tokens, j, stop) if tok.norm in OUTLET_PHRASES else 0
         if outlet:
@@ -748,8 +759,7 @@ def read_speaker(state, i, stop):
             break
         if (
             len(words) == 1 and words[0].norm in PLACED_BODIES and tok.norm == IN
-            and j + 1 < stop and tokens[j + 1].norm not in ONE_OF_THEM  # (في إحدى القضايا: in which case, not where)
-            and (end := _speaker_goes_on(tokens, j, stop, True))
+            and (end := _speaker_goes_on(tokens, j, stop, True)) and _body_place(tokens, j + 1, end)
         ):
             # وأعلنت الشرطة في سياتل أن: where the police is, right before what it said
             words.extend(tokens[j:end])
@@ -1181,6 +1191,34 @@ def _owner_at(tokens, j, stop):
     return None
 
 
+def _name_closes_before(tokens, k, stop):
+    """After a quoted name, what the organisation said follows: a comma, إن/بأن, a verb's
+    own preposition (عن، إلى، من), a time, or what was announced as a noun without the
+    article ("أرامكو" عدم صحة …). A definite word or a ب-phrase goes on with what the quote
+    itself said ("توقف" الرحلات، "التزامها" بالعقود)."""
+    if k >= stop or not tokens[k].is_word:
+        return True
+    nxt = tokens[k]
+    if nxt.norm in COMPLEMENTIZERS or nxt.norm in TIME_WORDS or nxt.norm in PREPOSITIONS:
+        return True
+    return not (_definite(nxt) or nxt.norm[:1] == "ب" and _prepositional(nxt))
+
+
+def _body_place(tokens, a, b):
+    """Do tokens a..b-1, after الشرطة في, name where the police is: a place's head and its
+    name (ولاية فلوريدا، العاصمة الدنماركية كوبنهاغن), or one plain word that is no month
+    and carries no pronoun (سياتل، غواتيمالا; not يناير، بيانها، الصباح، أعقاب الحادث)?"""
+    if a >= b:
+        return False
+    first = tokens[a]
+    if first.norm in PLACE_HEADS or _definite(first) and first.norm[2:] in PLACE_HEADS:
+        return True
+    if _definite(first) or first.norm in MONTHS or first.norm.endswith(("ها", "هم", "هما")):
+        return False
+    # (سياتل بالولايات المتحدة الأمريكية: the town, then the country it is in)
+    return b == a + 1 or tokens[a + 1].norm.startswith("بال") and all(_definite(t) for t in tokens[a + 2 : b])
+
+
 def _described_organisation(words):
     """شركة النفط السعودية العملاقة، موقع التواصل الاجتماعي: an organisation's head and
     words that only describe it (lexicon/describing_adjectives.txt, nationalities), after
@@ -1258,7 +1296,6 @@ PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف
 FOR_THE_GAME_OF = _norm("لكرة")
 OF_RANK = _norm("المستوى")
 REPORT = _norm("تقرير")
-ONE_OF_THEM = _forms("أحد", "إحدى", "هذا", "هذه", "ذلك", "تلك")
 
 # كان and قد right after a name in apposition: the verb phrase has begun.
 WAS_THEN = _forms("كان", "كانت", "قد")
@@ -2035,13 +2072,14 @@ def split_title(text, words):
         title_words, name_words = words[: len(words) - 2], words[-2:]
     if title_words and 1 <= len(name_words) <= 2 and any(_is_title_word(w.norm) or _is_title_word(w.norm[2:]) for w in title_words):
         owner = name_words[0]
-        if owner.norm[:1] == "ل" and owner.norm[1:] in ORGANISATION_HEADS or _owner_glued(text, owner) and (
-            len(name_words) == 1 or re.search(rf"(?<!\w){re.escape(owner.text[1:])} {re.escape(name_words[1].text)}(?!\w)", text)
+        if owner.norm[:1] == "ل" and owner.norm[1:] in ORGANISATION_HEADS or (
+            len(name_words) == 1 and _owner_named_alone(text, owner)
+            or len(name_words) == 2 and (owner.text[1:], name_words[1].text) in _word_pairs_written(text)
         ):
             # الرئيس التنفيذي لفيس بوك، مدير عام لشركة آبل: the post and whose it is, no
             # name; nobody is called لفيس بوك
             return text[words[0].start : words[-1].end], "", PERSON
-        if len(name_words) == 2 and _owner_glued(text, owner) and not _definite(name_words[1]):
+        if len(name_words) == 2 and _owner_named_alone(text, owner) and not _definite(name_words[1]):
             # الرئيس التنفيذي لتويتر دورسي: the company the post is of, then his surname
             title_words, name_words = words[: len(words) - 1], words[-1:]
     if title_words and title_words[-1].norm in PLACE_HEADS and len(name_words) <= 2 and any(
@@ -2106,6 +2144,21 @@ def _owner_glued(text, word):
     if not (written[:1] == "ل" and len(written) > 3 and written[1] != "ل"):
         return False
     return written[1:] in _words_written(text)
+
+
+def _owner_named_alone(text, word):
+    """_owner_glued, for a word long enough to be told from a first name in ل: لتويتر
+    (تويتر written alone) is an owner, لولا، لبنى، لويس، ليون، لطيف are names whose
+    rest (ولا، بنى …) any article may hold."""
+    return len(word.text) >= 5 and _owner_glued(text, word)
+
+
+@lru_cache(maxsize=8)
+def _word_pairs_written(text):
+    """Every two words written one after the other, as written, read once per text: a
+    phrase (فيس بوك) is looked up, not searched for in the whole text per mention."""
+    written = re.findall(r"\w+", text)
+    return frozenset(zip(written, written[1:]))
 
 
 @lru_cache(maxsize=8)
@@ -4748,6 +4801,9 @@ class NamedOrganisation:
     name: str
     # the nisba written after a quoted name (صحيفة "آس" الإسبانية), "" when none is
     nationality: str = ""
+    # named by a plain word the article also writes alone (شركة آبل): too loose for a
+    # national epithet (الشركة الصينية is not Apple because Apple's nationality is unstated)
+    plain: bool = False
 
 
 def named_organisations(text):
@@ -4795,7 +4851,7 @@ def named_organisations(text):
         elif not definite and k == m + 1 and (size := _name_written_alone(tokens, k, n, seen)):
             # شركة مايكروسوفت … وتواجه مايكروسوفت، مجلة فانيتي فير … وحاولت فانيتي فير: a
             # plain name after the head, which the article also writes without it
-            found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k + size - 1].end]))
+            found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k + size - 1].end], plain=True))
     return found
 
 
@@ -4923,9 +4979,7 @@ def _titled_names(text):
                 # title is in construct with the word after it, which is no first name; or
                 # with a place of several words (لاعب سان جرمان نيمار: not جرمان نيمار).
                 first = i + max(1, _place_phrase_at(tokens, i))
-            elif j - i == 2 and _owner_glued(text, tokens[i]) and not re.search(
-                rf"(?<!\w){re.escape(tokens[i].text[1:])} {re.escape(tokens[i + 1].text)}(?!\w)", text
-            ):
+            elif j - i == 2 and _owner_named_alone(text, tokens[i]) and (tokens[i].text[1:], tokens[i + 1].text) not in _word_pairs_written(text):
                 first = i + 1  # الرئيس التنفيذي لتويتر دورسي: the company the post is of, then his name
             # السيدة الأولى ميلانيا ترامب: a feminine title names a woman.
             gender = FEMININE if _strip_clitic(tok.norm).endswith("ه") else MASCULINE

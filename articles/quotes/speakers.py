@@ -922,7 +922,7 @@ def _named_organisation(organisations, head, offset, mention):
         # وأعلنت الشركة الأمريكية: the one named last, unless its name gives another nationality
         nationality = _nationality(tokens[1])
         # (its own head first: المجموعة القطرية is مجموعة بي إن سبورتس, not شركة دو named since)
-        candidates = [o for h in _alike_heads(head) for o in organisations.before(h, offset, ORGANISATIONS_TRIED)]
+        candidates = [o for h in _alike_heads(head) for o in organisations.before(h, offset, ORGANISATIONS_TRIED) if not o.plain]
         for o in sorted(candidates, key=lambda o: (o.head != head, -o.start)):
             if _nationality_allows(f"{o.name} {o.nationality}", nationality):
                 return o.name
