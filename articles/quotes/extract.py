@@ -1295,6 +1295,8 @@ PAST_IFTAAL_RE = re.compile("^ا.ت..$")  # ارتكب، انتقد، اعترف
 
 FOR_THE_GAME_OF = _norm("لكرة")
 OF_RANK = _norm("المستوى")
+SURNAME_TITLES = words("surname_titles")
+OF_THE_RANK = _norm("برتبة")
 REPORT = _norm("تقرير")
 
 # كان and قد right after a name in apposition: the verb phrase has begun.
@@ -1345,6 +1347,11 @@ def _apposition_name(state, words, j, stop):
                 break  # وقال مسؤول أمني، لوكالة فرانس برس، إن: whom he told, no name
             if n < stop and _opens_aside(tokens[n]):
                 break  # المرصد … المعارض، ومقره بريطانيا، / الأم، وهي ربة منزل،: an aside, no name
+            if n < stop and (
+                tokens[n].norm in MANNER_ADVERBS or tokens[n].text.endswith(TANWEEN_FATH)
+                or tokens[n].text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tokens[n].start)
+            ):
+                break  # المتحدث باسم حركة حماس، بحسب الوكالة، / هاتفيا،: a source or a manner, no name
             while (
                 n < stop and tokens[n].is_word and len(names) < (6 if any(t.norm in SON_OF_WORDS for t in names) else 4)
                 and tokens[n].norm not in PREPOSITIONS and not (names and _is_channel_word(tokens, n))
@@ -2013,7 +2020,11 @@ def split_title(text, words):
         if idx < outlet_until or k == len(words) and (outlet_until := idx + _outlet_at(words, idx, len(words))) > idx:
             continue  # مراسل شبكة سي إن إن: the outlet's name is his post's, not his
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
-        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE))
+        in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE) or (
+            # الناشط أحمد ضابط، المحامي عمر قاضي: a title word that ends the mention right after
+            # a name is the surname (a post follows its name with more words: وزير الخارجية)
+            idx == len(words) - 1 and idx > k and not _definite(w) and w.norm in SURNAME_TITLES
+        ))
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
             continue  # جاي-إن: the hyphen inside a name keeps it going
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
@@ -2099,11 +2110,14 @@ def split_title(text, words):
     if (
         len(name_words) in (2, 3) and len(words) == len(name_words) + 1 and not _definite(words[0])
         and "ال" + name_words[0].norm in NATIONALITIES
-        and not _definite(name_words[1]) and (name_words[1].norm.endswith("ي") or "ال" + name_words[1].norm in TITLE_ADJECTIVES)
+        and not _definite(name_words[1]) and name_words[1].is_word
         and (len(name_words) == 2 or name_words[2].norm == OF_RANK)
     ):
-        # ضابط يمني ميداني، مسؤول أمريكي رفيع (المستوى): the nationality and another
-        # adjective; nobody is called يمني ميداني
+        # ضابط يمني ميداني، مسؤول أمريكي رفيع (المستوى)، ضابط سوري منشق: the nationality and
+        # another adjective; nobody is called يمني ميداني
+        return text[words[0].start : words[-1].end], "", PERSON
+    if len(words) == 3 and not _definite(words[0]) and _is_title_word(words[0].norm) and name_words == words[1:] and words[1].norm == OF_THE_RANK:
+        # ضابط برتبة عقيد: his rank, in a ب-phrase, and no name
         return text[words[0].start : words[-1].end], "", PERSON
     after_comma = bool(title_words) and title_words[-1].text in ("،", ",")
     # The comma of an apposition belongs to neither: الرئيس الأمريكي، دونالد ترامب.

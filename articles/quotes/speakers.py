@@ -355,6 +355,7 @@ def resolve_in_article(spans, text=None):
             # nothing that could disagree with the fuller one, unless that one gives a
             # nationality: الممثلة الإيطالية is not الممثلة روز ماغوين)
             and (_title_agrees(tokens, sp) or len(sp.description.split()) == 1 and not any(map(_nationality, tokens)))
+            and _country_agrees(tokens, sp.description)
         }
         if len(people) == 1:
             named_later[id(bare)] = next(iter(people.values()))
@@ -384,6 +385,22 @@ def resolve_in_article(spans, text=None):
         if len(bodies) == 1:
             named_later[id(bare)] = bodies[0]
     return [named_later.get(id(sp), sp) if sp is not None else None for sp in resolved]
+
+
+def _country_agrees(tokens, description):
+    """ملك البحرين is not the king the article calls العاهل المغربي: the country a bare title
+    is in construct with (its second word, definite and no nisba) must be the country of a
+    nisba the description gives, when it gives any (البحرين / البحريني، الأردن / الأردني)."""
+    countries = [w for w in tokens[1:2] if w.startswith("ال") and not w.endswith(("ي", "يه")) and len(w) > 4]
+    nisbas = [w for w in normalize_arabic(re.sub(r"[،,]", " ", description)).split() if _nationality(w)]
+    if not countries or not nisbas:
+        return True
+
+    def bare(word):
+        word = word[2:] if word.startswith("ال") else word
+        return word[:-1] if word.endswith("ه") else word
+
+    return any(bare(n)[:-1] == bare(c) or bare(n.removesuffix("يه") + "ي")[:-1] == bare(c) for c in countries for n in nisbas)
 
 
 def _posts_of(description):
@@ -439,7 +456,13 @@ def _epithet_referent(tokens, gender, recent, titled, text, posts_near):
         if stated:
             return speaker
         if head is not None and head == their_head:
-            others = set(titled.people_by_title.get(head, {})) - {name_skeleton(speaker.name)}
+            # (المدير الفني is read as المدرب: the article's technical directors are coaches too)
+            directors = {
+                key for key, (name, description, _) in titled.people_by_title.get(_title_key(tokens[0]), {}).items()
+                if normalize_arabic(description).split()[:2] in (TECHNICAL_DIRECTOR, TECHNICAL_DIRECTOR_DEFINITE)
+                and _plausible_name(name) and normalize_arabic(name)[1:].split()[0] not in TEAMS  # (not لمنتخب مصر)
+            } if head == COACH else set()
+            others = (set(titled.people_by_title.get(head, {})) | directors) - {name_skeleton(speaker.name)}
             return None if others else speaker
         people += 1
         if not theirs:
@@ -486,6 +509,11 @@ def _own_nationalities(description_words):
             # (a team's only: وزير الخارجية الأمريكي and the commander of the American forces,
             # القائد العام للقوات الأمريكية, are American)
             teams = not w.endswith(("،", ","))
+            continue
+        if w.endswith(("،", ",")) and k + 1 < len(description_words) and _nationality(description_words[k + 1]):
+            # مدافع ليفربول الإنجليزي، الهولندي: after the club's words and their comma, the
+            # player's own nationality; what came before the comma was the club's
+            stated = set()
             continue
         nationality = _nationality(w.rstrip("،,"))
         if nationality:
