@@ -532,7 +532,6 @@ def test_odd_input_neither_crashes_nor_misplaces_offsets():
         assert_offsets_hold(text)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_a_tatweel_used_as_a_dash_after_a_post_does_not_crash():
     # (pre-existing) a tatweel written as a dash after the post (المدير الفني ـ) becomes a
     # name of no letters, and the epithet after it crashes resolve_in_article with an
@@ -541,7 +540,6 @@ def test_a_tatweel_used_as_a_dash_after_a_post_does_not_crash():
     resolved(text)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_a_name_between_tatweel_dashes_is_the_name():
     # (pre-existing) المدير الفني ـ هيكتور كوبر ـ: the dash is kept in the name. Now:
     # 'ـ هيكتور كوبر'.

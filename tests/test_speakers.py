@@ -845,3 +845,9 @@ def test_the_head_again_is_the_organisation_named_with_a_plain_name(text, name):
 def test_a_construct_or_an_adjective_after_the_head_is_no_plain_name(text):
     spans = extract_statements(text)
     assert resolve_in_article(spans, text)[-1].name not in ("منظمة حظر", "جماعة موالية")
+
+
+def test_a_speaker_that_is_only_a_tatweel_dash_resolves_to_its_mention():
+    # round 14 hostile test: 'ـ' as the name normalized to nothing and crashed the epithet reader
+    text = "أكد المدير الفني ـ أنه جاهز. وقال المدير الفني الأرجنتيني إن الفريق جاهز."
+    assert [sp.name for sp in resolve_in_article(extract_statements(text), text)][0] == "المدير الفني"

@@ -24,6 +24,7 @@ from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, n
 
 LONG_VOWELS_RE = re.compile(f"[{''.join(sorted(LONG_VOWELS))}]")
 PUNCTUATION_RE = re.compile(r"[\"«»“”„'#()\[\]،,.:؛;!?؟\-–—_]+")
+LONE_TATWEEL_RE = re.compile(r"(?<!\w)ـ+|ـ+(?!\w)")
 
 # Links at or above this are made automatically; below it a new speaker is created and
 # the low confidence is stored on the statement for an editor to review.
@@ -32,8 +33,9 @@ EXACT, SKELETON, SURNAME = 1.0, 0.85, 0.6
 
 
 def clean_name(name):
-    """Spaces and punctuation out: 'وكالة "إنترفاكس"' → 'وكالة إنترفاكس'."""
-    return " ".join(PUNCTUATION_RE.sub(" ", strip_invisibles(name)).split())
+    """Spaces and punctuation out: 'وكالة "إنترفاكس"' → 'وكالة إنترفاكس'; a tatweel standing
+    alone is a dash (ـ هيكتور كوبر)."""
+    return " ".join(LONE_TATWEEL_RE.sub(" ", PUNCTUATION_RE.sub(" ", strip_invisibles(name))).split())
 
 
 def normalized_name(name):
@@ -270,7 +272,7 @@ def resolve_in_article(spans, text=None):
     for n, span in enumerate(spans):
         if n and channels is not None:
             channels.made(spans[n - 1], resolved[-1])
-        name = _issuer_of_document(clean_name(span.speaker_name or span.speaker))
+        name = _issuer_of_document(clean_name(span.speaker_name) or clean_name(span.speaker))
         if not name:
             resolved.append(None)
             continue
