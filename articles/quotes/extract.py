@@ -27,7 +27,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "2.3"
+EXTRACTOR_VERSION = "2.4"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
