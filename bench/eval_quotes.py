@@ -33,9 +33,9 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # after its three (cbb9705, 5149ab6, d38ac54), and test13 (drawn during the twelfth round,
 # bench/gold/sample_blind.py OUT 20261212 80), read from the fourteenth round after its
 # three (6bb5251, d38ac54, cf0f3fb). test14, drawn during the thirteenth round
-# (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and is not read.
-# test15, drawn during the fourteenth round (bench/gold/sample_blind.py OUT 20261226 80),
-# was scored at 0de449a and is not read.
+# (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and 3212ef4 and may be
+# read from the fifteenth round. test15, drawn during the fourteenth round
+# (bench/gold/sample_blind.py OUT 20261226 80), was scored at 0de449a and 3212ef4 and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (

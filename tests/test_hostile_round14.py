@@ -278,7 +278,6 @@ def _aides_named_muhammad(size):
     return "".join(out)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_many_aides_sharing_a_first_name_resolve_in_linear_time():
     # (pre-existing, not covered by the round's fix) the principal is now looked for where
     # the aide's first name stands; when every aide is a محمد, that is everywhere again.

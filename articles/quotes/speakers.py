@@ -566,10 +566,13 @@ def _named_for_anothers_post(span, text, cache):
     if not name:
         return False
     phrase = owner + name
-    # (looked for where the name stands, not the post: every sentence may say الرئيس, and an
-    # article of many aides then read the whole article once per aide)
-    for n in _article_positions(text, cache).get(name[0], ()):
-        i = n - len(owner)
+    # (looked for where the name's rarest word stands, not the post: every sentence may say
+    # الرئيس, or every aide be a محمد, and an article of many aides then read the whole
+    # article once per aide)
+    positions = _article_positions(text, cache)
+    at = min(range(len(owner), len(phrase)), key=lambda k: len(positions.get(phrase[k], ())))
+    for n in positions.get(phrase[at], ()):
+        i = n - at
         if i >= 0 and words_[i : i + len(phrase)] == phrase and (i == 0 or not _aide_word(words_[i - 1])):
             return True
     return False
