@@ -47,6 +47,8 @@ def test_a_mention_ending_with_a_persons_form_is_that_person(person_of, mention,
     "حكومة الرئيس، رجب طيب أردوغان",
     "المكتب الإعلامي لرئيس الوزراء العراقي، حيدر العبادي",
     "عائلة آل زيدان",  # a family
+    "والد نيمار",  # his father (read as و + الد before 3.1)
+    "ووالدة ميلانيا ترامب",
 ])
 def test_a_mention_that_names_someone_else_is_no_ones(person_of, mention):
     assert person_of(mention) is None
