@@ -3053,3 +3053,18 @@ def test_the_report_again_is_its_publisher():
             "وقال التقرير إن المبيعات تراجعت بنسبة 5.8 في المئة.")
     names = [sp.name for sp in resolve_in_article(extract_statements(text), text)]
     assert names == ["شركة غارتنر للأبحاث", "شركة غارتنر للأبحاث"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # test14 (CN-middleEast-486): how he said it is no part of who said it
+    ("وقال الشيخ القطري بتغريدة أخرى إن الأزمة مفتعلة.", "الشيخ القطري"),
+    # test14 (BB-internationalNews-392), corpus (SK-economy-554, BB-economy-208): a post over
+    # a body with no name after it names nobody; nobody is called تورونتو or إنجلترا
+    ("فقال رئيس شرطة تورونتو إن المهاجم اعتقل.", "رئيس شرطة تورونتو"),
+    ("وحذر محافظ بنك إنجلترا من إمكانية خروج بريطانيا من الاتحاد دون اتفاق.", "محافظ بنك إنجلترا"),
+    # (a portfolio with the article is no body: وزير الدولة لشؤون الدفاع خالد keeps his name)
+    ("وقال وزير الدولة لشؤون الدفاع خالد إن القوات جاهزة.", "خالد"),
+])
+def test_a_channel_or_a_body_after_a_post_is_no_name(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

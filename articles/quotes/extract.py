@@ -835,7 +835,9 @@ def read_speaker(state, i, stop):
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
-        if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j):
+        if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j) or (
+            words and tok.norm[:1] == "ب" and tok.norm[1:] in CHANNEL_NOUNS
+        ):  # (وقال الشيخ القطري بتغريدة أخرى: how he said it)
             break
         if words and words[0].norm in PUBLISHED_DOCUMENTS and tok.norm in PUBLISHED_IT:
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
@@ -2093,11 +2095,15 @@ def split_title(text, words):
         if len(name_words) == 2 and _owner_named_alone(text, owner) and not _definite(name_words[1]):
             # الرئيس التنفيذي لتويتر دورسي: the company the post is of, then his surname
             title_words, name_words = words[: len(words) - 1], words[-1:]
-    if title_words and title_words[-1].norm in PLACE_HEADS and len(name_words) <= 2 and any(
+    if title_words and (
+        title_words[-1].norm in PLACE_HEADS or title_words[-1].norm in ORGANISATION_HEADS and not _definite(title_words[-1])
+        # (a spokesman speaks for the body: المتحدث باسم حركة حماس is Hamas's, as before)
+        and not any(w.norm == ON_BEHALF_OF for w in title_words)
+    ) and len(name_words) <= 2 and any(
         _is_title_word(w.norm) for w in title_words
     ):
-        # محافظ ولاية كسلا: the words after ولاية name the place of the post; nobody is
-        # called كسلا.
+        # محافظ ولاية كسلا، رئيس شرطة تورونتو: the words after ولاية or شرطة name the place
+        # or the body of the post; nobody is called كسلا or تورونتو.
         return text[words[0].start : words[-1].end], "", PERSON
     if len(words) == 2 and len(name_words) == 1 and not _definite(words[0]) and _is_title_word(words[0].norm):
         # سفير فرنسا، مدرب ليفربول: an indefinite title in construct with one word is the
@@ -4972,6 +4978,7 @@ def _titled_names(text):
             i += 1
         if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or _is_channel_word(tokens, i) or (
             tokens[i].norm[:1] == "ل" and tokens[i].norm[1:] in POST_HEADS | ONLINE_PLACES
+            or tokens[i].norm[:1] == "ب" and tokens[i].norm[1:] in CHANNEL_NOUNS  # (بتغريدة أخرى: how)
         ) or tokens[i].norm in MANNER_ADVERBS or tokens[i].text.endswith(TANWEEN_FATH):
             # (رئيسة الوزراء البريطانية لبي بي سي، مديرة العلاقات العامة لشبكة فيسبوك: whom she
             # spoke to or the company; انتقد الرئيس بشدة قرار المحكمة: how he criticised, then
