@@ -835,9 +835,7 @@ def read_speaker(state, i, stop):
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
-        if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j) or (
-            words and tok.norm[:1] == "ب" and tok.norm[1:] in CHANNEL_NOUNS
-        ):  # (وقال الشيخ القطري بتغريدة أخرى: how he said it)
+        if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j) or (words and _how_said(tok)):
             break
         if words and words[0].norm in PUBLISHED_DOCUMENTS and tok.norm in PUBLISHED_IT:
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
@@ -1890,6 +1888,12 @@ def _token_at(tokens, offset, from_index):
         if tokens[k].start <= offset < tokens[k].end:
             return k
     return from_index
+
+
+def _how_said(tok):
+    """بتغريدة، ببيان، برسالة: the channel a speaker said it through, after his name or post
+    (وقال الشيخ القطري بتغريدة أخرى), no word of either."""
+    return tok.norm[:1] == "ب" and tok.norm[1:] in CHANNEL_NOUNS
 
 
 def _is_channel_word(tokens, j):
@@ -4978,7 +4982,7 @@ def _titled_names(text):
             i += 1
         if i >= n or _prepositional(before) or not _post_name_word(tokens, i) or _is_channel_word(tokens, i) or (
             tokens[i].norm[:1] == "ل" and tokens[i].norm[1:] in POST_HEADS | ONLINE_PLACES
-            or tokens[i].norm[:1] == "ب" and tokens[i].norm[1:] in CHANNEL_NOUNS  # (بتغريدة أخرى: how)
+            or _how_said(tokens[i])
         ) or tokens[i].norm in MANNER_ADVERBS or tokens[i].text.endswith(TANWEEN_FATH):
             # (رئيسة الوزراء البريطانية لبي بي سي، مديرة العلاقات العامة لشبكة فيسبوك: whom she
             # spoke to or the company; انتقد الرئيس بشدة قرار المحكمة: how he criticised, then

@@ -394,15 +394,11 @@ def _country_agrees(tokens, description):
     is in construct with (its second word, definite and no nisba) must be the country of a
     nisba the description gives, when it gives any (البحرين / البحريني، الأردن / الأردني)."""
     countries = [w for w in tokens[1:2] if w.startswith("ال") and not w.endswith(("ي", "يه")) and len(w) > 4]
-    nisbas = [w for w in normalize_arabic(re.sub(r"[،,]", " ", description)).split() if _nationality(w)]
+    nisbas = [w for w in normalize_arabic(clean_name(description)).split() if _nationality(w)]
     if not countries or not nisbas:
         return True
-
-    def bare(word):
-        word = word[2:] if word.startswith("ال") else word
-        return word[:-1] if word.endswith("ه") else word
-
-    return any(bare(n)[:-1] == bare(c) or bare(n.removesuffix("يه") + "ي")[:-1] == bare(c) for c in countries for n in nisbas)
+    # (a nisba is its country and ي, without the article: البحريني → بحرين)
+    return any(_masculine(n).removeprefix("ال")[:-1] == c.removeprefix("ال").removesuffix("ه") for c in countries for n in nisbas)
 
 
 def _posts_of(description):
@@ -818,13 +814,19 @@ def _without_preposition(word):
     return word
 
 
+def _back_reference_head(word):
+    """The head noun (without the article) a normalized word is, with or without it
+    (الشركه، شركه → شركه), or None."""
+    return ORGANISATION_BACK_REFERENCES.get(word) or (word if "ال" + word in ORGANISATION_BACK_REFERENCES else None)
+
+
 def _described_head(span):
     """The head noun an organisation's description opens with (الشركة الأم "كيتي هوك",
     شركة النفط السعودية العملاقة "أرامكو"), by which the article may refer back to it."""
     words_ = normalize_arabic(clean_name(span.description)).split()
     if len(words_) - len(normalize_arabic(clean_name(span.speaker_name)).split()) < 2:
         return None  # صحيفة "الحياة": a head and a name, as any outlet is named; not described
-    return ORGANISATION_BACK_REFERENCES.get(words_[0]) or (words_[0] if "ال" + words_[0] in ORGANISATION_BACK_REFERENCES else None)
+    return _back_reference_head(words_[0])
 
 
 def _published_by(span):
@@ -843,13 +845,16 @@ def _organisation_back_reference(name):
     its organisation already."""
     if name.count(" ") > 2:
         return None
-    tokens = normalize_arabic(name).split()
     if not name.startswith("ال"):
         # منصة التواصل الاجتماعي، موقع التواصل الاجتماعي: a head in construct with words
-        # that only describe it (extract.DESCRIBING_ADJECTIVES), no name
-        if len(tokens) >= 2 and "ال" + tokens[0] in ORGANISATION_BACK_REFERENCES and all(w in DESCRIBING_ADJECTIVES for w in tokens[1:]):
-            return tokens[0]
-        return None  # (most names)
+        # that only describe it (extract.DESCRIBING_ADJECTIVES), no name. (Most names have
+        # no head for their first word: the rest is normalized only for those that do.)
+        first, _, rest = name.partition(" ")
+        head = _back_reference_head(normalize_arabic(first)) if rest else None
+        if head is not None and all(w in DESCRIBING_ADJECTIVES for w in normalize_arabic(rest).split()):
+            return head
+        return None
+    tokens = normalize_arabic(name).split()
     head = ORGANISATION_BACK_REFERENCES.get(tokens[0]) if tokens else None
     if head is None:
         return None
