@@ -36,11 +36,13 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and 3212ef4 and may be
 # read from the fifteenth round. test15, drawn during the fourteenth round
 # (bench/gold/sample_blind.py OUT 20261226 80), was scored at 0de449a and 3212ef4 and is not read.
+# test16, drawn during the fifteenth round (bench/gold/sample_blind.py OUT 20261202 80), was
+# scored at 782c9ee before any change of that session and is not read.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
         "dev", "dev2", "dev3", "dev4", "dev5", "test", "test2", "test3", "test4", "test5", "test6", "test7",
-        "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15",
+        "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
     )
 ]
 
