@@ -3068,3 +3068,31 @@ def test_the_report_again_is_its_publisher():
 def test_a_channel_or_a_body_after_a_post_is_no_name(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # test14 (SK-middleEast-2463), corpus (34 × طالبا عدم): a source asking not to be named
+    # as it speaks; طالبا had been its name
+    ('وقال المسؤول طالبا عدم نشر اسمه "لدينا أسباب تدفعنا للاعتقاد بأنها ضربة إسرائيلية".',
+     "المسؤول", "لدينا أسباب تدفعنا للاعتقاد بأنها ضربة إسرائيلية"),
+    ("وقال مسؤول لرويترز طالبا عدم ذكر اسمه إن الأردن يعلق آمالا على تعهد دول خليجية.",
+     "مسؤول", "الأردن يعلق آمالا على تعهد دول خليجية"),
+    ("وأكد المصدر مشترطا عدم كشف هويته استئناف الغارات بعد الهدنة.", "المصدر", "استئناف الغارات بعد الهدنة"),
+])
+def test_a_source_asking_not_to_be_named_is_no_part_of_its_name(text, speaker, said):
+    [span] = extract_statements(text)
+    assert (span.speaker, span.text) == (speaker, said)
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    # test14 (AL-culture-437): حسب تأكيدها is her own word; تأكيدها had been the speaker,
+    # and حسب قولها had given no statement at all
+    ("لكنها لا تمانع في تجسيد أدوار أخرى، حسب تأكيدها.", ["رندة كعدي", "رندة كعدي"]),
+    ("ولا تمانع في تجسيد أدوار أخرى حتى لو كان الدور صغيرا، حسب قولها.", ["رندة كعدي", "رندة كعدي"]),
+    # (after a verb of the sentence the clause is that verb's statement, not a second one)
+    ("وأكدت أنها لا تمانع في تجسيد أدوار أخرى، حسب قولها.", ["رندة كعدي", "رندة كعدي"]),
+])
+def test_by_her_own_saying_is_the_last_speakers(sentence, speakers):
+    text = "وقالت الممثلة رندة كعدي إنها تحب المسرح. " + sentence
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)] == speakers

@@ -27,7 +27,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "2.4"
+EXTRACTOR_VERSION = "2.5"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -833,6 +833,8 @@ def read_speaker(state, i, stop):
             break  # تابعت وفي ذات السياق أنها …: where it was said, the speaker is the one before
         if _written(tok.text) == "ب":
             break  # ووصفه مؤيدون لإسرائيل بــ"الشيطان": the ب of the description
+        if _asks_not_to_be_named(tokens, j, stop):
+            break  # وقال المسؤول طالبا عدم نشر اسمه إن: the source's request, no part of its name
         if tok.text.endswith(TANWEEN_FATH):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j) or (words and _how_said(tok)):
@@ -2422,7 +2424,10 @@ def _skip_channel(state, j, stop):
                 k = _token_at(tokens, q.close_at - 1, k) + 1
                 continue
             return k, channel, "quote"
-        aside = _anonymity_aside(tokens, k, limit) or _relative_aside(tokens, k, limit)
+        aside = (
+            _anonymity_aside(tokens, k, limit) or _asks_not_to_be_named(tokens, k, limit)
+            or _relative_aside(tokens, k, limit)
+        )
         if aside is not None:
             k = aside  # مسؤولون أمريكيون، طلبوا عدم ذكر أسمائهم، إن …
             continue
@@ -2483,7 +2488,23 @@ def _name_before_the_speech(tokens, q, k, limit):
 
 
 ANONYMITY_OPENERS = words("anonymity_openers")
+ANONYMITY_PARTICIPLES = words("anonymity_participles")
+IDENTITY_NOUNS = words("identity_nouns")
 NOT_PAST = _norm("لم")
+
+
+def _asks_not_to_be_named(tokens, k, limit):
+    """طالبا عدم نشر اسمه، مفضلا عدم الكشف عن هويته: a source asking, as it speaks, not to
+    be named, with or without commas around it. The index after the aside (after its comma,
+    if one closes it), or None."""
+    if not (k + 1 < limit and tokens[k].norm in ANONYMITY_PARTICIPLES and tokens[k + 1].norm in ANONYMITY_OPENERS):
+        return None
+    for m in range(k + 2, min(limit, k + 7)):
+        if tokens[m].norm in IDENTITY_NOUNS:
+            return m + 2 if m + 1 < limit and tokens[m + 1].text in ("،", ",") else m + 1
+        if not tokens[m].is_word:
+            return None
+    return None
 
 
 def _inna_after_relative_clause(tokens, k, limit, after_comma=False):
@@ -3755,6 +3776,7 @@ def _add_object(state, tok, verb, sp, after, s_end, channel):
     after = _skip_time_adjunct(tokens, _how_often_end(tokens, after, s_end), s_end)
     while after < s_end and (tokens[after].norm in ALSO or tokens[after].norm in MANNER_ADVERBS):
         after += 1  # توقع الصندوق أيضا استقرار العجز، انتقد الرئيس بشدة قرار المحكمة
+    after = _asks_not_to_be_named(tokens, after, s_end) or after  # وأشار المسؤول طالبا عدم كشف هويته إلى …
     if after < s_end and tokens[after].text in ("،", ","):
         # An apposition after the speaker: انتقد فلان، أسطورة النادي، سلوك راموس.
         k = after + 1
@@ -4444,7 +4466,7 @@ def _attributed_source(state, j, stop):
 
 # What someone said, which with a possessive pronoun is that person's: وفقا لتصريحاته.
 SAYING = _norm("قول")
-SAYING_NOUNS = CHANNEL_NOUNS | _forms("تعبير", "قول", "كلام", "رواية", "وصف", "رأي", "تقدير")
+SAYING_NOUNS = CHANNEL_NOUNS | _forms("تعبير", "قول", "كلام", "رواية", "وصف", "رأي", "تقدير", "تأكيد", "زعم", "ادعاء")
 POSSESSIVE_GENDERS = (("هما", PLURAL), ("هم", PLURAL), ("ها", FEMININE), ("ه", MASCULINE))
 
 
@@ -4479,8 +4501,9 @@ def _the_same_source(mention):
     return len(words) == 2 and (words[1] in ITSELF or _strip_clitic(words[0]).lstrip("ل") in SAME)
 
 
-def _trailing_attributions(state, s_begin, s_end):
-    """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported."""
+def _trailing_attributions(state, s_begin, s_end, inside):
+    """…، وفق ما ذكرته إنترفاكس / بحسب مصادر: the clause before the phrase is reported.
+    `inside` tells, for each token, whether it is inside a quotation."""
     tokens = state.tokens
     text = state.text
     if s_begin >= s_end or ATTRIBUTION_RE.search(text, tokens[s_begin].start, tokens[s_end - 1].end + 1) is None:
@@ -4503,6 +4526,18 @@ def _trailing_attributions(state, s_begin, s_end):
             continue
         sp, after = _attributed_source(state, j, s_end)
         own = _own_words(sp.mention) if sp is not None else None
+        said_alone = sp is None and j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None
+        if said_alone:
+            # حسب قولها، حسب تأكيدها (the phrase reader reads no name in them): the clause
+            # is the last speaker's, unless it is inside a quote or after a verb or a
+            # participle of the sentence, whose statement already holds it with its speaker
+            # (after a relay, ونقل الموقع قول منصور إن "…"، حسب قوله, the words are منصور's).
+            if inside[k] or any(
+                (_speech_verb(t) and t.text not in RELAY_VERBS) or _continuation(t) is not None
+                for t in tokens[s_begin:k]
+            ):
+                continue
+            own, after = _own_words(tokens[j].text), j + 1
         if own is not None:
             # وفقا لتصريحاته، على حد تعبيرها: the words of whoever was speaking.
             sp = _inherit(state, own, None)
@@ -4521,7 +4556,7 @@ def _trailing_attributions(state, s_begin, s_end):
         # (بحسب بيان صادر عن الديوان الملكي: the statement, which the mention opens with, is
         # a source whatever its issuer's name.)
         mention_head = _norm(sp.mention.split()[0]) if sp.mention else ""
-        if head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
+        if not said_alone and head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
         ) and mention_head not in DOCUMENT_SUBJECTS and _strip_clitic(mention_head) not in PUBLISHED_DOCUMENTS:
             continue
@@ -4733,7 +4768,7 @@ def extract_statements(text):
         spans_before = len(state.spans)
         # Attributions that come after their clause claim it first, so a speech verb
         # earlier in the sentence does not swallow what another source said.
-        _trailing_attributions(state, s_begin, s_end)
+        _trailing_attributions(state, s_begin, s_end, inside)
         sentence_subject = None
         for i in range(s_begin, s_end):
             if inside[i]:
