@@ -3096,3 +3096,19 @@ def test_by_her_own_saying_is_the_last_speakers(sentence, speakers):
     text = "وقالت الممثلة رندة كعدي إنها تحب المسرح. " + sentence
     spans = extract_statements(text)
     assert [sp.name for sp in resolve_in_article(spans, text)] == speakers
+
+
+@pytest.mark.parametrize("text, name", [
+    # test14 (AL-internationalNews-795): a given name with the article after a rank, set off
+    # by commas; the name had been dropped and the post had spoken
+    ("وقال ممثل دائرة مكافحة الإرهاب بالأمن السوداني، العميد التجاني إبراهيم، إن العائدين سيخضعون لبرنامج.",
+     "التجاني إبراهيم"),
+    ("وقال رئيس البرلمان، الحسن طاهر، إن الجلسة تأجلت.", "الحسن طاهر"),
+    # corpus (SK-middleEast-220, BB-middleEast-884): the title had been part of his name
+    ("وقال الرئيس التونسي الباجي قائد السبسي إن بلده يتجه للمساواة.", "الباجي قائد السبسي"),
+    # (a plain adjective with the article is still no name)
+    ("وقال الرجل الطيب إن الوضع صعب.", "الرجل"),
+])
+def test_a_given_name_with_the_article_opens_the_name(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

@@ -1399,7 +1399,8 @@ def _apposition_name(state, words, j, stop):
                 k = n  # a second title: skip it and look for the name after it
                 continue
             if (
-                names and closes and not _definite(names[0]) and names[0].norm not in NOT_A_NAME
+                names and closes and (not _definite(names[0]) or names[0].norm in DEFINITE_GIVEN_NAMES)
+                and names[0].norm not in NOT_A_NAME
                 # (مغني الراب، 51 عاما،: his age; …، عما إذا كانت: no name)
                 and not names[0].text[:1].isdigit() and names[0].norm not in PREPOSITIONS
                 and not names[0].norm.endswith(tuple(WHAT))
@@ -1738,8 +1739,11 @@ def _ends_with_compound_name(words):
     return len(words) >= 2 and words[-1].norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1)
 
 
+DEFINITE_GIVEN_NAMES = words("definite_given_names")
+
+
 def _is_name_word(w):
-    return w.is_word and not _definite(w) and not _is_title_word(w.norm)
+    return w.is_word and (not _definite(w) or w.norm in DEFINITE_GIVEN_NAMES) and not _is_title_word(w.norm)
 
 
 # Posts named with a preposition: an envoy or ambassador إلى a country, a member of
@@ -2029,12 +2033,17 @@ def split_title(text, words):
             continue  # مراسل شبكة سي إن إن: the outlet's name is his post's, not his
         # عبد الملك: no king; تركي آل الشيخ: a family name, no sheikh
         in_name = k < len(words) and (_is_name_particle(words, idx) or words[idx - 1].norm in (FAMILY, SON_OF_TRIBE) or (
+            idx == k + 1 and words[k].norm in DEFINITE_GIVEN_NAMES  # الباجي قائد السبسي: قائد is his name
+        ) or (
             # الناشط أحمد ضابط، المحامي عمر قاضي: a title word that ends the mention right after
             # a name is the surname (a post follows its name with more words: وزير الخارجية)
             idx == len(words) - 1 and idx > k and not _definite(w) and w.norm in SURNAME_TITLES
         ))
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
             continue  # جاي-إن: the hyphen inside a name keeps it going
+        if k == len(words) and w.norm in DEFINITE_GIVEN_NAMES and nxt is not None and nxt.is_word and not _definite(nxt):
+            k = idx  # العميد التجاني إبراهيم: a given name with the article, then the rest of the name
+            continue
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
             k = len(words)
             continue
