@@ -3112,3 +3112,14 @@ def test_by_her_own_saying_is_the_last_speakers(sentence, speakers):
 def test_a_given_name_with_the_article_opens_the_name(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # test14 (FR-culture-89), corpus (AL-culture-430): the head of a professional syndicate
+    # is a post; its name had been cut off after the syndicate
+    ("وقال نقيب المهن التمثيلية أشرف زكي إن صلاة الجنازة ستقام بعد الظهر.", "أشرف زكي"),
+    ("وأكد نقيب الممثلين الدكتور أشرف زكي أنه جاري ترتيب الإجراءات.", "أشرف زكي"),
+])
+def test_a_syndicates_head_is_a_post(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name
