@@ -3123,3 +3123,11 @@ def test_a_given_name_with_the_article_opens_the_name(text, name):
 def test_a_syndicates_head_is_a_post(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+def test_a_company_for_something_describes_the_one_named_before():
+    # test3 (CN-economy-17): أكبر شركة للطيران had become the company الشركة referred to
+    text = ('قررت شركة "ريان إير"، أكبر شركة للطيران المنخفض التكلفة بأوروبا، إضافة وجهة جديدة. '
+            "وقالت الشركة، في بيان، إنها سترفع عدد رحلاتها.")
+    spans = extract_statements(text)
+    assert [sp.name for sp in resolve_in_article(spans, text)][-1] == "ريان إير"

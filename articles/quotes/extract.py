@@ -4912,9 +4912,11 @@ def named_organisations(text):
                 nisba = tokens[after].text if after < n and tokens[after].is_word and _nationality(tokens[after]) else ""
                 found.append(NamedOrganisation(tok.start, head, text[q.start : q.end], nisba))
             continue
-        if not definite and k > m + 1:
+        if not definite and k > m + 1 and not tokens[m + 1].norm.startswith("لل"):
             # منظمة العفو الدولية: the head in construct with its definite words (لموقع …:
-            # without the preposition)
+            # without the preposition). Not a head with a ل-phrase, which says what it is
+            # for: أكبر شركة للطيران المنخفض التكلفة describes ريان إير named before it
+            # (CN-economy-17), and had become the company الشركة referred back to.
             found.append(NamedOrganisation(tok.start, head, text[tok.start + clitic : tokens[k - 1].end]))
         elif not definite and k == m + 1 and (size := _name_written_alone(tokens, k, n, seen)):
             # شركة مايكروسوفت … وتواجه مايكروسوفت، مجلة فانيتي فير … وحاولت فانيتي فير: a
