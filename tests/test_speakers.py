@@ -851,3 +851,16 @@ def test_a_speaker_that_is_only_a_tatweel_dash_resolves_to_its_mention():
     # round 14 hostile test: 'ـ' as the name normalized to nothing and crashed the epithet reader
     text = "أكد المدير الفني ـ أنه جاهز. وقال المدير الفني الأرجنتيني إن الفريق جاهز."
     assert [sp.name for sp in resolve_in_article(extract_statements(text), text)][0] == "المدير الفني"
+
+
+@pytest.mark.parametrize("first, expected", [
+    # corpus (CN-technology-156, SK-technology-424): the company quoted by its name alone
+    ("وقالت فيسبوك إن الهجوم استغل ثغرة في الشفرة.", "فيسبوك"),
+    # (the outlet that carried it is no company, nor a person quoted by name)
+    ("وقالت فيسبوك إن الهجوم استغل ثغرة في الشفرة، بحسب رويترز.", "فيسبوك"),
+    ("وقال ترامب إن الهجوم استغل ثغرة في الشفرة.", "الشركة"),
+])
+def test_a_bare_company_is_the_one_quoted_last_by_name(first, expected):
+    text = first + " وأوضحت الشركة أنها تعمل جاهدة لفهم التفاصيل."
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == expected

@@ -319,6 +319,9 @@ def resolve_in_article(spans, text=None):
             elif _national_epithet(head, tokens := normalize_arabic(name).split()):
                 # وأضافت الصحيفة الإنجليزية after ذكرت صحيفة ليفربول إيكو: one quoted before
                 speaker = _quoted_with_head(resolved, head, _nationality(tokens[1]))
+            elif head in COMPANY_HEADS and len(tokens) == 1:
+                # لكن الشركة تقول after ووفقا لتويتر: the company quoted last by its name alone
+                speaker = _company_quoted_last(resolved)
         # (a nationality alone, وأبدى البلجيكي, is guessed an organisation like الجيش الأمريكي)
         if speaker is None and (span.speaker_kind != "organisation" or _nationality_alone(name)) and text:
             if titled is None:
@@ -885,6 +888,24 @@ def _quoted_with_head(resolved, head, nationality):
         tokens = normalize_arabic(speaker.name).split()
         if tokens and tokens[0] in _alike_heads(head) and _nationality_allows(f"{speaker.name} {speaker.description}", nationality):
             return speaker  # (صحيفة "آس" الإسبانية: the nationality in the description)
+    return None
+
+
+def _company_quoted_last(resolved):
+    """The organisation quoted last (among the last QUOTED_HEAD_LOOKBACK statements) by a
+    name alone, with no head noun (تويتر، أبل، غوغل): what a bare الشركة refers to when
+    no company was named after its head. Not an outlet or an agency (بحسب رويترز), nor an
+    organisation named by another head (وزارة الخارجية)."""
+    for speaker in reversed(resolved[-QUOTED_HEAD_LOOKBACK:]):
+        if speaker is None or speaker.kind != "organisation":
+            continue
+        tokens = normalize_arabic(speaker.name).split()
+        if (
+            not tokens or tokens[0].startswith("ال") or _back_reference_head(tokens[0]) is not None
+            or " ".join(tokens) in OUTLET_WORDS or any(w in OUTLET_WORDS for w in tokens) or is_unnamed_source(speaker.name)
+        ):
+            continue
+        return speaker
     return None
 
 
