@@ -3131,3 +3131,16 @@ def test_a_company_for_something_describes_the_one_named_before():
             "وقالت الشركة، في بيان، إنها سترفع عدد رحلاتها.")
     spans = extract_statements(text)
     assert [sp.name for sp in resolve_in_article(spans, text)][-1] == "ريان إير"
+
+
+def test_a_word_alone_quoted_before_opens_a_participles_sentence():
+    # test13 (CN-middleEast-654): نقلي was quoted by that word alone; the participle after
+    # ونشر نقلي had gone to the last speaker
+    text = ('قال نقلي: "احرص على إبراز عناصر القوة فيك". ولفت المستشار الآخر إلى أنه عمل في واشنطن. '
+            'ونشر نقلي على صفحته بموقع تويتر، قائلا: "تشرفت اليوم بأداء القسم أمام خادم الحرمين".')
+    spans = extract_statements(text)
+    assert [(s.speaker_name, s.verb) for s in spans][-1] == ("نقلي", "قائلا")
+    # (a plain word after it may be the rest of a longer name: not a name alone then)
+    other = ('قال أبي: "الوضع صعب". ولفت المستشار الآخر إلى أنه عمل في واشنطن. '
+             'وأعلن أبي أحمد العفو عن السجناء، مؤكدا أن "المصالحة بدأت".')
+    assert extract_statements(other)[-1].speaker_name != "أبي"

@@ -352,6 +352,9 @@ class _State:
     known_names: set = None
     known_folded: int = 0
     known_surnames: set = field(default_factory=set)
+    # words alone that a speech verb had for its subject (قال نقلي): a name, for the one
+    # rule that asks only whether a word names someone (_named_after_opening_verb)
+    said_alone: set = field(default_factory=set)
     known_pairs: set = field(default_factory=set)
     written_twice: dict = field(default_factory=dict)  # word -> in the text twice or more
     titled: list = None  # titled_names(text), read on first need
@@ -3686,6 +3689,12 @@ def _known_names(state):
         fresh = state.spans[state.known_folded :]
         state.known_folded = len(state.spans)
         _know_names(state, (tuple(_norm(w) for w in s.speaker_name.split()) for s in fresh if s.speaker_name))
+        # A word alone that a speech verb had for its subject (قال نقلي) is someone's name
+        # too: ونشر نقلي على صفحته …، قائلا is his (CN-middleEast-654), not the last speaker's.
+        state.said_alone.update(
+            _norm(s.speaker_name) for s in fresh
+            if s.speaker_name and " " not in s.speaker_name and not s.inherited and not _written_definite(s.speaker_name)
+        )
     return state.known_names
 
 
@@ -4439,7 +4448,16 @@ def _named_after_opening_verb(state, s_begin, stop):
     if not _written_twice(state, word.text):
         return None  # named once: no full name elsewhere, and the names need not be read
     _known_names(state)
-    return verb + 1 if word.norm in state.known_surnames else None
+    if word.norm in state.known_surnames:
+        return verb + 1
+    # (a word alone quoted before, unless a plain word follows it that may be the rest of
+    # a longer name: وأعلن أبي أحمد is Abiy Ahmed whoever أبي was)
+    nxt = tokens[verb + 2]
+    if word.norm in state.said_alone and not (
+        nxt.is_word and not _definite(nxt) and not _prepositional(nxt) and nxt.norm not in PREPOSITIONS
+    ):
+        return verb + 1
+    return None
 
 
 def _attributed_source(state, j, stop):
