@@ -3144,3 +3144,15 @@ def test_a_word_alone_quoted_before_opens_a_participles_sentence():
     other = ('قال أبي: "الوضع صعب". ولفت المستشار الآخر إلى أنه عمل في واشنطن. '
              'وأعلن أبي أحمد العفو عن السجناء، مؤكدا أن "المصالحة بدأت".')
     assert extract_statements(other)[-1].speaker_name != "أبي"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test2 (FR-sport-75), test6 (FR-economy-2): the author of a study or the one who gave
+    # out figures speaks (دراسة أجرتها، أرقام أعلنتها had been the speakers), an outlet too
+    ("وميسي هو الأفضل في العالم، وفقا لدراسة أجرتها مجلة فرانس فوتبول الفرنسية.", "مجلة فرانس فوتبول الفرنسية"),
+    ("ووصل عدد السياح إلى 11 مليونا، وفق أرقام أعلنتها وزارة السياحة المغربية.", "وزارة السياحة المغربية"),
+    ("وأظهر استطلاع أجرته مؤسسة غالوب أن الثقة تراجعت.", "مؤسسة غالوب"),
+])
+def test_the_author_of_a_study_or_figures_speaks(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

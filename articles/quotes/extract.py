@@ -842,12 +842,14 @@ def read_speaker(state, i, stop):
             break  # تحدث فيه ممازحاً عن: an adverb in the accusative; no name takes tanween
         if tok.norm in CHANNEL_PREFIXED or _is_channel_word(tokens, j) or (words and _how_said(tok)):
             break
-        if words and words[0].norm in PUBLISHED_DOCUMENTS and tok.norm in PUBLISHED_IT:
+        if words and words[0].norm in PUBLISHED_DOCUMENTS and (tok.norm in PUBLISHED_IT or tok.norm in AUTHORED_IT):
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
             # which speaks; بيان صحفي نشره أيبوش: its author speaks. The words start at إن.
             publisher, after_publisher = read_speaker(state, j + 1, stop)
             # (a report is the outlet's own: تقرير بثته وكالة الأنباء التركية)
-            if publisher is not None and (words[0].norm == REPORT or _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS):
+            if publisher is not None and (
+                words[0].norm == REPORT or tok.norm in AUTHORED_IT or _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS
+            ):
                 publisher.mention = state.text[words[0].start : publisher.end]
                 publisher.start = words[0].start
                 return publisher, after_publisher
@@ -1952,6 +1954,7 @@ AUDIENCES = words("audiences")
 OUTLET_HEADS = words("outlet_heads")
 # "which … published" after a statement: بيان نشرته الوكالة، بيان أصدره المكتب
 PUBLISHED_IT = words("published_it")
+AUTHORED_IT = words("authored_it")
 PUBLISHED_DOCUMENTS = words("published_documents")
 NATIONALITIES = words("nationalities")
 COUNTRIES_BY_NISBA = words("countries_by_nisba")  # the kingdom itself: حذرت السعودية مواطنيها

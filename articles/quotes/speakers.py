@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, PUBLISHED_DOCUMENTS, PUBLISHED_IT, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, PUBLISHED_DOCUMENTS, PUBLISHED_IT, AUTHORED_IT, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -647,7 +647,7 @@ def _issuer_of_document(name):
     tokens = name.split()
     if len(tokens) >= 2 and normalize_arabic(tokens[0]) in DOCUMENT_SUBJECTS and normalize_arabic(tokens[1]).startswith("ال"):
         return " ".join(tokens[1:])
-    if len(tokens) >= 3 and normalize_arabic(tokens[0]) in PUBLISHED_DOCUMENTS and normalize_arabic(tokens[1]) in PUBLISHED_IT:
+    if len(tokens) >= 3 and normalize_arabic(tokens[0]) in PUBLISHED_DOCUMENTS and normalize_arabic(tokens[1]) in PUBLISHED_IT | AUTHORED_IT:
         return " ".join(tokens[2:])  # وجاء في بيان نشره رئيس الاتحاد: its author's
     return name
 
