@@ -3156,3 +3156,13 @@ def test_a_word_alone_quoted_before_opens_a_participles_sentence():
 def test_the_author_of_a_study_or_figures_speaks(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # test6 (FR-middleEast-113), corpus (BB-middleEast-798): a faction named in quotes
+    # after its head; فصيل alone had been the speaker
+    ('فيما اعتبر فصيل "فيلق الرحمن" المعارض أن هكذا اتفاق هو بمثابة فرض تهجير.', "فيلق الرحمن"),
+])
+def test_a_faction_is_named_after_its_head(text, name):
+    [span] = extract_statements(text)
+    assert name in resolve_in_article([span], text)[0].name
