@@ -3166,3 +3166,14 @@ def test_the_author_of_a_study_or_figures_speaks(text, name):
 def test_a_faction_is_named_after_its_head(text, name):
     [span] = extract_statements(text)
     assert name in resolve_in_article([span], text)[0].name
+
+
+def test_a_plain_name_after_the_opening_verb_is_the_participles_subject():
+    # corpus (BB-culture-206): a name of two plain words after the verb that opens the
+    # sentence, then a preposition; the participle had found no speaker and said nothing
+    text = 'دافعت كيم كارديشيان عن تصفيفة شعرها في شكل جدائل، قائلة: "لست جاهلة بأصلها".'
+    assert [(s.speaker_name, s.verb) for s in extract_statements(text)] == [("كيم كارديشيان", "قائلة")]
+    # (the verb must agree with the participle, and an accusative is the verb's object)
+    assert extract_statements(text.replace("دافعت", "دافع")) == []
+    spans = extract_statements('وجه بنيادي نقدا لاذعا للحكومة، قائلا: "لا أستبعد شيئا".')
+    assert all("نقدا" not in s.speaker_name for s in spans)

@@ -4463,6 +4463,44 @@ def _named_after_opening_verb(state, s_begin, stop):
     return None
 
 
+ORDINAL_WORDS = _forms("آخر", "أخرى", "ثان", "ثاني", "ثالث", "رابع", "أول")
+CONTRAST_OPENERS = _forms("فيما", "بينما")
+PARTICIPLE_REACH = 20  # tokens from the subject's name to the participle that continues it
+
+
+def _plain_name_after_opening_verb(state, s_begin, i, gender):
+    """دافعت كيم كارديشيان عن تصفيفة شعرها، قائلة: a name of two or three plain words right
+    after the verb that opens the sentence, with a preposition or a comma after it, is the
+    subject a participle at i continues, when the verb agrees with the participle in gender
+    (the verb's ت and the participle's ة). A _Speaker or None."""
+    tokens = state.tokens
+    verb = s_begin + 1 if tokens[s_begin].norm in OPENING_PARTICLES or tokens[s_begin].norm in CONTRAST_OPENERS else s_begin
+    if gender not in (MASCULINE, FEMININE) or verb + 3 >= i or not tokens[verb].is_word or len(tokens[verb].norm) < 3:
+        return None
+    opener = tokens[verb]
+    if _token_role(opener.norm) is not None or _definite(opener) or (_written(opener.text).endswith("ت") != (gender == FEMININE)):
+        return None
+    end = verb + 1
+    while end < i and end - verb <= 3 and _is_name_word(tokens[end]) and not (
+        tokens[end].norm in NOT_A_NAME or tokens[end].text[:1].isdigit() or _prepositional(tokens[end])
+        or _possessed(tokens[end]) or tokens[end].norm in PREPOSITIONS or _continuation(tokens[end]) is not None
+        # (an accusative, a plural in ات or an ordinal is the verb's object or an adverb:
+        # وجه بوفون انتقادات حادة، وجه بنيادي نقدا لاذعا، وقال لبناني ثالث)
+        or _written(tokens[end].text).endswith(("ا", "ات")) or tokens[end].text.endswith(TANWEEN_FATH)
+        or tokens[end].norm in ORDINAL_WORDS or _token_role(tokens[end].norm) is not None
+    ):
+        end += 1
+    if not 2 <= end - verb - 1 <= 3 or end >= i:
+        return None
+    after = tokens[end]
+    if not (after.norm in PREPOSITIONS or after.text in ("،", ",")):
+        return None
+    if i - end > PARTICIPLE_REACH or any(t.norm in OPENING_PARTICLES or t.norm in CONTRAST_OPENERS for t in tokens[end:i]):
+        return None  # (…، كما غرد هنيدي …، قائلا: another clause, with a subject of its own)
+    name = state.text[tokens[verb + 1].start : tokens[end - 1].end]
+    return _Speaker(name, tokens[verb + 1].start, tokens[end - 1].end, name, "", PERSON, gender)
+
+
 def _attributed_source(state, j, stop):
     """The source after an attribution phrase, with the ل of وفقا لوزارة الدفاع taken off
     the first word for the reading (the phrase reader stops at a ل-phrase)."""
@@ -4835,7 +4873,10 @@ def extract_statements(text):
                 # subject even when no speech verb came before it.
                 if sentence_subject is None:
                     sentence_subject = _continued_subject(state, s_begin, i)
-                _process_continuation(state, i, s_end, value, _talk_goes_on(state, i, s_begin) or sentence_subject)
+                # (a plain name is read for this participle only: a later one may have a
+                # subject of its own, …، كما غرد هنيدي …، قائلا)
+                subject = sentence_subject or _plain_name_after_opening_verb(state, s_begin, i, value)
+                _process_continuation(state, i, s_end, value, _talk_goes_on(state, i, s_begin) or subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
             state.narrated, state.narrated_in = (s_begin, s_end), state.sentence_no
