@@ -22,16 +22,26 @@ before the round, from a separate worktree in its own process). In the comments,
 "(REGRESSION)" means 782c9ee gave the right answer (or no wrong name / no lost or mangled
 statement) and 7648e3a does not; "(pre-existing)" means 782c9ee was as wrong; "(new rule,
 incomplete)" means 782c9ee was wrong too, and the round's rule fires but gets it wrong or
-misses a spelling of its own trigger. "Now:" is what 7648e3a gives.
+misses a spelling of its own trigger. "Now:" is what 7648e3a gives. Run again on 24075ee
+(three extractor commits later, 1259eb2..3a507a9, none of them on these rules): every result
+the same, but for one case that 3a507a9 changed (noted where it stands).
 
 THE MAIN FINDING (section 8): حسب قولها made extraction quadratic in the length of a
 sentence (REGRESSION). The `said_alone` branch scans every token from the sentence's start
 for a speech verb for each حسب قولها it meets: "حسب قولها " * 2000 (20 kB, no full stop)
-takes 2.1 s (782c9ee: 0.02 s), * 4000 takes 9 s (0.06 s); "أدوار أخرى، حسب قولها، " * 4000
-(92 kB) takes 28 s (0.10 s). No crash was found: 16,000 random strings made of the round's
+takes 1.2-2.1 s (782c9ee: 0.02 s), * 4000 takes 7-9 s (0.06 s); "أدوار أخرى، حسب قولها، " *
+4000 (92 kB) takes 28 s (0.10 s). No crash was found: 16,000 random strings made of the round's
 sentences with zero-width marks, RLM/LRM, isolates, NBSP, tatweel, diacritics, NUL and other
 control characters, quotation marks, lone surrogates, emoji, deleted and spliced characters
 kept every span and mention on its offsets (section 8 keeps the hand-made odd inputs).
+
+Mended after the report (the xfail marks went with each): the quadratic scan (the sentence's
+sayings are counted once, extract._sayings_before); a bare الشركة goes to a company quoted by
+one word only when the article calls it a company or a platform somewhere (so no party,
+country or person quoted by one word), which leaves it unresolved where the article never
+does; a given name with the article opens an apposition only before a plain word (، الحسن
+السيرة والسلوك، is no name); الباجي قائد السبسي is a plausible name for a bare title; نقيب
+after a name is a surname (lexicon/surname_titles.txt).
 """
 
 import pytest
@@ -310,8 +320,8 @@ def test_a_given_name_with_the_article_referred_back_to(second, name):
     # opens with a word of the list and is read as the apposition's name. Now: 'مدير
     # المدرسة الحسن السيرة والسلوك', 'رئيس الجمعية الطيب الذكر' (782c9ee: 'مدير المدرسة',
     # 'رئيس الجمعية').
-    _xfail("وقال مدير المدرسة، الحسن السيرة والسلوك، إن الطلاب بخير.", "الحسن السيرة"),
-    _xfail("وقال رئيس الجمعية، الطيب الذكر، إن الطلاب بخير.", "الطيب الذكر"),
+    ("وقال مدير المدرسة، الحسن السيرة والسلوك، إن الطلاب بخير.", "الحسن السيرة"),
+    ("وقال رئيس الجمعية، الطيب الذكر، إن الطلاب بخير.", "الطيب الذكر"),
     # (new rule, incomplete) "the newly chosen president", "the ever calm coach" (الهادئ
     # normalizes to الهادي): an adjective and an adverb are read as a name. Now: 'المختار
     # حديثا', 'الهادئ دائما' (782c9ee: 'حديثا', 'دائما', as wrong).
@@ -356,7 +366,7 @@ def test_given_names_with_the_article_the_rule_misses(text, name):
     # (REGRESSION) the president referred back to: 782c9ee resolved him to the first
     # statement's speaker (its whole mention); now the first is 'الباجي قائد السبسي' and
     # 'الرئيس' resolves to nobody. Now: 'الرئيس'.
-    _xfail("وأضاف الرئيس أن المرأة حرة.", "الباجي قائد السبسي"),
+    ("وأضاف الرئيس أن المرأة حرة.", "الباجي قائد السبسي"),
     # (pre-existing) by the second and third words of his name. Now: 'قائد السبسي'.
     _xfail("وأضاف قائد السبسي أن المرأة حرة.", "الباجي قائد السبسي"),
     # the surname alone, the title and nationality
@@ -412,8 +422,8 @@ def test_the_head_of_another_syndicate_is_not_the_one_named_before(second):
     # whole mention is the speaker. Now: 'الناشط خالد نقيب', 'الفنان محمد نقيب', 'الرائد
     # نقيب' (782c9ee: 'خالد نقيب', 'محمد نقيب', 'نقيب'). (ضابط and قاضي, made titles in the
     # fourteenth round, went to lexicon/surname_titles.txt for this; نقيب did not.)
-    _xfail("وقال الناشط خالد نقيب إن الحكومة فشلت.", "خالد نقيب"),
-    _xfail("وقال الفنان محمد نقيب إن المسرح بخير.", "محمد نقيب"),
+    ("وقال الناشط خالد نقيب إن الحكومة فشلت.", "خالد نقيب"),
+    ("وقال الفنان محمد نقيب إن المسرح بخير.", "محمد نقيب"),
     _xfail("وقال الرائد نقيب إن الجنود بخير.", "نقيب"),
     # (pre-existing) Now: 'تونس', 'نقيب', 'النقيب المنشق'.
     _xfail("وقال نقيب محامي تونس إن الحريات مهددة.", "نقيب محامي تونس"),
@@ -429,20 +439,24 @@ def test_naqib_the_rule_misreads(text, name):
 # =======================================================================================
 
 @pytest.mark.parametrize("text, names", [
-    ("وقالت أبل إن مبيعاتها ارتفعت. وقالت رويترز إن السوق تراجعت. وقالت الشركة إن الطلب قوي.",
+    # Since this round's hostile test a bare الشركة goes to a company quoted by one word only
+    # when the article calls it a company or a platform somewhere (شركة أبل، شبكة "فيسبوك"):
+    # quoted by one word, a party, a country or a person is no company (next test). Where the
+    # article never says so, الشركة stays unresolved: known, and the price of that rule.
+    ("وقالت أبل إن مبيعاتها ارتفعت. وقالت رويترز إن السوق تراجعت. وقالت الشركة إن الطلب قوي. وتواجه شركة أبل منافسة.",
      ["أبل", "رويترز", "أبل"]),
-    ("وقالت أبل إن مبيعاتها ارتفعت. وقالت وزارة التجارة إن الصادرات تراجعت. وقالت الشركة إن الطلب قوي.",
+    ("وقالت أبل إن مبيعاتها ارتفعت. وقالت وزارة التجارة إن الصادرات تراجعت. وقالت الشركة إن الطلب قوي. وتواجه شركة أبل منافسة.",
      ["أبل", "وزارة التجارة", "أبل"]),
-    ("وقالت تويتر إن الحساب مغلق منذ أيام. لكن الشركة تقول إن الحساب يعود لروبوت.", ["تويتر", "تويتر"]),
-    ("وقالت سامسونج إن المبيعات ارتفعت. وقالت الشركة إن الطلب قوي. وقالت الشركة أيضا إن الأرباح ارتفعت.",
-     ["سامسونج", "سامسونج", "سامسونج"]),
+    _xfail("وقالت تويتر إن الحساب مغلق منذ أيام. لكن الشركة تقول إن الحساب يعود لروبوت.", ["تويتر", "تويتر"]),
+    _xfail("وقالت سامسونج إن المبيعات ارتفعت. وقالت الشركة إن الطلب قوي. وقالت الشركة أيضا إن الأرباح ارتفعت.",
+           ["سامسونج", "سامسونج", "سامسونج"]),
     ("وقالت أبل إن مبيعاتها ارتفعت. وقالت شركة سامسونج إن أرباحها تراجعت. وقالت الشركة إن الطلب قوي.",
      ["أبل", "شركة سامسونج", "شركة سامسونج"]),
-    ("وقالت أمازون إن مبيعاتها ارتفعت. وقال بيزوس إن الطلب قوي. وقالت الشركة إن الأرباح ارتفعت.",
+    ("وقالت أمازون إن مبيعاتها ارتفعت. وقال بيزوس إن الطلب قوي. وقالت الشركة إن الأرباح ارتفعت. ومنصة أمازون كبيرة.",
      ["أمازون", "بيزوس", "أمازون"]),
     # tatweel in الشركة, a company written in Latin letters
-    ("وقالت أبل إن مبيعاتها ارتفعت. وقالت الشركـة إن الطلب قوي.", ["أبل", "أبل"]),
-    ("وقالت Apple إن مبيعاتها ارتفعت. وقالت الشركة إن الطلب قوي.", ["Apple", "Apple"]),
+    _xfail("وقالت أبل إن مبيعاتها ارتفعت. وقالت الشركـة إن الطلب قوي.", ["أبل", "أبل"]),
+    _xfail("وقالت Apple إن مبيعاتها ارتفعت. وقالت الشركة إن الطلب قوي.", ["Apple", "Apple"]),
     # no company quoted: a man, a capital (so too الجيش، حزب الله)
     ("وقال بيزوس إن أمازون قوية. وقالت الشركة إن الطلب قوي.", ["بيزوس", "الشركة"]),
     ("وقالت واشنطن إن الهدنة صامدة. وقالت الشركة إن الطلب قوي.", ["واشنطن", "الشركة"]),
@@ -456,12 +470,12 @@ def test_the_company_referred_back_to(text, names):
     # by her surname takes a feminine verb and is guessed an organisation) is "the
     # company" (so too طالبان، يونيسف، ناسا، فرنسا، هيلاري). Now: الشركة resolves to each
     # (782c9ee: 'الشركة').
-    _xfail("وقالت حماس إن الهدنة صامدة."),
-    _xfail("وقالت أوبك إن الإنتاج سيتراجع."),
-    _xfail("وقالت إسرائيل إن الهدنة صامدة."),
-    _xfail("وقالت موسكو إن الهدنة صامدة."),
-    _xfail("وقالت ميركل إن الاقتصاد قوي."),
-    _xfail("وقالت رندة إنها بخير."),
+    ("وقالت حماس إن الهدنة صامدة."),
+    ("وقالت أوبك إن الإنتاج سيتراجع."),
+    ("وقالت إسرائيل إن الهدنة صامدة."),
+    ("وقالت موسكو إن الهدنة صامدة."),
+    ("وقالت ميركل إن الاقتصاد قوي."),
+    ("وقالت رندة إنها بخير."),
 ])
 def test_the_company_is_not_whoever_was_quoted_by_one_word(first):
     text = first + " وقالت الشركة إن الطلب قوي."
@@ -469,7 +483,6 @@ def test_the_company_is_not_whoever_was_quoted_by_one_word(first):
     assert names[1] != names[0]
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_the_company_is_not_one_quoted_before_another_was_named_with_its_head():
     # (REGRESSION) سامسونج named after شركة (not quoted) comes after أبل; the rule says
     # "with no company named after its head before it", but أبل is taken. Now: 'أبل'
@@ -515,7 +528,8 @@ def test_a_word_alone_quoted_before_in_other_forms(text, name):
     _xfail('قال نقلـي: "احرص على إبراز عناصر القوة فيك". ' + ADVISER
            + 'ونشر نقلي على صفحته بموقع تويتر، قائلا: "تشرفت اليوم بأداء القسم".', "نقلي"),
     # (pre-existing) a plain word after the name (the rule's guard): the participle goes to
-    # the adviser. Now: 'المستشار'.
+    # the adviser. Now: 'المستشار'; at 24075ee 'ترامب نتنياهو' (3a507a9 reads two plain
+    # words after an opening verb as one name: two men glued into one).
     _xfail('قال ترامب: "الوضع صعب". ' + ADVISER + "واستقبل ترامب نتنياهو في البيت الأبيض، قائلا إن العلاقات قوية.",
            "ترامب"),
 ])
@@ -538,7 +552,9 @@ RYANAIR = 'قررت شركة "ريان إير"، أكبر شركة {} بأورو
     ('قررت شركة "تي إس إم سي"، أكبر شركة لصناعة الرقائق في العالم، بناء مصنع جديد. '
      "وقالت الشركة، في بيان، إنها سترفع إنتاجها.", "تي إس إم سي"),
     # the company named alone
-    ("وأعلنت أرامكو، أكبر شركة للنفط في العالم، زيادة إنتاجها. وقالت الشركة إن الطلب قوي.", "أرامكو"),
+    # (an apposition that calls it a company, أكبر شركة للنفط, is no evidence the company
+    # rule reads: it asks for the head right before the name)
+    _xfail("وأعلنت أرامكو، أكبر شركة للنفط في العالم، زيادة إنتاجها. وقالت الشركة إن الطلب قوي.", "أرامكو"),
     # a company described by its ل-phrase alone is still the one الشركة refers to
     ("وقالت شركة للطيران المنخفض التكلفة إن رحلاتها ستزيد. وقالت الشركة، في بيان، إنها سترفع عدد رحلاتها.",
      "شركة للطيران المنخفض التكلفة"),
@@ -619,7 +635,6 @@ def test_two_thousand_sentences_of_the_rounds_rules_extract_in_seconds():
         assert text_extract_seconds(unit * 2000, runs=1) < 4.0
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_by_her_saying_in_a_long_sentence_runs_in_linear_time():
     # (REGRESSION, the round's main finding) for every حسب قولها the said_alone branch
     # scans the sentence from its start for a speech verb (any(... for t in
@@ -628,7 +643,6 @@ def test_by_her_saying_in_a_long_sentence_runs_in_linear_time():
     assert_grows_linearly(lambda size: extract_seconds("حسب قولها ", size), 5_000, 20_000)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN)
 def test_two_thousand_clauses_by_her_saying_in_one_sentence_extract_in_seconds():
     # (REGRESSION) the same with a clause before each phrase, set off by commas, and a
     # speaker before: 2,000 repetitions (46 kB) take 6.8 s, 4,000 (92 kB) 28 s (782c9ee:

@@ -854,13 +854,18 @@ def test_a_speaker_that_is_only_a_tatweel_dash_resolves_to_its_mention():
 
 
 @pytest.mark.parametrize("first, expected", [
-    # corpus (CN-technology-156, SK-technology-424): the company quoted by its name alone
+    # corpus (CN-technology-156, SK-technology-424): the company quoted by its name alone,
+    # which the article calls a company (here only after the bare الشركة)
     ("وقالت فيسبوك إن الهجوم استغل ثغرة في الشفرة.", "فيسبوك"),
-    # (the outlet that carried it is no company, nor a person quoted by name)
+    # (the outlet that carried it is no company)
     ("وقالت فيسبوك إن الهجوم استغل ثغرة في الشفرة، بحسب رويترز.", "فيسبوك"),
+    # hostile round 15: nor a person, a party or a country quoted by one word, which the
+    # article never calls a company
     ("وقال ترامب إن الهجوم استغل ثغرة في الشفرة.", "الشركة"),
+    ("وقالت حماس إن الهجوم استغل ثغرة في الشفرة.", "الشركة"),
+    ("وقالت ميركل إن الهجوم استغل ثغرة في الشفرة.", "الشركة"),
 ])
 def test_a_bare_company_is_the_one_quoted_last_by_name(first, expected):
-    text = first + " وأوضحت الشركة أنها تعمل جاهدة لفهم التفاصيل."
+    text = first + " وأوضحت الشركة أنها تعمل جاهدة لفهم التفاصيل. وتواجه شركة فيسبوك أزمة ثقة."
     spans = extract_statements(text)
-    assert resolve_in_article(spans, text)[-1].name == expected
+    assert resolve_in_article(spans, text)[1].name == expected

@@ -1404,7 +1404,12 @@ def _apposition_name(state, words, j, stop):
                 k = n  # a second title: skip it and look for the name after it
                 continue
             if (
-                names and closes and (not _definite(names[0]) or names[0].norm in DEFINITE_GIVEN_NAMES)
+                names and closes and (
+                    # (a given name with the article only before the rest of a name: ، الحسن
+                    # طاهر، not ، الحسن السيرة والسلوك، or ، الطيب الذكر،)
+                    not _definite(names[0])
+                    or names[0].norm in DEFINITE_GIVEN_NAMES and len(names) >= 2 and not _definite(names[1])
+                )
                 and names[0].norm not in NOT_A_NAME
                 # (مغني الراب، 51 عاما،: his age; …، عما إذا كانت: no name)
                 and not names[0].text[:1].isdigit() and names[0].norm not in PREPOSITIONS
@@ -4577,6 +4582,7 @@ def _trailing_attributions(state, s_begin, s_end, inside):
     if s_begin >= s_end or ATTRIBUTION_RE.search(text, tokens[s_begin].start, tokens[s_end - 1].end + 1) is None:
         return  # most sentences have no attribution phrase: one scan in C, not a loop per word
     verbs_before = None  # speech verbs in the sentence before each token, built on first need
+    said_before = None  # the same for _sayings_before
     clause_floor = s_begin  # a clause never reaches back past the previous attribution
     for k in range(s_begin, s_end):
         tok = tokens[k]
@@ -4600,10 +4606,9 @@ def _trailing_attributions(state, s_begin, s_end, inside):
             # is the last speaker's, unless it is inside a quote or after a verb or a
             # participle of the sentence, whose statement already holds it with its speaker
             # (after a relay, ونقل الموقع قول منصور إن "…"، حسب قوله, the words are منصور's).
-            if inside[k] or any(
-                (_speech_verb(t) and t.text not in RELAY_VERBS) or _continuation(t) is not None
-                for t in tokens[s_begin:k]
-            ):
+            if said_before is None:
+                said_before = _sayings_before(tokens, s_begin, s_end)
+            if inside[k] or said_before[k - s_begin]:
                 continue
             own, after = _own_words(tokens[j].text), j + 1
         if own is not None:
@@ -4708,6 +4713,18 @@ def _trailing_attributions(state, s_begin, s_end, inside):
 
 
 RELAYED_RE = re.compile(r"نقل")
+
+
+def _sayings_before(tokens, s_begin, s_end):
+    """For each token of the sentence, whether a speech verb other than a relay, or a
+    participle, comes before it: built once a sentence (asked of every token it made a long
+    sentence quadratic)."""
+    seen, flags = False, []
+    for t in tokens[s_begin:s_end]:
+        flags.append(seen)
+        seen = seen or bool(_speech_verb(t) and t.text not in RELAY_VERBS) or _continuation(t) is not None
+    flags.append(seen)
+    return flags
 
 
 def _speech_verbs_before(tokens, s_begin, s_end):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from articles.quotes.extract import CHANNEL_NOUNS, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, PUBLISHED_DOCUMENTS, PUBLISHED_IT, AUTHORED_IT, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
+from articles.quotes.extract import CHANNEL_NOUNS, DEFINITE_GIVEN_NAMES, DESCRIBING_ADJECTIVES, DOCUMENT_SUBJECTS, PUBLISHED_DOCUMENTS, PUBLISHED_IT, AUTHORED_IT, KNOWN_OUTLETS, ON_BEHALF_OF, OUTLET_HEADS, NAME_HEADS, NAME_LINKS, POST_LINKS, RELATION_TITLES, UNNAMED_HEADS, named_organisations, titled_names, tokenize
 from articles.quotes.lexicon import words
 from articles.text.normalize import normalize_arabic, strip_invisibles
 from articles.text.skeleton import LONG_VOWELS, NAME_SOUNDS, fold_name_sounds, name_skeleton_of
@@ -321,7 +321,7 @@ def resolve_in_article(spans, text=None):
                 speaker = _quoted_with_head(resolved, head, _nationality(tokens[1]))
             elif head in COMPANY_HEADS and len(tokens) == 1:
                 # لكن الشركة تقول after ووفقا لتويتر: the company quoted last by its name alone
-                speaker = _company_quoted_last(resolved)
+                speaker = _company_quoted_last(resolved, text)
         # (a nationality alone, وأبدى البلجيكي, is guessed an organisation like الجيش الأمريكي)
         if speaker is None and (span.speaker_kind != "organisation" or _nationality_alone(name)) and text:
             if titled is None:
@@ -891,11 +891,23 @@ def _quoted_with_head(resolved, head, nationality):
     return None
 
 
-def _company_quoted_last(resolved):
+# What an article calls a company by, before its name: شركة أبل، مجموعة فيسبوك، شبكة
+# "فيسبوك"، إدارة فيسبوك، منصة إنستغرام (the heads with the article too; not موقع, which
+# as often names a news site: ونقل موقع "غيزمودو").
+CALLED_A_COMPANY = tuple(
+    head for word in ("شركة", "مجموعة", "شبكة", "إدارة", "منصة")
+    for head in (normalize_arabic(word), normalize_arabic("ال" + word))
+)
+
+
+def _company_quoted_last(resolved, text):
     """The organisation quoted last (among the last QUOTED_HEAD_LOOKBACK statements) by a
-    name alone, with no head noun (تويتر، أبل، غوغل): what a bare الشركة refers to when
-    no company was named after its head. Not an outlet or an agency (بحسب رويترز), nor an
-    organisation named by another head (وزارة الخارجية)."""
+    name alone, with no head noun (تويتر، أبل، غوغل), that the article also calls a company
+    or a platform somewhere (CALLED_A_COMPANY: شركة "أبل"، شبكة "فيسبوك"): what a bare الشركة refers to when no company
+    was named after its head before it. Not an outlet or an agency (بحسب رويترز), nor a
+    party, a country or a person quoted by one word (حماس، إسرائيل، ميركل), which the
+    article never calls a company."""
+    normalized = None
     for speaker in reversed(resolved[-QUOTED_HEAD_LOOKBACK:]):
         if speaker is None or speaker.kind != "organisation":
             continue
@@ -905,7 +917,10 @@ def _company_quoted_last(resolved):
             or " ".join(tokens) in OUTLET_WORDS or any(w in OUTLET_WORDS for w in tokens) or is_unnamed_source(speaker.name)
         ):
             continue
-        return speaker
+        if normalized is None:
+            normalized = normalize_arabic(text)
+        if re.search(rf"(?:^|\s)[وبل]?(?:{'|'.join(CALLED_A_COMPANY)})\s+[\"«“]?{re.escape(' '.join(tokens))}(?:$|[\s\"»”،,.])", normalized):
+            return speaker
     return None
 
 
@@ -1051,6 +1066,8 @@ def _plausible_name(name):
     tokens = normalize_arabic(name).split()
     return bool(tokens) and not any(
         (w in TITLE_WORDS or w in GENERIC_TITLES or w in ORGANISATION_HEADS) and not (k and tokens[k - 1] == FAMILY_OF)
+        # (nor after a given name with the article: الباجي قائد السبسي)
+        and not (k == 1 and tokens[0] in DEFINITE_GIVEN_NAMES)
         # (مسؤول أمني يمني، طبيبة جنائية بريطانية، مسؤول أمريكي بارز: a nationality without
         # the article is the post's, read where the name was wanted; a first name may look
         # like one, تشيكي بيغريشتين, when no adjective follows it)
