@@ -67,6 +67,16 @@ def test_world_cup_matches_of_one_day_stay_apart(grouped):
     assert not serbia & germany and not germany & brazil and not serbia & brazil
 
 
+def test_a_follow_up_in_other_words_joins_the_story_it_is_most_like_as_a_whole(grouped):
+    # The morning after Switzerland held Brazil, Sky News Arabia looks ahead ("90 minutes
+    # from the tragedy of the seventies"), and Al Arabiya reports the Houthis admitting
+    # losses in the Hodeidah battle: each is like its story's centroid, though too few of
+    # the story's reports are like it for average link to take it in (attach_stragglers).
+    groups, _ = grouped
+    assert "SK-sport-1727-20180618" in group_of(groups, "FR-sport-164-20180617")
+    assert "AL-internationalNews-1682-20180618" in group_of(groups, "BB-middleEast-628-20180617")
+
+
 def test_a_text_filed_in_two_sections_is_a_copy_with_the_original_first(grouped):
     groups, copies = grouped
     group = next(c for c in copies if GAZA_DRONES[0] in c)
