@@ -3177,3 +3177,17 @@ def test_a_plain_name_after_the_opening_verb_is_the_participles_subject():
     assert extract_statements(text.replace("دافعت", "دافع")) == []
     spans = extract_statements('وجه بنيادي نقدا لاذعا للحكومة، قائلا: "لا أستبعد شيئا".')
     assert all("نقدا" not in s.speaker_name for s in spans)
+
+
+@pytest.mark.parametrize("text, said", [
+    # test5 (CN-internationalNews-106), test6 (FR-economy-11): a parenthesis about a noun of
+    # what was said, set off by "، وهو …،", is inside it; the statement had ended before it
+    ("وذكر المتحدث باسم الشرطة، هارالد سوروس، إن القتيل، وهو نمساوي يبلغ من العمر 26 عاما، مات متأثرا بإصابته.",
+     "القتيل، وهو نمساوي يبلغ من العمر 26 عاما، مات متأثرا بإصابته"),
+    # (the narrator's own remark about what was said still ends it)
+    ("وقال الوزير إن الحكومة رفعت الأسعار، وهو ما نفته المعارضة، أمس.", "الحكومة رفعت الأسعار"),
+    ("ودعا بوتين إلى انسحاب القوات الأجنبية من سوريا، وهي الدعوة التي كررها وزير خارجيته، أمس.",
+     "إلى انسحاب القوات الأجنبية من سوريا"),
+])
+def test_a_parenthesis_inside_what_was_said_is_part_of_it(text, said):
+    assert extract_statements(text)[0].text == said

@@ -2779,7 +2779,11 @@ def _clause_end(state, k, stop):
             # and فإنه go on with what was said (قالت … إن الاتحاد لا يمثل تهديدا وإنه يتوقع …).
             break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
-            break
+            close = _parenthetical_close(tokens, m + 1, stop)
+            if close is None:
+                break
+            last, m = close - 1, close + 1  # إن القتيل، وهو نمساوي …، مات: the content goes on
+            continue
         if tok.text in ("،", ",") and _without_that_at(tokens, m + 1, stop):
             break  # …، من دون أن يكشف خططه: what the speaker did not do, the narrator's
         if m > k + 2 and tok.text in ("،", ",") and m + 2 < stop and tokens[m + 1].norm == WHAT_WORD and tokens[m + 2].norm in CONSEQUENCE_VERBS:
@@ -2794,6 +2798,42 @@ def _clause_end(state, k, stop):
             last = m
         m += 1
     return last
+
+
+# Longest "، وهو …،" aside read as a parenthesis about a noun of the content.
+MAX_ASIDE_TOKENS = 12
+WHAT_WORD_FORMS = _forms("ما", "أمر", "الأمر")
+
+
+def _parenthetical_close(tokens, k, stop):
+    """At k, وهو or وهي after a comma: the index of the comma that closes it when it is a
+    parenthesis about a noun of the content (إن القتيل، وهو نمساوي في السادسة والعشرين،
+    مات متأثرا بإصابته), the content going on after it with a word that is no new clause
+    (no و, no participle or speech verb). None for the narrator's own remark (، وهو ما
+    نفته الحكومة، وهو أمر …) or when no comma closes it soon."""
+    if tokens[k].norm not in PRONOUNS_HE_SHE_AND or k + 1 >= stop or tokens[k + 1].norm in WHAT_WORD_FORMS:
+        return None
+    if k + 2 < stop and _definite(tokens[k + 1]) and _strip_clitic(tokens[k + 2].norm) in RELATIVES:
+        return None  # ، وهي الدعوة التي كررها وزير خارجيته،: the narrator's, about what was said
+    for n in range(k + 1, min(stop - 1, k + MAX_ASIDE_TOKENS)):
+        if tokens[n].text in ("،", ","):
+            after = tokens[n + 1]
+            if (
+                after.is_word and after.norm[:1] != "و" and _continuation(after) is None
+                and not _speech_verb(after) and not _attribution_at_token(tokens, n + 1)
+            ):
+                return n
+            return None
+        if not tokens[n].is_word and tokens[n].quote is None:
+            return None
+    return None
+
+
+PRONOUNS_HE_SHE_AND = _forms("وهو", "وهي")
+
+
+def _attribution_at_token(tokens, k):
+    return tokens[k].norm[:1] in ATTRIBUTION_FIRST_LETTERS and tokens[k].norm.startswith(ATTRIBUTION_STARTS)
 
 
 def _attribution_at(state, offset):
