@@ -3191,3 +3191,11 @@ def test_a_plain_name_after_the_opening_verb_is_the_participles_subject():
 ])
 def test_a_parenthesis_inside_what_was_said_is_part_of_it(text, said):
     assert extract_statements(text)[0].text == said
+
+
+def test_a_bare_head_for_an_author_names_nobody():
+    # test15 (AL-technology-339): the company's quoted name of four words was not read, and
+    # the head alone (شركة) had become the author; the study speaks
+    text = 'أظهرت دراسة سنوية أعدتها شركة "بورسون كون آند وولف" المتخصصة بالإعلام، أن ترمب يحظى بأكبر عدد متابعين.'
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == "دراسة سنوية"

@@ -846,6 +846,10 @@ def read_speaker(state, i, stop):
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
             # which speaks; بيان صحفي نشره أيبوش: its author speaks. The words start at إن.
             publisher, after_publisher = read_speaker(state, j + 1, stop)
+            if publisher is not None and " " not in publisher.name and _norm(publisher.name) in ORGANISATION_HEADS:
+                # دراسة أعدتها شركة "بورسون كون آند وولف": a head whose name was not read
+                # names nobody; the document speaks
+                publisher = None
             # (a report is the outlet's own: تقرير بثته وكالة الأنباء التركية)
             if publisher is not None and (
                 words[0].norm == REPORT or tok.norm in AUTHORED_IT or _norm(publisher.mention.split()[0]) not in OUTLET_HEADS | KNOWN_OUTLETS
