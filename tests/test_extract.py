@@ -3199,3 +3199,19 @@ def test_a_bare_head_for_an_author_names_nobody():
     text = 'أظهرت دراسة سنوية أعدتها شركة "بورسون كون آند وولف" المتخصصة بالإعلام، أن ترمب يحظى بأكبر عدد متابعين.'
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == "دراسة سنوية"
+
+
+@pytest.mark.parametrize("text, name", [
+    # test15 (AL-technology-180): a title in construct before the name, a post after it;
+    # the post's owner (تليغرام) had been the name
+    ("ودعا رجل الأعمال الروسي بافل دوروف مؤسس تليغرام إلى حماية الخصوصية.", "بافل دوروف"),
+    # test15 (AL-sport-1756), corpus (SK-sport-17, AL-sport-1018): a name ending in يه
+    # (خوسيه، جوزيه) read as a feminine adjective; the post's owner had been the name
+    ("ويقول خوسيه ناسازي قائد منتخب أوروغواي في تلك البطولة إن الفريق كان قويا.", "خوسيه ناسازي"),
+    ("وقال جوزيه بيسيرو مدرب فيتوريا: أسأل نفسي كيف يمكنهم احتساب ركلات الجزاء هذه.", "جوزيه بيسيرو"),
+    # (a feminine adjective written with ة is still no name)
+    ("وقالت صحفية يومية إن الوضع صعب.", "صحفية يومية"),
+])
+def test_a_name_before_its_post(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name

@@ -846,9 +846,13 @@ def read_speaker(state, i, stop):
             # بيان رسمي نشرته وكالة البحرين للأنباء إن …: an outlet published the statement,
             # which speaks; بيان صحفي نشره أيبوش: its author speaks. The words start at إن.
             publisher, after_publisher = read_speaker(state, j + 1, stop)
-            if publisher is not None and " " not in publisher.name and _norm(publisher.name) in ORGANISATION_HEADS:
-                # دراسة أعدتها شركة "بورسون كون آند وولف": a head whose name was not read
-                # names nobody; the document speaks
+            if (
+                publisher is not None and " " not in publisher.name and _norm(publisher.name) in ORGANISATION_HEADS
+                and not _written_definite(publisher.name)
+            ):
+                # دراسة أعدتها شركة "بورسون كون آند وولف": a head without the article whose
+                # name was not read names nobody; the document speaks (بيان نشرته المنظمة
+                # is the organisation named before's)
                 publisher = None
             # (a report is the outlet's own: تقرير بثته وكالة الأنباء التركية)
             if publisher is not None and (
@@ -1097,7 +1101,8 @@ def _post_name_word(tokens, m):
         and norm not in NAMED
         and norm not in WHAT_FORMS
         and not norm.startswith("لل")  # للأطفال: ل + the article
-        and not norm.endswith(("ات", "يه"))  # صحفية يومية: feminine adjectives, no name
+        # صحفية يومية: feminine adjectives, no name (as written: خوسيه ends in ه, no ة)
+        and not _written(tok.text).endswith(("ات", "ية"))
         and _speech_verb(tok) is None
     )
 
@@ -1980,6 +1985,10 @@ def _name_before_title(words):
     words or more, after nothing but definite nisbas or titles, then an indefinite title
     that describes that person. (start, end) of the name, or None."""
     lead = 0
+    if len(words) > 2 and words[0].norm in PERSON_TITLES and not _definite(words[0]) and _definite(words[1]):
+        # رجل الأعمال الروسي بافل دوروف مؤسس تليغرام: a title in construct with its
+        # definite words before the name
+        lead = 2
     while lead < len(words) and words[lead].is_word and _definite(words[lead]) and (
         _is_title_word(words[lead].norm) or _is_title_word(words[lead].norm[2:]) or _nationality(words[lead])
     ):
