@@ -37,7 +37,10 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # read from the fifteenth round. test15, drawn during the fourteenth round
 # (bench/gold/sample_blind.py OUT 20261226 80), was scored at 0de449a and 3212ef4 and is not read.
 # test16, drawn during the fifteenth round (bench/gold/sample_blind.py OUT 20261202 80), was
-# scored at 782c9ee before any change of that session and is not read.
+# scored at 782c9ee, 70b926d and 2c87c60 and may be read from the sixteenth round. test17
+# (bench/gold/sample_blind.py OUT 20261203 80), annotated at the end of the fifteenth round,
+# has not been scored: the sixteenth round scores it (--gold) before its first change and
+# only then adds it here, so that no default run scores it by accident.
 BLIND = [
     ROOT / "tests" / "gold" / f"quotes_blind_{name}.json"
     for name in (
