@@ -35,7 +35,8 @@ HELDOUT = ROOT / "tests" / "gold" / "quotes_heldout.json"
 # three (6bb5251, d38ac54, cf0f3fb). test14, drawn during the thirteenth round
 # (bench/gold/sample_blind.py OUT 20261219 80), was scored at cf0f3fb and 3212ef4 and may be
 # read from the fifteenth round. test15, drawn during the fourteenth round
-# (bench/gold/sample_blind.py OUT 20261226 80), was scored at 0de449a and 3212ef4 and is not read.
+# (bench/gold/sample_blind.py OUT 20261226 80), was scored at 0de449a, 3212ef4 and 70b926d and
+# is read from that third score on.
 # test16, drawn during the fifteenth round (bench/gold/sample_blind.py OUT 20261202 80), was
 # scored at 782c9ee, 70b926d and 2c87c60 and may be read from the sixteenth round. test17
 # (bench/gold/sample_blind.py OUT 20261203 80), annotated at the end of the fifteenth round,
