@@ -3215,3 +3215,28 @@ def test_a_bare_head_for_an_author_names_nobody():
 def test_a_name_before_its_post(text, name):
     [span] = extract_statements(text)
     assert resolve_in_article([span], text)[0].name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # review of the fifteenth round: a body's name that ends in a given name with the
+    # article (منتخب الخضر، مستشفى الحسين) is no person's first name
+    ("وقال مدرب منتخب الخضر جمال بلماضي إن الفريق جاهز.", "جمال بلماضي"),
+    ("وقال مدير مستشفى الحسين الدكتور محمد أحمد إن الوضع صعب.", "محمد أحمد"),
+    # (the comma-set request not to be named is no apposition's name either)
+    ("وقال المسؤول، طالبا عدم نشر اسمه، إن الهجوم وقع فجرا.", "المسؤول"),
+])
+def test_review_round15_names(text, name):
+    [span] = extract_statements(text)
+    assert resolve_in_article([span], text)[0].name == name
+
+
+def test_a_time_opening_a_sentence_is_no_verb_with_a_subject():
+    # review: خلال was read as the opening verb and زيارة رسمية as its subject
+    spans = extract_statements("خلال زيارة رسمية إلى باريس، مؤكدا أن العلاقات قوية.")
+    assert all("زيارة" not in s.speaker_name for s in spans)
+
+
+def test_by_her_saying_keeps_her_gender():
+    # review: حسب قولها set the inherited speaker's gender from the phrase (none)
+    text = "وقالت الممثلة رندة كعدي إنها تحب المسرح. ولا تمانع في تجسيد أدوار أخرى حتى لو كان الدور صغيرا، حسب قولها."
+    assert extract_statements(text)[-1].speaker_gender == "f"

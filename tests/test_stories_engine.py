@@ -174,3 +174,39 @@ def test_copy_sketches_are_the_same_in_every_process():
                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout
              for seed in ("1", "2", "3")}
     assert len(found) == 1 and found.pop().strip() not in ("", "[]")
+
+
+def test_stragglers_joining_one_story_keep_its_span_and_its_pins():
+    # Review of round four: each move was checked against the story as it was before any
+    # move, so two stragglers that each fit could together stretch it past MAX_SPAN, or
+    # bring in the pinned reports of two stories. Built by hand: a story of three reports on
+    # days 2-4, one straggler on day 0 and one on day 8, all about the same words.
+    from types import SimpleNamespace
+
+    from articles.stories.grouping import Clusters, attach_stragglers
+    from articles.stories.terms import Vector
+
+    day = 24 * 3600.0
+    same = Vector([1, 2], [0.8, 0.6])
+    class Corpus(SimpleNamespace):
+        def __len__(self):
+            return len(self.times)
+
+    corpus = Corpus(vectors=[same] * 5, titles=[same] * 5, times=[0.0, 2 * day, 3 * day, 4 * day, 8 * day])
+    neighbours = {0: {1: 0.15}, 1: {0: 0.15, 2: 0.9, 3: 0.9, 4: 0.15}, 2: {1: 0.9, 3: 0.9}, 3: {1: 0.9, 2: 0.9},
+                  4: {1: 0.15}}
+
+    def story(pins=None):
+        clusters = Clusters(corpus, neighbours)
+        clusters.union(1, 2)
+        clusters.union(clusters.find(1), 3)
+        clusters.pins.update(pins or {})
+        attach_stragglers(corpus, clusters, max_span=6 * day, min_centroid=0.2, max_size=2, title_share=0.15)
+        return clusters
+
+    clusters = story()
+    root = clusters.find(1)
+    assert clusters.last[root] - clusters.first[root] <= 6 * day
+    assert clusters.find(0) == root  # (one of the two still joins)
+    clusters = story({0: "one", 4: "two"})
+    assert clusters.find(0) != clusters.find(4)

@@ -1319,6 +1319,10 @@ REPORT = _norm("تقرير")
 WAS_THEN = _forms("كان", "كانت", "قد")
 
 
+# Given names written with the article (التجاني، الباجي): they open a name, though definite.
+DEFINITE_GIVEN_NAMES = words("definite_given_names")
+
+
 def _apposition_name(state, words, j, stop):
     """وزير الخارجية الأمريكي، مايك بومبيو، إن …: the name after a title, between commas.
 
@@ -1365,6 +1369,7 @@ def _apposition_name(state, words, j, stop):
                 break  # المرصد … المعارض، ومقره بريطانيا، / الأم، وهي ربة منزل،: an aside, no name
             if n < stop and (
                 tokens[n].norm in MANNER_ADVERBS or tokens[n].text.endswith(TANWEEN_FATH)
+                or _asks_not_to_be_named(tokens, n, stop)  # المسؤول، طالبا عدم نشر اسمه،
                 or tokens[n].text[:1] in ATTRIBUTION_FIRST_LETTERS and _attribution_at(state, tokens[n].start)
             ):
                 break  # المتحدث باسم حركة حماس، بحسب الوكالة، / هاتفيا،: a source or a manner, no name
@@ -1403,7 +1408,7 @@ def _apposition_name(state, words, j, stop):
                 ):
                     first += 1
                 if (
-                    _definite(names[0]) and len(names) >= first + 1 and _is_name_word(names[first])
+                    _definite(names[0]) and len(names) >= first + 1 and _opens_a_name(names, first)
                     and names[first].norm not in NOT_A_NAME and names[first].norm not in POST_HEADS
                 ):
                     # العاهل الأردني، الملك عبد الله الثاني،: a definite title heads no
@@ -1417,7 +1422,7 @@ def _apposition_name(state, words, j, stop):
                     # (a given name with the article only before the rest of a name: ، الحسن
                     # طاهر، not ، الحسن السيرة والسلوك، or ، الطيب الذكر،)
                     not _definite(names[0])
-                    or names[0].norm in DEFINITE_GIVEN_NAMES and len(names) >= 2 and not _definite(names[1])
+                    or _opens_a_name(names, 0)
                 )
                 and names[0].norm not in NOT_A_NAME
                 # (مغني الراب، 51 عاما،: his age; …، عما إذا كانت: no name)
@@ -1758,11 +1763,18 @@ def _ends_with_compound_name(words):
     return len(words) >= 2 and words[-1].norm in COMPOUND_TAILS and _is_name_particle(words, len(words) - 1)
 
 
-DEFINITE_GIVEN_NAMES = words("definite_given_names")
-
-
 def _is_name_word(w):
-    return w.is_word and (not _definite(w) or w.norm in DEFINITE_GIVEN_NAMES) and not _is_title_word(w.norm)
+    return w.is_word and not _definite(w) and not _is_title_word(w.norm)
+
+
+def _opens_a_name(words, k):
+    """Does words[k] open a name: a plain word, or a given name with the article before the
+    rest of the name (العميد التجاني إبراهيم; not الحسين of مستشفى الحسين alone)?"""
+    return _is_name_word(words[k]) or (
+        # (the rest may hold a title word: الباجي قائد السبسي)
+        words[k].norm in DEFINITE_GIVEN_NAMES and k + 1 < len(words) and words[k + 1].is_word
+        and not _definite(words[k + 1])
+    )
 
 
 # Posts named with a preposition: an envoy or ambassador إلى a country, a member of
@@ -2065,7 +2077,12 @@ def split_title(text, words):
         ))
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
             continue  # جاي-إن: the hyphen inside a name keeps it going
-        if k == len(words) and w.norm in DEFINITE_GIVEN_NAMES and nxt is not None and nxt.is_word and not _definite(nxt):
+        if (
+            k == len(words) and w.norm in DEFINITE_GIVEN_NAMES and nxt is not None and nxt.is_word and not _definite(nxt)
+            # (after a title with the article or a nisba: مدرب منتخب الخضر، مدير مستشفى
+            # الحسين close a body's name, the word is no given name there)
+            and (idx == 0 or not words[idx - 1].is_word or _definite(words[idx - 1]))
+        ):
             k = idx  # العميد التجاني إبراهيم: a given name with the article, then the rest of the name
             continue
         if not w.is_word or (_is_title_word(w.norm) and not in_name) or _is_title_continuation(words, idx, nxt):
@@ -2792,7 +2809,7 @@ def _clause_end(state, k, stop):
             # and فإنه go on with what was said (قالت … إن الاتحاد لا يمثل تهديدا وإنه يتوقع …).
             break
         if tok.text in ("،", ",") and m + 1 < stop and tokens[m + 1].norm in NARRATOR_ASIDES:
-            close = _parenthetical_close(tokens, m + 1, stop)
+            close = _parenthetical_close(state, m + 1, stop)
             if close is None:
                 break
             last, m = close - 1, close + 1  # إن القتيل، وهو نمساوي …، مات: the content goes on
@@ -2815,16 +2832,19 @@ def _clause_end(state, k, stop):
 
 # Longest "، وهو …،" aside read as a parenthesis about a noun of the content.
 MAX_ASIDE_TOKENS = 12
-WHAT_WORD_FORMS = _forms("ما", "أمر", "الأمر")
+PRONOUNS_HE_SHE_AND = _forms("وهو", "وهي")
+# ، وهو ما نفته …، وهو أمر …: the narrator's remark on what was said, no parenthesis
+NARRATOR_REMARK_HEADS = _forms("ما", "أمر", "الأمر")
 
 
-def _parenthetical_close(tokens, k, stop):
+def _parenthetical_close(state, k, stop):
     """At k, وهو or وهي after a comma: the index of the comma that closes it when it is a
     parenthesis about a noun of the content (إن القتيل، وهو نمساوي في السادسة والعشرين،
     مات متأثرا بإصابته), the content going on after it with a word that is no new clause
     (no و, no participle or speech verb). None for the narrator's own remark (، وهو ما
     نفته الحكومة، وهو أمر …) or when no comma closes it soon."""
-    if tokens[k].norm not in PRONOUNS_HE_SHE_AND or k + 1 >= stop or tokens[k + 1].norm in WHAT_WORD_FORMS:
+    tokens = state.tokens
+    if tokens[k].norm not in PRONOUNS_HE_SHE_AND or k + 1 >= stop or tokens[k + 1].norm in NARRATOR_REMARK_HEADS:
         return None
     if k + 2 < stop and _definite(tokens[k + 1]) and _strip_clitic(tokens[k + 2].norm) in RELATIVES:
         return None  # ، وهي الدعوة التي كررها وزير خارجيته،: the narrator's, about what was said
@@ -2833,7 +2853,7 @@ def _parenthetical_close(tokens, k, stop):
             after = tokens[n + 1]
             if (
                 after.is_word and after.norm[:1] != "و" and _continuation(after) is None
-                and not _speech_verb(after) and not _attribution_at_token(tokens, n + 1)
+                and not _speech_verb(after) and not _attribution_at(state, after.start)
             ):
                 return n
             return None
@@ -2841,12 +2861,6 @@ def _parenthetical_close(tokens, k, stop):
             return None
     return None
 
-
-PRONOUNS_HE_SHE_AND = _forms("وهو", "وهي")
-
-
-def _attribution_at_token(tokens, k):
-    return tokens[k].norm[:1] in ATTRIBUTION_FIRST_LETTERS and tokens[k].norm.startswith(ATTRIBUTION_STARTS)
 
 
 def _attribution_at(state, offset):
@@ -3753,8 +3767,11 @@ def _known_names(state):
         # A word alone that a speech verb had for its subject (قال نقلي) is someone's name
         # too: ونشر نقلي على صفحته …، قائلا is his (CN-middleEast-654), not the last speaker's.
         state.said_alone.update(
-            _norm(s.speaker_name) for s in fresh
+            word for s in fresh
             if s.speaker_name and " " not in s.speaker_name and not s.inherited and not _written_definite(s.speaker_name)
+            # (a common noun or an outlet alone is no one's name: مسؤول، مصدر، رويترز)
+            and (word := _norm(s.speaker_name)) not in UNNAMED_HEADS and word not in PERSON_TITLES
+            and word not in ORGANISATION_HEADS and word not in KNOWN_OUTLETS and word not in NOT_A_NAME
         )
     return state.known_names
 
@@ -4495,7 +4512,9 @@ def _named_after_opening_verb(state, s_begin, stop):
     """The index of a surname of one of the article's full names right after the verb
     that opens the sentence, conjoined or after a particle (وطرح زوكربرغ، ونشر واكد، وقد
     هاجم ترامب), before `stop`; or None. Only a word the article gives as the last of a
-    full name counts: after a verb most bare words are its object or an adverb."""
+    full name counts, or one a speech verb had alone for its subject before (قال نقلي),
+    unless a plain word follows it: after a verb most bare words are its object or an
+    adverb."""
     tokens = state.tokens
     verb = s_begin + 1 if tokens[s_begin].norm in OPENING_PARTICLES else s_begin
     if verb + 2 >= stop:
@@ -4538,6 +4557,8 @@ def _plain_name_after_opening_verb(state, s_begin, i, gender):
     opener = tokens[verb]
     if _token_role(opener.norm) is not None or _definite(opener) or (_written(opener.text).endswith("ت") != (gender == FEMININE)):
         return None
+    if _strip_clitic(opener.norm) in PREPOSITIONS or _strip_clitic(opener.norm) in CIRCUMSTANCES or opener.norm in PREPOSITIONS:
+        return None  # خلال زيارة رسمية إلى باريس، مؤكدا: a time, no verb and no subject
     end = verb + 1
     while end < i and end - verb <= 3 and _is_name_word(tokens[end]) and not (
         tokens[end].norm in NOT_A_NAME or tokens[end].text[:1].isdigit() or _prepositional(tokens[end])
@@ -4653,8 +4674,8 @@ def _trailing_attributions(state, s_begin, s_end, inside):
             continue
         sp, after = _attributed_source(state, j, s_end)
         own = _own_words(sp.mention) if sp is not None else None
-        said_alone = sp is None and j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None
-        if said_alone:
+        own_saying = sp is None and j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None
+        if own_saying:
             # حسب قولها، حسب تأكيدها (the phrase reader reads no name in them): the clause
             # is the last speaker's, unless it is inside a quote or after a verb or a
             # participle of the sentence, whose statement already holds it with its speaker
@@ -4682,12 +4703,13 @@ def _trailing_attributions(state, s_begin, s_end, inside):
         # (بحسب بيان صادر عن الديوان الملكي: the statement, which the mention opens with, is
         # a source whatever its issuer's name.)
         mention_head = _norm(sp.mention.split()[0]) if sp.mention else ""
-        if not said_alone and head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
+        if not own_saying and head not in ATTRIBUTION_SOURCE_HEADS and _strip_clitic(head) not in ATTRIBUTION_SOURCE_HEADS and (
             _starts_with_al(head) or head.startswith("ل")
         ) and mention_head not in DOCUMENT_SUBJECTS and _strip_clitic(mention_head) not in PUBLISHED_DOCUMENTS:
             continue
         floor, clause_floor = clause_floor, j
-        sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""
+        if own is None:  # (حسب قولها: the speaker's gender is hers, not the phrase's)
+            sp.gender = FEMININE if m.group().strip().endswith(("ته", "ت")) else ""
         sp.kind = guess_kind(sp, sp.gender or MASCULINE)
         if k == s_begin or (k == s_begin + 1 and tokens[s_begin].norm in ("و", "ف")):
             # وبحسب المصدر، فإن …: the rest of the sentence.

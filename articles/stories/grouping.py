@@ -297,7 +297,7 @@ def attach_stragglers(corpus, clusters, max_span=MAX_SPAN, min_centroid=ATTACH_M
     for root, members in clusters.members.items():
         if len(members) > max_size:
             continue
-        targets = {clusters.find(j) for i in members for j in clusters.neighbours[i]}
+        targets = {clusters.find(j) for i in members for j in clusters.neighbours.get(i, ())}
         best, target = 0.0, None
         for other in targets:
             if other == root or len(clusters.members[other]) <= max_size or clusters.pinned_apart(root, other):
@@ -315,9 +315,14 @@ def attach_stragglers(corpus, clusters, max_span=MAX_SPAN, min_centroid=ATTACH_M
             continue
         moves.append((root, target))
     for root, target in moves:
+        # (checked again as each move is made: two stragglers that each fit a story may
+        # together stretch it past max_span, or bring in two stories' pinned reports)
         a, b = clusters.find(root), clusters.find(target)
-        if a != b:
-            clusters.union(a, b)
+        if a == b or clusters.pinned_apart(a, b):
+            continue
+        if max(clusters.last[a], clusters.last[b]) - min(clusters.first[a], clusters.first[b]) > max_span:
+            continue
+        clusters.union(a, b)
 
 
 def _centroid(vectors, members):
