@@ -177,6 +177,10 @@ class Clusters:
         n = len(self.members[a])
         return self.internal.get(a, 0.0) / (n * (n - 1) / 2) if n > 1 else None
 
+    def span(self, a, b):
+        """The time two groups would span joined."""
+        return max(self.last[a], self.last[b]) - min(self.first[a], self.first[b])
+
     def pinned_apart(self, a, b):
         """Whether an editor pinned the two groups to different stories."""
         return a in self.pins and b in self.pins and self.pins[a] != self.pins[b]
@@ -185,7 +189,7 @@ class Clusters:
         """The sum between the groups when they may be joined, else None."""
         if self.pinned_apart(a, b):
             return None
-        if max(self.last[a], self.last[b]) - min(self.first[a], self.first[b]) > max_span:
+        if self.span(a, b) > max_span:
             return None
         between = self.between(a, b)
         average = between / (len(self.members[a]) * len(self.members[b]))
@@ -302,8 +306,7 @@ def attach_stragglers(corpus, clusters, max_span=MAX_SPAN, min_centroid=ATTACH_M
         for other in targets:
             if other == root or len(clusters.members[other]) <= max_size or clusters.pinned_apart(root, other):
                 continue
-            if max(clusters.last[root], clusters.last[other]) - min(clusters.first[root], clusters.first[other]) \
-                    > max_span:
+            if clusters.span(root, other) > max_span:
                 continue
             mine, theirs = centroids(root), centroids(other)
             s = (1.0 - title_share) * _dot(mine[0], theirs[0]) + title_share * _dot(mine[1], theirs[1])
@@ -318,9 +321,7 @@ def attach_stragglers(corpus, clusters, max_span=MAX_SPAN, min_centroid=ATTACH_M
         # (checked again as each move is made: two stragglers that each fit a story may
         # together stretch it past max_span, or bring in two stories' pinned reports)
         a, b = clusters.find(root), clusters.find(target)
-        if a == b or clusters.pinned_apart(a, b):
-            continue
-        if max(clusters.last[a], clusters.last[b]) - min(clusters.first[a], clusters.first[b]) > max_span:
+        if a == b or clusters.pinned_apart(a, b) or clusters.span(a, b) > max_span:
             continue
         clusters.union(a, b)
 
