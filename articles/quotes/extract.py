@@ -2078,7 +2078,7 @@ def split_title(text, words):
         if k < len(words) and _hyphenated_name_part(words, idx, len(words)):
             continue  # جاي-إن: the hyphen inside a name keeps it going
         if (
-            k == len(words) and w.norm in DEFINITE_GIVEN_NAMES and nxt is not None and nxt.is_word and not _definite(nxt)
+            k == len(words) and _definite(w) and _opens_a_name(words, idx)
             # (after a title with the article or a nisba: مدرب منتخب الخضر، مدير مستشفى
             # الحسين close a body's name, the word is no given name there)
             and (idx == 0 or not words[idx - 1].is_word or _definite(words[idx - 1]))
@@ -4674,7 +4674,8 @@ def _trailing_attributions(state, s_begin, s_end, inside):
             continue
         sp, after = _attributed_source(state, j, s_end)
         own = _own_words(sp.mention) if sp is not None else None
-        own_saying = sp is None and j < s_end and tokens[j].is_word and _own_words(tokens[j].text) is not None
+        saying_gender = _own_words(tokens[j].text) if sp is None and j < s_end and tokens[j].is_word else None
+        own_saying = saying_gender is not None
         if own_saying:
             # حسب قولها، حسب تأكيدها (the phrase reader reads no name in them): the clause
             # is the last speaker's, unless it is inside a quote or after a verb or a
@@ -4684,7 +4685,7 @@ def _trailing_attributions(state, s_begin, s_end, inside):
                 said_before = _sayings_before(tokens, s_begin, s_end)
             if inside[k] or said_before[k - s_begin]:
                 continue
-            own, after = _own_words(tokens[j].text), j + 1
+            own, after = saying_gender, j + 1
         if own is not None:
             # وفقا لتصريحاته، على حد تعبيرها: the words of whoever was speaking.
             sp = _inherit(state, own, None)

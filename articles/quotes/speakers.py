@@ -891,20 +891,28 @@ def _quoted_with_head(resolved, head, nationality):
     return None
 
 
-# What an article calls a company by, before its name: شركة أبل، مجموعة فيسبوك، شبكة
-# "فيسبوك"، إدارة فيسبوك، منصة إنستغرام (the heads with the article too; not موقع, which
-# as often names a news site: ونقل موقع "غيزمودو").
-CALLED_A_COMPANY = tuple(
-    head for word in ("شركة", "مجموعة", "شبكة", "إدارة", "منصة")
-    for head in (normalize_arabic(word), normalize_arabic("ال" + word))
+def _nationality_allows(name, nationality):
+    """Does an organisation's name give no nationality, or this one?"""
+    stated = {n for n in map(_nationality, normalize_arabic(name).split()) if n}
+    return not stated or nationality in stated
+
+
+# A company is as often called a group (وأوضحت المجموعة الأمريكية after شركة "أبل").
+COMPANY_HEADS = (normalize_arabic("شركة"), normalize_arabic("مجموعة"))
+# What an article calls a company by, before its name: its heads, and شبكة "فيسبوك"، إدارة
+# فيسبوك، منصة إنستغرام, each with the article too (not موقع, which as often names a news
+# site: ونقل موقع "غيزمودو"). As a regular expression's alternatives, built once.
+CALLED_A_COMPANY = "|".join(
+    form for head in COMPANY_HEADS + tuple(normalize_arabic(w) for w in ("شبكة", "إدارة", "منصة"))
+    for form in (head, "ال" + head)
 )
 
 
 def _company_quoted_last(resolved, text):
     """The organisation quoted last (among the last QUOTED_HEAD_LOOKBACK statements) by a
     name alone, with no head noun (تويتر، أبل، غوغل), that the article also calls a company
-    or a platform somewhere (CALLED_A_COMPANY: شركة "أبل"، شبكة "فيسبوك"): what a bare الشركة refers to when no company
-    was named after its head before it. Not an outlet or an agency (بحسب رويترز), nor a
+    or a platform somewhere (CALLED_A_COMPANY: شركة "أبل"، شبكة "فيسبوك"): what a bare
+    الشركة refers to when no company was named after its head before it. Not an outlet or an agency (بحسب رويترز), nor a
     party, a country or a person quoted by one word (حماس، إسرائيل، ميركل), which the
     article never calls a company."""
     normalized = None
@@ -919,19 +927,9 @@ def _company_quoted_last(resolved, text):
             continue
         if normalized is None:
             normalized = normalize_arabic(text)
-        if re.search(rf"(?:^|\s)[وبل]?(?:{'|'.join(CALLED_A_COMPANY)})\s+[\"«“]?{re.escape(' '.join(tokens))}(?:$|[\s\"»”،,.])", normalized):
+        if re.search(rf"(?:^|\s)[وبل]?(?:{CALLED_A_COMPANY})\s+[\"«“]?{re.escape(' '.join(tokens))}(?:$|[\s\"»”،,.])", normalized):
             return speaker
     return None
-
-
-def _nationality_allows(name, nationality):
-    """Does an organisation's name give no nationality, or this one?"""
-    stated = {n for n in map(_nationality, normalize_arabic(name).split()) if n}
-    return not stated or nationality in stated
-
-
-# A company is as often called a group (وأوضحت المجموعة الأمريكية after شركة "أبل").
-COMPANY_HEADS = (normalize_arabic("شركة"), normalize_arabic("مجموعة"))
 
 
 def _alike_heads(head):
