@@ -3240,3 +3240,44 @@ def test_by_her_saying_keeps_her_gender():
     # review: حسب قولها set the inherited speaker's gender from the phrase (none)
     text = "وقالت الممثلة رندة كعدي إنها تحب المسرح. ولا تمانع في تجسيد أدوار أخرى حتى لو كان الدور صغيرا، حسب قولها."
     assert extract_statements(text)[-1].speaker_gender == "f"
+
+
+@pytest.mark.parametrize("text, name", [
+    # sixteenth round: the phrase after أما (its verb takes ف) or لكن is the subject of a
+    # verb with none after it, a name set off by commas before the verb its name
+    ("أما أمين سر المجلس الوطني الفلسطيني، محمد صبيح، فقال في حدث تمهيدي إن الاجتماعات ستكون إستراتيجية.", "محمد صبيح"),
+    ("أما شيروان بري، احد رؤساء الهلال الأحمر الكردي ومقره في القامشلي (شمال شرق سوريا) فقال \"تعرضت المدينة لقصف كثيف خلال الليل\".", "شيروان بري"),
+    ("لكن المحاضر في علم النفس البيولوجي في جامعة باث سبا البريطانية، بيتر إيتشلز، قال إن الخطوة انطوت على خطر كبير.", "بيتر إيتشلز"),
+    ("لكن أحد الخبراء الذين جربوا تلك المقاعد خلال المعرض قال: \"قضاء 10 دقائق جالسا على هذا المقعد لم يكن بهذا السوء\".", "أحد الخبراء"),
+    ("أما شرطة لاس فيغاس فقالت إن هناك تحقيقا بدأ في يونيو عام 2009 حول القضية.", "شرطة لاس فيغاس"),
+    # (an organisation's apposition describes it: ومقره بريطانيا is no name)
+    ("ولكن المرصد السوري لحقوق الإنسان المعارض، ومقره بريطانيا، قال إنه وردت تقارير عن انفجارات عنيفة.", "المرصد السوري لحقوق الإنسان المعارض"),
+])
+def test_the_topic_after_amma_or_lakin_speaks(text, name):
+    spans = extract_statements(text)
+    assert [s.name for s in resolve_in_article(spans, text)] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # sixteenth round: a participle or a conjoined verb with no subject continues the named
+    # subject of the narrated verb opening its sentence (or its clause after a lead-in), not
+    # the last speaker
+    ("ووصفت منظمة هيومان رايتس ووتش الحظر بأنه \"عنصري\". وفي العام الماضي، أيدت المحكمة الأوروبية لحقوق الإنسان حظرا مشابها في بلجيكا، وقالت إن الانسجام المجتمعي أهم من حق الفرد.",
+     "المحكمة الأوروبية لحقوق الإنسان"),
+    ("وقال مسؤول أمريكي إن إسرائيل شنت الغارة. من جهتها،أصدرت الحكومة العراقية مساء الاثنين بيانا نأت فيه بنفسها عن القوات المستهدفة، مؤكدة في الوقت نفسه إدانتها لها.",
+     "الحكومة العراقية"),
+])
+def test_a_participle_continues_the_subject_of_the_narrated_verb(text, name):
+    spans = extract_statements(text)
+    assert resolve_in_article(spans, text)[-1].name == name
+
+
+def test_a_title_alone_after_a_narrated_verb_is_not_its_subject():
+    # فعاد الصحفي ووجه له سؤالا: read as a title and a name, the verb ووجه became the
+    # journalist's name; the participle keeps the one who asked before
+    text = (
+        "وسأل أحد الصحفيين زوجة توران عن رأيها في حفل الزفاف، وإن كان يرقى إلى مستوى توقعاتها. "
+        "فعاد الصحفي ووجه له سؤالا، قائلا: \"هل منعك أردا من الحديث؟\"."
+    )
+    spans = extract_statements(text)
+    assert "ووجه" not in [s.name for s in resolve_in_article(spans, text)]

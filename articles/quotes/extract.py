@@ -27,7 +27,7 @@ from articles.text.tokens import WORD_RUN, spaced_underscores
 
 # Bump when a rule changes what is extracted: stored statements record the version that
 # produced them, so a re-extraction can be traced.
-EXTRACTOR_VERSION = "2.5"
+EXTRACTOR_VERSION = "2.6"
 
 DIRECT, PARTIAL, REPORTED = "direct", "partial", "reported"
 PERSON, ORGANISATION, UNKNOWN = "person", "organisation", "unknown"
@@ -4164,7 +4164,7 @@ def _preverbal_subject(state, i, s_begin):
     """
     tokens = state.tokens
     for reader in (_kana_subject, _opening_subject, _previously_subject, _named_subject_after_that,
-                   _titled_subject_after_turn):
+                   _titled_subject_after_turn, _topic_subject):
         sp = reader(state, i, s_begin)
         if sp is not None:
             return sp
@@ -4225,6 +4225,86 @@ def _titled_subject_after_turn(state, i, s_begin):
         if not tokens[c].is_word and tokens[c].text not in ("،", ","):
             return None
     return None
+
+
+TOPIC_REACH = 24  # tokens from أما/لكن to the verb: the subject with its modifiers and apposition
+ONE_OF = _forms("أحد", "إحدى")
+
+
+def _topic_subject(state, i, s_begin):
+    """أما أمين سر المجلس، محمد صبيح، فقال؛ لكن المحاضر في جامعة باث سبا، بيتر إيتشلز، قال
+    إن؛ لكن أحد الخبراء الذين جربوا المقاعد قال: the phrase after أما (whose verb takes
+    ف) or after لكن, with whatever describes it, is the subject of a verb that has none
+    after it. A name set off by commas right before the verb is the person's name."""
+    tokens = state.tokens
+    verb = tokens[i]
+    after_verb = i + 1
+    if not _opens_content(tokens, after_verb, len(tokens)):
+        return None  # (لكن الحكومة رفضت الطلب …: a subject after the verb is its own)
+    for c in range(i - 1, max(s_begin, i - TOPIC_REACH) - 1, -1):
+        norm = tokens[c].norm
+        if norm in TURNS:
+            break
+        if _speech_verb(tokens[c]) is not None or tokens[c].norm in COMPLEMENTIZERS or tokens[c].text in SENTENCE_END:
+            return None  # another verb or clause between: not this verb's topic
+    else:
+        return None
+    topic = tokens[c].norm in _forms("أما", "وأما")
+    if topic != (verb.norm[:1] == "ف" and _verb_form(verb.norm) != verb.norm):
+        return None  # أما … فقال; لكن … قال (a verb with و after لكن begins a clause of its own)
+    if topic is False and tokens[c].norm not in BUT:
+        return None
+    first = c + 1
+    if first >= i or not tokens[first].is_word or _prepositional(tokens[first]) or tokens[first].norm in PREPOSITIONS:
+        return None
+    # A name between commas right before the verb: the person the phrase describes.
+    head = tokens[first].norm
+    organisation = head in ORGANISATION_HEADS or (head[2:] if head.startswith("ال") else head) in ORGANISATION_HEADS
+    name_at = None
+    if tokens[i - 1].text in ("،", ","):
+        k = i - 2
+        while k > first and tokens[k].text not in ("،", ",") and i - 2 - k < 4:
+            k -= 1
+        # (ولكن المرصد السوري …، ومقره بريطانيا، قال: an organisation's apposition
+        # describes it, and a word with و opens a clause of its own)
+        if k > first and tokens[k].text in ("،", ",") and 1 <= i - 2 - k <= 3 and all(
+            _is_name_word(t) and t.norm not in NOT_A_NAME for t in tokens[k + 1 : i - 1]
+        ) and tokens[k + 1].norm[:1] != "و" and not organisation:
+            name_at = k + 1
+    if name_at is not None:
+        sp, after = read_speaker(state, name_at, i - 1)
+        if sp is None or after != i - 1:
+            return None
+        description = state.text[tokens[first].start : tokens[name_at - 2].end]
+        mention = state.text[tokens[first].start : tokens[i - 2].end]
+        return _Speaker(mention, tokens[first].start, tokens[i - 2].end, sp.name, description, PERSON, sp.gender)
+    if tokens[first].norm in ONE_OF and first + 1 < i and _definite(tokens[first + 1]):
+        # لكن أحد الخبراء الذين جربوا …: one of a group
+        mention = state.text[tokens[first].start : tokens[first + 1].end]
+        return _Speaker(mention, tokens[first].start, tokens[first + 1].end, mention, "", PERSON, "")
+    if state.titled is None:
+        state.titled = titled_names(state.text)
+    for titled in state.titled if not organisation else ():
+        if tokens[first].start <= titled.start < tokens[i - 1].start and titled.words[0][:1] != "و":
+            # أما مهندس البرمجيات ديفيد بابايان (25 عاما)، فحذر: the titled name in the phrase
+            start = tokens[first].start
+            end = titled.start + len(" ".join(titled.words))
+            name = " ".join(titled.words)
+            if state.text[titled.start:end] == name:
+                return _Speaker(state.text[start:end], start, end, name, titled.description, PERSON, titled.gender)
+    sp, after = read_speaker(state, first, i)
+    if sp is None:
+        return None
+    if topic and after < i and i - after <= 3 and all(t.is_word and not _definite(t) for t in tokens[after:i]):
+        # أما شرطة لاس فيغاس فقالت: the topic runs up to the verb
+        mention = state.text[sp.start : tokens[i - 1].end]
+        return _Speaker(mention, sp.start, tokens[i - 1].end, mention, sp.description, sp.kind, sp.gender)
+    rest = [t for t in tokens[after:i] if t.is_word]
+    if after < i and not (topic or tokens[after].text in ("،", ",")):
+        return None  # (لكن X …: the phrase must reach the verb, or be set off by a comma)
+    if not topic and rest and not (tokens[i - 1].text in ("،", ",")):
+        return None
+    return sp
 
 
 def _named_subject_after_that(state, i, s_begin):
@@ -4578,6 +4658,67 @@ def _plain_name_after_opening_verb(state, s_begin, i, gender):
         return None  # (…، كما غرد هنيدي …، قائلا: another clause, with a subject of its own)
     name = state.text[tokens[verb + 1].start : tokens[end - 1].end]
     return _Speaker(name, tokens[verb + 1].start, tokens[end - 1].end, name, "", PERSON, gender)
+
+
+LEAD_IN_REACH = 6  # tokens of a lead-in set off by a comma before the clause's verb (من جهتها،)
+
+
+def _narrated_subject(state, s_begin, i, gender):
+    """وقد أذاعت بي بي سي تسجيلا …، قائلة؛ من جهتها، أصدرت الحكومة العراقية بيانا …، مؤكدة؛
+    وتعيد الولايات المتحدة فرض عقوبات … وتطالب: the named subject of the narrated verb that
+    opens the sentence (or its clause after a short lead-in set off by a comma) is whom a
+    participle or a conjoined verb at i continues, when the verb agrees with it in gender.
+    Only a subject that names someone counts: a titled person, an organisation, a name the
+    article gives again. A _Speaker or None."""
+    if gender not in (MASCULINE, FEMININE):
+        return None
+    tokens = state.tokens
+    openings = [s_begin]
+    lead = _strip_clitic(tokens[s_begin].norm)
+    if lead in PREPOSITIONS or tokens[s_begin].norm in PREPOSITIONS or lead in CIRCUMSTANCES:
+        # (only a lead-in that opens with a preposition: in قدم أحمد العقيل، رئيس نادي
+        # الشباب، the comma sets off an apposition, and رئيس is no verb)
+        for k in range(s_begin + 1, min(i, s_begin + LEAD_IN_REACH)):
+            if tokens[k].text in ("،", ","):
+                openings.append(k + 1)
+                break
+    for verb in openings:
+        while verb < i and (tokens[verb].norm in OPENING_PARTICLES or tokens[verb].norm in CONTRAST_OPENERS):
+            verb += 1
+        if verb + 1 >= i or not tokens[verb].is_word or len(tokens[verb].norm) < 3:
+            continue
+        opener = tokens[verb]
+        bare = _strip_clitic(opener.norm)
+        if (
+            _token_role(opener.norm) is not None or _definite(opener) or _prepositional(opener)
+            or bare in PREPOSITIONS or opener.norm in PREPOSITIONS or bare in CIRCUMSTANCES
+        ):
+            continue
+        written = _written(opener.text)
+        stem = written[1:] if written[:1] in ("و", "ف") and len(written) > 3 else written
+        if (stem.endswith("ت") or stem.startswith("ت")) != (gender == FEMININE):
+            continue
+        sp, after = read_speaker(state, verb + 1, i)
+        if sp is None or after > i or i - after > PARTICIPLE_REACH:
+            continue
+        if any(t.norm in OPENING_PARTICLES or t.norm in CONTRAST_OPENERS for t in tokens[after:i]):
+            continue  # (…، كما غرد هنيدي …، قائلا: another clause, with a subject of its own)
+        # (a title alone is not enough: فعاد الصحفي ووجه له سؤالا reads the verb ووجه as
+        # the journalist's name)
+        head = _norm(sp.name.split()[0]) if sp.name else ""
+        last = sp.name.split()[-1] if sp.name else ""
+        _known_names(state)
+        if not sp.name or sp.name.split()[0] != tokens[verb + 1].text:
+            continue  # (قدم أحمد العقيل، رئيس نادي الشباب، شكره …: a phrase that ran on)
+        names_someone = (
+            head in ORGANISATION_HEADS or head in KNOWN_OUTLETS
+            or (last and _norm(last) in state.known_surnames and _written_twice(state, last))
+        )
+        if not names_someone:
+            continue
+        sp.gender = gender
+        return sp
+    return None
 
 
 def _attributed_source(state, j, stop):
@@ -4946,9 +5087,11 @@ def extract_statements(text):
                 if sentence_subject is None:
                     # وكان زراب قد أدلى بشهادته …، وأشار إلى: a conjoined verb, like a
                     # participle, continues the subject of the verb that opened the sentence.
+                    joined = i > s_begin and _with_conjunction(tok)
                     sentence_subject = (
-                        i > s_begin and _with_conjunction(tok) and _continued_subject(state, s_begin, i)
-                    ) or _sentence_subject(state, s_begin, i)
+                        (_continued_subject(state, s_begin, i) if joined else None) or _sentence_subject(state, s_begin, i)
+                        or (_narrated_subject(state, s_begin, i, _verb_gender(_speech_verb(tok) or "")) if joined else None)
+                    )
                 sp = _process_verb(state, i, s_begin, s_end, _talk_goes_on(state, i, s_begin) or sentence_subject)
                 if sp is not None and sentence_subject is None:
                     sentence_subject = sp
@@ -4968,7 +5111,10 @@ def extract_statements(text):
                     sentence_subject = _continued_subject(state, s_begin, i)
                 # (a plain name is read for this participle only: a later one may have a
                 # subject of its own, …، كما غرد هنيدي …، قائلا)
-                subject = sentence_subject or _plain_name_after_opening_verb(state, s_begin, i, value)
+                subject = (
+                    sentence_subject or _plain_name_after_opening_verb(state, s_begin, i, value)
+                    or _narrated_subject(state, s_begin, i, value)
+                )
                 _process_continuation(state, i, s_end, value, _talk_goes_on(state, i, s_begin) or subject)
         if len(state.spans) == spans_before and tokens[s_begin].norm[:1] in ("و", "ف"):
             # (read only if the next sentence asks: most never do)
